@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Configuration;
+
+namespace GateEdge.Configuration;
+
+/// <summary>
+/// Binds every section strictly (a misspelt key is an error, not a silent default), resolves
+/// relative paths against the configuration file, and validates the result.
+/// </summary>
+internal static class ConfigurationLoader
+{
+    public static GatewayConfiguration Load(IConfiguration configuration, string source, string baseDirectory)
+    {
+        var problems = new List<string>();
+        var result = new GatewayConfiguration
+        {
+            Gateway = Bind<GatewayOptions>(configuration, "Gateway", problems),
+            Devices = Bind<DevicesOptions>(configuration, "Devices", problems),
+            Lanes = Bind<List<Lanes.LaneOptions>>(configuration, "Lanes", problems),
+            Rules = Bind<Rules.RulePolicy>(configuration, "Rules", problems),
+            Registry = Bind<Registry.RegistryOptions>(configuration, "Registry", problems),
+            Mqtt = Bind<Publishing.MqttOptions>(configuration, "Mqtt", problems),
+            Journal = Bind<Journal.JournalOptions>(configuration, "Journal", problems),
+        };
+
+        result.Gateway.StateDirectory = Path.GetFullPath(result.Gateway.StateDirectory, baseDirectory);
+        result.Journal.Path = Path.GetFullPath(result.Journal.Path, result.Gateway.StateDirectory);
+        if (!string.IsNullOrWhiteSpace(result.Registry.SeedFile))
+        {
+            result.Registry.SeedFile = Path.GetFullPath(result.Registry.SeedFile, baseDirectory);
+        }
+
+        problems.AddRange(ConfigurationValidator.Validate(result));
+        if (problems.Count > 0)
+        {
+            throw new GatewayConfigurationException(source, problems);
+        }
+
+        return result;
+    }
+
+    private static T Bind<T>(IConfiguration configuration, string section, List<string> problems) where T : new()
+    {
+        var value = new T();
+        try
+        {
+            configuration.GetSection(section).Bind(value, o => o.ErrorOnUnknownConfiguration = true);
+        }
+        catch (InvalidOperationException ex)
+        {
+            problems.Add($"{section}: {ex.Message}");
+        }
+
+        return value;
+    }
+}

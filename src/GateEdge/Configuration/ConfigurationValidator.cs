@@ -1,0 +1,148 @@
+using System.Text.RegularExpressions;
+using GateEdge.Devices.Serial;
+
+namespace GateEdge.Configuration;
+
+/// <summary>Every check a configuration must pass before a gate runs on it; all problems are reported at once.</summary>
+internal static partial class ConfigurationValidator
+{
+    public static IEnumerable<string> Validate(GatewayConfiguration c)
+    {
+        foreach (var problem in Identity(c.Gateway))
+        {
+            yield return problem;
+        }
+
+        var devices = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var problem in SerialDevices(c.Devices.IdCardReaders, "Devices.IdCardReaders", "id-card-reader", devices)
+            .Concat(SerialDevices(c.Devices.SerialIrThermometers, "Devices.SerialIrThermometers", "thermometer", devices)))
+        {
+            yield return problem;
+        }
+
+        foreach (var problem in Lanes(c, devices))
+        {
+            yield return problem;
+        }
+
+        foreach (var problem in c.Rules.Validate("Rules"))
+        {
+            yield return problem;
+        }
+
+        if (string.IsNullOrWhiteSpace(c.Mqtt.Host))
+        {
+            yield return "Mqtt.Host: the broker's host name is missing";
+        }
+
+        if (c.Mqtt.Port is < 1 or > 65535)
+        {
+            yield return $"Mqtt.Port: {c.Mqtt.Port} is not a TCP port";
+        }
+
+        if (c.Mqtt.MaxInFlight is < 1 or > 1000)
+        {
+            yield return $"Mqtt.MaxInFlight: {c.Mqtt.MaxInFlight} is outside 1–1000";
+        }
+
+        if (c.Registry.SeedFile is { } seed && !File.Exists(seed))
+        {
+            yield return $"Registry.SeedFile: {seed} does not exist";
+        }
+    }
+
+    private static IEnumerable<string> Identity(GatewayOptions g)
+    {
+        foreach (var (name, value) in new[] { ("Id", g.Id), ("CompoundId", g.CompoundId), ("GateId", g.GateId) })
+        {
+            if (!TopicLevel().IsMatch(value))
+            {
+                yield return $"Gateway.{name}: '{value}' must be 1–64 letters, digits, '-' or '_' (it is an MQTT topic level)";
+            }
+        }
+    }
+
+    private static IEnumerable<string> SerialDevices(IEnumerable<SerialDeviceOptions> list, string path, string kind, Dictionary<string, string> devices)
+    {
+        int i = 0;
+        foreach (var d in list)
+        {
+            string at = $"{path}[{i++}]";
+            if (string.IsNullOrWhiteSpace(d.Name))
+            {
+                yield return $"{at}.Name: every device needs a name for lanes to refer to";
+            }
+            else if (!devices.TryAdd(d.Name, kind))
+            {
+                yield return $"{at}.Name: '{d.Name}' is used by another device";
+            }
+
+            if (string.IsNullOrWhiteSpace(d.Port))
+            {
+                yield return $"{at}.Port: the serial port path is missing (e.g. /dev/serial/by-id/usb-…)";
+            }
+
+            if (d.BaudRate is < 1200 or > 921600)
+            {
+                yield return $"{at}.BaudRate: {d.BaudRate} is not a serial line speed (1200–921600)";
+            }
+
+            if (d.MaxSilentPolls is < 1 or > 100)
+            {
+                yield return $"{at}.MaxSilentPolls: {d.MaxSilentPolls} is outside 1–100";
+            }
+        }
+    }
+
+    private static IEnumerable<string> Lanes(GatewayConfiguration c, Dictionary<string, string> devices)
+    {
+        if (c.Lanes.Count == 0)
+        {
+            yield return "Lanes: no lane is configured";
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < c.Lanes.Count; i++)
+        {
+            var lane = c.Lanes[i];
+            string at = $"Lanes[{i}]";
+            if (!TopicLevel().IsMatch(lane.Id))
+            {
+                yield return $"{at}.Id: '{lane.Id}' must be 1–64 letters, digits, '-' or '_'";
+            }
+            else if (!ids.Add(lane.Id))
+            {
+                yield return $"{at}.Id: '{lane.Id}' is used by another lane";
+            }
+
+            if (lane.CardReaders.Count == 0)
+            {
+                yield return $"{at}.CardReaders: rule R1 needs at least one card reader";
+            }
+
+            for (int r = 0; r < lane.CardReaders.Count; r++)
+            {
+                if (Kind(devices, lane.CardReaders[r]) != "id-card-reader")
+                {
+                    yield return $"{at}.CardReaders[{r}]: no card reader is named '{lane.CardReaders[r]}' (known: {Known(devices, "id-card-reader")})";
+                }
+            }
+
+            if (Kind(devices, lane.Thermometer) != "thermometer")
+            {
+                yield return $"{at}.Thermometer: rule R3 needs a thermometer; none is named '{lane.Thermometer}' (known: {Known(devices, "thermometer")})";
+            }
+        }
+    }
+
+    private static string? Kind(Dictionary<string, string> devices, string name) => devices.GetValueOrDefault(name);
+
+    private static string Known(Dictionary<string, string> devices, string kind)
+    {
+        var names = devices.Where(d => d.Value == kind).Select(d => d.Key).ToArray();
+        return names.Length == 0 ? "none" : string.Join(", ", names);
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    private static partial Regex TopicLevel();
+}

@@ -1,0 +1,18 @@
+using GateEdge.Devices.Serial;
+
+namespace GateEdge.Devices.CardReaders.IdCard;
+
+/// <summary>A national ID-card reader (SAM protocol), an entry of <c>Devices:IdCardReaders</c>.</summary>
+internal sealed class IdCardReaderOptions : SerialDeviceOptions
+{
+    public IdCardReaderOptions() => BaudRate = 115200;
+
+    /// <summary>Pause between "find card" polls. Default 250 ms (protocols.md: 200–500 ms).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Wait for a short reply. Default 500 ms.</summary>
+    public TimeSpan ReplyTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Wait for the 1295-byte read reply (≈112 ms on the wire at 115200). Default 1.5 s.</summary>
+    public TimeSpan ReadTimeout { get; set; } = TimeSpan.FromMilliseconds(1500);
+}

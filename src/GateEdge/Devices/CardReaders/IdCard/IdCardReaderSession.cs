@@ -1,0 +1,112 @@
+using GateEdge.Devices.CardReaders.IdCard.Protocol;
+using GateEdge.Devices.Framing;
+using Microsoft.Extensions.Logging;
+
+namespace GateEdge.Devices.CardReaders.IdCard;
+
+/// <summary>
+/// Polls an ID-card reader (protocols.md §1): SAM status on every (re)open, then find →
+/// select → read; a decoded card whose ID number passes its check goes to the lanes.
+/// </summary>
+internal sealed partial class IdCardReaderSession(
+    IdCardReaderOptions options,
+    IDeviceEventSink sink,
+    TimeProvider time,
+    ILogger<IdCardReaderSession> logger) : ISerialDeviceSession
+{
+    public string Device => options.Name;
+
+    public long BadReads { get; private set; }
+
+    public async Task RunAsync(Stream stream, Action markOnline, CancellationToken cancellationToken)
+    {
+        var reader = new FrameReader<SamResponse>(stream, new SamResponseDecoder());
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var readLoop = reader.RunAsync(stop.Token);
+        try
+        {
+            var talk = new DeviceConversation<SamResponse>(stream, reader, time);
+            var status = await talk.RequestAsync(SamCommands.SamStatus, options.ReplyTimeout, cancellationToken).ConfigureAwait(false);
+            if (status.Status != SamStatus.Ok)
+            {
+                throw new DeviceProtocolException($"SAM status check failed: {status}");
+            }
+
+            markOnline();
+            int silent = 0;
+            while (true)
+            {
+                try
+                {
+                    await PollOnceAsync(talk, cancellationToken).ConfigureAwait(false);
+                    silent = 0;
+                }
+                catch (DeviceTimeoutException) when (++silent < options.MaxSilentPolls)
+                {
+                    LogSilentPoll(Device, silent);
+                }
+
+                await Task.Delay(options.PollInterval, time, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            await readLoop.ConfigureAwait(false);
+        }
+    }
+
+    private async Task PollOnceAsync(DeviceConversation<SamResponse> talk, CancellationToken cancellationToken)
+    {
+        var find = await talk.RequestAsync(SamCommands.FindCard, options.ReplyTimeout, cancellationToken).ConfigureAwait(false);
+        if (find.Status != SamStatus.CardFound)
+        {
+            return;
+        }
+
+        var select = await talk.RequestAsync(SamCommands.SelectCard, options.ReplyTimeout, cancellationToken).ConfigureAwait(false);
+        if (select.Status != SamStatus.Ok)
+        {
+            return;
+        }
+
+        var read = await talk.RequestAsync(SamCommands.ReadTextAndPhoto, options.ReadTimeout, cancellationToken).ConfigureAwait(false);
+        if (read.Status != SamStatus.Ok)
+        {
+            // Usually the card moved during the read; the next poll finds it again.
+            LogReadFailed(Device, read.Status);
+            return;
+        }
+
+        if (!IdCardReadReply.TryParse(read.Data, withFingerprint: false, out var identity))
+        {
+            BadRead("the read reply's block lengths do not match its size");
+            return;
+        }
+
+        if (identity!.Kind == IdCardKind.Resident && !IdNumber.IsValid(identity.IdNumber))
+        {
+            // protocols.md §1: a read whose ID number fails its check is a bad read, not a person.
+            BadRead("the ID number fails its check character");
+            return;
+        }
+
+        var kind = identity.Kind == IdCardKind.Resident ? CredentialKind.NationalId : CredentialKind.ForeignPermanentResident;
+        sink.OnCardPresented(new CardPresented(Device, new Credential(kind, identity.IdNumber), identity.Name, time.GetUtcNow()));
+    }
+
+    private void BadRead(string why)
+    {
+        BadReads++;
+        LogBadRead(Device, why);
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Device {Device}: no reply to poll ({Silent} in a row)")]
+    private partial void LogSilentPoll(string device, int silent);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Device {Device}: card read failed ({Status}), retrying")]
+    private partial void LogReadFailed(string device, SamStatus status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Device {Device}: bad card read, ignored: {Why}")]
+    private partial void LogBadRead(string device, string why);
+}

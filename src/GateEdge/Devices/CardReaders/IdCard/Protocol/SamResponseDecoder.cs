@@ -1,0 +1,61 @@
+using System.Buffers.Binary;
+using GateEdge.Devices.Framing;
+
+namespace GateEdge.Devices.CardReaders.IdCard.Protocol;
+
+/// <summary>Decodes SAM replies: preamble, Len, SW1 SW2 SW3, data, CHK (protocols.md §1).</summary>
+internal sealed class SamResponseDecoder : IFrameDecoder<SamResponse>
+{
+    // SW1..SW3 + CHK is the shortest reply; the largest documented one (text, photo and
+    // 1024 fingerprint bytes) has Len 0x090A. Anything longer is noise, rejected before allocating.
+    private const int MinLen = 4;
+    private const int MaxLen = 0x0A00;
+
+    public int MaxFrameLength => SamFrame.HeaderLength + MaxLen;
+
+    public DecodeStatus Decode(ReadOnlySpan<byte> input, out SamResponse? frame, out int consumed, out DiscardReason reason)
+    {
+        frame = null;
+        reason = DiscardReason.None;
+        consumed = StartMarker.GarbageBefore(input, SamFrame.Preamble);
+        if (consumed > 0)
+        {
+            reason = DiscardReason.Garbage;
+            return DecodeStatus.Discarded;
+        }
+
+        if (input.Length < SamFrame.HeaderLength)
+        {
+            return DecodeStatus.NeedMoreData;
+        }
+
+        int len = BinaryPrimitives.ReadUInt16BigEndian(input[5..]);
+        if (len is < MinLen or > MaxLen)
+        {
+            return Resync(out consumed, out reason, DiscardReason.BadLength);
+        }
+
+        int total = len + SamFrame.HeaderLength;
+        if (input.Length < total)
+        {
+            return DecodeStatus.NeedMoreData;
+        }
+
+        if (SamFrame.Checksum(input[5..(total - 1)]) != input[total - 1])
+        {
+            return Resync(out consumed, out reason, DiscardReason.BadChecksum);
+        }
+
+        frame = new SamResponse((SamStatus)input[9], input[10..(total - 1)].ToArray());
+        consumed = total;
+        return DecodeStatus.Frame;
+    }
+
+    private static DecodeStatus Resync(out int consumed, out DiscardReason reason, DiscardReason why)
+    {
+        // A false preamble inside noise must not swallow a real frame that follows it.
+        consumed = 1;
+        reason = why;
+        return DecodeStatus.Discarded;
+    }
+}

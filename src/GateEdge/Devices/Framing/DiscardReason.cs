@@ -1,0 +1,9 @@
+namespace GateEdge.Devices.Framing;
+
+internal enum DiscardReason
+{
+    None,
+    Garbage,
+    BadLength,
+    BadChecksum,
+}

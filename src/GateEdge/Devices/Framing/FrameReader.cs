@@ -1,0 +1,79 @@
+using System.Threading.Channels;
+
+namespace GateEdge.Devices.Framing;
+
+/// <summary>
+/// The one read loop per device: it owns <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/>,
+/// feeds a pure decoder and hands whole frames on. Decoding problems are counted, never thrown;
+/// a failing stream completes <see cref="Frames"/> with a <see cref="DeviceDisconnectedException"/>.
+/// </summary>
+internal sealed class FrameReader<TFrame>(Stream stream, IFrameDecoder<TFrame> decoder) where TFrame : class
+{
+    // Frames nobody waits for (late replies, unsolicited output) must not pile up without bound.
+    private readonly Channel<TFrame> _frames = Channel.CreateBounded<TFrame>(
+        new BoundedChannelOptions(64) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true, SingleWriter = true });
+
+    public ChannelReader<TFrame> Frames => _frames.Reader;
+
+    public FrameCounters Counters { get; } = new();
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        // Twice the largest frame: a frame that is still incomplete always fits behind kept bytes.
+        var buffer = new byte[Math.Max(4096, decoder.MaxFrameLength * 2)];
+        int filled = 0;
+        try
+        {
+            while (true)
+            {
+                int read = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
+                if (read <= 0)
+                {
+                    throw new DeviceDisconnectedException("the port reached end of stream");
+                }
+
+                filled += read;
+                int offset = DecodeAll(buffer.AsSpan(0, filled));
+                buffer.AsSpan(offset, filled - offset).CopyTo(buffer);
+                filled -= offset;
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            _frames.Writer.TryComplete();
+        }
+        catch (DeviceException ex)
+        {
+            _frames.Writer.TryComplete(ex);
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException or UnauthorizedAccessException)
+        {
+            // protocols.md §4: an unplugged port surfaces as any of these, while IsOpen still says true.
+            _frames.Writer.TryComplete(new DeviceDisconnectedException($"the port failed: {ex.Message}", ex));
+        }
+    }
+
+    private int DecodeAll(ReadOnlySpan<byte> data)
+    {
+        int offset = 0;
+        while (true)
+        {
+            var status = decoder.Decode(data[offset..], out var frame, out int consumed, out var reason);
+            if (status == DecodeStatus.NeedMoreData)
+            {
+                return offset;
+            }
+
+            offset += consumed;
+            if (status == DecodeStatus.Frame)
+            {
+                Counters.CountFrame();
+                _frames.Writer.TryWrite(frame!);
+            }
+            else
+            {
+                Counters.CountDiscard(reason, consumed);
+            }
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace GateEdge.Devices.Health;
+
+internal enum DeviceState
+{
+    /// <summary>Not yet opened since start: never counted as a pass.</summary>
+    Unknown,
+    Online,
+    Offline,
+}

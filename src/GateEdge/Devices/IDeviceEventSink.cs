@@ -1,0 +1,12 @@
+using GateEdge.Devices.CardReaders;
+using GateEdge.Devices.Thermometers;
+
+namespace GateEdge.Devices;
+
+/// <summary>Where device sessions hand what they read: the lanes, in production.</summary>
+internal interface IDeviceEventSink
+{
+    void OnCardPresented(CardPresented card);
+
+    void OnReading(ThermometerReading reading);
+}

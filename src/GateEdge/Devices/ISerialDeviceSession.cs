@@ -1,0 +1,13 @@
+namespace GateEdge.Devices;
+
+/// <summary>
+/// The conversation with one device over an open stream. It runs until the device fails,
+/// throwing a <see cref="DeviceException"/>; the supervisor then reopens the port.
+/// </summary>
+internal interface ISerialDeviceSession
+{
+    string Device { get; }
+
+    /// <param name="markOnline">Called once the device has proved it answers.</param>
+    Task RunAsync(Stream stream, Action markOnline, CancellationToken cancellationToken);
+}

@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+
+namespace GateEdge.Events;
+
+/// <summary>Source-generated serialisation of every published payload: no reflection at run time.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(PassageEvent))]
+[JsonSerializable(typeof(GatewayStatus))]
+internal sealed partial class EventJson : JsonSerializerContext;

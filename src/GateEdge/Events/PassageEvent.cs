@@ -1,0 +1,40 @@
+namespace GateEdge.Events;
+
+/// <summary>
+/// The record of one attempt at a lane, as published (docs/mqtt.md, schema
+/// <c>gateedge.passage/1</c>). It carries every field of policy.md "Data that must be recorded"
+/// that the gateway knows; personal data only in masked form.
+/// </summary>
+internal sealed record PassageEvent(
+    string Schema,
+    string Id,
+    long Seq,
+    DateTimeOffset Time,
+    string Compound,
+    string Gate,
+    string Gateway,
+    string Lane,
+    string Direction,
+    string Mode,
+    PassageEvent.CredentialPart Credential,
+    PassageEvent.PersonPart Person,
+    PassageEvent.TemperaturePart Temperature,
+    PassageEvent.MaskPart Mask,
+    string Outcome,
+    IReadOnlyList<string> Rules,
+    IReadOnlyList<string> Reasons,
+    IReadOnlyList<string> Alarms,
+    string? Guard,
+    IReadOnlyDictionary<string, string> Devices)
+{
+    public const string SchemaId = "gateedge.passage/1";
+
+    internal sealed record CredentialPart(string Kind, string Masked, string Device, DateTimeOffset ReadAt);
+
+    internal sealed record PersonPart(string? Ref, string Class, string? Name);
+
+    internal sealed record TemperaturePart(string Status, decimal? BodyC, decimal? ObjectC, decimal? AmbientC, string Device, DateTimeOffset? ReadAt);
+
+    /// <summary>Mask status and its source; <c>not-checked</c> until a lane binds a mask source (R4).</summary>
+    internal sealed record MaskPart(string Status, string? Source);
+}

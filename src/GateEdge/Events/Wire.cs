@@ -1,0 +1,61 @@
+using GateEdge.Devices.CardReaders;
+using GateEdge.Devices.Health;
+using GateEdge.Rules;
+
+namespace GateEdge.Events;
+
+/// <summary>
+/// The words published for each enum. Spelled out here, not derived from C# names, so that
+/// renaming code never changes the contract in docs/mqtt.md.
+/// </summary>
+internal static class Wire
+{
+    public static string Of(Outcome value) => value switch
+    {
+        Outcome.Allow => "allow",
+        Outcome.Deny => "deny",
+        Outcome.Retest => "retest",
+        Outcome.Refer => "refer",
+        _ => throw new ArgumentOutOfRangeException(nameof(value)),
+    };
+
+    public static string Of(Direction value) => value == Direction.In ? "in" : "out";
+
+    public static string Of(LaneMode value) => value == LaneMode.Attended ? "attended" : "unattended";
+
+    public static string Of(CredentialKind value) => value switch
+    {
+        CredentialKind.NationalId => "national-id",
+        CredentialKind.ForeignPermanentResident => "foreign-permanent-resident",
+        CredentialKind.CompoundCard => "compound-card",
+        _ => throw new ArgumentOutOfRangeException(nameof(value)),
+    };
+
+    public static string Of(PersonClassification value) => value switch
+    {
+        PersonClassification.Resident => "resident",
+        PersonClassification.Staff => "staff",
+        PersonClassification.Visitor => "visitor",
+        _ => "unknown",
+    };
+
+    public static string Of(TemperatureStatus value) => value switch
+    {
+        TemperatureStatus.Normal => "normal",
+        TemperatureStatus.Fever => "fever",
+        TemperatureStatus.Invalid => "invalid",
+        TemperatureStatus.Missing => "missing",
+        TemperatureStatus.DeviceUnavailable => "device-unavailable",
+        TemperatureStatus.Resting => "resting",
+        _ => throw new ArgumentOutOfRangeException(nameof(value)),
+    };
+
+    public static string Of(AlarmKind value) => value == AlarmKind.Fever ? "fever" : "device-unavailable";
+
+    public static string Of(DeviceState value) => value switch
+    {
+        DeviceState.Online => "online",
+        DeviceState.Offline => "offline",
+        _ => "unknown",
+    };
+}

@@ -1,0 +1,76 @@
+using GateEdge.Configuration;
+using GateEdge.Devices;
+using GateEdge.Devices.CardReaders.IdCard;
+using GateEdge.Devices.Health;
+using GateEdge.Devices.Thermometers.SerialIr;
+using GateEdge.Journal;
+using GateEdge.Lanes;
+using GateEdge.Outputs;
+using GateEdge.Publishing;
+using GateEdge.Registry;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Serilog;
+
+namespace GateEdge.Hosting;
+
+/// <summary>Composes the gateway: devices → lanes → rules → journal → outputs and publisher.</summary>
+internal static class GatewayHost
+{
+    public static IHost Build(string configPath, string[] args)
+    {
+        configPath = Path.GetFullPath(configPath);
+        if (!File.Exists(configPath))
+        {
+            throw new GatewayConfigurationException(configPath, ["the configuration file does not exist"]);
+        }
+
+        var configDirectory = Path.GetDirectoryName(configPath)!;
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = configDirectory });
+        builder.Configuration.AddJsonFile(configPath, optional: false, reloadOnChange: false);
+        builder.Configuration.AddEnvironmentVariables("GATEEDGE_");
+        var config = ConfigurationLoader.Load(builder.Configuration, configPath, configDirectory);
+
+        builder.Services.AddSerilog((services, logger) => logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services));
+        builder.Services.AddSystemd();
+        builder.Services.AddSingleton(TimeProvider.System);
+        AddGateway(builder.Services, config);
+        return builder.Build();
+    }
+
+    internal static void AddGateway(IServiceCollection services, GatewayConfiguration config)
+    {
+        services.AddSingleton(config.Gateway);
+        services.AddSingleton(config.Rules);
+        services.AddSingleton(config.Mqtt);
+        services.AddSingleton(new Topics(config.Mqtt.TopicRoot, config.Gateway));
+        services.AddSingleton<DeviceHealthBoard>();
+        services.AddSingleton<IPersonRegistry>(_ => SeedFileRegistry.Load(config.Registry.SeedFile));
+        services.AddSingleton(sp => new EventJournal(config.Journal.Path, config.Journal.MaxBatch,
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<EventJournal>>()));
+        services.AddSingleton<IGateOutputs, LoggingGateOutputs>();
+        services.AddSingleton<IPassageRecorder, PassageRecorder>();
+        services.AddSingleton<IReadOnlyList<LaneCoordinator>>(sp => [.. config.Lanes.Select(lane => ActivatorUtilities.CreateInstance<LaneCoordinator>(sp, lane))]);
+        services.AddSingleton<IDeviceEventSink>(sp => ActivatorUtilities.CreateInstance<LaneRouter>(sp));
+        services.AddSingleton<IReadOnlyList<SerialDeviceSupervisor>>(sp => [.. Supervisors(sp, config.Devices)]);
+        services.AddHostedService<GatewayWorker>();
+        services.AddHostedService<MqttPublisher>();
+    }
+
+    private static IEnumerable<SerialDeviceSupervisor> Supervisors(IServiceProvider sp, DevicesOptions devices)
+    {
+        foreach (var reader in devices.IdCardReaders)
+        {
+            var session = ActivatorUtilities.CreateInstance<IdCardReaderSession>(sp, reader);
+            yield return ActivatorUtilities.CreateInstance<SerialDeviceSupervisor>(sp, reader.Port, reader.BaudRate, session);
+        }
+
+        foreach (var thermometer in devices.SerialIrThermometers)
+        {
+            var session = ActivatorUtilities.CreateInstance<SerialIrThermometerSession>(sp, thermometer);
+            yield return ActivatorUtilities.CreateInstance<SerialDeviceSupervisor>(sp, thermometer.Port, thermometer.BaudRate, session);
+        }
+    }
+}

@@ -1,0 +1,210 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace GateEdge.Journal;
+
+/// <summary>
+/// The durable outbox. Appends are group-committed by one writer loop (WAL, synchronous=FULL),
+/// so an append completes only once its event survives a power cut. The publisher reads
+/// undelivered events in sequence order and marks them delivered after the broker's ack.
+/// </summary>
+internal sealed partial class EventJournal : IAsyncDisposable
+{
+    private readonly Channel<PendingAppend> _appends = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly SqliteConnection _writer;
+    private readonly SqliteConnection _reader;
+    private readonly Lock _readerLock = new();
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly int _maxBatch;
+    private readonly Task _writeLoop;
+    private long _lastSeq;
+
+    public EventJournal(string path, int maxBatch, TimeProvider time, ILogger<EventJournal> logger)
+    {
+        _time = time;
+        _logger = logger;
+        _maxBatch = maxBatch;
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
+        _writer = Open(connectionString);
+        Execute(_writer, """
+            CREATE TABLE IF NOT EXISTS events (
+                seq       INTEGER PRIMARY KEY,
+                id        TEXT    NOT NULL UNIQUE,
+                topic     TEXT    NOT NULL,
+                payload   BLOB    NOT NULL,
+                delivered INTEGER NOT NULL DEFAULT 0);
+            CREATE INDEX IF NOT EXISTS events_undelivered ON events (seq) WHERE delivered = 0;
+            """);
+        _reader = Open(connectionString);
+        _lastSeq = Scalar(_writer, "SELECT COALESCE(MAX(seq), 0) FROM events");
+        _writeLoop = Task.Run(WriteLoopAsync);
+    }
+
+    /// <summary>Raised after each commit that added events; the publisher wakes on it.</summary>
+    public event Action? Appended;
+
+    public long LastSeq => Interlocked.Read(ref _lastSeq);
+
+    /// <summary>
+    /// Stores one event and completes once it is durable. <paramref name="serialize"/> runs on
+    /// the writer loop with the event's stamp, so the payload carries its own sequence and id.
+    /// </summary>
+    public Task<EventStamp> AppendAsync(string topic, Func<EventStamp, byte[]> serialize)
+    {
+        var pending = new PendingAppend(topic, serialize, new TaskCompletionSource<EventStamp>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_appends.Writer.TryWrite(pending))
+        {
+            pending.Done.SetException(new JournalWriteException("the journal is closed", new ObjectDisposedException(nameof(EventJournal))));
+        }
+
+        return pending.Done.Task;
+    }
+
+    public IReadOnlyList<JournalEntry> ReadUndelivered(long afterSeq, int limit)
+    {
+        lock (_readerLock)
+        {
+            using var command = _reader.CreateCommand();
+            command.CommandText = "SELECT seq, topic, payload FROM events WHERE delivered = 0 AND seq > $after ORDER BY seq LIMIT $limit";
+            command.Parameters.AddWithValue("$after", afterSeq);
+            command.Parameters.AddWithValue("$limit", limit);
+            using var rows = command.ExecuteReader();
+            var entries = new List<JournalEntry>();
+            while (rows.Read())
+            {
+                entries.Add(new JournalEntry(rows.GetInt64(0), rows.GetString(1), (byte[])rows[2]));
+            }
+
+            return entries;
+        }
+    }
+
+    public void MarkDelivered(IReadOnlyList<long> seqs)
+    {
+        if (seqs.Count == 0)
+        {
+            return;
+        }
+
+        lock (_readerLock)
+        {
+            using var transaction = _reader.BeginTransaction();
+            using var command = _reader.CreateCommand();
+            command.CommandText = "UPDATE events SET delivered = 1 WHERE seq = $seq";
+            var seq = command.Parameters.Add("$seq", SqliteType.Integer);
+            foreach (long s in seqs)
+            {
+                seq.Value = s;
+                command.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+        }
+    }
+
+    public long CountUndelivered()
+    {
+        lock (_readerLock)
+        {
+            return Scalar(_reader, "SELECT COUNT(*) FROM events WHERE delivered = 0");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _appends.Writer.TryComplete();
+        await _writeLoop.ConfigureAwait(false);
+        _writer.Dispose();
+        _reader.Dispose();
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<PendingAppend>(_maxBatch);
+        while (await _appends.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (batch.Count < _maxBatch && _appends.Reader.TryRead(out var next))
+            {
+                batch.Add(next);
+            }
+
+            Commit(batch);
+            batch.Clear();
+            Appended?.Invoke();
+        }
+    }
+
+    private void Commit(List<PendingAppend> batch)
+    {
+        long first = _lastSeq;
+        var stamps = new EventStamp[batch.Count];
+        try
+        {
+            using var transaction = _writer.BeginTransaction();
+            using var command = _writer.CreateCommand();
+            command.CommandText = "INSERT INTO events (seq, id, topic, payload) VALUES ($seq, $id, $topic, $payload)";
+            var seq = command.Parameters.Add("$seq", SqliteType.Integer);
+            var id = command.Parameters.Add("$id", SqliteType.Text);
+            var topic = command.Parameters.Add("$topic", SqliteType.Text);
+            var payload = command.Parameters.Add("$payload", SqliteType.Blob);
+            for (int i = 0; i < batch.Count; i++)
+            {
+                stamps[i] = new EventStamp(first + i + 1, Guid.CreateVersion7(_time.GetUtcNow()));
+                seq.Value = stamps[i].Seq;
+                id.Value = stamps[i].Id.ToString();
+                topic.Value = batch[i].Topic;
+                payload.Value = batch[i].Serialize(stamps[i]);
+                command.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+        }
+        catch (Exception ex)
+        {
+            LogCommitFailed(ex, batch.Count);
+            foreach (var pending in batch)
+            {
+                pending.Done.TrySetException(new JournalWriteException("the event could not be stored", ex));
+            }
+
+            return;
+        }
+
+        Interlocked.Exchange(ref _lastSeq, first + batch.Count);
+        for (int i = 0; i < batch.Count; i++)
+        {
+            batch[i].Done.TrySetResult(stamps[i]);
+        }
+    }
+
+    private static SqliteConnection Open(string connectionString)
+    {
+        var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        // WAL lets the publisher read while lanes append; FULL makes each commit survive power loss.
+        Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;");
+        return connection;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static long Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Journal commit of {Count} events failed; their gates stay closed (R2)")]
+    private partial void LogCommitFailed(Exception exception, int count);
+
+    private sealed record PendingAppend(string Topic, Func<EventStamp, byte[]> Serialize, TaskCompletionSource<EventStamp> Done);
+}

@@ -1,0 +1,16 @@
+using GateEdge.Devices.CardReaders;
+using GateEdge.Devices.Health;
+using GateEdge.Devices.Thermometers;
+using GateEdge.Rules;
+
+namespace GateEdge.Lanes;
+
+/// <summary>One decided attempt at a lane: what was presented and measured, and what the rules said.</summary>
+internal sealed record LaneAttempt(
+    LaneOptions Lane,
+    CardPresented Card,
+    RegisteredPerson? Person,
+    ThermometerReading? Reading,
+    Decision Decision,
+    IReadOnlyList<DeviceHealth> Devices,
+    DateTimeOffset DecidedAt);

@@ -1,0 +1,189 @@
+using System.Threading.Channels;
+using GateEdge.Devices.CardReaders;
+using GateEdge.Devices.Health;
+using GateEdge.Devices.Thermometers;
+using GateEdge.Registry;
+using GateEdge.Rules;
+using Microsoft.Extensions.Logging;
+
+namespace GateEdge.Lanes;
+
+/// <summary>
+/// Turns one lane's card reads and readings into attempts: pairs a card with a reading inside
+/// the pairing window (either order), folds repeated reads of one card into one presentation,
+/// keeps each person's retest flow, and hands every decided attempt to the recorder.
+/// All inputs are processed one at a time, so the lane's state needs no locks.
+/// </summary>
+internal sealed partial class LaneCoordinator
+{
+    private readonly LaneOptions _lane;
+    private readonly RulePolicy _policy;
+    private readonly IPersonRegistry _registry;
+    private readonly DeviceHealthBoard _health;
+    private readonly IPassageRecorder _recorder;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Channel<LaneInput> _inputs = Channel.CreateUnbounded<LaneInput>(new UnboundedChannelOptions { SingleReader = true });
+
+    private readonly List<ThermometerReading> _readings = [];
+    private readonly Dictionary<Credential, DateTimeOffset> _lastPresented = [];
+    private readonly Dictionary<Credential, (TemperatureFlow Flow, DateTimeOffset At)> _flows = [];
+    private PendingCard? _pending;
+    private long _presentations;
+
+    // After a reading was used, the next person's reading only counts once the sensor has seen
+    // nobody: the person just decided may still stand in front of it.
+    private bool _awaitingTargetLeave;
+
+    public LaneCoordinator(LaneOptions lane, RulePolicy policy, IPersonRegistry registry, DeviceHealthBoard health,
+        IPassageRecorder recorder, TimeProvider time, ILogger<LaneCoordinator> logger)
+    {
+        _lane = lane;
+        _policy = policy;
+        _registry = registry;
+        _health = health;
+        _recorder = recorder;
+        _time = time;
+        _logger = logger;
+    }
+
+    public LaneOptions Lane => _lane;
+
+    public void Post(LaneInput input) => _inputs.Writer.TryWrite(input);
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var input in _inputs.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await HandleAsync(input, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    internal Task HandleAsync(LaneInput input, CancellationToken cancellationToken) => input switch
+    {
+        LaneInput.Card card => OnCardAsync(card.Presented, cancellationToken),
+        LaneInput.Reading reading => OnReadingAsync(reading.Value, cancellationToken),
+        LaneInput.PairingWindowClosed closed when _pending?.Id == closed.PresentationId =>
+            DecidePendingAsync(TemperatureSource.NoReading, null, cancellationToken),
+        LaneInput.ThermometerLost when _pending is not null =>
+            DecidePendingAsync(TemperatureSource.DeviceUnavailable, null, cancellationToken),
+        _ => Task.CompletedTask,
+    };
+
+    private async Task OnCardAsync(CardPresented card, CancellationToken cancellationToken)
+    {
+        if (_lastPresented.TryGetValue(card.Credential, out var last) && card.At - last < _policy.DuplicateWindow)
+        {
+            LogDuplicate(_lane.Id);
+            return;
+        }
+
+        _lastPresented[card.Credential] = card.At;
+        if (_pending is not null)
+        {
+            // A new card while one waits for its reading: the first person stepped away.
+            await DecidePendingAsync(TemperatureSource.NoReading, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!_health.Get(_lane.Thermometer).IsAvailable)
+        {
+            await DecideAsync(card, TemperatureSource.DeviceUnavailable, null, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        DropStaleReadings(card.At);
+        if (_readings.Count > 0)
+        {
+            await DecideAsync(card, TemperatureSource.Reading, _readings[^1], cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        long id = ++_presentations;
+        var timer = _time.CreateTimer(_ => Post(new LaneInput.PairingWindowClosed(id)), null, _policy.PairingWindow, Timeout.InfiniteTimeSpan);
+        _pending = new PendingCard(id, card, timer);
+    }
+
+    private async Task OnReadingAsync(ThermometerReading reading, CancellationToken cancellationToken)
+    {
+        if (!reading.HasTarget)
+        {
+            _awaitingTargetLeave = false;
+            return;
+        }
+
+        if (_awaitingTargetLeave)
+        {
+            return;
+        }
+
+        _readings.Add(reading);
+        DropStaleReadings(reading.At);
+        if (_pending is not null)
+        {
+            await DecidePendingAsync(TemperatureSource.Reading, reading, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private Task DecidePendingAsync(TemperatureSource source, ThermometerReading? reading, CancellationToken cancellationToken)
+    {
+        var pending = _pending!;
+        _pending = null;
+        pending.Timer.Dispose();
+        return DecideAsync(pending.Card, source, reading, cancellationToken);
+    }
+
+    private async Task DecideAsync(CardPresented card, TemperatureSource source, ThermometerReading? reading, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        ForgetOldState(now);
+        var person = _registry.Find(card.Credential);
+        var flow = _flows.TryGetValue(card.Credential, out var kept) ? kept.Flow : TemperatureFlow.Fresh;
+        var input = new DecisionInput(_lane.Mode, _lane.Direction, card.Credential.Kind, person, source, reading?.BodyC, flow, now);
+        var decision = EntryRules.Decide(input, _policy);
+
+        if (decision.NextFlow == TemperatureFlow.Fresh)
+        {
+            _flows.Remove(card.Credential);
+        }
+        else
+        {
+            _flows[card.Credential] = (decision.NextFlow, now);
+        }
+
+        if (reading is not null)
+        {
+            _readings.Clear();
+            _awaitingTargetLeave = true;
+        }
+
+        var devices = _lane.CardReaders.Append(_lane.Thermometer).Select(_health.Get).ToArray();
+        await _recorder.RecordAsync(new LaneAttempt(_lane, card, person, reading, decision, devices, now), cancellationToken).ConfigureAwait(false);
+    }
+
+    private void DropStaleReadings(DateTimeOffset reference) =>
+        _readings.RemoveAll(r => reference - r.At > _policy.PairingWindow);
+
+    private void ForgetOldState(DateTimeOffset now)
+    {
+        foreach (var (credential, at) in _lastPresented)
+        {
+            if (now - at > _policy.DuplicateWindow)
+            {
+                _lastPresented.Remove(credential);
+            }
+        }
+
+        foreach (var (credential, kept) in _flows)
+        {
+            if (now - kept.At > _policy.RetestMemory)
+            {
+                _flows.Remove(credential);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Lane {Lane}: the same card again within the duplicate window, one presentation")]
+    private partial void LogDuplicate(string lane);
+
+    private sealed record PendingCard(long Id, CardPresented Card, ITimer Timer);
+}

@@ -1,0 +1,16 @@
+using GateEdge.Devices.CardReaders;
+using GateEdge.Devices.Thermometers;
+
+namespace GateEdge.Lanes;
+
+/// <summary>What a lane reacts to, processed one at a time in arrival order.</summary>
+internal abstract record LaneInput
+{
+    internal sealed record Card(CardPresented Presented) : LaneInput;
+
+    internal sealed record Reading(ThermometerReading Value) : LaneInput;
+
+    internal sealed record PairingWindowClosed(long PresentationId) : LaneInput;
+
+    internal sealed record ThermometerLost : LaneInput;
+}

@@ -1,0 +1,49 @@
+using GateEdge.Devices;
+using GateEdge.Devices.CardReaders;
+using GateEdge.Devices.Health;
+using GateEdge.Devices.Thermometers;
+
+namespace GateEdge.Lanes;
+
+/// <summary>Hands each device's output to the lanes that bind that device by name.</summary>
+internal sealed class LaneRouter : IDeviceEventSink
+{
+    private readonly ILookup<string, LaneCoordinator> _byCardReader;
+    private readonly ILookup<string, LaneCoordinator> _byThermometer;
+
+    public LaneRouter(IReadOnlyList<LaneCoordinator> lanes, DeviceHealthBoard health)
+    {
+        _byCardReader = lanes.SelectMany(l => l.Lane.CardReaders, (lane, reader) => (lane, reader)).ToLookup(x => x.reader, x => x.lane, StringComparer.Ordinal);
+        _byThermometer = lanes.ToLookup(l => l.Lane.Thermometer, StringComparer.Ordinal);
+        health.Changed += OnHealthChanged;
+    }
+
+    public void OnCardPresented(CardPresented card)
+    {
+        foreach (var lane in _byCardReader[card.Device])
+        {
+            lane.Post(new LaneInput.Card(card));
+        }
+    }
+
+    public void OnReading(ThermometerReading reading)
+    {
+        foreach (var lane in _byThermometer[reading.Device])
+        {
+            lane.Post(new LaneInput.Reading(reading));
+        }
+    }
+
+    private void OnHealthChanged(DeviceHealth health)
+    {
+        if (health.IsAvailable)
+        {
+            return;
+        }
+
+        foreach (var lane in _byThermometer[health.Device])
+        {
+            lane.Post(new LaneInput.ThermometerLost());
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using GateEdge.Rules;
+using Microsoft.Extensions.Logging;
+
+namespace GateEdge.Outputs;
+
+/// <summary>Stands in for relay and lamp drivers on a gateway without GPIO outputs: it logs each command.</summary>
+internal sealed partial class LoggingGateOutputs(ILogger<LoggingGateOutputs> logger) : IGateOutputs
+{
+    public Task SignalAsync(string lane, Outcome outcome, CancellationToken cancellationToken)
+    {
+        if (outcome == Outcome.Allow)
+        {
+            LogRelayPulse(lane);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task SignalFaultAsync(string lane, CancellationToken cancellationToken)
+    {
+        LogFault(lane);
+        return Task.CompletedTask;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Lane {Lane}: relay pulse (gate opens)")]
+    private partial void LogRelayPulse(string lane);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lane {Lane}: fault lamp, gate stays shut")]
+    private partial void LogFault(string lane);
+}

@@ -1,0 +1,25 @@
+using MQTTnet.Formatter;
+
+namespace GateEdge.Publishing;
+
+/// <summary>Bound from <c>Mqtt</c>.</summary>
+internal sealed class MqttOptions
+{
+    public string Host { get; set; } = "127.0.0.1";
+
+    public int Port { get; set; } = 1883;
+
+    /// <summary>First topic levels of every topic. Default <c>gateedge/v1</c>.</summary>
+    public string TopicRoot { get; set; } = "gateedge/v1";
+
+    /// <summary><c>V500</c> (MQTT 5, default) or <c>V311</c> (MQTT 3.1.1).</summary>
+    public MqttProtocolVersion ProtocolVersion { get; set; } = MqttProtocolVersion.V500;
+
+    public TimeSpan KeepAlive { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Events published before waiting for their acks. Default 64.</summary>
+    public int MaxInFlight { get; set; } = 64;
+
+    /// <summary>Longest wait between reconnect attempts. Default 30 s.</summary>
+    public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(30);
+}

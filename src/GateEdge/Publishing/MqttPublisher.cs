@@ -1,0 +1,200 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using GateEdge.Configuration;
+using GateEdge.Events;
+using GateEdge.Journal;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using MQTTnet;
+using MQTTnet.Exceptions;
+using MQTTnet.Protocol;
+
+namespace GateEdge.Publishing;
+
+/// <summary>
+/// The one MQTT connection supervisor (MQTTnet 5 has no managed client): connect, announce
+/// <c>online</c>, drain the journal in sequence order with a bounded in-flight window, mark
+/// events delivered only on PUBACK, and on any failure back off with jitter and start over.
+/// Local decisions never wait for it.
+/// </summary>
+internal sealed partial class MqttPublisher : BackgroundService
+{
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(500);
+    private static ReadOnlySpan<byte> ReplayedTrue => ""","replayed":true}"""u8;
+    private static ReadOnlySpan<byte> ReplayedFalse => ""","replayed":false}"""u8;
+
+    private readonly MqttOptions _options;
+    private readonly Topics _topics;
+    private readonly GatewayOptions _gateway;
+    private readonly EventJournal _journal;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    public MqttPublisher(MqttOptions options, Topics topics, GatewayOptions gateway, EventJournal journal, TimeProvider time, ILogger<MqttPublisher> logger)
+    {
+        _options = options;
+        _topics = topics;
+        _gateway = gateway;
+        _journal = journal;
+        _time = time;
+        _logger = logger;
+        _journal.Appended += () => _wake.Writer.TryWrite(true);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var delay = FirstRetryDelay;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            using var client = new MqttClientFactory().CreateMqttClient();
+            var disconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            client.DisconnectedAsync += _ =>
+            {
+                // Only a signal: reconnecting is the supervisor loop's job, never the handler's.
+                disconnected.TrySetResult();
+                return Task.CompletedTask;
+            };
+
+            try
+            {
+                await client.ConnectAsync(ClientOptions(), stoppingToken).ConfigureAwait(false);
+                LogConnected(_options.Host, _options.Port, _journal.CountUndelivered());
+                delay = FirstRetryDelay;
+                await PublishStatusAsync(client, "online", stoppingToken).ConfigureAwait(false);
+                await DrainAsync(client, _journal.LastSeq, disconnected.Task, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                await SayGoodbyeAsync(client).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception ex)
+            {
+                LogConnectionLost(_options.Host, _options.Port, ex.Message, delay.TotalSeconds);
+            }
+
+            try
+            {
+                await Task.Delay(Jitter(delay), _time, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxReconnectDelay.Ticks));
+        }
+    }
+
+    /// <summary>Sends every undelivered event in order until the connection fails.</summary>
+    /// <param name="backlogEnd">Events up to this sequence existed before this connection: sent as replayed.</param>
+    private async Task DrainAsync(IMqttClient client, long backlogEnd, Task disconnected, CancellationToken stoppingToken)
+    {
+        long cursor = 0;
+        while (true)
+        {
+            var batch = _journal.ReadUndelivered(cursor, _options.MaxInFlight);
+            if (batch.Count == 0)
+            {
+                var woken = _wake.Reader.WaitToReadAsync(stoppingToken).AsTask();
+                if (await Task.WhenAny(woken, disconnected).ConfigureAwait(false) == disconnected)
+                {
+                    throw new MqttCommunicationLostException("the broker connection closed");
+                }
+
+                await woken.ConfigureAwait(false);
+                _wake.Reader.TryRead(out _);
+                continue;
+            }
+
+            // Started in sequence order, so the broker receives them in that order; awaited together.
+            var acks = await Task.WhenAll(batch.Select(e => client.PublishAsync(Message(e, e.Seq <= backlogEnd), stoppingToken))).ConfigureAwait(false);
+            var delivered = new List<long>(batch.Count);
+            for (int i = 0; i < batch.Count; i++)
+            {
+                if (acks[i].IsSuccess)
+                {
+                    delivered.Add(batch[i].Seq);
+                }
+            }
+
+            _journal.MarkDelivered(delivered);
+            if (delivered.Count < batch.Count)
+            {
+                var refused = acks.First(a => !a.IsSuccess);
+                throw new MqttCommunicationLostException($"the broker refused an event: {refused.ReasonCode} {refused.ReasonString}");
+            }
+
+            cursor = batch[^1].Seq;
+        }
+    }
+
+    private MqttApplicationMessage Message(JournalEntry entry, bool replayed)
+    {
+        // Stored payloads end with the object's closing brace; the replayed flag is only known now.
+        var tail = replayed ? ReplayedTrue : ReplayedFalse;
+        var payload = new byte[entry.Payload.Length - 1 + tail.Length];
+        entry.Payload.AsSpan(0, entry.Payload.Length - 1).CopyTo(payload);
+        tail.CopyTo(payload.AsSpan(entry.Payload.Length - 1));
+        return new MqttApplicationMessageBuilder()
+            .WithTopic(entry.Topic)
+            .WithPayload(payload)
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .Build();
+    }
+
+    private MqttClientOptions ClientOptions() => new MqttClientOptionsBuilder()
+        .WithTcpServer(_options.Host, _options.Port)
+        .WithClientId(_gateway.Id)
+        .WithProtocolVersion(_options.ProtocolVersion)
+        .WithKeepAlivePeriod(_options.KeepAlive)
+        .WithTimeout(TimeSpan.FromSeconds(10))
+        .WithWillTopic(_topics.Status)
+        .WithWillPayload(StatusPayload("offline"))
+        .WithWillRetain()
+        .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+        .Build();
+
+    private Task PublishStatusAsync(IMqttClient client, string state, CancellationToken cancellationToken) =>
+        client.PublishAsync(new MqttApplicationMessageBuilder()
+            .WithTopic(_topics.Status)
+            .WithPayload(StatusPayload(state))
+            .WithRetainFlag()
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .Build(), cancellationToken);
+
+    private byte[] StatusPayload(string state) => JsonSerializer.SerializeToUtf8Bytes(
+        new GatewayStatus(GatewayStatus.SchemaId, _gateway.Id, state, _time.GetUtcNow()), EventJson.Default.GatewayStatus);
+
+    private async Task SayGoodbyeAsync(IMqttClient client)
+    {
+        if (!client.IsConnected)
+        {
+            return;
+        }
+
+        // A clean disconnect suppresses the will, so the offline state is published by hand.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2), _time);
+        try
+        {
+            await PublishStatusAsync(client, "offline", timeout.Token).ConfigureAwait(false);
+            await client.DisconnectAsync(new MqttClientDisconnectOptions(), timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is MqttCommunicationException or OperationCanceledException)
+        {
+            LogGoodbyeFailed(ex.Message);
+        }
+    }
+
+    private static TimeSpan Jitter(TimeSpan delay) => delay * (0.5 + Random.Shared.NextDouble() / 2);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connected to the broker at {Host}:{Port}; {Backlog} events waiting")]
+    private partial void LogConnected(string host, int port, long backlog);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Broker {Host}:{Port} unavailable ({Reason}); retrying in about {Seconds} s, decisions continue locally")]
+    private partial void LogConnectionLost(string host, int port, string reason, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not say goodbye to the broker: {Reason}")]
+    private partial void LogGoodbyeFailed(string reason);
+}

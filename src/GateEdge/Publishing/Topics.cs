@@ -1,0 +1,18 @@
+using GateEdge.Configuration;
+
+namespace GateEdge.Publishing;
+
+/// <summary>
+/// Every topic GateEdge uses, in one place (docs/mqtt.md). One subtree per compound, gate and
+/// gateway, so a central service can subscribe to a city, a compound or a single gate with
+/// plain wildcards, and shared subscriptions work on any broker.
+/// </summary>
+internal sealed class Topics(string root, GatewayOptions gateway)
+{
+    private readonly string _base = $"{root}/{gateway.CompoundId}/{gateway.GateId}/{gateway.Id}";
+
+    public string PassageEvents => $"{_base}/event/passage";
+
+    /// <summary>Retained: <c>online</c> while connected, <c>offline</c> as the last will.</summary>
+    public string Status => $"{_base}/status";
+}

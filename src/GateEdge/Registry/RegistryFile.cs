@@ -1,0 +1,23 @@
+using System.Text.Json.Serialization;
+using GateEdge.Devices.CardReaders;
+using GateEdge.Rules;
+
+namespace GateEdge.Registry;
+
+/// <summary>The on-disk form of a registry seed file.</summary>
+internal sealed record RegistryFile(IReadOnlyList<RegistryFile.Person> Persons)
+{
+    internal sealed record Person(
+        string Ref,
+        PersonClassification Class,
+        IReadOnlyList<CredentialEntry> Credentials,
+        DateTimeOffset? ValidFrom = null,
+        DateTimeOffset? ValidTo = null);
+
+    internal sealed record CredentialEntry(CredentialKind Kind, string Number);
+}
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true,
+    ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true)]
+[JsonSerializable(typeof(RegistryFile))]
+internal sealed partial class RegistryFileJson : JsonSerializerContext;

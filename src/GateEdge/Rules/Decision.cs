@@ -1,0 +1,15 @@
+namespace GateEdge.Rules;
+
+/// <summary>
+/// The result of the rules for one attempt. <see cref="Rules"/> and <see cref="Reasons"/> name the
+/// verdicts that produced <see cref="Outcome"/>, so every refusal can be justified.
+/// </summary>
+internal sealed record Decision(
+    Outcome Outcome,
+    IReadOnlyList<string> Rules,
+    IReadOnlyList<string> Reasons,
+    IReadOnlyList<AlarmKind> Alarms,
+    IReadOnlyList<RuleVerdict> Verdicts,
+    PersonClassification PersonClass,
+    TemperatureStatus TemperatureStatus,
+    TemperatureFlow NextFlow);

@@ -1,0 +1,7 @@
+namespace GateEdge.Rules;
+
+internal enum Direction
+{
+    In,
+    Out,
+}

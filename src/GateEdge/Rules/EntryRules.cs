@@ -1,0 +1,113 @@
+using System.Globalization;
+using GateEdge.Devices.CardReaders;
+
+namespace GateEdge.Rules;
+
+/// <summary>
+/// The rule catalogue of policy.md as one pure function: no I/O, no clock, no state of its own.
+/// Each rule gives a verdict; the most restrictive verdict is the outcome.
+/// </summary>
+internal static class EntryRules
+{
+    public static Decision Decide(DecisionInput input, RulePolicy policy)
+    {
+        var (identity, personClass) = Identity(input, policy);
+        var (temperature, status, flow, alarm) = Temperature(input, policy);
+        RuleVerdict[] verdicts = [identity, temperature];
+
+        var outcome = verdicts.Max(v => v.Outcome);
+        var deciding = verdicts.Where(v => v.Outcome == outcome).ToArray();
+        return new Decision(
+            outcome,
+            [.. deciding.Select(v => v.Rule)],
+            [.. deciding.Select(v => v.Reason)],
+            alarm is { } a ? [a] : [],
+            verdicts,
+            personClass,
+            status,
+            flow);
+    }
+
+    private static (RuleVerdict, PersonClassification) Identity(DecisionInput input, RulePolicy policy)
+    {
+        if (input.Person is { } person)
+        {
+            return person.IsValidAt(input.Now)
+                ? (Verdict(RuleIds.Identity, Outcome.Allow, $"registered {Word(person.Class)}"), person.Class)
+                : (Verdict(RuleIds.Identity, Outcome.Deny, $"{Word(person.Class)} registration is not valid at this time"), person.Class);
+        }
+
+        if (input.CredentialKind == CredentialKind.CompoundCard)
+        {
+            return (Verdict(RuleIds.Identity, Outcome.Deny, "unknown compound card"), PersonClassification.Unknown);
+        }
+
+        // An unregistered national ID card is a visitor (policy.md R1).
+        var verdict = input.Mode == LaneMode.Attended
+            ? Verdict(RuleIds.Identity, Outcome.Refer, "visitor: unregistered ID card, guard decides")
+            : policy.UnattendedVisitors == VisitorPolicy.Admit
+                ? Verdict(RuleIds.Identity, Outcome.Allow, "visitor admitted by the visitor policy")
+                : Verdict(RuleIds.Identity, Outcome.Deny, "visitor: unregistered ID card, not admitted at an unattended lane");
+        return (verdict, PersonClassification.Visitor);
+    }
+
+    private static (RuleVerdict, TemperatureStatus, TemperatureFlow, AlarmKind?) Temperature(DecisionInput input, RulePolicy policy)
+    {
+        var flow = input.Flow;
+        if (flow.RetestDueAt is { } due && input.Now < due)
+        {
+            var wait = Math.Ceiling((due - input.Now).TotalSeconds);
+            return (Verdict(RuleIds.Temperature, Outcome.Retest, $"rest {wait:0} s more before the retest"), TemperatureStatus.Resting, flow, null);
+        }
+
+        if (input.TemperatureSource == TemperatureSource.DeviceUnavailable)
+        {
+            // A thermometer that is down is never a pass (policy.md, after the catalogue).
+            var outcome = input.Mode == LaneMode.Attended ? Outcome.Refer : Outcome.Deny;
+            return (Verdict(RuleIds.Temperature, outcome, "device unavailable: thermometer"), TemperatureStatus.DeviceUnavailable, flow, AlarmKind.DeviceUnavailable);
+        }
+
+        if (input.TemperatureSource == TemperatureSource.NoReading || input.BodyTemperatureC is not { } body)
+        {
+            return Invalid(flow, policy, "no temperature reading within the pairing window", TemperatureStatus.Missing);
+        }
+
+        if (body < policy.MinValidC || body > policy.MaxValidC)
+        {
+            return Invalid(flow, policy, $"reading {C(body)} is outside {C(policy.MinValidC)}–{C(policy.MaxValidC)}: measure again", TemperatureStatus.Invalid);
+        }
+
+        if (body < policy.FeverLineC)
+        {
+            return (Verdict(RuleIds.Temperature, Outcome.Allow, $"{C(body)} is below {C(policy.FeverLineC)}"), TemperatureStatus.Normal, TemperatureFlow.Fresh, null);
+        }
+
+        if (flow.FeverReadings == 0)
+        {
+            var next = new TemperatureFlow(1, 0, input.Now + policy.RetestRest);
+            return (Verdict(RuleIds.Temperature, Outcome.Retest, $"{C(body)} is at or above {C(policy.FeverLineC)}: rest {policy.RetestRest.TotalSeconds:0} s and retest"), TemperatureStatus.Fever, next, null);
+        }
+
+        var second = input.Mode == LaneMode.Attended
+            ? Verdict(RuleIds.Temperature, Outcome.Refer, $"second reading {C(body)} is at or above {C(policy.FeverLineC)}: clinical check by the guard")
+            : Verdict(RuleIds.Temperature, Outcome.Deny, $"second reading {C(body)} is at or above {C(policy.FeverLineC)}: fever");
+        return (second, TemperatureStatus.Fever, TemperatureFlow.Fresh, AlarmKind.Fever);
+    }
+
+    private static (RuleVerdict, TemperatureStatus, TemperatureFlow, AlarmKind?) Invalid(TemperatureFlow flow, RulePolicy policy, string reason, TemperatureStatus status)
+    {
+        int invalid = flow.InvalidReadings + 1;
+        if (invalid >= policy.MaxInvalidReadings)
+        {
+            return (Verdict(RuleIds.Temperature, Outcome.Refer, $"{invalid} invalid readings in a row: {reason}"), status, flow with { InvalidReadings = 0 }, null);
+        }
+
+        return (Verdict(RuleIds.Temperature, Outcome.Retest, reason), status, flow with { InvalidReadings = invalid }, null);
+    }
+
+    private static RuleVerdict Verdict(string rule, Outcome outcome, string reason) => new(rule, outcome, reason);
+
+    private static string C(decimal value) => value.ToString("0.0#", CultureInfo.InvariantCulture) + " °C";
+
+    private static string Word(PersonClassification c) => c.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,13 @@
+namespace GateEdge.Rules;
+
+/// <summary>
+/// The four outcomes of policy.md, declared from least to most restrictive: when rules
+/// disagree, the most restrictive one stands.
+/// </summary>
+internal enum Outcome
+{
+    Allow,
+    Retest,
+    Refer,
+    Deny,
+}

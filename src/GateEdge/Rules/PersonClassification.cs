@@ -1,0 +1,9 @@
+namespace GateEdge.Rules;
+
+internal enum PersonClassification
+{
+    Unknown,
+    Resident,
+    Staff,
+    Visitor,
+}

@@ -1,0 +1,13 @@
+namespace GateEdge.Rules;
+
+/// <summary>The rule catalogue of policy.md; every decision names rules from this list only.</summary>
+internal static class RuleIds
+{
+    public const string Identity = "R1";
+    public const string Record = "R2";
+    public const string Temperature = "R3";
+    public const string Mask = "R4";
+    public const string Quarantine = "R5";
+    public const string KeyGroup = "R6";
+    public const string ExitLimit = "R7";
+}
