@@ -1,1 +1,68 @@
-Console.WriteLine("x");
+using GateEdge.Simulator.Demo;
+using GateEdge.Simulator.Script;
+
+// GateEdge.Simulator run --script FILE --links DIR [--hold]   play a script on virtual serial ports
+// GateEdge.Simulator demo                                     broker + simulator + gateway, decisions live
+// Lives as long as the process: ProcessExit may still cancel it after Main has returned.
+var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.Cancel();
+};
+AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+
+string verb = args.Length > 0 ? args[0] : "help";
+try
+{
+    switch (verb)
+    {
+        case "run":
+            return await RunAsync(Option("--script") ?? throw new ArgumentException("run needs --script FILE"),
+                Option("--links") ?? Path.Combine(Path.GetTempPath(), "gateedge-sim"), args.Contains("--hold"), stop.Token);
+        case "demo":
+            return await DemoRunner.RunAsync(stop.Token);
+        default:
+            Console.WriteLine("usage: GateEdge.Simulator run --script FILE [--links DIR] [--hold] | demo");
+            return verb == "help" ? 0 : 2;
+    }
+}
+catch (Exception ex) when (ex is ArgumentException or InvalidDataException or IOException)
+{
+    Console.Error.WriteLine($"simulator: {ex.Message}");
+    return 2;
+}
+
+static async Task<int> RunAsync(string scriptPath, string links, bool hold, CancellationToken cancellationToken)
+{
+    var script = SimulatorScript.Load(scriptPath);
+    await using var gate = new SimulatedGate(script, links);
+    foreach (var port in gate.Ports)
+    {
+        Console.WriteLine($"port {port}");
+    }
+
+    Console.WriteLine("ready");
+    try
+    {
+        await gate.GatewayConnected.WaitAsync(cancellationToken);
+        Console.WriteLine("gateway connected");
+        await new ScriptPlayer(script, gate, Console.Out).PlayAsync(cancellationToken);
+        Console.WriteLine("script done");
+        if (hold)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+    }
+    catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+    {
+    }
+
+    return 0;
+}
+
+string? Option(string name)
+{
+    int i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}

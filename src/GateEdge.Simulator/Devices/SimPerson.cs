@@ -1,0 +1,13 @@
+namespace GateEdge.Simulator.Devices;
+
+/// <summary>A scripted person and what their ID card says.</summary>
+internal sealed record SimPerson(
+    string Name,
+    string IdNumber,
+    string Sex = "1",
+    string Nation = "01",
+    string BirthDate = "19800101",
+    string Address = "湖北省武汉市江岸区模拟小区1栋",
+    string IssuingAuthority = "武汉市公安局江岸分局",
+    string ValidFrom = "20150101",
+    string ValidTo = "20350101");

@@ -1,0 +1,49 @@
+namespace GateEdge.Simulator.Script;
+
+/// <summary>Plays a script's visits against a simulated gate, in order, in real time.</summary>
+internal sealed class ScriptPlayer(SimulatorScript script, SimulatedGate gate, TextWriter log)
+{
+    // How long a person stands at the thermometer before presenting the card, and lingers after.
+    private static readonly TimeSpan MeasureTime = TimeSpan.FromMilliseconds(600);
+    private static readonly TimeSpan LeaveTime = TimeSpan.FromMilliseconds(400);
+    private static readonly TimeSpan CardReadTimeout = TimeSpan.FromSeconds(10);
+
+    public async Task PlayAsync(CancellationToken cancellationToken)
+    {
+        var people = script.People.ToDictionary(p => p.Name);
+        do
+        {
+            foreach (var visit in script.Visits)
+            {
+                await Task.Delay(visit.After, cancellationToken);
+                await VisitAsync(visit, people[visit.Person], cancellationToken);
+            }
+        }
+        while (script.Loop && !cancellationToken.IsCancellationRequested);
+    }
+
+    private async Task VisitAsync(SimulatorScript.Visit visit, Devices.SimPerson person, CancellationToken cancellationToken)
+    {
+        var thermometer = gate.Thermometers[visit.Thermometer];
+        var reader = gate.Readers[visit.Reader];
+        thermometer.SetTarget(visit.BodyC);
+        await Task.Delay(MeasureTime, cancellationToken);
+        var read = reader.PlaceCard(person);
+        try
+        {
+            await read.WaitAsync(CardReadTimeout, cancellationToken);
+            await log.WriteLineAsync($"visit: {person.Name} at {visit.Reader}, {visit.BodyC} °C, card read");
+        }
+        catch (TimeoutException)
+        {
+            await log.WriteLineAsync($"visit: {person.Name} at {visit.Reader}: the gateway did not read the card within {CardReadTimeout.TotalSeconds} s");
+        }
+        finally
+        {
+            reader.LiftCard();
+        }
+
+        await Task.Delay(LeaveTime, cancellationToken);
+        thermometer.SetTarget(null);
+    }
+}

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using GateEdge.Simulator.Devices;
+
+namespace GateEdge.Simulator.Script;
+
+/// <summary>
+/// What the simulator plays: the devices it stands in for, the people, and their visits in order.
+/// A technician can write one to rehearse a gate (docs/simulator.md).
+/// </summary>
+internal sealed record SimulatorScript(
+    IReadOnlyList<SimulatorScript.Device> Devices,
+    IReadOnlyList<SimPerson> People,
+    IReadOnlyList<SimulatorScript.Visit> Visits,
+    bool Loop = false)
+{
+    /// <summary>A simulated device; its port appears as <c>{links}/{Name}</c>.</summary>
+    internal sealed record Device(string Name, string Kind);
+
+    /// <summary>
+    /// One person at one lane: they step in front of the thermometer showing <see cref="BodyC"/>,
+    /// put their card on the reader until it is read, then leave. <see cref="After"/> is the pause
+    /// before the visit starts.
+    /// </summary>
+    internal sealed record Visit(string Person, string Reader, string Thermometer, decimal BodyC, TimeSpan After);
+
+    public const string IdCardReaderKind = "id-card-reader";
+    public const string SerialIrThermometerKind = "serial-ir-thermometer";
+
+    public static SimulatorScript Load(string path)
+    {
+        using var stream = File.OpenRead(path);
+        var script = JsonSerializer.Deserialize(stream, ScriptJson.Default.SimulatorScript)
+            ?? throw new InvalidDataException($"{path}: empty script");
+        script.Check(path);
+        return script;
+    }
+
+    private void Check(string path)
+    {
+        var names = Devices.ToDictionary(d => d.Name, d => d.Kind);
+        var people = People.Select(p => p.Name).ToHashSet();
+        for (int i = 0; i < Visits.Count; i++)
+        {
+            var v = Visits[i];
+            if (!people.Contains(v.Person))
+            {
+                throw new InvalidDataException($"{path}: visits[{i}].person '{v.Person}' is not among the people");
+            }
+
+            if (names.GetValueOrDefault(v.Reader) != IdCardReaderKind || names.GetValueOrDefault(v.Thermometer) != SerialIrThermometerKind)
+            {
+                throw new InvalidDataException($"{path}: visits[{i}] names a reader or thermometer that is not among the devices");
+            }
+        }
+    }
+}
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, WriteIndented = true)]
+[JsonSerializable(typeof(SimulatorScript))]
+internal sealed partial class ScriptJson : JsonSerializerContext;
