@@ -59,6 +59,15 @@ internal sealed partial class LaneCoordinator
         }
     }
 
+    /// <summary>Handles what timers posted so far; lets tests step the lane on a fake clock.</summary>
+    internal async Task HandlePostedAsync(CancellationToken cancellationToken)
+    {
+        while (_inputs.Reader.TryRead(out var input))
+        {
+            await HandleAsync(input, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     internal Task HandleAsync(LaneInput input, CancellationToken cancellationToken) => input switch
     {
         LaneInput.Card card => OnCardAsync(card.Presented, cancellationToken),

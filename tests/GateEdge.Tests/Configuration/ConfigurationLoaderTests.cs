@@ -1,0 +1,73 @@
+using System.Text;
+using GateEdge.Configuration;
+using Microsoft.Extensions.Configuration;
+
+namespace GateEdge.Tests.Configuration;
+
+public sealed class ConfigurationLoaderTests
+{
+    private const string Good = """
+        {
+          "Gateway": { "Id": "gw-1", "CompoundId": "c-1", "GateId": "north" },
+          "Devices": {
+            "IdCardReaders": [ { "Name": "reader", "Port": "/dev/ttyUSB0" } ],
+            "SerialIrThermometers": [ { "Name": "thermo", "Port": "/dev/ttyUSB1" } ]
+          },
+          "Lanes": [ { "Id": "lane1", "CardReaders": [ "reader" ], "Thermometer": "thermo" } ]
+        }
+        """;
+
+    [Fact]
+    public void A_good_configuration_loads_with_the_policy_defaults_and_resolved_paths()
+    {
+        var config = Load(Good);
+
+        Assert.Equal(37.3m, config.Rules.FeverLineC);
+        Assert.Equal(115200, config.Devices.IdCardReaders[0].BaudRate);
+        Assert.Equal(9600, config.Devices.SerialIrThermometers[0].BaudRate);
+        Assert.Equal("/etc/gateedge/state/journal.db", config.Journal.Path);
+    }
+
+    [Fact]
+    public void Every_problem_is_reported_at_once_with_its_path()
+    {
+        var bad = Good
+            .Replace("\"Thermometer\": \"thermo\"", "\"Thermometer\": \"thermometer\"", StringComparison.Ordinal)
+            .Replace("\"GateId\": \"north\"", "\"GateId\": \"north/gate\"", StringComparison.Ordinal)
+            .Replace("\"Port\": \"/dev/ttyUSB0\"", "\"Port\": \"\", \"BaudRate\": 7", StringComparison.Ordinal)
+            .Replace("\"Lanes\": [", "\"Rules\": { \"FeverLineC\": 39.0 }, \"Lanes\": [ { \"Id\": \"lane1\", \"CardReaders\": [ \"reader\" ], \"Thermometer\": \"thermo\" },", StringComparison.Ordinal);
+
+        var ex = Assert.Throws<GatewayConfigurationException>(() => Load(bad));
+
+        Assert.Contains(ex.Problems, p => p.StartsWith("Gateway.GateId:", StringComparison.Ordinal));
+        Assert.Contains(ex.Problems, p => p.StartsWith("Devices.IdCardReaders[0].Port:", StringComparison.Ordinal));
+        Assert.Contains(ex.Problems, p => p.StartsWith("Devices.IdCardReaders[0].BaudRate:", StringComparison.Ordinal));
+        Assert.Contains(ex.Problems, p => p.StartsWith("Lanes[1].Id: 'lane1' is used by another lane", StringComparison.Ordinal));
+        Assert.Contains(ex.Problems, p => p.StartsWith("Lanes[1].Thermometer: rule R3 needs a thermometer; none is named 'thermometer' (known: thermo)", StringComparison.Ordinal));
+        Assert.Contains(ex.Problems, p => p.StartsWith("Rules.FeverLineC:", StringComparison.Ordinal));
+        Assert.Equal(6, ex.Problems.Count);
+    }
+
+    [Fact]
+    public void A_misspelt_key_is_an_error_not_a_silent_default()
+    {
+        var ex = Assert.Throws<GatewayConfigurationException>(() => Load(Good.Replace("\"Gateway\": {", "\"Rules\": { \"FeverLine\": 37.5 }, \"Gateway\": {", StringComparison.Ordinal)));
+
+        Assert.Contains(ex.Problems, p => p.StartsWith("Rules:", StringComparison.Ordinal) && p.Contains("FeverLine", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_lane_without_devices_names_the_rules_that_need_them()
+    {
+        var ex = Assert.Throws<GatewayConfigurationException>(() => Load(Good.Replace("\"CardReaders\": [ \"reader\" ], \"Thermometer\": \"thermo\"", "\"CardReaders\": []", StringComparison.Ordinal)));
+
+        Assert.Contains(ex.Problems, p => p.StartsWith("Lanes[0].CardReaders: rule R1", StringComparison.Ordinal));
+        Assert.Contains(ex.Problems, p => p.StartsWith("Lanes[0].Thermometer: rule R3", StringComparison.Ordinal));
+    }
+
+    private static GatewayConfiguration Load(string json)
+    {
+        var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
+        return ConfigurationLoader.Load(configuration, "test.json", "/etc/gateedge");
+    }
+}

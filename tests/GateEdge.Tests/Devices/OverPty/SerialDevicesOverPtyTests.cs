@@ -1,0 +1,106 @@
+using GateEdge.Devices;
+using GateEdge.Devices.CardReaders;
+using GateEdge.Devices.CardReaders.IdCard;
+using GateEdge.Devices.Health;
+using GateEdge.Devices.Thermometers.SerialIr;
+using GateEdge.Simulator.Devices;
+using GateEdge.Simulator.Pty;
+using GateEdge.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace GateEdge.Tests.Devices.OverPty;
+
+/// <summary>
+/// The gateway's sessions and supervisor, through System.IO.Ports, against the simulator's
+/// devices on real pseudo-terminals.
+/// </summary>
+public sealed class SerialDevicesOverPtyTests : IAsyncLifetime
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("gateedge-pty-").FullName;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<Task> _running = [];
+    private readonly DeviceHealthBoard _health = new(TimeProvider.System);
+    private readonly CollectingSink _sink = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task A_card_on_the_reader_is_read_once_and_a_card_failing_its_check_is_not_a_person()
+    {
+        var port = VirtualSerialPort.Create(Path.Combine(_dir, "reader"));
+        var reader = new SimulatedIdCardReader("reader", port);
+        _running.Add(reader.RunAsync(_stop.Token));
+        StartReader(port.LinkPath);
+        await Eventually.True(() => _health.Get("reader").IsAvailable, "the reader is online");
+
+        await reader.PlaceCard(new SimPerson("钱八", "110105194912310021")).WaitAsync(TimeSpan.FromSeconds(10));
+        reader.LiftCard();
+        await reader.PlaceCard(new SimPerson("张三", "11010519491231002X")).WaitAsync(TimeSpan.FromSeconds(10));
+        await Eventually.True(() => !_sink.Cards.IsEmpty, "the valid card is presented");
+
+        var card = Assert.Single(_sink.Cards);
+        Assert.Equal(new Credential(CredentialKind.NationalId, "11010519491231002X"), card.Credential);
+        Assert.Equal("张三", card.HolderName);
+        port.Dispose();
+    }
+
+    [Fact]
+    public async Task Thermometer_readings_carry_raw_values_and_whether_someone_stands_in_front()
+    {
+        var port = VirtualSerialPort.Create(Path.Combine(_dir, "thermo"));
+        var thermometer = new SimulatedIrThermometer("thermo", port);
+        _running.Add(thermometer.RunAsync(_stop.Token));
+        StartThermometer(port.LinkPath);
+
+        await Eventually.True(() => _sink.Readings.Any(r => !r.HasTarget), "an empty-sensor reading arrives");
+        thermometer.SetTarget(36.6m);
+        await Eventually.True(() => _sink.Readings.Any(r => r.HasTarget), "a reading with a target arrives");
+
+        var reading = _sink.Readings.First(r => r.HasTarget);
+        Assert.Equal((36.6m, 36.6m, 25.00m), (reading.BodyC, reading.ObjectC, reading.AmbientC));
+        port.Dispose();
+    }
+
+    [Fact]
+    public async Task An_unplugged_thermometer_goes_offline_and_comes_back_when_replugged()
+    {
+        string link = Path.Combine(_dir, "thermo");
+        var port = VirtualSerialPort.Create(link);
+        _running.Add(new SimulatedIrThermometer("thermo", port).RunAsync(_stop.Token));
+        StartThermometer(link);
+        await Eventually.True(() => _health.Get("thermo").IsAvailable, "the thermometer is online");
+
+        port.Dispose();
+        await Eventually.True(() => _health.Get("thermo").State == DeviceState.Offline, "the unplugged thermometer is offline");
+
+        var replugged = VirtualSerialPort.Create(link);
+        _running.Add(new SimulatedIrThermometer("thermo", replugged).RunAsync(_stop.Token));
+        await Eventually.True(() => _health.Get("thermo").IsAvailable, "the replugged thermometer is online again", TimeSpan.FromSeconds(5));
+        replugged.Dispose();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await Task.WhenAll(_running.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+        _stop.Dispose();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    private void StartReader(string path)
+    {
+        var options = new IdCardReaderOptions { Name = "reader", Port = path };
+        var session = new IdCardReaderSession(options, _sink, TimeProvider.System, NullLogger<IdCardReaderSession>.Instance);
+        Supervise(path, options.BaudRate, session);
+    }
+
+    private void StartThermometer(string path)
+    {
+        var options = new SerialIrThermometerOptions { Name = "thermo", Port = path };
+        var session = new SerialIrThermometerSession(options, _sink, TimeProvider.System, NullLogger<SerialIrThermometerSession>.Instance);
+        Supervise(path, options.BaudRate, session);
+    }
+
+    private void Supervise(string path, int baud, ISerialDeviceSession session) =>
+        _running.Add(new SerialDeviceSupervisor(path, baud, session, _health, TimeProvider.System, NullLogger<SerialDeviceSupervisor>.Instance).RunAsync(_stop.Token));
+}

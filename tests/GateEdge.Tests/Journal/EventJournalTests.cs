@@ -1,0 +1,78 @@
+using System.Text;
+using GateEdge.Journal;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace GateEdge.Tests.Journal;
+
+public sealed class EventJournalTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("gateedge-journal-").FullName;
+
+    private string DbPath => Path.Combine(_dir, "journal.db");
+
+    [Fact]
+    public async Task Appends_get_gap_free_sequence_numbers_and_version_7_ids_that_the_payload_carries()
+    {
+        await using var journal = Open();
+
+        var stamps = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => Append(journal)));
+
+        Assert.Equal(Enumerable.Range(1, 200).Select(i => (long)i), stamps.Select(s => s.Seq).Order());
+        Assert.All(stamps, s => Assert.Equal(7, s.Id.Version));
+        Assert.Equal(200, stamps.Select(s => s.Id).Distinct().Count());
+        var stored = journal.ReadUndelivered(0, 1000);
+        Assert.Equal(200, stored.Count);
+        Assert.All(stored, e => Assert.StartsWith($"{{\"seq\":{e.Seq},", Encoding.UTF8.GetString(e.Payload), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Events_and_the_sequence_survive_a_restart()
+    {
+        await using (var first = Open())
+        {
+            await Append(first);
+            await Append(first);
+        }
+
+        await using var second = Open();
+        var third = await Append(second);
+
+        Assert.Equal(3, third.Seq);
+        Assert.Equal([1L, 2L, 3L], second.ReadUndelivered(0, 10).Select(e => e.Seq));
+    }
+
+    [Fact]
+    public async Task Delivered_events_leave_the_backlog_in_order()
+    {
+        await using var journal = Open();
+        for (int i = 0; i < 5; i++)
+        {
+            await Append(journal);
+        }
+
+        journal.MarkDelivered([1, 2, 4]);
+
+        Assert.Equal([3L, 5L], journal.ReadUndelivered(0, 10).Select(e => e.Seq));
+        Assert.Equal([5L], journal.ReadUndelivered(3, 10).Select(e => e.Seq));
+        Assert.Equal(2, journal.CountUndelivered());
+    }
+
+    [Fact]
+    public async Task An_append_that_cannot_be_stored_fails_and_the_sequence_stays_gap_free()
+    {
+        await using var journal = Open();
+        await Append(journal);
+
+        await Assert.ThrowsAsync<JournalWriteException>(() => journal.AppendAsync("t", _ => throw new InvalidOperationException("boom")));
+        var next = await Append(journal);
+
+        Assert.Equal(2, next.Seq);
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private EventJournal Open() => new(DbPath, 64, TimeProvider.System, NullLogger<EventJournal>.Instance);
+
+    private static Task<EventStamp> Append(EventJournal journal) =>
+        journal.AppendAsync("gateedge/v1/c/g/gw/event/passage", s => Encoding.UTF8.GetBytes($"{{\"seq\":{s.Seq},\"id\":\"{s.Id}\"}}"));
+}

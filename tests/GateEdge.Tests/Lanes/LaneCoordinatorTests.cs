@@ -1,0 +1,190 @@
+using GateEdge.Devices.CardReaders;
+using GateEdge.Devices.Health;
+using GateEdge.Devices.Thermometers;
+using GateEdge.Lanes;
+using GateEdge.Registry;
+using GateEdge.Rules;
+using GateEdge.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace GateEdge.Tests.Lanes;
+
+public sealed class LaneCoordinatorTests
+{
+    private static readonly Credential Zhang = new(CredentialKind.NationalId, "11010519491231002X");
+    private static readonly Credential Li = new(CredentialKind.NationalId, "440304198506120035");
+
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 8, 0, 0, TimeSpan.Zero));
+    private readonly DeviceHealthBoard _health;
+    private readonly RecordingRecorder _recorder = new();
+    private readonly RulePolicy _policy = new();
+    private readonly LaneCoordinator _lane;
+
+    public LaneCoordinatorTests()
+    {
+        _health = new DeviceHealthBoard(_time);
+        _health.Report("thermometer", DeviceState.Online, null);
+        var registry = new SeedFileRegistry(
+        [
+            new RegistryFile.Person("R-1", PersonClassification.Resident, [new RegistryFile.CredentialEntry(Zhang.Kind, Zhang.Number)]),
+            new RegistryFile.Person("R-2", PersonClassification.Resident, [new RegistryFile.CredentialEntry(Li.Kind, Li.Number)]),
+        ]);
+        var options = new LaneOptions { Id = "lane1", CardReaders = ["reader"], Thermometer = "thermometer" };
+        _lane = new LaneCoordinator(options, _policy, registry, _health, _recorder, _time, NullLogger<LaneCoordinator>.Instance);
+    }
+
+    [Fact]
+    public async Task A_reading_then_a_card_inside_the_window_is_one_allowed_attempt()
+    {
+        await Reading(36.6m);
+        await Advance(TimeSpan.FromSeconds(2));
+        await Card(Zhang);
+
+        var attempt = _recorder.Next();
+
+        Assert.Equal(Outcome.Allow, attempt.Decision.Outcome);
+        Assert.Equal(36.6m, attempt.Reading!.BodyC);
+        Assert.Equal("R-1", attempt.Person!.Reference);
+    }
+
+    [Fact]
+    public async Task A_card_then_a_reading_inside_the_window_is_one_attempt()
+    {
+        await Card(Zhang);
+        await Advance(_policy.PairingWindow - TimeSpan.FromMilliseconds(1));
+        await Reading(36.7m);
+
+        var attempt = _recorder.Next();
+
+        Assert.Equal(Outcome.Allow, attempt.Decision.Outcome);
+        Assert.Equal(36.7m, attempt.Reading!.BodyC);
+    }
+
+    [Fact]
+    public async Task A_reading_older_than_the_window_is_not_paired()
+    {
+        await Reading(36.6m);
+        await Advance(_policy.PairingWindow + TimeSpan.FromMilliseconds(1));
+        await Card(Zhang);
+        await Advance(_policy.PairingWindow);
+
+        var attempt = _recorder.Next();
+
+        Assert.Equal(Outcome.Retest, attempt.Decision.Outcome);
+        Assert.Equal(TemperatureStatus.Missing, attempt.Decision.TemperatureStatus);
+        Assert.Null(attempt.Reading);
+    }
+
+    [Fact]
+    public async Task The_same_card_again_within_the_duplicate_window_is_one_presentation()
+    {
+        await Reading(36.6m);
+        await Card(Zhang);
+        Assert.Equal(Outcome.Allow, _recorder.Next().Decision.Outcome);
+
+        await NoTarget();
+        await Reading(36.6m);
+        await Advance(_policy.DuplicateWindow - TimeSpan.FromMilliseconds(1));
+        await Card(Zhang);
+        await Card(Li);
+
+        var next = _recorder.Next();
+        Assert.Equal(Li, next.Card.Credential);
+        Assert.False(_recorder.TryTake(out _));
+    }
+
+    [Fact]
+    public async Task A_reading_is_not_reused_for_the_next_person_until_the_sensor_saw_nobody()
+    {
+        await Reading(36.6m);
+        await Card(Zhang);
+        _recorder.Next();
+
+        await Reading(36.6m);
+        await Card(Li);
+        await Advance(TimeSpan.FromSeconds(1));
+        Assert.False(_recorder.TryTake(out _));
+
+        await NoTarget();
+        await Reading(36.9m);
+        var attempt = _recorder.Next();
+        Assert.Equal(Li, attempt.Card.Credential);
+        Assert.Equal(36.9m, attempt.Reading!.BodyC);
+    }
+
+    [Fact]
+    public async Task Retest_flow_fever_rest_then_second_fever_is_denied_with_an_alarm()
+    {
+        await Reading(38.1m);
+        await Card(Li);
+        var first = _recorder.Next();
+        Assert.Equal(Outcome.Retest, first.Decision.Outcome);
+
+        await NoTarget();
+        await Advance(_policy.RetestRest);
+        await Reading(38.2m);
+        await Card(Li);
+        var second = _recorder.Next();
+
+        Assert.Equal(Outcome.Deny, second.Decision.Outcome);
+        Assert.Equal([AlarmKind.Fever], second.Decision.Alarms);
+    }
+
+    [Fact]
+    public async Task A_thermometer_going_offline_with_a_card_waiting_refuses_with_device_unavailable()
+    {
+        await Card(Zhang);
+        _health.Report("thermometer", DeviceState.Offline, "unplugged");
+        await _lane.HandleAsync(new LaneInput.ThermometerLost(), default);
+
+        var attempt = _recorder.Next();
+
+        Assert.Equal(Outcome.Deny, attempt.Decision.Outcome);
+        Assert.Equal(TemperatureStatus.DeviceUnavailable, attempt.Decision.TemperatureStatus);
+        Assert.Contains(attempt.Devices, d => d.Device == "thermometer" && d.State == DeviceState.Offline);
+    }
+
+    [Fact]
+    public async Task A_card_while_the_thermometer_is_offline_is_refused_at_once()
+    {
+        _health.Report("thermometer", DeviceState.Offline, "unplugged");
+        await Card(Zhang);
+
+        var attempt = _recorder.Next();
+
+        Assert.Equal(Outcome.Deny, attempt.Decision.Outcome);
+        Assert.Contains("device unavailable", attempt.Decision.Reasons.Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_second_person_presenting_before_the_first_was_measured_closes_the_first_attempt()
+    {
+        await Card(Zhang);
+        await Advance(TimeSpan.FromSeconds(4));
+        await Card(Li);
+        await Reading(36.5m);
+
+        var first = _recorder.Next();
+        var second = _recorder.Next();
+
+        Assert.Equal((Zhang, Outcome.Retest), (first.Card.Credential, first.Decision.Outcome));
+        Assert.Equal((Li, Outcome.Allow), (second.Card.Credential, second.Decision.Outcome));
+    }
+
+    private Task Card(Credential credential) =>
+        _lane.HandleAsync(new LaneInput.Card(new CardPresented("reader", credential, "张三", _time.GetUtcNow())), default);
+
+    private Task Reading(decimal bodyC) =>
+        _lane.HandleAsync(new LaneInput.Reading(new ThermometerReading("thermometer", bodyC, bodyC, 25m, HasTarget: true, _time.GetUtcNow())), default);
+
+    private Task NoTarget() =>
+        _lane.HandleAsync(new LaneInput.Reading(new ThermometerReading("thermometer", 24.5m, 24.5m, 25m, HasTarget: false, _time.GetUtcNow())), default);
+
+    /// <summary>Moves the fake clock and lets the lane handle what its timers posted.</summary>
+    private Task Advance(TimeSpan by)
+    {
+        _time.Advance(by);
+        return _lane.HandlePostedAsync(default);
+    }
+}

@@ -1,0 +1,151 @@
+using GateEdge.Devices.CardReaders;
+using GateEdge.Rules;
+
+namespace GateEdge.Tests.Rules;
+
+/// <summary>The rows of policy.md's catalogue for R1 and R3, in both lane modes, with their boundaries.</summary>
+public sealed class EntryRulesTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 28, 8, 0, 0, TimeSpan.Zero);
+    private static readonly RegisteredPerson Resident = new("R-1", PersonClassification.Resident, null, null);
+    private static readonly RulePolicy Policy = new();
+
+    public static TheoryData<string, string, string, string, string> TemperatureRows => new()
+    {
+        // reading (°C, or "none"/"down"), mode, fever readings so far, outcome, deciding rules
+        { "36.6", "unattended", "0", "allow", "R1,R3" },
+        { "37.29", "unattended", "0", "allow", "R1,R3" },
+        { "37.30", "unattended", "0", "retest", "R3" },
+        { "38.1", "unattended", "0", "retest", "R3" },
+        { "38.1", "unattended", "1", "deny", "R3" },
+        { "38.1", "attended", "1", "refer", "R3" },
+        { "37.2", "unattended", "1", "allow", "R1,R3" },
+        { "34.0", "unattended", "0", "allow", "R1,R3" },
+        { "33.99", "unattended", "0", "retest", "R3" },
+        { "42.5", "unattended", "0", "retest", "R3" },
+        { "42.51", "unattended", "0", "retest", "R3" },
+        { "30.0", "unattended", "0", "retest", "R3" },
+        { "none", "unattended", "0", "retest", "R3" },
+        { "down", "unattended", "0", "deny", "R3" },
+        { "down", "attended", "0", "refer", "R3" },
+    };
+
+    [Theory]
+    [MemberData(nameof(TemperatureRows))]
+    public void Temperature_rule_rows(string reading, string mode, string feverReadings, string outcome, string rules)
+    {
+        var flow = new TemperatureFlow(int.Parse(feverReadings, System.Globalization.CultureInfo.InvariantCulture), 0, null);
+        var decision = EntryRules.Decide(Input(reading, Parse<LaneMode>(mode), flow), Policy);
+
+        Assert.Equal(Parse<Outcome>(outcome), decision.Outcome);
+        Assert.Equal(rules, string.Join(",", decision.Rules));
+        Assert.Equal(decision.Rules.Count, decision.Reasons.Count);
+    }
+
+    [Fact]
+    public void A_first_fever_reading_starts_the_rest_and_the_second_raises_the_fever_alarm()
+    {
+        var first = EntryRules.Decide(Input("38.1"), Policy);
+        Assert.Equal(new TemperatureFlow(1, 0, Now + Policy.RetestRest), first.NextFlow);
+        Assert.Empty(first.Alarms);
+
+        var early = EntryRules.Decide(Input("38.1", flow: first.NextFlow, now: Now + Policy.RetestRest - TimeSpan.FromSeconds(1)), Policy);
+        Assert.Equal(Outcome.Retest, early.Outcome);
+        Assert.Equal(TemperatureStatus.Resting, early.TemperatureStatus);
+        Assert.Equal(first.NextFlow, early.NextFlow);
+
+        var second = EntryRules.Decide(Input("38.1", flow: first.NextFlow, now: Now + Policy.RetestRest), Policy);
+        Assert.Equal(Outcome.Deny, second.Outcome);
+        Assert.Equal([AlarmKind.Fever], second.Alarms);
+        Assert.Equal(TemperatureFlow.Fresh, second.NextFlow);
+    }
+
+    [Fact]
+    public void Three_invalid_readings_in_a_row_refer_to_the_guard()
+    {
+        var flow = TemperatureFlow.Fresh;
+        var outcomes = new List<Outcome>();
+        foreach (var reading in new[] { "30.0", "none", "45.0" })
+        {
+            var decision = EntryRules.Decide(Input(reading, flow: flow), Policy);
+            outcomes.Add(decision.Outcome);
+            flow = decision.NextFlow;
+        }
+
+        Assert.Equal([Outcome.Retest, Outcome.Retest, Outcome.Refer], outcomes);
+        Assert.Equal(0, flow.InvalidReadings);
+    }
+
+    [Fact]
+    public void A_valid_reading_ends_a_run_of_invalid_ones()
+    {
+        var decision = EntryRules.Decide(Input("36.5", flow: new TemperatureFlow(0, 2, null)), Policy);
+
+        Assert.Equal(Outcome.Allow, decision.Outcome);
+        Assert.Equal(TemperatureFlow.Fresh, decision.NextFlow);
+    }
+
+    [Fact]
+    public void A_thermometer_that_is_down_is_never_a_pass()
+    {
+        var decision = EntryRules.Decide(Input("down"), Policy);
+
+        Assert.Equal(Outcome.Deny, decision.Outcome);
+        Assert.Equal(TemperatureStatus.DeviceUnavailable, decision.TemperatureStatus);
+        Assert.Contains("device unavailable", decision.Reasons.Single(), StringComparison.Ordinal);
+        Assert.Equal([AlarmKind.DeviceUnavailable], decision.Alarms);
+    }
+
+    [Theory]
+    [InlineData("compoundCard", "unattended", "deny", "deny", "unknown")]
+    [InlineData("compoundCard", "attended", "deny", "deny", "unknown")]
+    [InlineData("nationalId", "unattended", "deny", "deny", "visitor")]
+    [InlineData("nationalId", "unattended", "admit", "allow", "visitor")]
+    [InlineData("nationalId", "attended", "deny", "refer", "visitor")]
+    public void Identity_rule_for_unregistered_credentials(string kind, string mode, string visitors, string outcome, string personClass)
+    {
+        var policy = new RulePolicy { UnattendedVisitors = Parse<VisitorPolicy>(visitors) };
+        var input = Input("36.6", Parse<LaneMode>(mode)) with { CredentialKind = Parse<CredentialKind>(kind), Person = null };
+
+        var decision = EntryRules.Decide(input, policy);
+
+        Assert.Equal(Parse<Outcome>(outcome), decision.Outcome);
+        Assert.Equal(Parse<PersonClassification>(personClass), decision.PersonClass);
+        Assert.Contains("R1", decision.Rules);
+    }
+
+    [Fact]
+    public void A_registration_outside_its_validity_window_is_refused_at_its_edges()
+    {
+        var visitor = new RegisteredPerson("V-1", PersonClassification.Visitor, Now, Now.AddHours(2));
+
+        Outcome At(DateTimeOffset t) => EntryRules.Decide(Input("36.6", now: t) with { Person = visitor }, Policy).Outcome;
+
+        Assert.Equal(Outcome.Deny, At(Now.AddTicks(-1)));
+        Assert.Equal(Outcome.Allow, At(Now));
+        Assert.Equal(Outcome.Allow, At(Now.AddHours(2).AddTicks(-1)));
+        Assert.Equal(Outcome.Deny, At(Now.AddHours(2)));
+    }
+
+    [Fact]
+    public void The_most_restrictive_verdict_decides_and_both_rules_are_named_when_they_agree()
+    {
+        var decision = EntryRules.Decide(Input("down") with { Person = null, CredentialKind = CredentialKind.CompoundCard }, Policy);
+
+        Assert.Equal(Outcome.Deny, decision.Outcome);
+        Assert.Equal(["R1", "R3"], decision.Rules);
+    }
+
+    private static T Parse<T>(string name) where T : struct, Enum => Enum.Parse<T>(name, ignoreCase: true);
+
+    private static DecisionInput Input(string reading, LaneMode mode = LaneMode.Unattended, TemperatureFlow? flow = null, DateTimeOffset? now = null)
+    {
+        var (source, body) = reading switch
+        {
+            "none" => (TemperatureSource.NoReading, (decimal?)null),
+            "down" => (TemperatureSource.DeviceUnavailable, null),
+            _ => (TemperatureSource.Reading, decimal.Parse(reading, System.Globalization.CultureInfo.InvariantCulture)),
+        };
+        return new DecisionInput(mode, Direction.In, CredentialKind.NationalId, Resident, source, body, flow ?? TemperatureFlow.Fresh, now ?? Now);
+    }
+}

@@ -1,0 +1,17 @@
+using System.Collections.Concurrent;
+using GateEdge.Devices;
+using GateEdge.Devices.CardReaders;
+using GateEdge.Devices.Thermometers;
+
+namespace GateEdge.Tests.Support;
+
+internal sealed class CollectingSink : IDeviceEventSink
+{
+    public ConcurrentQueue<CardPresented> Cards { get; } = new();
+
+    public ConcurrentQueue<ThermometerReading> Readings { get; } = new();
+
+    public void OnCardPresented(CardPresented card) => Cards.Enqueue(card);
+
+    public void OnReading(ThermometerReading reading) => Readings.Enqueue(reading);
+}

@@ -1,0 +1,9 @@
+namespace GateEdge.Tests.Support;
+
+/// <summary>Byte vectors written as in protocols.md: <c>"AA 55 …"</c>.</summary>
+internal static class Hex
+{
+    public static byte[] Bytes(string hex) => Convert.FromHexString(hex.Replace(" ", "", StringComparison.Ordinal));
+
+    public static string Of(ReadOnlySpan<byte> bytes) => Convert.ToHexString(bytes);
+}
