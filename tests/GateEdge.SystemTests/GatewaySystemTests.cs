@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Text.Json;
+using GateEdge.SystemTests.Support;
+
+namespace GateEdge.SystemTests;
+
+/// <summary>
+/// The real GateEdge process reading the simulator over pseudo-terminals and publishing to a
+/// real mosquitto, observed only from outside: what a central subscriber receives.
+/// </summary>
+public sealed class GatewaySystemTests : IAsyncLifetime
+{
+    private const string Zhang = "11010519491231002X";
+    private const string Li = "440304198506120035";
+    private const string Wang = "420106197203080041";
+
+    private readonly string _dir = Directory.CreateTempSubdirectory("gateedge-system-").FullName;
+    private Mosquitto _broker = null!;
+
+    public async Task InitializeAsync() => _broker = await Mosquitto.StartAsync();
+
+    [Fact]
+    public async Task Three_people_produce_exactly_the_expected_events_at_the_centre()
+    {
+        await using var centre = await CentreSubscriber.ConnectAsync(_broker.Port);
+        var startedAt = DateTimeOffset.UtcNow;
+        await using var gateway = ChildProcess.StartDotnet(RepoPaths.GateEdgeDll, "--config", WriteGatewayConfig());
+        await Eventually.True(() => centre.Messages.Any(m => m.Topic.EndsWith("/status", StringComparison.Ordinal) && State(m.Payload) == "online"),
+            "the gateway to announce itself online", TimeSpan.FromSeconds(30));
+
+        await using var simulator = ChildProcess.StartDotnet(RepoPaths.SimulatorDll, "run", "--script", WriteScript(), "--links", Path.Combine(_dir, "links"), "--hold");
+        await simulator.WaitForLineAsync("script done", TimeSpan.FromSeconds(60));
+        await Eventually.True(() => centre.Passages.Count() >= 4, "four passage events", TimeSpan.FromSeconds(30));
+
+        var events = centre.Passages.ToArray();
+        Assert.Equal(4, events.Length);
+        Assert.Equal(["allow", "retest", "deny", "retest"], events.Select(e => e.GetProperty("outcome").GetString()));
+        Assert.Equal([1L, 2L, 3L, 4L], events.Select(e => e.GetProperty("seq").GetInt64()));
+        Assert.Equal(["R1,R3", "R3", "R3", "R3"], events.Select(e => string.Join(",", e.GetProperty("rules").EnumerateArray().Select(r => r.GetString()))));
+        Assert.Equal(["normal", "fever", "fever", "invalid"], events.Select(e => e.GetProperty("temperature").GetProperty("status").GetString()));
+        Assert.Equal([36.6m, 38.1m, 38.1m, 30.0m], events.Select(e => e.GetProperty("temperature").GetProperty("bodyC").GetDecimal()));
+        Assert.Equal(["110105********002X", "440304********0035", "440304********0035", "420106********0041"],
+            events.Select(e => e.GetProperty("credential").GetProperty("masked").GetString()));
+        Assert.Equal(["R-1", "R-2", "R-2", "R-3"], events.Select(e => e.GetProperty("person").GetProperty("ref").GetString()));
+        Assert.Equal(["张*", "李*", "李*", "王*"], events.Select(e => e.GetProperty("person").GetProperty("name").GetString()));
+        Assert.Equal([[], [], ["fever"], []], events.Select(e => e.GetProperty("alarms").EnumerateArray().Select(a => a.GetString()!).ToArray()));
+        Assert.Equal("second reading 38.1 °C is at or above 37.3 °C: fever", events[2].GetProperty("reasons")[0].GetString());
+        Assert.Equal("reading 30.0 °C is outside 34.0 °C–42.5 °C: measure again", events[3].GetProperty("reasons")[0].GetString());
+
+        var ids = new HashSet<Guid>();
+        foreach (var e in events)
+        {
+            Assert.Equal("gateedge.passage/1", e.GetProperty("schema").GetString());
+            Assert.True(ids.Add(Guid.Parse(e.GetProperty("id").GetString()!)));
+            Assert.Equal(7, Guid.Parse(e.GetProperty("id").GetString()!).Version);
+            Assert.InRange(e.GetProperty("time").GetDateTimeOffset(), startedAt, DateTimeOffset.UtcNow);
+            Assert.Equal(("c-7", "east", "gw-7", "lane1", "in", "unattended"), (Str(e, "compound"), Str(e, "gate"), Str(e, "gateway"), Str(e, "lane"), Str(e, "direction"), Str(e, "mode")));
+            Assert.Equal("national-id", e.GetProperty("credential").GetProperty("kind").GetString());
+            Assert.Equal("lane1-idcard", e.GetProperty("credential").GetProperty("device").GetString());
+            Assert.Equal("resident", e.GetProperty("person").GetProperty("class").GetString());
+            Assert.Equal("lane1-thermometer", e.GetProperty("temperature").GetProperty("device").GetString());
+            Assert.Equal(25.00m, e.GetProperty("temperature").GetProperty("ambientC").GetDecimal());
+            Assert.Equal("not-checked", e.GetProperty("mask").GetProperty("status").GetString());
+            Assert.Equal(JsonValueKind.Null, e.GetProperty("guard").ValueKind);
+            Assert.Equal("online", e.GetProperty("devices").GetProperty("lane1-idcard").GetString());
+            Assert.Equal("online", e.GetProperty("devices").GetProperty("lane1-thermometer").GetString());
+            Assert.False(e.GetProperty("replayed").GetBoolean());
+        }
+
+        Assert.Equal(0, await gateway.StopAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal("offline", State(centre.Messages.Last(m => m.Topic.EndsWith("/status", StringComparison.Ordinal)).Payload));
+        Assert.DoesNotContain(gateway.Lines, l => l.Contains("[ERR]", StringComparison.Ordinal) || l.Contains("[FTL]", StringComparison.Ordinal));
+        Assert.DoesNotContain(gateway.Lines, l => l.Contains(Zhang, StringComparison.Ordinal) || l.Contains(Li, StringComparison.Ordinal) || l.Contains("张三", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_bad_configuration_stops_the_gateway_at_start_with_every_problem_named()
+    {
+        var config = Path.Combine(_dir, "bad.json");
+        await File.WriteAllTextAsync(config, """
+            { "Gateway": { "Id": "gw 7", "CompoundId": "c-7", "GateId": "east" },
+              "Lanes": [ { "Id": "lane1", "CardReaders": [ "reader" ], "Thermometer": "thermo" } ] }
+            """);
+        await using var gateway = ChildProcess.StartDotnet(RepoPaths.GateEdgeDll, "--config", config);
+
+        Assert.Equal(2, await gateway.ExitCodeAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains(gateway.Lines, l => l.Contains("Gateway.Id: 'gw 7'", StringComparison.Ordinal));
+        Assert.Contains(gateway.Lines, l => l.Contains("Lanes[0].CardReaders[0]: no card reader is named 'reader'", StringComparison.Ordinal));
+        Assert.Contains(gateway.Lines, l => l.Contains("Lanes[0].Thermometer: rule R3 needs a thermometer", StringComparison.Ordinal));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _broker.DisposeAsync();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    private static string Str(JsonElement e, string name) => e.GetProperty(name).GetString()!;
+
+    private static string? State(JsonElement status) => status.TryGetProperty("state", out var s) ? s.GetString() : null;
+
+    private string WriteGatewayConfig()
+    {
+        var links = Path.Combine(_dir, "links");
+        File.WriteAllText(Path.Combine(_dir, "registry.json"), $$"""
+            { "persons": [
+              { "ref": "R-1", "class": "Resident", "credentials": [ { "kind": "NationalId", "number": "{{Zhang}}" } ] },
+              { "ref": "R-2", "class": "Resident", "credentials": [ { "kind": "NationalId", "number": "{{Li}}" } ] },
+              { "ref": "R-3", "class": "Resident", "credentials": [ { "kind": "NationalId", "number": "{{Wang}}" } ] } ] }
+            """);
+        var path = Path.Combine(_dir, "gateedge.json");
+        File.WriteAllText(path, $$"""
+            {
+              "Gateway": { "Id": "gw-7", "CompoundId": "c-7", "GateId": "east" },
+              "Devices": {
+                "IdCardReaders": [ { "Name": "lane1-idcard", "Port": "{{links}}/lane1-idcard" } ],
+                "SerialIrThermometers": [ { "Name": "lane1-thermometer", "Port": "{{links}}/lane1-thermometer" } ]
+              },
+              "Lanes": [ { "Id": "lane1", "Direction": "In", "CardReaders": [ "lane1-idcard" ], "Thermometer": "lane1-thermometer" } ],
+              "Rules": { "RetestRest": "00:00:02" },
+              "Registry": { "SeedFile": "registry.json" },
+              "Mqtt": { "Port": {{_broker.Port}} },
+              "Serilog": { "MinimumLevel": { "Default": "Information", "Override": { "Microsoft": "Warning" } }, "WriteTo": [ { "Name": "Console" } ] }
+            }
+            """);
+        return path;
+    }
+
+    private string WriteScript()
+    {
+        var path = Path.Combine(_dir, "script.json");
+        File.WriteAllText(path, $$"""
+            {
+              "devices": [ { "name": "lane1-idcard", "kind": "id-card-reader" }, { "name": "lane1-thermometer", "kind": "serial-ir-thermometer" } ],
+              "people": [
+                { "name": "张三", "idNumber": "{{Zhang}}" },
+                { "name": "李四", "idNumber": "{{Li}}" },
+                { "name": "王五", "idNumber": "{{Wang}}" } ],
+              "visits": [
+                { "person": "张三", "reader": "lane1-idcard", "thermometer": "lane1-thermometer", "bodyC": 36.6, "after": "00:00:00.2" },
+                { "person": "李四", "reader": "lane1-idcard", "thermometer": "lane1-thermometer", "bodyC": 38.1, "after": "00:00:00.5" },
+                { "person": "李四", "reader": "lane1-idcard", "thermometer": "lane1-thermometer", "bodyC": 38.1, "after": "00:00:02.5" },
+                { "person": "王五", "reader": "lane1-idcard", "thermometer": "lane1-thermometer", "bodyC": 30.0, "after": "00:00:00.5" } ]
+            }
+            """);
+        return path;
+    }
+}

@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+namespace GateEdge.SystemTests.Support;
+
+/// <summary>A real process started by a test: its output lines are kept, and it is stopped with SIGTERM as systemd would.</summary>
+internal sealed partial class ChildProcess : IAsyncDisposable
+{
+    private const int SigTerm = 15;
+    private readonly Process _process;
+
+    private ChildProcess(Process process) => _process = process;
+
+    public ConcurrentQueue<string> Lines { get; } = new();
+
+    public string Output => string.Join(Environment.NewLine, Lines);
+
+    public bool HasExited => _process.HasExited;
+
+    public static ChildProcess StartDotnet(string dll, params string[] args) => Start("dotnet", [dll, .. args]);
+
+    public static ChildProcess Start(string file, params string[] args)
+    {
+        var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        var process = new Process { StartInfo = info };
+        var child = new ChildProcess(process);
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) child.Lines.Enqueue(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) child.Lines.Enqueue("stderr: " + e.Data); };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return child;
+    }
+
+    public Task WaitForLineAsync(string contains, TimeSpan within) =>
+        Eventually.True(() => Lines.Any(l => l.Contains(contains, StringComparison.Ordinal)) || _process.HasExited,
+            $"a line containing '{contains}'", within).ContinueWith(t =>
+            {
+                t.GetAwaiter().GetResult();
+                if (!Lines.Any(l => l.Contains(contains, StringComparison.Ordinal)))
+                {
+                    throw new Xunit.Sdk.XunitException($"the process exited with {_process.ExitCode} before printing '{contains}':\n{Output}");
+                }
+            }, TaskScheduler.Default);
+
+    /// <summary>Waits for the process to exit by itself and returns its exit code.</summary>
+    public async Task<int> ExitCodeAsync(TimeSpan within)
+    {
+        using var timeout = new CancellationTokenSource(within);
+        await _process.WaitForExitAsync(timeout.Token);
+        return _process.ExitCode;
+    }
+
+    /// <summary>Asks the process to stop (SIGTERM) and returns its exit code.</summary>
+    public async Task<int> StopAsync(TimeSpan within)
+    {
+        if (!_process.HasExited)
+        {
+            _ = kill(_process.Id, SigTerm);
+        }
+
+        using var timeout = new CancellationTokenSource(within);
+        await _process.WaitForExitAsync(timeout.Token);
+        return _process.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial int kill(int pid, int signal);
+}
