@@ -45,6 +45,12 @@ internal static class ConfigurationLoader
         {
             configuration.GetSection(section).Bind(value, o => o.ErrorOnUnknownConfiguration = true);
         }
+        catch (InvalidOperationException ex) when (ex.Message.Contains("ErrorOnUnknownConfiguration", StringComparison.Ordinal))
+        {
+            // The binder names the unknown keys after the last colon, each in quotes.
+            var unknown = ex.Message[(ex.Message.LastIndexOf(':') + 1)..].Trim();
+            problems.Add($"{section}: unknown setting(s) {unknown}; check the spelling against config/README.md");
+        }
         catch (InvalidOperationException ex)
         {
             problems.Add($"{section}: {ex.Message}");
