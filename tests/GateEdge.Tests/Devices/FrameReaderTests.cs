@@ -1,0 +1,62 @@
+using System.IO.Pipelines;
+using GateEdge.Devices;
+using GateEdge.Devices.Framing;
+using GateEdge.Devices.Thermometers.SerialIr.Protocol;
+using GateEdge.Tests.Support;
+
+namespace GateEdge.Tests.Devices;
+
+public sealed class FrameReaderTests
+{
+    [Fact]
+    public async Task Delivers_frames_across_reads_and_counts_what_it_discarded()
+    {
+        var pipe = new Pipe();
+        var reader = new FrameReader<GyFrame>(pipe.Reader.AsStream(), new GyFrameDecoder());
+        var loop = reader.RunAsync(CancellationToken.None);
+        var frame = Hex.Bytes("5A 5A 45 04 0E 42 09 C4 1A");
+        var bad = (byte[])frame.Clone();
+        bad[^1] ^= 0xFF;
+
+        byte[] first = [0x00, 0x01, .. bad, .. frame[..4]];
+        await pipe.Writer.WriteAsync(first);
+        await pipe.Writer.WriteAsync(frame[4..]);
+        var received = await reader.Frames.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5));
+        await pipe.Writer.CompleteAsync();
+
+        Assert.Equal(36.50m, received.ObjectC);
+        var ended = await Assert.ThrowsAsync<DeviceDisconnectedException>(() => reader.Frames.Completion.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Contains("end of stream", ended.Message, StringComparison.Ordinal);
+        await loop;
+        Assert.Equal(1, reader.Counters.Frames);
+        Assert.Equal(1, reader.Counters.BadFrames);
+        Assert.True(reader.Counters.GarbageBytes >= 2);
+    }
+
+    [Fact]
+    public async Task A_failing_port_ends_the_loop_with_a_disconnect_instead_of_throwing()
+    {
+        var reader = new FrameReader<GyFrame>(new FailingStream(), new GyFrameDecoder());
+
+        await reader.RunAsync(CancellationToken.None);
+
+        var ex = await Assert.ThrowsAsync<DeviceDisconnectedException>(() => reader.Frames.Completion);
+        Assert.IsType<ObjectDisposedException>(ex.InnerException);
+    }
+
+    /// <summary>What an unplugged port does to a pending read (protocols.md §4).</summary>
+    private sealed class FailingStream : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new ObjectDisposedException("The port is closed.");
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => throw new ObjectDisposedException("The port is closed.");
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
