@@ -10,25 +10,30 @@ namespace GateEdge.SystemTests;
 /// </summary>
 public sealed class GatewaySystemTests : IAsyncLifetime
 {
-    private const string Zhang = "11010519491231002X";
-    private const string Li = "440304198506120035";
-    private const string Wang = "420106197203080041";
+    private static readonly string Zhang = TestGate.Residents[0].IdNumber;
+    private static readonly string Li = TestGate.Residents[1].IdNumber;
 
-    private readonly string _dir = Directory.CreateTempSubdirectory("gateedge-system-").FullName;
     private Mosquitto _broker = null!;
+    private TestGate _gate = null!;
 
-    public async Task InitializeAsync() => _broker = await Mosquitto.StartAsync();
+    public async Task InitializeAsync()
+    {
+        _broker = await Mosquitto.StartAsync();
+        _gate = new TestGate(_broker.Port);
+    }
 
     [Fact]
     public async Task Three_people_produce_exactly_the_expected_events_at_the_centre()
     {
         await using var centre = await CentreSubscriber.ConnectAsync(_broker.Port);
         var startedAt = DateTimeOffset.UtcNow;
-        await using var gateway = ChildProcess.StartDotnet(RepoPaths.GateEdgeDll, "--config", WriteGatewayConfig());
+        _gate.WriteGatewayConfig();
+        _gate.WriteScript([(0, 36.6m, "00:00:00.2"), (1, 38.1m, "00:00:00.5"), (1, 38.1m, "00:00:02.5"), (2, 30.0m, "00:00:00.5")]);
+        await using var gateway = _gate.StartGateway();
         await Eventually.True(() => centre.Messages.Any(m => m.Topic.EndsWith("/status", StringComparison.Ordinal) && State(m.Payload) == "online"),
             "the gateway to announce itself online", TimeSpan.FromSeconds(30));
 
-        await using var simulator = ChildProcess.StartDotnet(RepoPaths.SimulatorDll, "run", "--script", WriteScript(), "--links", Path.Combine(_dir, "links"), "--hold");
+        await using var simulator = _gate.StartSimulator();
         await simulator.WaitForLineAsync("script done", TimeSpan.FromSeconds(60));
         await Eventually.True(() => centre.Passages.Count() >= 4, "four passage events", TimeSpan.FromSeconds(30));
 
@@ -76,7 +81,7 @@ public sealed class GatewaySystemTests : IAsyncLifetime
     [Fact]
     public async Task A_bad_configuration_stops_the_gateway_at_start_with_every_problem_named()
     {
-        var config = Path.Combine(_dir, "bad.json");
+        var config = Path.Combine(_gate.Dir, "bad.json");
         await File.WriteAllTextAsync(config, """
             { "Gateway": { "Id": "gw 7", "CompoundId": "c-7", "GateId": "east" },
               "Lanes": [ { "Id": "lane1", "CardReaders": [ "reader" ], "Thermometer": "thermo" } ] }
@@ -92,57 +97,10 @@ public sealed class GatewaySystemTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _broker.DisposeAsync();
-        Directory.Delete(_dir, recursive: true);
+        _gate.Dispose();
     }
 
     private static string Str(JsonElement e, string name) => e.GetProperty(name).GetString()!;
 
     private static string? State(JsonElement status) => status.TryGetProperty("state", out var s) ? s.GetString() : null;
-
-    private string WriteGatewayConfig()
-    {
-        var links = Path.Combine(_dir, "links");
-        File.WriteAllText(Path.Combine(_dir, "registry.json"), $$"""
-            { "persons": [
-              { "ref": "R-1", "class": "Resident", "credentials": [ { "kind": "NationalId", "number": "{{Zhang}}" } ] },
-              { "ref": "R-2", "class": "Resident", "credentials": [ { "kind": "NationalId", "number": "{{Li}}" } ] },
-              { "ref": "R-3", "class": "Resident", "credentials": [ { "kind": "NationalId", "number": "{{Wang}}" } ] } ] }
-            """);
-        var path = Path.Combine(_dir, "gateedge.json");
-        File.WriteAllText(path, $$"""
-            {
-              "Gateway": { "Id": "gw-7", "CompoundId": "c-7", "GateId": "east" },
-              "Devices": {
-                "IdCardReaders": [ { "Name": "lane1-idcard", "Port": "{{links}}/lane1-idcard" } ],
-                "SerialIrThermometers": [ { "Name": "lane1-thermometer", "Port": "{{links}}/lane1-thermometer" } ]
-              },
-              "Lanes": [ { "Id": "lane1", "Direction": "In", "CardReaders": [ "lane1-idcard" ], "Thermometer": "lane1-thermometer" } ],
-              "Rules": { "RetestRest": "00:00:02" },
-              "Registry": { "SeedFile": "registry.json" },
-              "Mqtt": { "Port": {{_broker.Port}} },
-              "Serilog": { "MinimumLevel": { "Default": "Information", "Override": { "Microsoft": "Warning" } }, "WriteTo": [ { "Name": "Console" } ] }
-            }
-            """);
-        return path;
-    }
-
-    private string WriteScript()
-    {
-        var path = Path.Combine(_dir, "script.json");
-        File.WriteAllText(path, $$"""
-            {
-              "devices": [ { "name": "lane1-idcard", "kind": "id-card-reader" }, { "name": "lane1-thermometer", "kind": "serial-ir-thermometer" } ],
-              "people": [
-                { "name": "张三", "idNumber": "{{Zhang}}" },
-                { "name": "李四", "idNumber": "{{Li}}" },
-                { "name": "王五", "idNumber": "{{Wang}}" } ],
-              "visits": [
-                { "person": "张三", "reader": "lane1-idcard", "thermometer": "lane1-thermometer", "bodyC": 36.6, "after": "00:00:00.2" },
-                { "person": "李四", "reader": "lane1-idcard", "thermometer": "lane1-thermometer", "bodyC": 38.1, "after": "00:00:00.5" },
-                { "person": "李四", "reader": "lane1-idcard", "thermometer": "lane1-thermometer", "bodyC": 38.1, "after": "00:00:02.5" },
-                { "person": "王五", "reader": "lane1-idcard", "thermometer": "lane1-thermometer", "bodyC": 30.0, "after": "00:00:00.5" } ]
-            }
-            """);
-        return path;
-    }
 }

@@ -3,9 +3,6 @@ namespace GateEdge.Simulator.Script;
 /// <summary>Plays a script's visits against a simulated gate, in order, in real time.</summary>
 internal sealed class ScriptPlayer(SimulatorScript script, SimulatedGate gate, TextWriter log)
 {
-    // How long a person stands at the thermometer before presenting the card, and lingers after.
-    private static readonly TimeSpan MeasureTime = TimeSpan.FromMilliseconds(600);
-    private static readonly TimeSpan LeaveTime = TimeSpan.FromMilliseconds(400);
     private static readonly TimeSpan CardReadTimeout = TimeSpan.FromSeconds(10);
 
     public async Task PlayAsync(CancellationToken cancellationToken)
@@ -27,7 +24,7 @@ internal sealed class ScriptPlayer(SimulatorScript script, SimulatedGate gate, T
         var thermometer = gate.Thermometers[visit.Thermometer];
         var reader = gate.Readers[visit.Reader];
         thermometer.SetTarget(visit.BodyC);
-        await Task.Delay(MeasureTime, cancellationToken);
+        await Task.Delay(script.MeasureFor, cancellationToken);
         var read = reader.PlaceCard(person);
         try
         {
@@ -43,7 +40,7 @@ internal sealed class ScriptPlayer(SimulatorScript script, SimulatedGate gate, T
             reader.LiftCard();
         }
 
-        await Task.Delay(LeaveTime, cancellationToken);
+        await Task.Delay(script.LeaveAfter, cancellationToken);
         thermometer.SetTarget(null);
     }
 }

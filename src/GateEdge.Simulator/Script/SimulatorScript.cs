@@ -12,8 +12,16 @@ internal sealed record SimulatorScript(
     IReadOnlyList<SimulatorScript.Device> Devices,
     IReadOnlyList<SimPerson> People,
     IReadOnlyList<SimulatorScript.Visit> Visits,
-    bool Loop = false)
+    bool Loop = false,
+    TimeSpan? MeasureTime = null,
+    TimeSpan? LeaveTime = null)
 {
+    /// <summary>How long a person stands at the thermometer before presenting the card.</summary>
+    public TimeSpan MeasureFor => MeasureTime ?? TimeSpan.FromMilliseconds(600);
+
+    /// <summary>How long a person lingers in front of the thermometer after the card was read.</summary>
+    public TimeSpan LeaveAfter => LeaveTime ?? TimeSpan.FromMilliseconds(400);
+
     /// <summary>A simulated device; its port appears as <c>{links}/{Name}</c>.</summary>
     internal sealed record Device(string Name, string Kind);
 

@@ -2,40 +2,99 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using MQTTnet;
+using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 
 namespace GateEdge.SystemTests.Support;
 
-/// <summary>Subscribes to everything GateEdge publishes, as a central service would.</summary>
+/// <summary>
+/// Subscribes to everything GateEdge publishes, as a central service would: with a persistent
+/// session, so the broker keeps its messages while it is away, and reconnecting on its own.
+/// </summary>
 internal sealed class CentreSubscriber : IAsyncDisposable
 {
     private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly MqttClientOptions _options;
+    private readonly string _filter;
+    private Task _reconnecting = Task.CompletedTask;
+
+    private CentreSubscriber(int port, string filter)
+    {
+        _filter = filter;
+        _options = new MqttClientOptionsBuilder()
+            .WithTcpServer("127.0.0.1", port)
+            .WithClientId("test-centre-" + Guid.NewGuid().ToString("N")[..8])
+            .WithProtocolVersion(MqttProtocolVersion.V311)
+            .WithCleanSession(false)
+            .Build();
+    }
 
     public ConcurrentQueue<(string Topic, JsonElement Payload, bool Retained)> Messages { get; } = new();
 
     public IEnumerable<JsonElement> Passages => Messages.Where(m => m.Topic.EndsWith("/event/passage", StringComparison.Ordinal)).Select(m => m.Payload);
 
+    /// <summary>Distinct passage sequence numbers received so far.</summary>
+    public SortedSet<long> Seqs => [.. Passages.Select(p => p.GetProperty("seq").GetInt64())];
+
     public static async Task<CentreSubscriber> ConnectAsync(int port, string filter = "gateedge/v1/#")
     {
-        var subscriber = new CentreSubscriber();
+        var subscriber = new CentreSubscriber(port, filter);
         subscriber._client.ApplicationMessageReceivedAsync += e =>
         {
             var payload = JsonDocument.Parse(e.ApplicationMessage.Payload.ToArray()).RootElement.Clone();
             subscriber.Messages.Enqueue((e.ApplicationMessage.Topic, payload, e.ApplicationMessage.Retain));
             return Task.CompletedTask;
         };
-        await subscriber._client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithClientId("test-centre").Build());
-        await subscriber._client.SubscribeAsync(filter, MqttQualityOfServiceLevel.AtLeastOnce);
+        subscriber._client.DisconnectedAsync += _ =>
+        {
+            if (!subscriber._stop.IsCancellationRequested && subscriber._reconnecting.IsCompleted)
+            {
+                subscriber._reconnecting = subscriber.ReconnectAsync();
+            }
+
+            return Task.CompletedTask;
+        };
+        await subscriber.ConnectOnceAsync();
         return subscriber;
     }
 
     public async ValueTask DisposeAsync()
     {
+        await _stop.CancelAsync();
+        await _reconnecting;
         if (_client.IsConnected)
         {
             await _client.DisconnectAsync();
         }
 
         _client.Dispose();
+        _stop.Dispose();
+    }
+
+    private async Task ConnectOnceAsync()
+    {
+        await _client.ConnectAsync(_options, _stop.Token);
+        await _client.SubscribeAsync(_filter, MqttQualityOfServiceLevel.AtLeastOnce, _stop.Token);
+    }
+
+    private async Task ReconnectAsync()
+    {
+        while (!_stop.IsCancellationRequested && !_client.IsConnected)
+        {
+            try
+            {
+                await Task.Delay(200, _stop.Token);
+                await ConnectOnceAsync();
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (Exception)
+            {
+                // The broker is still down, or went down again while connecting; try again.
+            }
+        }
     }
 }

@@ -3,14 +3,17 @@ namespace GateEdge.SystemTests.Support;
 /// <summary>Waits for a condition that real processes make true, failing with a message at a deadline.</summary>
 internal static class Eventually
 {
-    public static async Task True(Func<bool> condition, string what, TimeSpan within)
+    public static Task True(Func<bool> condition, string what, TimeSpan within) => True(condition, () => what, within);
+
+    /// <param name="what">Describes the awaited state at the deadline, when it can say what was seen instead.</param>
+    public static async Task True(Func<bool> condition, Func<string> what, TimeSpan within)
     {
         var deadline = DateTime.UtcNow + within;
         while (!condition())
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new Xunit.Sdk.XunitException($"timed out after {within.TotalSeconds} s waiting for {what}");
+                throw new Xunit.Sdk.XunitException($"timed out after {within.TotalSeconds} s waiting for {what()}");
             }
 
             await Task.Delay(25);

@@ -1,0 +1,83 @@
+namespace GateEdge.SystemTests.Support;
+
+/// <summary>
+/// The files of one system-test gate: a registry of residents, a gateway configuration on the
+/// test broker and a simulator script, all in a temporary folder that goes away afterwards.
+/// </summary>
+internal sealed class TestGate : IDisposable
+{
+    public static readonly (string Name, string IdNumber)[] Residents =
+    [
+        ("张三", "11010519491231002X"),
+        ("李四", "440304198506120035"),
+        ("王五", "420106197203080041"),
+        ("赵六", "310115199911110053"),
+        ("陈七", "110108200002290063"),
+        ("周八", "420102196501010076"),
+    ];
+
+    public TestGate(int brokerPort) => BrokerPort = brokerPort;
+
+    public string Dir { get; } = Directory.CreateTempSubdirectory("gateedge-system-").FullName;
+
+    public int BrokerPort { get; }
+
+    public string Links => Path.Combine(Dir, "links");
+
+    public string JournalPath => Path.Combine(Dir, "state", "journal.db");
+
+    /// <summary>Writes the registry and the gateway configuration; <paramref name="rules"/> is the JSON of the Rules section.</summary>
+    public string WriteGatewayConfig(string rules = """{ "RetestRest": "00:00:02" }""")
+    {
+        var persons = Residents.Select((r, i) =>
+            $$"""{ "ref": "R-{{i + 1}}", "class": "Resident", "credentials": [ { "kind": "NationalId", "number": "{{r.IdNumber}}" } ] }""");
+        File.WriteAllText(Path.Combine(Dir, "registry.json"), $$"""{ "persons": [ {{string.Join(",\n", persons)}} ] }""");
+        var path = Path.Combine(Dir, "gateedge.json");
+        File.WriteAllText(path, $$"""
+            {
+              "Gateway": { "Id": "gw-7", "CompoundId": "c-7", "GateId": "east" },
+              "Devices": {
+                "IdCardReaders": [ { "Name": "lane1-idcard", "Port": "{{Links}}/lane1-idcard" } ],
+                "SerialIrThermometers": [ { "Name": "lane1-thermometer", "Port": "{{Links}}/lane1-thermometer" } ]
+              },
+              "Lanes": [ { "Id": "lane1", "Direction": "In", "CardReaders": [ "lane1-idcard" ], "Thermometer": "lane1-thermometer" } ],
+              "Rules": {{rules}},
+              "Registry": { "SeedFile": "registry.json" },
+              "Mqtt": { "Port": {{BrokerPort}}, "MaxReconnectDelay": "00:00:02" },
+              "Serilog": { "MinimumLevel": { "Default": "Information", "Override": { "Microsoft": "Warning" } }, "WriteTo": [ { "Name": "Console" } ] }
+            }
+            """);
+        return path;
+    }
+
+    /// <summary>Writes a script of visits: (resident index, body temperature, pause before).</summary>
+    public string WriteScript(IEnumerable<(int Resident, decimal BodyC, string After)> visits, bool loop = false, string measureTime = "00:00:00.6", string leaveTime = "00:00:00.4")
+    {
+        var people = Residents.Select(r => $$"""{ "name": "{{r.Name}}", "idNumber": "{{r.IdNumber}}" }""");
+        var steps = visits.Select(v =>
+            $$"""{ "person": "{{Residents[v.Resident].Name}}", "reader": "lane1-idcard", "thermometer": "lane1-thermometer", "bodyC": {{v.BodyC.ToString(System.Globalization.CultureInfo.InvariantCulture)}}, "after": "{{v.After}}" }""");
+        var path = Path.Combine(Dir, "script.json");
+        File.WriteAllText(path, $$"""
+            {
+              "devices": [ { "name": "lane1-idcard", "kind": "id-card-reader" }, { "name": "lane1-thermometer", "kind": "serial-ir-thermometer" } ],
+              "people": [ {{string.Join(",\n", people)}} ],
+              "visits": [ {{string.Join(",\n", steps)}} ],
+              "loop": {{(loop ? "true" : "false")}},
+              "measureTime": "{{measureTime}}",
+              "leaveTime": "{{leaveTime}}"
+            }
+            """);
+        return path;
+    }
+
+    /// <summary>Steady traffic: every resident in turn at a normal temperature, forever.</summary>
+    public string WriteSteadyTrafficScript() =>
+        WriteScript(Residents.Select((_, i) => (i, 36.5m + (i / 10m), "00:00:00.3")), loop: true, measureTime: "00:00:00.3", leaveTime: "00:00:00.1");
+
+    public ChildProcess StartGateway() => ChildProcess.StartDotnet(RepoPaths.GateEdgeDll, "--config", Path.Combine(Dir, "gateedge.json"));
+
+    public ChildProcess StartSimulator() =>
+        ChildProcess.StartDotnet(RepoPaths.SimulatorDll, "run", "--script", Path.Combine(Dir, "script.json"), "--links", Links, "--hold");
+
+    public void Dispose() => Directory.Delete(Dir, recursive: true);
+}
