@@ -72,8 +72,18 @@ public sealed class GatewaySystemTests : IAsyncLifetime
             Assert.False(e.GetProperty("replayed").GetBoolean());
         }
 
+        bool Caught(JsonElement h) => h.GetProperty("lastSeq").GetInt64() == 4 && h.GetProperty("backlog").GetInt64() == 0;
+        await Eventually.True(() => centre.Messages.Any(m => m.Topic.EndsWith("/heartbeat", StringComparison.Ordinal) && Caught(m.Payload)),
+            "a heartbeat saying all four events are delivered", TimeSpan.FromSeconds(10));
+        var deviceStatus = centre.Messages.Where(m => m.Topic.Contains("/device/", StringComparison.Ordinal))
+            .GroupBy(m => m.Topic).ToDictionary(g => g.Key, g => State(g.Last().Payload));
+        Assert.Equal("online", deviceStatus["gateedge/v1/c-7/east/gw-7/device/lane1-idcard/status"]);
+        Assert.Equal("online", deviceStatus["gateedge/v1/c-7/east/gw-7/device/lane1-thermometer/status"]);
+
         Assert.Equal(0, await gateway.StopAsync(TimeSpan.FromSeconds(30)));
         Assert.Equal("offline", State(centre.Messages.Last(m => m.Topic.EndsWith("/status", StringComparison.Ordinal)).Payload));
+        Assert.Empty(centre.Messages.SelectMany(m => PublishedSchemas.Check(m.Payload)));
+        Assert.Equal(["device", "heartbeat", "passage", "status"], centre.Messages.Select(m => m.Payload.GetProperty("schema").GetString()!.Split('.', '/')[1]).Distinct().Order());
         Assert.DoesNotContain(gateway.Lines, l => l.Contains("[ERR]", StringComparison.Ordinal) || l.Contains("[FTL]", StringComparison.Ordinal));
         Assert.DoesNotContain(gateway.Lines, l => l.Contains(Zhang, StringComparison.Ordinal) || l.Contains(Li, StringComparison.Ordinal) || l.Contains("张三", StringComparison.Ordinal));
     }

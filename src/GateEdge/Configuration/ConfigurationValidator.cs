@@ -40,6 +40,11 @@ internal static partial class ConfigurationValidator
             yield return $"Mqtt.Port: {c.Mqtt.Port} is not a TCP port";
         }
 
+        if (c.Mqtt.HeartbeatInterval < TimeSpan.FromSeconds(1) || c.Mqtt.HeartbeatInterval > TimeSpan.FromHours(1))
+        {
+            yield return $"Mqtt.HeartbeatInterval: {c.Mqtt.HeartbeatInterval} is outside 00:00:01–01:00:00";
+        }
+
         if (c.Mqtt.MaxInFlight is < 1 or > 1000)
         {
             yield return $"Mqtt.MaxInFlight: {c.Mqtt.MaxInFlight} is outside 1–1000";
@@ -71,6 +76,10 @@ internal static partial class ConfigurationValidator
             if (string.IsNullOrWhiteSpace(d.Name))
             {
                 yield return $"{at}.Name: every device needs a name for lanes to refer to";
+            }
+            else if (!TopicLevel().IsMatch(d.Name))
+            {
+                yield return $"{at}.Name: '{d.Name}' must be 1–64 letters, digits, '-' or '_' (it names the device's MQTT status topic)";
             }
             else if (!devices.TryAdd(d.Name, kind))
             {

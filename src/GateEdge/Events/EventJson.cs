@@ -6,4 +6,6 @@ namespace GateEdge.Events;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(PassageEvent))]
 [JsonSerializable(typeof(GatewayStatus))]
+[JsonSerializable(typeof(DeviceStatus))]
+[JsonSerializable(typeof(Heartbeat))]
 internal sealed partial class EventJson : JsonSerializerContext;

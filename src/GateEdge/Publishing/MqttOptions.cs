@@ -20,6 +20,9 @@ internal sealed class MqttOptions
     /// <summary>Events published before waiting for their acks. Default 64.</summary>
     public int MaxInFlight { get; set; } = 64;
 
+    /// <summary>Period of the heartbeat telemetry. Default 60 s.</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Longest wait between reconnect attempts. Default 30 s.</summary>
     public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Threading.Channels;
 using GateEdge.Configuration;
+using GateEdge.Devices.Health;
 using GateEdge.Events;
 using GateEdge.Journal;
 using Microsoft.Extensions.Hosting;
@@ -29,17 +30,41 @@ internal sealed partial class MqttPublisher : BackgroundService
     private readonly EventJournal _journal;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly DeviceHealthBoard _health;
+    private readonly DateTimeOffset _startedAt;
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly ITimer _heartbeatTimer;
+    private volatile bool _devicesChanged;
+    private volatile bool _heartbeatDue;
 
-    public MqttPublisher(MqttOptions options, Topics topics, GatewayOptions gateway, EventJournal journal, TimeProvider time, ILogger<MqttPublisher> logger)
+    public MqttPublisher(MqttOptions options, Topics topics, GatewayOptions gateway, EventJournal journal, DeviceHealthBoard health,
+        TimeProvider time, ILogger<MqttPublisher> logger)
     {
         _options = options;
         _topics = topics;
         _gateway = gateway;
         _journal = journal;
+        _health = health;
         _time = time;
         _logger = logger;
-        _journal.Appended += () => _wake.Writer.TryWrite(true);
+        _startedAt = time.GetUtcNow();
+        _journal.Appended += Wake;
+        _health.Changed += _ =>
+        {
+            _devicesChanged = true;
+            Wake();
+        };
+        _heartbeatTimer = time.CreateTimer(_ =>
+        {
+            _heartbeatDue = true;
+            Wake();
+        }, null, options.HeartbeatInterval, options.HeartbeatInterval);
+    }
+
+    public override void Dispose()
+    {
+        _heartbeatTimer.Dispose();
+        base.Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -62,6 +87,8 @@ internal sealed partial class MqttPublisher : BackgroundService
                 LogConnected(_options.Host, _options.Port, _journal.CountUndelivered());
                 delay = FirstRetryDelay;
                 await PublishStatusAsync(client, "online", stoppingToken).ConfigureAwait(false);
+                _devicesChanged = true;
+                _heartbeatDue = true;
                 await DrainAsync(client, _journal.LastSeq, disconnected.Task, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -94,6 +121,7 @@ internal sealed partial class MqttPublisher : BackgroundService
         long cursor = 0;
         while (true)
         {
+            await PublishStateAsync(client, stoppingToken).ConfigureAwait(false);
             var batch = _journal.ReadUndelivered(cursor, _options.MaxInFlight);
             if (batch.Count == 0)
             {
@@ -129,6 +157,39 @@ internal sealed partial class MqttPublisher : BackgroundService
             cursor = batch[^1].Seq;
         }
     }
+
+    /// <summary>Device statuses when any changed, and the heartbeat when due; between event batches, so neither waits long.</summary>
+    private async Task PublishStateAsync(IMqttClient client, CancellationToken cancellationToken)
+    {
+        if (_devicesChanged)
+        {
+            _devicesChanged = false;
+            foreach (var device in _health.Snapshot())
+            {
+                var status = new DeviceStatus(DeviceStatus.SchemaId, _gateway.Id, device.Device, Wire.Of(device.State), device.Reason, device.Since);
+                await client.PublishAsync(new MqttApplicationMessageBuilder()
+                    .WithTopic(_topics.DeviceStatus(device.Device))
+                    .WithPayload(JsonSerializer.SerializeToUtf8Bytes(status, EventJson.Default.DeviceStatus))
+                    .WithRetainFlag()
+                    .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+                    .Build(), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        if (_heartbeatDue)
+        {
+            _heartbeatDue = false;
+            var heartbeat = new Heartbeat(Heartbeat.SchemaId, _gateway.Id, _time.GetUtcNow(), _startedAt, _journal.LastSeq, _journal.CountUndelivered(),
+                _health.Snapshot().ToDictionary(d => d.Device, d => Wire.Of(d.State)));
+            await client.PublishAsync(new MqttApplicationMessageBuilder()
+                .WithTopic(_topics.Heartbeat)
+                .WithPayload(JsonSerializer.SerializeToUtf8Bytes(heartbeat, EventJson.Default.Heartbeat))
+                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtMostOnce)
+                .Build(), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private void Wake() => _wake.Writer.TryWrite(true);
 
     private MqttApplicationMessage Message(JournalEntry entry, bool replayed)
     {

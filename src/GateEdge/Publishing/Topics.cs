@@ -15,4 +15,10 @@ internal sealed class Topics(string root, GatewayOptions gateway)
 
     /// <summary>Retained: <c>online</c> while connected, <c>offline</c> as the last will.</summary>
     public string Status => $"{_base}/status";
+
+    /// <summary>Retained health of one device.</summary>
+    public string DeviceStatus(string device) => $"{_base}/device/{device}/status";
+
+    /// <summary>Periodic telemetry, QoS 0.</summary>
+    public string Heartbeat => $"{_base}/heartbeat";
 }

@@ -43,7 +43,7 @@ internal sealed class TestGate : IDisposable
               "Lanes": [ { "Id": "lane1", "Direction": "In", "CardReaders": [ "lane1-idcard" ], "Thermometer": "lane1-thermometer" } ],
               "Rules": {{rules}},
               "Registry": { "SeedFile": "registry.json" },
-              "Mqtt": { "Port": {{BrokerPort}}, "MaxReconnectDelay": "00:00:02" },
+              "Mqtt": { "Port": {{BrokerPort}}, "MaxReconnectDelay": "00:00:02", "HeartbeatInterval": "00:00:01" },
               "Serilog": { "MinimumLevel": { "Default": "Information", "Override": { "Microsoft": "Warning" } }, "WriteTo": [ { "Name": "Console" } ] }
             }
             """);
