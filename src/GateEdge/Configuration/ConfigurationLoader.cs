@@ -24,10 +24,12 @@ internal static class ConfigurationLoader
 
         result.Gateway.StateDirectory = Path.GetFullPath(result.Gateway.StateDirectory, baseDirectory);
         result.Journal.Path = Path.GetFullPath(result.Journal.Path, result.Gateway.StateDirectory);
-        if (!string.IsNullOrWhiteSpace(result.Registry.SeedFile))
-        {
-            result.Registry.SeedFile = Path.GetFullPath(result.Registry.SeedFile, baseDirectory);
-        }
+        result.Registry.SeedFile = FullPathOrNull(result.Registry.SeedFile, baseDirectory);
+
+        result.Mqtt.CaFile = FullPathOrNull(result.Mqtt.CaFile, baseDirectory);
+        result.Mqtt.ClientCertificateFile = FullPathOrNull(result.Mqtt.ClientCertificateFile, baseDirectory);
+        result.Mqtt.ClientKeyFile = FullPathOrNull(result.Mqtt.ClientKeyFile, baseDirectory);
+        result.Mqtt.PasswordFile = FullPathOrNull(result.Mqtt.PasswordFile, baseDirectory);
 
         problems.AddRange(ConfigurationValidator.Validate(result));
         if (problems.Count > 0)
@@ -37,6 +39,9 @@ internal static class ConfigurationLoader
 
         return result;
     }
+
+    private static string? FullPathOrNull(string? path, string baseDirectory) =>
+        string.IsNullOrWhiteSpace(path) ? null : Path.GetFullPath(path, baseDirectory);
 
     private static T Bind<T>(IConfiguration configuration, string section, List<string> problems) where T : new()
     {

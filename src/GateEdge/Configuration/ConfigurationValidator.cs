@@ -40,6 +40,11 @@ internal static partial class ConfigurationValidator
             yield return $"Mqtt.Port: {c.Mqtt.Port} is not a TCP port";
         }
 
+        foreach (var problem in Mqtt(c.Mqtt))
+        {
+            yield return problem;
+        }
+
         if (c.Mqtt.HeartbeatInterval < TimeSpan.FromSeconds(1) || c.Mqtt.HeartbeatInterval > TimeSpan.FromHours(1))
         {
             yield return $"Mqtt.HeartbeatInterval: {c.Mqtt.HeartbeatInterval} is outside 00:00:01–01:00:00";
@@ -53,6 +58,32 @@ internal static partial class ConfigurationValidator
         if (c.Registry.SeedFile is { } seed && !File.Exists(seed))
         {
             yield return $"Registry.SeedFile: {seed} does not exist";
+        }
+    }
+
+    private static IEnumerable<string> Mqtt(Publishing.MqttOptions m)
+    {
+        if (!m.UseTls && !m.AllowInsecure && !Publishing.MqttConnectionOptions.IsLoopback(m.Host))
+        {
+            yield return $"Mqtt.UseTls: the broker {m.Host} is not on this machine; use TLS with a CaFile, or set AllowInsecure to send in plaintext";
+        }
+
+        if (m.UseTls && string.IsNullOrWhiteSpace(m.CaFile))
+        {
+            yield return "Mqtt.CaFile: TLS needs the CA file that signed the broker's certificate";
+        }
+
+        foreach (var (key, file) in new[] { ("CaFile", m.CaFile), ("ClientCertificateFile", m.ClientCertificateFile), ("ClientKeyFile", m.ClientKeyFile), ("PasswordFile", m.PasswordFile) })
+        {
+            if (!string.IsNullOrWhiteSpace(file) && !File.Exists(file))
+            {
+                yield return $"Mqtt.{key}: {file} does not exist";
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(m.PasswordFile) && string.IsNullOrWhiteSpace(m.Username))
+        {
+            yield return "Mqtt.Username: a PasswordFile is configured without a Username";
         }
     }
 

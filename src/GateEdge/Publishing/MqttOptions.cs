@@ -23,6 +23,25 @@ internal sealed class MqttOptions
     /// <summary>Period of the heartbeat telemetry. Default 60 s.</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Connect over TLS. The broker's certificate is verified against <see cref="CaFile"/> and its host name.</summary>
+    public bool UseTls { get; set; }
+
+    /// <summary>PEM file of the CA that signed the broker's certificate. Read at every connect, so a fixed file takes effect without a restart.</summary>
+    public string? CaFile { get; set; }
+
+    /// <summary>PEM client certificate and its key, when the broker authenticates gateways by certificate.</summary>
+    public string? ClientCertificateFile { get; set; }
+
+    public string? ClientKeyFile { get; set; }
+
+    public string? Username { get; set; }
+
+    /// <summary>File holding the broker password (never the password itself in this file). Read at every connect.</summary>
+    public string? PasswordFile { get; set; }
+
+    /// <summary>Allows plaintext MQTT to a broker that is not on this machine. Off: such a configuration is refused.</summary>
+    public bool AllowInsecure { get; set; }
+
     /// <summary>Longest wait between reconnect attempts. Default 30 s.</summary>
     public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(30);
 }

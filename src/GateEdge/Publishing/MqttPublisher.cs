@@ -25,6 +25,7 @@ internal sealed partial class MqttPublisher : BackgroundService
     private static ReadOnlySpan<byte> ReplayedFalse => ""","replayed":false}"""u8;
 
     private readonly MqttOptions _options;
+    private readonly MqttConnectionOptions _connection;
     private readonly Topics _topics;
     private readonly GatewayOptions _gateway;
     private readonly EventJournal _journal;
@@ -41,6 +42,7 @@ internal sealed partial class MqttPublisher : BackgroundService
         TimeProvider time, ILogger<MqttPublisher> logger)
     {
         _options = options;
+        _connection = new MqttConnectionOptions(options, gateway, topics);
         _topics = topics;
         _gateway = gateway;
         _journal = journal;
@@ -83,7 +85,13 @@ internal sealed partial class MqttPublisher : BackgroundService
 
             try
             {
-                await client.ConnectAsync(ClientOptions(), stoppingToken).ConfigureAwait(false);
+                var connected = await client.ConnectAsync(_connection.Build(StatusPayload("offline")), stoppingToken).ConfigureAwait(false);
+                if (connected.ResultCode != MqttClientConnectResultCode.Success)
+                {
+                    // MQTTnet 5 reports a refused CONNECT (bad credentials, not authorised) as a result, not an exception.
+                    throw new MqttCommunicationLostException($"the broker refused the connection: {connected.ResultCode} {connected.ReasonString}".TrimEnd());
+                }
+
                 LogConnected(_options.Host, _options.Port, _journal.CountUndelivered());
                 delay = FirstRetryDelay;
                 await PublishStatusAsync(client, "online", stoppingToken).ConfigureAwait(false);
@@ -98,7 +106,7 @@ internal sealed partial class MqttPublisher : BackgroundService
             }
             catch (Exception ex)
             {
-                LogConnectionLost(_options.Host, _options.Port, ex.Message, delay.TotalSeconds);
+                LogConnectionLost(_options.Host, _options.Port, _connection.LastCertificateProblem ?? Describe(ex), delay.TotalSeconds);
             }
 
             try
@@ -205,18 +213,6 @@ internal sealed partial class MqttPublisher : BackgroundService
             .Build();
     }
 
-    private MqttClientOptions ClientOptions() => new MqttClientOptionsBuilder()
-        .WithTcpServer(_options.Host, _options.Port)
-        .WithClientId(_gateway.Id)
-        .WithProtocolVersion(_options.ProtocolVersion)
-        .WithKeepAlivePeriod(_options.KeepAlive)
-        .WithTimeout(TimeSpan.FromSeconds(10))
-        .WithWillTopic(_topics.Status)
-        .WithWillPayload(StatusPayload("offline"))
-        .WithWillRetain()
-        .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-        .Build();
-
     private Task PublishStatusAsync(IMqttClient client, string state, CancellationToken cancellationToken) =>
         client.PublishAsync(new MqttApplicationMessageBuilder()
             .WithTopic(_topics.Status)
@@ -247,6 +243,14 @@ internal sealed partial class MqttPublisher : BackgroundService
             LogGoodbyeFailed(ex.Message);
         }
     }
+
+    private static string Describe(Exception ex) => ex switch
+    {
+        MQTTnet.Adapter.MqttConnectingFailedException failed => $"the broker refused the connection: {failed.Message}",
+        FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException => $"cannot read a configured file: {ex.Message}",
+        System.Security.Cryptography.CryptographicException => $"a configured certificate or key is unusable: {ex.Message}",
+        _ => ex.Message,
+    };
 
     private static TimeSpan Jitter(TimeSpan delay) => delay * (0.5 + Random.Shared.NextDouble() / 2);
 

@@ -19,15 +19,16 @@ internal sealed class CentreSubscriber : IAsyncDisposable
     private readonly string _filter;
     private Task _reconnecting = Task.CompletedTask;
 
-    private CentreSubscriber(int port, string filter)
+    private CentreSubscriber(int port, string filter, Action<MqttClientOptionsBuilder>? configure)
     {
         _filter = filter;
-        _options = new MqttClientOptionsBuilder()
+        var builder = new MqttClientOptionsBuilder()
             .WithTcpServer("127.0.0.1", port)
             .WithClientId("test-centre-" + Guid.NewGuid().ToString("N")[..8])
             .WithProtocolVersion(MqttProtocolVersion.V311)
-            .WithCleanSession(false)
-            .Build();
+            .WithCleanSession(false);
+        configure?.Invoke(builder);
+        _options = builder.Build();
     }
 
     public ConcurrentQueue<(string Topic, JsonElement Payload, bool Retained)> Messages { get; } = new();
@@ -37,9 +38,10 @@ internal sealed class CentreSubscriber : IAsyncDisposable
     /// <summary>Distinct passage sequence numbers received so far.</summary>
     public SortedSet<long> Seqs => [.. Passages.Select(p => p.GetProperty("seq").GetInt64())];
 
-    public static async Task<CentreSubscriber> ConnectAsync(int port, string filter = "gateedge/v1/#")
+    /// <param name="configure">Credentials or TLS, for a broker that requires them.</param>
+    public static async Task<CentreSubscriber> ConnectAsync(int port, string filter = "gateedge/v1/#", Action<MqttClientOptionsBuilder>? configure = null)
     {
-        var subscriber = new CentreSubscriber(port, filter);
+        var subscriber = new CentreSubscriber(port, filter, configure);
         subscriber._client.ApplicationMessageReceivedAsync += e =>
         {
             var payload = JsonDocument.Parse(e.ApplicationMessage.Payload.ToArray()).RootElement.Clone();

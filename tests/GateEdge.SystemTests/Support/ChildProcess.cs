@@ -38,16 +38,16 @@ internal sealed partial class ChildProcess : IAsyncDisposable
         return child;
     }
 
-    public Task WaitForLineAsync(string contains, TimeSpan within) =>
-        Eventually.True(() => Lines.Any(l => l.Contains(contains, StringComparison.Ordinal)) || _process.HasExited,
-            $"a line containing '{contains}'", within).ContinueWith(t =>
-            {
-                t.GetAwaiter().GetResult();
-                if (!Lines.Any(l => l.Contains(contains, StringComparison.Ordinal)))
-                {
-                    throw new Xunit.Sdk.XunitException($"the process exited with {_process.ExitCode} before printing '{contains}':\n{Output}");
-                }
-            }, TaskScheduler.Default);
+    public async Task WaitForLineAsync(string contains, TimeSpan within)
+    {
+        bool Printed() => Lines.Any(l => l.Contains(contains, StringComparison.Ordinal));
+        await Eventually.True(() => Printed() || _process.HasExited,
+            () => $"a line containing '{contains}'; the process printed:\n{string.Join('\n', Lines.TakeLast(15))}", within);
+        if (!Printed())
+        {
+            throw new Xunit.Sdk.XunitException($"the process exited with {_process.ExitCode} before printing '{contains}':\n{Output}");
+        }
+    }
 
     /// <summary>Waits for the process to exit by itself and returns its exit code.</summary>
     public async Task<int> ExitCodeAsync(TimeSpan within)

@@ -12,9 +12,9 @@ internal sealed class Mosquitto : IAsyncDisposable
 {
     private readonly string _dir;
     private readonly string _config;
-    private ChildProcess _process;
+    private ChildProcess? _process;
 
-    private Mosquitto(ChildProcess process, string dir, string config, int port)
+    private Mosquitto(ChildProcess? process, string dir, string config, int port)
     {
         _process = process;
         _dir = dir;
@@ -26,34 +26,55 @@ internal sealed class Mosquitto : IAsyncDisposable
 
     public static async Task<Mosquitto> StartAsync()
     {
+        var broker = Prepare();
+        await broker.RestartAsync();
+        return broker;
+    }
+
+    /// <summary>A broker with its port and folder chosen but not yet running; <paramref name="settings"/> adds to or replaces the defaults.</summary>
+    public static Mosquitto Prepare(string settings = "allow_anonymous true")
+    {
         int port = FreeLoopbackPort();
         string dir = Directory.CreateTempSubdirectory("gateedge-mosquitto-").FullName;
         string config = Path.Combine(dir, "mosquitto.conf");
-        await File.WriteAllTextAsync(config, $"""
+        File.WriteAllText(config, $"""
             listener {port} 127.0.0.1
-            allow_anonymous true
+            {settings.Replace("{dir}", dir, StringComparison.Ordinal)}
             set_tcp_nodelay true
+            # Run as root, mosquitto would switch to its own user, which cannot read this private folder.
+            user root
             max_queued_messages 1000000
             max_inflight_messages 100
             persistence true
             persistence_location {dir}/
             log_dest stdout
             """);
-        return new Mosquitto(await LaunchAsync(config, port), dir, config, port);
+        return new Mosquitto(null, dir, config, port);
     }
 
-    /// <summary>Stops the broker as an operator would (SIGTERM: sessions are saved).</summary>
-    public Task StopAsync() => _process.StopAsync(TimeSpan.FromSeconds(10));
+    public string Dir => _dir;
 
+    /// <summary>Stops the broker as an operator would (SIGTERM: sessions are saved).</summary>
+    public Task StopAsync() => _process!.StopAsync(TimeSpan.FromSeconds(10));
+
+    /// <summary>Starts the broker, or starts it again after <see cref="StopAsync"/>, on the same port.</summary>
     public async Task RestartAsync()
     {
-        await _process.DisposeAsync();
+        if (_process is not null)
+        {
+            await _process.DisposeAsync();
+        }
+
         _process = await LaunchAsync(_config, Port);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _process.DisposeAsync();
+        if (_process is not null)
+        {
+            await _process.DisposeAsync();
+        }
+
         Directory.Delete(_dir, recursive: true);
     }
 

@@ -27,7 +27,8 @@ internal sealed class TestGate : IDisposable
     public string JournalPath => Path.Combine(Dir, "state", "journal.db");
 
     /// <summary>Writes the registry and the gateway configuration; <paramref name="rules"/> is the JSON of the Rules section.</summary>
-    public string WriteGatewayConfig(string rules = """{ "RetestRest": "00:00:02" }""")
+    /// <param name="mqtt">Extra settings of the Mqtt section, as JSON members.</param>
+    public string WriteGatewayConfig(string rules = """{ "RetestRest": "00:00:02" }""", string mqtt = "")
     {
         var persons = Residents.Select((r, i) =>
             $$"""{ "ref": "R-{{i + 1}}", "class": "Resident", "credentials": [ { "kind": "NationalId", "number": "{{r.IdNumber}}" } ] }""");
@@ -43,7 +44,7 @@ internal sealed class TestGate : IDisposable
               "Lanes": [ { "Id": "lane1", "Direction": "In", "CardReaders": [ "lane1-idcard" ], "Thermometer": "lane1-thermometer" } ],
               "Rules": {{rules}},
               "Registry": { "SeedFile": "registry.json" },
-              "Mqtt": { "Port": {{BrokerPort}}, "MaxReconnectDelay": "00:00:02", "HeartbeatInterval": "00:00:01" },
+              "Mqtt": { "Port": {{BrokerPort}}, "MaxReconnectDelay": "00:00:02", "HeartbeatInterval": "00:00:01"{{(mqtt.Length > 0 ? ", " + mqtt : "")}} },
               "Serilog": { "MinimumLevel": { "Default": "Information", "Override": { "Microsoft": "Warning" } }, "WriteTo": [ { "Name": "Console" } ] }
             }
             """);

@@ -65,6 +65,21 @@ public sealed class ConfigurationLoaderTests
         Assert.Contains(ex.Problems, p => p.StartsWith("Lanes[0].Thermometer: rule R3", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Plaintext_to_a_remote_broker_needs_an_explicit_allowance_and_TLS_needs_a_CA()
+    {
+        var remote = Good.Replace("\"Lanes\": [", "\"Mqtt\": { \"Host\": \"mqtt.example.org\" }, \"Lanes\": [", StringComparison.Ordinal);
+        var tls = Good.Replace("\"Lanes\": [", "\"Mqtt\": { \"Host\": \"mqtt.example.org\", \"UseTls\": true, \"PasswordFile\": \"missing\" }, \"Lanes\": [", StringComparison.Ordinal);
+        var allowed = Good.Replace("\"Lanes\": [", "\"Mqtt\": { \"Host\": \"mqtt.example.org\", \"AllowInsecure\": true }, \"Lanes\": [", StringComparison.Ordinal);
+
+        Assert.Contains(Assert.Throws<GatewayConfigurationException>(() => Load(remote)).Problems, p => p.StartsWith("Mqtt.UseTls:", StringComparison.Ordinal));
+        var tlsProblems = Assert.Throws<GatewayConfigurationException>(() => Load(tls)).Problems;
+        Assert.Contains(tlsProblems, p => p.StartsWith("Mqtt.CaFile: TLS needs", StringComparison.Ordinal));
+        Assert.Contains(tlsProblems, p => p.StartsWith("Mqtt.PasswordFile: /etc/gateedge/missing does not exist", StringComparison.Ordinal));
+        Assert.Contains(tlsProblems, p => p.StartsWith("Mqtt.Username:", StringComparison.Ordinal));
+        Assert.Equal("mqtt.example.org", Load(allowed).Mqtt.Host);
+    }
+
     private static GatewayConfiguration Load(string json)
     {
         var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();

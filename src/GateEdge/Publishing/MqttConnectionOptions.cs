@@ -1,0 +1,96 @@
+using System.Net;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using GateEdge.Configuration;
+using MQTTnet;
+using MQTTnet.Protocol;
+
+namespace GateEdge.Publishing;
+
+/// <summary>
+/// Builds the client options for one connection attempt. Secrets and certificates are read
+/// from their files each time, so a technician's fix takes effect at the next attempt.
+/// </summary>
+internal sealed class MqttConnectionOptions(MqttOptions options, GatewayOptions gateway, Topics topics)
+{
+    /// <summary>Why the last broker certificate was refused, for the log line of the failed attempt.</summary>
+    public string? LastCertificateProblem { get; private set; }
+
+    public MqttClientOptions Build(byte[] offlineStatus)
+    {
+        LastCertificateProblem = null;
+        var builder = new MqttClientOptionsBuilder()
+            .WithTcpServer(options.Host, options.Port)
+            .WithClientId(gateway.Id)
+            .WithProtocolVersion(options.ProtocolVersion)
+            .WithKeepAlivePeriod(options.KeepAlive)
+            .WithTimeout(TimeSpan.FromSeconds(10))
+            .WithWillTopic(topics.Status)
+            .WithWillPayload(offlineStatus)
+            .WithWillRetain()
+            .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce);
+        if (!string.IsNullOrEmpty(options.Username))
+        {
+            var password = options.PasswordFile is null ? null : File.ReadAllText(options.PasswordFile).TrimEnd('\r', '\n');
+            builder.WithCredentials(options.Username, password);
+        }
+
+        if (options.UseTls)
+        {
+            builder.WithTlsOptions(Tls());
+        }
+
+        return builder.Build();
+    }
+
+    private MqttClientTlsOptions Tls()
+    {
+        var tls = new MqttClientTlsOptionsBuilder().UseTls().WithTargetHost(options.Host);
+        if (options.CaFile is { } caFile)
+        {
+            var ca = new X509Certificate2Collection();
+            ca.ImportFromPemFile(caFile);
+            tls.WithCertificateValidationHandler(e => Verify(e.Certificate, e.SslPolicyErrors, ca));
+        }
+
+        if (options.ClientCertificateFile is { } certFile)
+        {
+            tls.WithClientCertificates([X509Certificate2.CreateFromPemFile(certFile, options.ClientKeyFile)]);
+        }
+
+        return tls.Build();
+    }
+
+    /// <summary>The broker's certificate must chain to the configured CA and name the configured host.</summary>
+    private bool Verify(X509Certificate? presented, SslPolicyErrors errors, X509Certificate2Collection ca)
+    {
+        if (presented is null)
+        {
+            LastCertificateProblem = "the broker presented no certificate";
+            return false;
+        }
+
+        if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch))
+        {
+            LastCertificateProblem = $"the broker's certificate does not name {options.Host}";
+            return false;
+        }
+
+        using var certificate = new X509Certificate2(presented);
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.AddRange(ca);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        if (chain.Build(certificate))
+        {
+            return true;
+        }
+
+        LastCertificateProblem = $"the broker's certificate ({certificate.Subject}) does not chain to the CA in {options.CaFile}: "
+            + string.Join("; ", chain.ChainStatus.Select(s => s.StatusInformation.Trim()));
+        return false;
+    }
+
+    public static bool IsLoopback(string host) =>
+        host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip));
+}

@@ -1,0 +1,106 @@
+using System.Security.Cryptography.X509Certificates;
+using GateEdge.SystemTests.Support;
+using MQTTnet;
+
+namespace GateEdge.SystemTests;
+
+/// <summary>
+/// A broker that is down at start, refuses the gateway's credentials, or shows a certificate the
+/// gateway does not trust: each gives a clear log line, decisions go on locally, and delivery
+/// resumes once the fault is fixed, without restarting the gateway.
+/// </summary>
+public sealed class BrokerConnectionFaultTests : IAsyncLifetime
+{
+    private const string Password = "s3cret-gw-7";
+
+    private Mosquitto _broker = null!;
+    private TestGate _gate = null!;
+    private TestCertificates _certificates = null!;
+
+    public Task InitializeAsync()
+    {
+        _broker = Mosquitto.Prepare("""
+            allow_anonymous false
+            password_file {dir}/passwords
+            cafile {dir}/ca.pem
+            certfile {dir}/server.pem
+            keyfile {dir}/server.key
+            """);
+        _certificates = TestCertificates.Create(_broker.Dir);
+        AddBrokerUser("centre", "centre-pw");
+        _gate = new TestGate(_broker.Port);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Broker_down_at_start_then_refusing_credentials_then_fixed_delivers_everything()
+    {
+        var passwordFile = Path.Combine(_gate.Dir, "mqtt-password");
+        await File.WriteAllTextAsync(passwordFile, "wrong-password\n");
+        _gate.WriteGatewayConfig(mqtt: $$"""
+            "UseTls": true, "CaFile": "{{_certificates.CaFile}}", "Username": "gw-7", "PasswordFile": "{{passwordFile}}"
+            """);
+        _gate.WriteScript([(0, 36.6m, "00:00:00.2"), (1, 36.7m, "00:00:00.5")]);
+        await using var gateway = _gate.StartGateway();
+        await using var simulator = _gate.StartSimulator();
+
+        await simulator.WaitForLineAsync("script done", TimeSpan.FromSeconds(60));
+        await Eventually.True(() => JournalProbe.Read(_gate.JournalPath) is { LastSeq: 2, Undelivered: 2 }, "two decisions made with the broker down", TimeSpan.FromSeconds(10));
+        Assert.Contains(gateway.Lines, l => l.Contains("unavailable", StringComparison.Ordinal) && l.Contains("decisions continue locally", StringComparison.Ordinal));
+
+        AddBrokerUser("gw-7", Password);
+        await _broker.RestartAsync();
+        await using var centre = await CentreSubscriber.ConnectAsync(_broker.Port, configure: Centre);
+        await gateway.WaitForLineAsync("the broker refused the connection: NotAuthorized", TimeSpan.FromSeconds(20));
+        Assert.Equal(2, JournalProbe.Read(_gate.JournalPath).Undelivered);
+
+        await File.WriteAllTextAsync(passwordFile, Password + "\n");
+        await Eventually.True(() => centre.Seqs.Count == 2, "the two events once the password is fixed", TimeSpan.FromSeconds(20));
+        Assert.Equal(0, JournalProbe.Read(_gate.JournalPath).Undelivered);
+    }
+
+    [Fact]
+    public async Task A_broker_certificate_from_another_CA_is_refused_until_the_right_CA_is_installed()
+    {
+        AddBrokerUser("gw-7", Password);
+        var passwordFile = Path.Combine(_gate.Dir, "mqtt-password");
+        await File.WriteAllTextAsync(passwordFile, Password);
+        var caFile = Path.Combine(_gate.Dir, "ca.pem");
+        File.Copy(_certificates.OtherCaFile, caFile);
+        _gate.WriteGatewayConfig(mqtt: $$"""
+            "UseTls": true, "CaFile": "{{caFile}}", "Username": "gw-7", "PasswordFile": "{{passwordFile}}"
+            """);
+        _gate.WriteScript([(0, 36.6m, "00:00:00.2")]);
+        await _broker.RestartAsync();
+        await using var centre = await CentreSubscriber.ConnectAsync(_broker.Port, configure: Centre);
+        await using var gateway = _gate.StartGateway();
+        await using var simulator = _gate.StartSimulator();
+
+        await gateway.WaitForLineAsync("does not chain to the CA", TimeSpan.FromSeconds(20));
+        await simulator.WaitForLineAsync("script done", TimeSpan.FromSeconds(60));
+        await Eventually.True(() => JournalProbe.Read(_gate.JournalPath).LastSeq == 1, "a decision while the broker is untrusted", TimeSpan.FromSeconds(10));
+        Assert.Empty(centre.Passages);
+
+        File.Copy(_certificates.CaFile, caFile, overwrite: true);
+        await Eventually.True(() => centre.Seqs.Count == 1, "the event once the right CA is installed", TimeSpan.FromSeconds(20));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _broker.DisposeAsync();
+        _gate.Dispose();
+    }
+
+    private void AddBrokerUser(string user, string password)
+    {
+        var file = Path.Combine(_broker.Dir, "passwords");
+        var args = File.Exists(file) ? $"-b {file} {user} {password}" : $"-c -b {file} {user} {password}";
+        using var process = System.Diagnostics.Process.Start("mosquitto_passwd", args);
+        process.WaitForExit();
+        Assert.Equal(0, process.ExitCode);
+    }
+
+    private static void Centre(MqttClientOptionsBuilder options) => options
+        .WithCredentials("centre", "centre-pw")
+        .WithTlsOptions(o => o.UseTls().WithCertificateValidationHandler(_ => true));
+}
