@@ -5,9 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# mosquitto: the system tests start private brokers; openssl: they make their own TLS certificates.
+# mosquitto and rabbitmq-server: the system tests start private brokers of both kinds;
+# openssl: they make their own TLS certificates.
 missing=()
 { command -v mosquitto >/dev/null 2>&1 || [ -x /usr/sbin/mosquitto ]; } || missing+=(mosquitto)
+[ -x /usr/sbin/rabbitmq-server ] || missing+=(rabbitmq-server)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} for the system tests..."

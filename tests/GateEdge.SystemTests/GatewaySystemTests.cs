@@ -13,21 +13,22 @@ public sealed class GatewaySystemTests : IAsyncLifetime
     private static readonly string Zhang = TestGate.Residents[0].IdNumber;
     private static readonly string Li = TestGate.Residents[1].IdNumber;
 
-    private Mosquitto _broker = null!;
-    private TestGate _gate = null!;
+    private ITestBroker? _broker;
+    private TestGate? _gate;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>The same scenario on mosquitto and on RabbitMQ (a broker that clusters, MQTT 3.1.1): nothing broker-specific is needed.</summary>
+    [Theory]
+    [InlineData("mosquitto")]
+    [InlineData("rabbitmq")]
+    public async Task Three_people_produce_exactly_the_expected_events_at_the_centre(string broker)
     {
-        _broker = await Mosquitto.StartAsync();
+        _broker = await ITestBroker.StartAsync(broker);
         _gate = new TestGate(_broker.Port);
-    }
-
-    [Fact]
-    public async Task Three_people_produce_exactly_the_expected_events_at_the_centre()
-    {
         await using var centre = await CentreSubscriber.ConnectAsync(_broker.Port);
         var startedAt = DateTimeOffset.UtcNow;
-        _gate.WriteGatewayConfig();
+        _gate.WriteGatewayConfig(mqtt: $"\"ProtocolVersion\": \"{_broker.ProtocolVersion}\"");
         _gate.WriteScript([(0, 36.6m, "00:00:00.2"), (1, 38.1m, "00:00:00.5"), (1, 38.1m, "00:00:02.5"), (2, 30.0m, "00:00:00.5")]);
         await using var gateway = _gate.StartGateway();
         await Eventually.True(() => centre.Messages.Any(m => m.Topic.EndsWith("/status", StringComparison.Ordinal) && State(m.Payload) == "online"),
@@ -91,6 +92,7 @@ public sealed class GatewaySystemTests : IAsyncLifetime
     [Fact]
     public async Task A_bad_configuration_stops_the_gateway_at_start_with_every_problem_named()
     {
+        _gate = new TestGate(1883);
         var config = Path.Combine(_gate.Dir, "bad.json");
         await File.WriteAllTextAsync(config, """
             { "Gateway": { "Id": "gw 7", "CompoundId": "c-7", "GateId": "east" },
@@ -106,8 +108,12 @@ public sealed class GatewaySystemTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _broker.DisposeAsync();
-        _gate.Dispose();
+        if (_broker is not null)
+        {
+            await _broker.DisposeAsync();
+        }
+
+        _gate?.Dispose();
     }
 
     private static string Str(JsonElement e, string name) => e.GetProperty(name).GetString()!;

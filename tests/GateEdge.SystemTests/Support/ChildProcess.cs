@@ -20,12 +20,19 @@ internal sealed partial class ChildProcess : IAsyncDisposable
 
     public static ChildProcess StartDotnet(string dll, params string[] args) => Start("dotnet", [dll, .. args]);
 
-    public static ChildProcess Start(string file, params string[] args)
+    public static ChildProcess Start(string file, params string[] args) => Start(file, new Dictionary<string, string>(), args);
+
+    public static ChildProcess Start(string file, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
         }
 
         var process = new Process { StartInfo = info };

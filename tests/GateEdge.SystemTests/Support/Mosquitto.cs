@@ -8,7 +8,7 @@ namespace GateEdge.SystemTests.Support;
 /// broker must be (TCP_NODELAY on, no message-queue cap for slow subscribers). It persists
 /// sessions to its folder, so it can be stopped and restarted like a real broker.
 /// </summary>
-internal sealed class Mosquitto : IAsyncDisposable
+internal sealed class Mosquitto : ITestBroker
 {
     private readonly string _dir;
     private readonly string _config;
@@ -23,6 +23,8 @@ internal sealed class Mosquitto : IAsyncDisposable
     }
 
     public int Port { get; }
+
+    public string ProtocolVersion => "V500";
 
     public static async Task<Mosquitto> StartAsync()
     {
@@ -92,7 +94,7 @@ internal sealed class Mosquitto : IAsyncDisposable
         return process;
     }
 
-    private static bool Accepts(int port)
+    internal static bool Accepts(int port)
     {
         try
         {
@@ -106,7 +108,7 @@ internal sealed class Mosquitto : IAsyncDisposable
         }
     }
 
-    private static int FreeLoopbackPort()
+    internal static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
