@@ -20,6 +20,7 @@ internal static class ConfigurationLoader
             Registry = Bind<Registry.RegistryOptions>(configuration, "Registry", problems),
             Mqtt = Bind<Publishing.MqttOptions>(configuration, "Mqtt", problems),
             Journal = Bind<Journal.JournalOptions>(configuration, "Journal", problems),
+            Commands = Bind<Commands.CommandOptions>(configuration, "Commands", problems),
         };
 
         result.Gateway.StateDirectory = Path.GetFullPath(result.Gateway.StateDirectory, baseDirectory);
@@ -30,6 +31,7 @@ internal static class ConfigurationLoader
         result.Mqtt.ClientCertificateFile = FullPathOrNull(result.Mqtt.ClientCertificateFile, baseDirectory);
         result.Mqtt.ClientKeyFile = FullPathOrNull(result.Mqtt.ClientKeyFile, baseDirectory);
         result.Mqtt.PasswordFile = FullPathOrNull(result.Mqtt.PasswordFile, baseDirectory);
+        result.Commands.KeyFile = FullPathOrNull(result.Commands.KeyFile, baseDirectory);
 
         problems.AddRange(ConfigurationValidator.Validate(result));
         if (problems.Count > 0)

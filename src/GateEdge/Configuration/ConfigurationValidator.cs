@@ -55,6 +55,21 @@ internal static partial class ConfigurationValidator
             yield return $"Mqtt.MaxInFlight: {c.Mqtt.MaxInFlight} is outside 1–1000";
         }
 
+        if (c.Commands.KeyFile is { } keyFile && !File.Exists(keyFile))
+        {
+            yield return $"Commands.KeyFile: {keyFile} does not exist";
+        }
+
+        if (c.Commands.MaxClockSkew < TimeSpan.FromSeconds(5) || c.Commands.MaxClockSkew > TimeSpan.FromMinutes(10))
+        {
+            yield return $"Commands.MaxClockSkew: {c.Commands.MaxClockSkew} is outside 00:00:05–00:10:00";
+        }
+
+        if (c.Commands.MaxPayloadBytes is < 256 or > 65536)
+        {
+            yield return $"Commands.MaxPayloadBytes: {c.Commands.MaxPayloadBytes} is outside 256–65536";
+        }
+
         if (c.Registry.SeedFile is { } seed && !File.Exists(seed))
         {
             yield return $"Registry.SeedFile: {seed} does not exist";

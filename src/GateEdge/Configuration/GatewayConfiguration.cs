@@ -1,3 +1,4 @@
+using GateEdge.Commands;
 using GateEdge.Journal;
 using GateEdge.Lanes;
 using GateEdge.Publishing;
@@ -22,4 +23,6 @@ internal sealed class GatewayConfiguration
     public MqttOptions Mqtt { get; set; } = new();
 
     public JournalOptions Journal { get; set; } = new();
+
+    public CommandOptions Commands { get; set; } = new();
 }

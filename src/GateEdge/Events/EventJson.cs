@@ -8,4 +8,6 @@ namespace GateEdge.Events;
 [JsonSerializable(typeof(GatewayStatus))]
 [JsonSerializable(typeof(DeviceStatus))]
 [JsonSerializable(typeof(Heartbeat))]
+[JsonSerializable(typeof(CommandResult))]
+[JsonSerializable(typeof(RemoteOpenEvent))]
 internal sealed partial class EventJson : JsonSerializerContext;

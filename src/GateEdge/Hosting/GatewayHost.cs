@@ -1,3 +1,4 @@
+using GateEdge.Commands;
 using GateEdge.Configuration;
 using GateEdge.Devices;
 using GateEdge.Devices.CardReaders.IdCard;
@@ -55,7 +56,11 @@ internal static class GatewayHost
         services.AddSingleton<IReadOnlyList<LaneCoordinator>>(sp => [.. config.Lanes.Select(lane => ActivatorUtilities.CreateInstance<LaneCoordinator>(sp, lane))]);
         services.AddSingleton<IDeviceEventSink>(sp => ActivatorUtilities.CreateInstance<LaneRouter>(sp));
         services.AddSingleton<IReadOnlyList<SerialDeviceSupervisor>>(sp => [.. Supervisors(sp, config.Devices)]);
+        services.AddSingleton<CommandInbox>();
+        services.AddSingleton(new CommandParser(config.Commands, config.Commands.KeyFile is { } key ? File.ReadAllBytes(key) : null,
+            config.Lanes.Select(l => l.Id).ToHashSet(StringComparer.Ordinal)));
         services.AddHostedService<GatewayWorker>();
+        services.AddHostedService<CommandService>();
         services.AddHostedService<MqttPublisher>();
     }
 

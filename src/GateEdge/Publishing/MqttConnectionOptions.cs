@@ -23,6 +23,10 @@ internal sealed class MqttConnectionOptions(MqttOptions options, GatewayOptions 
             .WithTcpServer(options.Host, options.Port)
             .WithClientId(gateway.Id)
             .WithProtocolVersion(options.ProtocolVersion)
+            // A persistent session keeps the command subscription across reconnects; stale
+            // commands queued meanwhile are refused by their timestamp.
+            .WithCleanSession(false)
+            .WithSessionExpiryInterval(options.ProtocolVersion == MQTTnet.Formatter.MqttProtocolVersion.V500 ? 86_400u : 0u)
             .WithKeepAlivePeriod(options.KeepAlive)
             .WithTimeout(TimeSpan.FromSeconds(10))
             .WithWillTopic(topics.Status)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Threading.Channels;
+using GateEdge.Commands;
 using GateEdge.Configuration;
 using GateEdge.Devices.Health;
 using GateEdge.Events;
@@ -32,15 +33,24 @@ internal sealed partial class MqttPublisher : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly DeviceHealthBoard _health;
+    private readonly CommandInbox _commands;
     private readonly DateTimeOffset _startedAt;
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly ITimer _heartbeatTimer;
     private volatile bool _devicesChanged;
     private volatile bool _heartbeatDue;
+    private volatile bool _republish;
 
     public MqttPublisher(MqttOptions options, Topics topics, GatewayOptions gateway, EventJournal journal, DeviceHealthBoard health,
-        TimeProvider time, ILogger<MqttPublisher> logger)
+        CommandInbox commands, TimeProvider time, ILogger<MqttPublisher> logger)
     {
+        _commands = commands;
+        _commands.ResultReady += Wake;
+        _commands.RepublishRequested += () =>
+        {
+            _republish = true;
+            Wake();
+        };
         _options = options;
         _connection = new MqttConnectionOptions(options, gateway, topics);
         _topics = topics;
@@ -76,6 +86,16 @@ internal sealed partial class MqttPublisher : BackgroundService
         {
             using var client = new MqttClientFactory().CreateMqttClient();
             var disconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            client.ApplicationMessageReceivedAsync += e =>
+            {
+                var name = Topics.CommandName(e.ApplicationMessage.Topic);
+                if (!_commands.TryReceive(name, System.Buffers.BuffersExtensions.ToArray(e.ApplicationMessage.Payload)))
+                {
+                    LogCommandShed(name);
+                }
+
+                return Task.CompletedTask;
+            };
             client.DisconnectedAsync += _ =>
             {
                 // Only a signal: reconnecting is the supervisor loop's job, never the handler's.
@@ -95,6 +115,7 @@ internal sealed partial class MqttPublisher : BackgroundService
                 LogConnected(_options.Host, _options.Port, _journal.CountUndelivered());
                 delay = FirstRetryDelay;
                 await PublishStatusAsync(client, "online", stoppingToken).ConfigureAwait(false);
+                await client.SubscribeAsync(_topics.Commands, MqttQualityOfServiceLevel.AtLeastOnce, stoppingToken).ConfigureAwait(false);
                 _devicesChanged = true;
                 _heartbeatDue = true;
                 await DrainAsync(client, _journal.LastSeq, disconnected.Task, stoppingToken).ConfigureAwait(false);
@@ -169,6 +190,22 @@ internal sealed partial class MqttPublisher : BackgroundService
     /// <summary>Device statuses when any changed, and the heartbeat when due; between event batches, so neither waits long.</summary>
     private async Task PublishStateAsync(IMqttClient client, CancellationToken cancellationToken)
     {
+        while (_commands.Results.TryRead(out var result))
+        {
+            await client.PublishAsync(new MqttApplicationMessageBuilder()
+                .WithTopic(_topics.CommandResults)
+                .WithPayload(JsonSerializer.SerializeToUtf8Bytes(result, EventJson.Default.CommandResult))
+                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+                .Build(), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_republish)
+        {
+            _republish = false;
+            _devicesChanged = true;
+            await PublishStatusAsync(client, "online", cancellationToken).ConfigureAwait(false);
+        }
+
         if (_devicesChanged)
         {
             _devicesChanged = false;
@@ -259,6 +296,9 @@ internal sealed partial class MqttPublisher : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Broker {Host}:{Port} unavailable ({Reason}); retrying in about {Seconds} s, decisions continue locally")]
     private partial void LogConnectionLost(string host, int port, string reason, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Command '{Command}' dropped: too many commands waiting")]
+    private partial void LogCommandShed(string command);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not say goodbye to the broker: {Reason}")]
     private partial void LogGoodbyeFailed(string reason);

@@ -19,6 +19,16 @@ internal sealed class Topics(string root, GatewayOptions gateway)
     /// <summary>Retained health of one device.</summary>
     public string DeviceStatus(string device) => $"{_base}/device/{device}/status";
 
+    public string RemoteOpenEvents => $"{_base}/event/remote-open";
+
+    /// <summary>Commands from the centre: <c>…/command/{name}</c>.</summary>
+    public string Commands => $"{_base}/command/+";
+
+    public string CommandResults => $"{_base}/command-result";
+
+    /// <summary>The command name of a topic matched by <see cref="Commands"/>.</summary>
+    public static string CommandName(string topic) => topic[(topic.LastIndexOf('/') + 1)..];
+
     /// <summary>Periodic telemetry, QoS 0.</summary>
     public string Heartbeat => $"{_base}/heartbeat";
 }

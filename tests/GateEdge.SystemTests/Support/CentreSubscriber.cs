@@ -44,6 +44,11 @@ internal sealed class CentreSubscriber : IAsyncDisposable
         var subscriber = new CentreSubscriber(port, filter, configure);
         subscriber._client.ApplicationMessageReceivedAsync += e =>
         {
+            if (e.ApplicationMessage.Topic.Contains("/command/", StringComparison.Ordinal))
+            {
+                return Task.CompletedTask; // the centre's own commands, on their way to the gateway
+            }
+
             var payload = JsonDocument.Parse(e.ApplicationMessage.Payload.ToArray()).RootElement.Clone();
             subscriber.Messages.Enqueue((e.ApplicationMessage.Topic, payload, e.ApplicationMessage.Retain));
             return Task.CompletedTask;

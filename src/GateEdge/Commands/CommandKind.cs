@@ -1,0 +1,10 @@
+namespace GateEdge.Commands;
+
+internal enum CommandKind
+{
+    /// <summary>Open a lane's gate once, on an operator's word: signed, recorded, then acted on.</summary>
+    Open,
+
+    /// <summary>Publish the gateway's and devices' retained state again.</summary>
+    Republish,
+}

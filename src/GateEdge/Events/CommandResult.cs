@@ -1,0 +1,7 @@
+namespace GateEdge.Events;
+
+/// <summary>The answer to one command (schema <c>gateedge.command-result/1</c>): <c>done</c> or <c>rejected</c> with the reason.</summary>
+internal sealed record CommandResult(string Schema, string Gateway, string? Id, string Command, string Status, string? Reason, DateTimeOffset Time)
+{
+    public const string SchemaId = "gateedge.command-result/1";
+}

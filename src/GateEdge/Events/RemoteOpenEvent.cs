@@ -1,0 +1,21 @@
+namespace GateEdge.Events;
+
+/// <summary>
+/// The record of a gate opened from the centre (schema <c>gateedge.remote-open/1</c>): who asked,
+/// why, and which command; journalled before the relay moves, like every passage.
+/// </summary>
+internal sealed record RemoteOpenEvent(
+    string Schema,
+    string Id,
+    long Seq,
+    DateTimeOffset Time,
+    string Compound,
+    string Gate,
+    string Gateway,
+    string Lane,
+    string CommandId,
+    string Operator,
+    string Reason)
+{
+    public const string SchemaId = "gateedge.remote-open/1";
+}
