@@ -55,6 +55,16 @@ internal static partial class ConfigurationValidator
             yield return $"Mqtt.MaxInFlight: {c.Mqtt.MaxInFlight} is outside 1–1000";
         }
 
+        if (c.Journal.DeliveredRetention < TimeSpan.FromHours(1) || c.Journal.DeliveredRetention > TimeSpan.FromDays(365))
+        {
+            yield return $"Journal.DeliveredRetention: {c.Journal.DeliveredRetention} is outside 01:00:00–365.00:00:00";
+        }
+
+        if (c.Journal.BacklogAlarmAt < 1 || c.Journal.MaxBatch is < 1 or > 10_000 || c.Journal.MaintenanceInterval < TimeSpan.FromSeconds(1))
+        {
+            yield return "Journal: BacklogAlarmAt must be positive, MaxBatch 1–10000 and MaintenanceInterval at least 1 s";
+        }
+
         if (c.Commands.KeyFile is { } keyFile && !File.Exists(keyFile))
         {
             yield return $"Commands.KeyFile: {keyFile} does not exist";

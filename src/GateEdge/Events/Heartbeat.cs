@@ -12,6 +12,7 @@ internal sealed record Heartbeat(
     DateTimeOffset StartedAt,
     long LastSeq,
     long Backlog,
+    bool BacklogAlarm,
     IReadOnlyDictionary<string, string> Devices)
 {
     public const string SchemaId = "gateedge.heartbeat/1";

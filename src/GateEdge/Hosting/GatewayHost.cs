@@ -51,6 +51,9 @@ internal static class GatewayHost
         services.AddSingleton<IPersonRegistry>(_ => SeedFileRegistry.Load(config.Registry.SeedFile));
         services.AddSingleton(sp => new EventJournal(config.Journal.Path, config.Journal.MaxBatch,
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<EventJournal>>()));
+        services.AddSingleton(config.Journal);
+        services.AddSingleton<JournalMaintenance>();
+        services.AddHostedService(sp => sp.GetRequiredService<JournalMaintenance>());
         services.AddSingleton<IGateOutputs, LoggingGateOutputs>();
         services.AddSingleton<IPassageRecorder, PassageRecorder>();
         services.AddSingleton<IReadOnlyList<LaneCoordinator>>(sp => [.. config.Lanes.Select(lane => ActivatorUtilities.CreateInstance<LaneCoordinator>(sp, lane))]);

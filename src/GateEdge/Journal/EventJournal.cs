@@ -35,6 +35,7 @@ internal sealed partial class EventJournal : IAsyncDisposable
                 id        TEXT    NOT NULL UNIQUE,
                 topic     TEXT    NOT NULL,
                 payload   BLOB    NOT NULL,
+                stored_at INTEGER NOT NULL,
                 delivered INTEGER NOT NULL DEFAULT 0);
             CREATE INDEX IF NOT EXISTS events_undelivered ON events (seq) WHERE delivered = 0;
             """);
@@ -105,6 +106,21 @@ internal sealed partial class EventJournal : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Deletes delivered events stored before <paramref name="cutoff"/>. The newest event always
+    /// stays, so the sequence continues from it after a restart.
+    /// </summary>
+    public int PruneDelivered(DateTimeOffset cutoff)
+    {
+        lock (_readerLock)
+        {
+            using var command = _reader.CreateCommand();
+            command.CommandText = "DELETE FROM events WHERE delivered = 1 AND stored_at < $cutoff AND seq < (SELECT MAX(seq) FROM events)";
+            command.Parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeMilliseconds());
+            return command.ExecuteNonQuery();
+        }
+    }
+
     public long CountUndelivered()
     {
         lock (_readerLock)
@@ -145,11 +161,12 @@ internal sealed partial class EventJournal : IAsyncDisposable
         {
             using var transaction = _writer.BeginTransaction();
             using var command = _writer.CreateCommand();
-            command.CommandText = "INSERT INTO events (seq, id, topic, payload) VALUES ($seq, $id, $topic, $payload)";
+            command.CommandText = "INSERT INTO events (seq, id, topic, payload, stored_at) VALUES ($seq, $id, $topic, $payload, $storedAt)";
             var seq = command.Parameters.Add("$seq", SqliteType.Integer);
             var id = command.Parameters.Add("$id", SqliteType.Text);
             var topic = command.Parameters.Add("$topic", SqliteType.Text);
             var payload = command.Parameters.Add("$payload", SqliteType.Blob);
+            command.Parameters.AddWithValue("$storedAt", _time.GetUtcNow().ToUnixTimeMilliseconds());
             for (int i = 0; i < batch.Count; i++)
             {
                 stamps[i] = new EventStamp(first + i + 1, Guid.CreateVersion7(_time.GetUtcNow()));

@@ -8,4 +8,13 @@ internal sealed class JournalOptions
 
     /// <summary>Most events committed in one transaction (group commit). Default 512.</summary>
     public int MaxBatch { get; set; } = 512;
+
+    /// <summary>Delivered events are deleted after this long. Default 7 days, 1 hour–365 days.</summary>
+    public TimeSpan DeliveredRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Undelivered events beyond which an alarm is raised. Passages are still stored past it, never dropped. Default 1,000,000.</summary>
+    public long BacklogAlarmAt { get; set; } = 1_000_000;
+
+    /// <summary>How often retention and the backlog budget are checked. Default 1 hour.</summary>
+    public TimeSpan MaintenanceInterval { get; set; } = TimeSpan.FromHours(1);
 }

@@ -34,6 +34,7 @@ internal sealed partial class MqttPublisher : BackgroundService
     private readonly ILogger _logger;
     private readonly DeviceHealthBoard _health;
     private readonly CommandInbox _commands;
+    private readonly JournalMaintenance _maintenance;
     private readonly DateTimeOffset _startedAt;
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly ITimer _heartbeatTimer;
@@ -42,8 +43,9 @@ internal sealed partial class MqttPublisher : BackgroundService
     private volatile bool _republish;
 
     public MqttPublisher(MqttOptions options, Topics topics, GatewayOptions gateway, EventJournal journal, DeviceHealthBoard health,
-        CommandInbox commands, TimeProvider time, ILogger<MqttPublisher> logger)
+        CommandInbox commands, JournalMaintenance maintenance, TimeProvider time, ILogger<MqttPublisher> logger)
     {
+        _maintenance = maintenance;
         _commands = commands;
         _commands.ResultReady += Wake;
         _commands.RepublishRequested += () =>
@@ -224,7 +226,7 @@ internal sealed partial class MqttPublisher : BackgroundService
         if (_heartbeatDue)
         {
             _heartbeatDue = false;
-            var heartbeat = new Heartbeat(Heartbeat.SchemaId, _gateway.Id, _time.GetUtcNow(), _startedAt, _journal.LastSeq, _journal.CountUndelivered(),
+            var heartbeat = new Heartbeat(Heartbeat.SchemaId, _gateway.Id, _time.GetUtcNow(), _startedAt, _journal.LastSeq, _journal.CountUndelivered(), _maintenance.BacklogAlarm,
                 _health.Snapshot().ToDictionary(d => d.Device, d => Wire.Of(d.State)));
             await client.PublishAsync(new MqttApplicationMessageBuilder()
                 .WithTopic(_topics.Heartbeat)
