@@ -1,32 +1,34 @@
+using GateEdge.Cli;
 using GateEdge.Configuration;
 using GateEdge.Hosting;
+using Microsoft.Extensions.Hosting;
 using Serilog;
 
-Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
-try
-{
-    string configPath = ArgumentValue(args, "--config") ?? Path.Combine("config", "gateedge.json");
-    using var host = GatewayHost.Build(configPath, args);
-    await host.RunAsync();
-    return Environment.ExitCode;
-}
-catch (GatewayConfigurationException ex)
-{
-    Log.Fatal("GateEdge cannot start: {Problems}", ex.Message);
-    return 2;
-}
-catch (Exception ex)
-{
-    Log.Fatal(ex, "GateEdge stopped unexpectedly");
-    return 1;
-}
-finally
-{
-    await Log.CloseAndFlushAsync();
-}
+// The host handles SIGTERM and Ctrl-C itself and needs its full shutdown time to flush the
+// journal; the command line must not cut it short.
+return await GateEdgeCommandLine.Build(RunGatewayAsync).Parse(args).InvokeAsync(new System.CommandLine.InvocationConfiguration { ProcessTerminationTimeout = null });
 
-static string? ArgumentValue(string[] args, string name)
+static async Task<int> RunGatewayAsync(string configPath, CancellationToken cancellationToken)
 {
-    int i = Array.IndexOf(args, name);
-    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
+    try
+    {
+        using var host = GatewayHost.Build(configPath, []);
+        await host.RunAsync(cancellationToken);
+        return Environment.ExitCode;
+    }
+    catch (GatewayConfigurationException ex)
+    {
+        Log.Fatal("GateEdge cannot start: {Problems}", ex.Message);
+        return 2;
+    }
+    catch (Exception ex)
+    {
+        Log.Fatal(ex, "GateEdge stopped unexpectedly");
+        return 1;
+    }
+    finally
+    {
+        await Log.CloseAndFlushAsync();
+    }
 }

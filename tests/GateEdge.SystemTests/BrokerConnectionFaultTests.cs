@@ -55,7 +55,7 @@ public sealed class BrokerConnectionFaultTests : IAsyncLifetime
         Assert.Equal(2, JournalProbe.Read(_gate.JournalPath).Undelivered);
 
         await File.WriteAllTextAsync(passwordFile, Password + "\n");
-        await Eventually.True(() => centre.Seqs.Count == 2, "the two events once the password is fixed", TimeSpan.FromSeconds(20));
+        await Eventually.True(() => centre.SeqCount == 2, "the two events once the password is fixed", TimeSpan.FromSeconds(20));
         Assert.Equal(0, JournalProbe.Read(_gate.JournalPath).Undelivered);
     }
 
@@ -82,7 +82,7 @@ public sealed class BrokerConnectionFaultTests : IAsyncLifetime
         Assert.Empty(centre.Passages);
 
         File.Copy(_certificates.CaFile, caFile, overwrite: true);
-        await Eventually.True(() => centre.Seqs.Count == 1, "the event once the right CA is installed", TimeSpan.FromSeconds(20));
+        await Eventually.True(() => centre.SeqCount == 1, "the event once the right CA is installed", TimeSpan.FromSeconds(20));
     }
 
     public async Task DisposeAsync()

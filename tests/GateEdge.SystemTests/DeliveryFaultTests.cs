@@ -29,7 +29,7 @@ public sealed class DeliveryFaultTests : IAsyncLifetime
         await using var centre = await CentreSubscriber.ConnectAsync(_broker.Port);
         await using var gateway = _gate.StartGateway();
         await using var simulator = _gate.StartSimulator();
-        await Eventually.True(() => centre.Seqs.Count >= 5, "traffic before the outage", TimeSpan.FromSeconds(60));
+        await Eventually.True(() => centre.SeqCount >= 5, "traffic before the outage", TimeSpan.FromSeconds(60));
 
         await _broker.StopAsync();
         long lastBefore = centre.Seqs.Max;
@@ -37,8 +37,8 @@ public sealed class DeliveryFaultTests : IAsyncLifetime
         long decidedDuringOutage = JournalProbe.Read(_gate.JournalPath).LastSeq - lastBefore;
         await _broker.RestartAsync();
 
-        await Eventually.True(() => centre.Seqs.Count >= lastBefore + decidedDuringOutage + 5,
-            () => $"the backlog and new traffic: centre has {centre.Seqs.Count}, journal {JournalProbe.Read(_gate.JournalPath)}\n{gateway.Output}", TimeSpan.FromSeconds(60));
+        await Eventually.True(() => centre.SeqCount >= lastBefore + decidedDuringOutage + 5,
+            () => $"the backlog and new traffic: centre has {centre.SeqCount}, journal {JournalProbe.Read(_gate.JournalPath)}\n{gateway.Output}", TimeSpan.FromSeconds(60));
         await simulator.StopAsync(TimeSpan.FromSeconds(10));
         await AllDeliveredAsync(centre);
 
@@ -82,7 +82,7 @@ public sealed class DeliveryFaultTests : IAsyncLifetime
     {
         await Eventually.True(() => JournalProbe.Read(_gate.JournalPath) is { Undelivered: 0 }, "the journal to drain", TimeSpan.FromSeconds(60));
         long last = JournalProbe.Read(_gate.JournalPath).LastSeq;
-        await Eventually.True(() => centre.Seqs.Count >= last, $"all {last} events at the centre", TimeSpan.FromSeconds(30));
+        await Eventually.True(() => centre.SeqCount >= last, $"all {last} events at the centre", TimeSpan.FromSeconds(30));
     }
 
     /// <summary>Every sequence number from 1 arrived; a repeat is the same event; first arrivals come in sequence order.</summary>

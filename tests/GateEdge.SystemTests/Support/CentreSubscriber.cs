@@ -35,8 +35,31 @@ internal sealed class CentreSubscriber : IAsyncDisposable
 
     public IEnumerable<JsonElement> Passages => Messages.Where(m => m.Topic.EndsWith("/event/passage", StringComparison.Ordinal)).Select(m => m.Payload);
 
-    /// <summary>Distinct passage sequence numbers received so far.</summary>
-    public SortedSet<long> Seqs => [.. Passages.Select(p => p.GetProperty("seq").GetInt64())];
+    private readonly SortedSet<long> _seqs = [];
+
+    /// <summary>Distinct passage sequence numbers received so far (a copy).</summary>
+    public SortedSet<long> Seqs
+    {
+        get
+        {
+            lock (_seqs)
+            {
+                return [.. _seqs];
+            }
+        }
+    }
+
+    /// <summary>How many distinct passages arrived; cheap enough to poll while 100,000 arrive.</summary>
+    public int SeqCount
+    {
+        get
+        {
+            lock (_seqs)
+            {
+                return _seqs.Count;
+            }
+        }
+    }
 
     /// <param name="configure">Credentials or TLS, for a broker that requires them.</param>
     public static async Task<CentreSubscriber> ConnectAsync(int port, string filter = "gateedge/v1/#", Action<MqttClientOptionsBuilder>? configure = null)
@@ -51,6 +74,13 @@ internal sealed class CentreSubscriber : IAsyncDisposable
 
             var payload = JsonDocument.Parse(e.ApplicationMessage.Payload.ToArray()).RootElement.Clone();
             subscriber.Messages.Enqueue((e.ApplicationMessage.Topic, payload, e.ApplicationMessage.Retain));
+            if (e.ApplicationMessage.Topic.EndsWith("/event/passage", StringComparison.Ordinal))
+            {
+                lock (subscriber._seqs)
+                {
+                    subscriber._seqs.Add(payload.GetProperty("seq").GetInt64());
+                }
+            }
             return Task.CompletedTask;
         };
         subscriber._client.DisconnectedAsync += _ =>

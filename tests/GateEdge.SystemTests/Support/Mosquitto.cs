@@ -46,7 +46,6 @@ internal sealed class Mosquitto : ITestBroker
             # Run as root, mosquitto would switch to its own user, which cannot read this private folder.
             user root
             max_queued_messages 1000000
-            max_inflight_messages 100
             persistence true
             persistence_location {dir}/
             log_dest stdout

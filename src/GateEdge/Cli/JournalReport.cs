@@ -1,0 +1,91 @@
+using System.Text.Json;
+using GateEdge.Journal;
+using Microsoft.Data.Sqlite;
+
+namespace GateEdge.Cli;
+
+/// <summary>
+/// <c>gateedge outbox status</c> and <c>gateedge events tail</c>: the local journal read-only,
+/// safe while the service runs.
+/// </summary>
+internal static class JournalReport
+{
+    public static int Status(string configPath, TextWriter output)
+    {
+        using var connection = Open(configPath, out var path);
+        long total = Scalar(connection, "SELECT COUNT(*) FROM events");
+        long undelivered = Scalar(connection, "SELECT COUNT(*) FROM events WHERE delivered = 0");
+        long last = Scalar(connection, "SELECT COALESCE(MAX(seq), 0) FROM events");
+        long oldest = Scalar(connection, "SELECT COALESCE(MIN(stored_at), 0) FROM events WHERE delivered = 0");
+        output.WriteLine($"journal {path}");
+        output.WriteLine($"  last sequence     {last}");
+        output.WriteLine($"  events kept       {total}");
+        output.WriteLine($"  not yet delivered {undelivered}" + (undelivered > 0
+            ? $", oldest stored {DateTimeOffset.FromUnixTimeMilliseconds(oldest):yyyy-MM-dd HH:mm:ss} UTC"
+            : ""));
+        return 0;
+    }
+
+    public static int Tail(string configPath, int count, TextWriter output)
+    {
+        using var connection = Open(configPath, out _);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq, topic, payload, delivered FROM (SELECT * FROM events ORDER BY seq DESC LIMIT $n) ORDER BY seq";
+        command.Parameters.AddWithValue("$n", count);
+        using var rows = command.ExecuteReader();
+        while (rows.Read())
+        {
+            output.WriteLine($"#{rows.GetInt64(0)} {(rows.GetInt64(3) == 1 ? "delivered" : "waiting  ")} {Summary((byte[])rows[2])}");
+        }
+
+        return 0;
+    }
+
+    /// <summary>The lines a technician reads; personal data in the journal is already masked.</summary>
+    private static string Summary(byte[] payload)
+    {
+        try
+        {
+            var e = JsonDocument.Parse(payload).RootElement;
+            string Get(params string[] path)
+            {
+                var node = e;
+                foreach (var p in path)
+                {
+                    if (node.ValueKind != JsonValueKind.Object || !node.TryGetProperty(p, out node))
+                    {
+                        return "-";
+                    }
+                }
+
+                return node.ValueKind == JsonValueKind.Array ? string.Join(",", node.EnumerateArray()) : node.ToString();
+            }
+
+            return $"{Get("time")} {Get("schema")} lane {Get("lane")} {Get("credential", "masked")} {Get("temperature", "bodyC")} → {Get("outcome")} {Get("rules")} {Get("operator")}";
+        }
+        catch (JsonException)
+        {
+            return $"({payload.Length} bytes, not JSON)";
+        }
+    }
+
+    private static SqliteConnection Open(string configPath, out string path)
+    {
+        path = ConfigFile.Load(configPath).Journal.Path;
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"no journal at {path}: the gateway has not run with this configuration yet");
+        }
+
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        connection.Open();
+        return connection;
+    }
+
+    private static long Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,77 @@
+using System.Text;
+using GateEdge.Cli;
+using GateEdge.Journal;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace GateEdge.Tests.Cli;
+
+public sealed class TechnicianVerbTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("gateedge-cli-").FullName;
+
+    private string ConfigPath => Path.Combine(_dir, "gateedge.json");
+
+    public TechnicianVerbTests() => File.WriteAllText(ConfigPath, """
+        // comments are allowed
+        {
+          "Gateway": { "Id": "gw-1", "CompoundId": "c-1", "GateId": "north" },
+          "Devices": {
+            "IdCardReaders": [ { "Name": "reader", "Port": "/dev/ttyUSB0" } ],
+            "SerialIrThermometers": [ { "Name": "thermo", "Port": "/dev/ttyUSB1" } ]
+          },
+          "Lanes": [ { "Id": "lane1", "Direction": "Out", "CardReaders": [ "reader" ], "Thermometer": "thermo" } ]
+        }
+        """);
+
+    [Fact]
+    public void Config_check_describes_a_good_configuration_and_exits_0()
+    {
+        var output = new StringWriter();
+
+        Assert.Equal(0, ConfigCheck.Run(ConfigPath, output));
+        Assert.Contains("lane lane1: Out, Unattended, readers reader, thermometer thermo", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"Thermometer\": \"thermo\"", "\"Thermometer\": \"therm\"", "Lanes[0].Thermometer: rule R3 needs a thermometer; none is named 'therm' (known: thermo)")]
+    [InlineData("\"Id\": \"gw-1\"", "\"Id\": \"gw-1\",", "not valid JSON")]
+    [InlineData("\"Direction\": \"Out\"", "\"Direction\": \"Exit\"", "Lanes:")]
+    public void Config_check_names_each_mistake_and_exits_2(string from, string to, string expected)
+    {
+        File.WriteAllText(ConfigPath, File.ReadAllText(ConfigPath).Replace(from, to, StringComparison.Ordinal));
+        var output = new StringWriter();
+
+        Assert.Equal(2, ConfigCheck.Run(ConfigPath, output));
+        Assert.Contains(expected, output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Outbox_status_and_events_tail_read_the_journal_the_configuration_names()
+    {
+        await using (var journal = new EventJournal(Path.Combine(_dir, "state", "journal.db"), 64, TimeProvider.System, NullLogger<EventJournal>.Instance))
+        {
+            foreach (var outcome in new[] { "allow", "deny", "retest" })
+            {
+                await journal.AppendAsync("t", s => Encoding.UTF8.GetBytes(
+                    $$"""{"schema":"gateedge.passage/1","seq":{{s.Seq}},"lane":"lane1","credential":{"masked":"110105********002X"},"outcome":"{{outcome}}","rules":["R3"]}"""));
+            }
+
+            journal.MarkDelivered([1]);
+        }
+
+        var status = new StringWriter();
+        var tail = new StringWriter();
+        Assert.Equal(0, JournalReport.Status(ConfigPath, status));
+        Assert.Equal(0, JournalReport.Tail(ConfigPath, 2, tail));
+
+        Assert.Contains("last sequence     3", status.ToString(), StringComparison.Ordinal);
+        Assert.Contains("not yet delivered 2", status.ToString(), StringComparison.Ordinal);
+        var lines = tail.ToString().Trim().Split('\n');
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith("#2 waiting", lines[0], StringComparison.Ordinal);
+        Assert.Contains("110105********002X", lines[1], StringComparison.Ordinal);
+        Assert.Contains("→ retest R3", lines[1], StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+}
