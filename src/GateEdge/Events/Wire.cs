@@ -50,7 +50,14 @@ internal static class Wire
         _ => throw new ArgumentOutOfRangeException(nameof(value)),
     };
 
-    public static string Of(AlarmKind value) => value == AlarmKind.Fever ? "fever" : "device-unavailable";
+    public static string Of(AlarmKind value) => value switch
+    {
+        AlarmKind.Fever => "fever",
+        AlarmKind.DeviceUnavailable => "device-unavailable",
+        AlarmKind.Quarantine => "quarantine",
+        AlarmKind.KeyGroup => "key-group",
+        _ => throw new ArgumentOutOfRangeException(nameof(value)),
+    };
 
     public static string Of(DeviceState value) => value switch
     {

@@ -147,7 +147,8 @@ internal sealed partial class LaneCoordinator
         ForgetOldState(now);
         var person = _registry.Find(card.Credential);
         var flow = _flows.TryGetValue(card.Credential, out var kept) ? kept.Flow : TemperatureFlow.Fresh;
-        var input = new DecisionInput(_lane.Mode, _lane.Direction, card.Credential.Kind, person, source, reading?.BodyC, flow, now);
+        var listings = person is null ? PersonListings.None : _registry.Listings(person.Reference);
+        var input = new DecisionInput(_lane.Mode, _lane.Direction, card.Credential.Kind, person, listings, source, reading?.BodyC, flow, now);
         var decision = EntryRules.Decide(input, _policy);
 
         if (decision.NextFlow == TemperatureFlow.Fresh)

@@ -7,4 +7,7 @@ namespace GateEdge.Registry;
 internal interface IPersonRegistry
 {
     RegisteredPerson? Find(Credential credential);
+
+    /// <summary>The person's quarantine and key-group entries; <see cref="PersonListings.None"/> when unlisted.</summary>
+    PersonListings Listings(string personReference);
 }

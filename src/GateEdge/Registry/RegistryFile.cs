@@ -5,8 +5,14 @@ using GateEdge.Rules;
 namespace GateEdge.Registry;
 
 /// <summary>The on-disk form of a registry seed file.</summary>
-internal sealed record RegistryFile(IReadOnlyList<RegistryFile.Person> Persons)
+internal sealed record RegistryFile(
+    IReadOnlyList<RegistryFile.Person> Persons,
+    IReadOnlyList<RegistryFile.Listing>? Quarantine = null,
+    IReadOnlyList<RegistryFile.Listing>? KeyGroup = null)
 {
+    /// <summary>A person on a list: by registry reference, with the reason the centre gives and the entry's validity.</summary>
+    internal sealed record Listing(string Ref, string Reason, DateTimeOffset? ValidFrom = null, DateTimeOffset? ValidTo = null);
+
     internal sealed record Person(
         string Ref,
         PersonClassification Class,

@@ -9,9 +9,22 @@ namespace GateEdge.Registry;
 internal sealed class SeedFileRegistry : IPersonRegistry
 {
     private readonly FrozenDictionary<Credential, RegisteredPerson> _byCredential;
+    private readonly FrozenDictionary<string, PersonListings> _listings;
 
-    public SeedFileRegistry(IEnumerable<RegistryFile.Person> persons)
+    public SeedFileRegistry(IEnumerable<RegistryFile.Person> persons, IEnumerable<RegistryFile.Listing>? quarantine = null, IEnumerable<RegistryFile.Listing>? keyGroup = null)
     {
+        var listings = new Dictionary<string, PersonListings>(StringComparer.Ordinal);
+        foreach (var q in quarantine ?? [])
+        {
+            listings[q.Ref] = listings.GetValueOrDefault(q.Ref, PersonListings.None) with { Quarantine = new ListEntry(q.Reason, q.ValidFrom, q.ValidTo) };
+        }
+
+        foreach (var k in keyGroup ?? [])
+        {
+            listings[k.Ref] = listings.GetValueOrDefault(k.Ref, PersonListings.None) with { KeyGroup = new ListEntry(k.Reason, k.ValidFrom, k.ValidTo) };
+        }
+
+        _listings = listings.ToFrozenDictionary(StringComparer.Ordinal);
         var map = new Dictionary<Credential, RegisteredPerson>();
         foreach (var p in persons)
         {
@@ -37,8 +50,10 @@ internal sealed class SeedFileRegistry : IPersonRegistry
         using var stream = File.OpenRead(path);
         var file = JsonSerializer.Deserialize(stream, RegistryFileJson.Default.RegistryFile)
             ?? throw new InvalidDataException($"{path}: the registry file is empty");
-        return new SeedFileRegistry(file.Persons);
+        return new SeedFileRegistry(file.Persons, file.Quarantine, file.KeyGroup);
     }
+
+    public PersonListings Listings(string personReference) => _listings.GetValueOrDefault(personReference, PersonListings.None);
 
     public RegisteredPerson? Find(Credential credential) =>
         _byCredential.GetValueOrDefault(credential with { Number = credential.Number.ToUpperInvariant() });

@@ -8,6 +8,7 @@ internal sealed record DecisionInput(
     Direction Direction,
     CredentialKind CredentialKind,
     RegisteredPerson? Person,
+    PersonListings Listings,
     TemperatureSource TemperatureSource,
     decimal? BodyTemperatureC,
     TemperatureFlow Flow,

@@ -13,7 +13,14 @@ internal static class EntryRules
     {
         var (identity, personClass) = Identity(input, policy);
         var (temperature, status, flow, alarm) = Temperature(input, policy);
-        RuleVerdict[] verdicts = [identity, temperature];
+        var verdicts = new List<RuleVerdict>(4) { identity, temperature };
+        var alarms = new List<AlarmKind>(2);
+        if (alarm is { } a)
+        {
+            alarms.Add(a);
+        }
+
+        Lists(input, verdicts, alarms);
 
         var outcome = verdicts.Max(v => v.Outcome);
         var deciding = verdicts.Where(v => v.Outcome == outcome).ToArray();
@@ -21,11 +28,33 @@ internal static class EntryRules
             outcome,
             [.. deciding.Select(v => v.Rule)],
             [.. deciding.Select(v => v.Reason)],
-            alarm is { } a ? [a] : [],
+            alarms,
             verdicts,
             personClass,
             status,
             flow);
+    }
+
+    /// <summary>
+    /// R5 and R6 speak only for a person who is listed, so an unlisted person's decision names
+    /// neither. A listed person's decision names the list, with its reason, even when it does not
+    /// change the outcome: that is what the alert is for.
+    /// </summary>
+    private static void Lists(DecisionInput input, List<RuleVerdict> verdicts, List<AlarmKind> alarms)
+    {
+        if (input.Listings.Quarantine is { } quarantine && quarantine.IsInForceAt(input.Now))
+        {
+            verdicts.Add(input.Direction == Direction.Out
+                ? Verdict(RuleIds.Quarantine, Outcome.Deny, $"on the quarantine list ({quarantine.Reason}): may not leave")
+                : Verdict(RuleIds.Quarantine, Outcome.Allow, $"on the quarantine list ({quarantine.Reason}): entering, community staff alerted"));
+            alarms.Add(AlarmKind.Quarantine);
+        }
+
+        if (input.Listings.KeyGroup is { } keyGroup && keyGroup.IsInForceAt(input.Now))
+        {
+            verdicts.Add(Verdict(RuleIds.KeyGroup, Outcome.Allow, $"key-group watch ({keyGroup.Reason}): community staff alerted"));
+            alarms.Add(AlarmKind.KeyGroup);
+        }
     }
 
     private static (RuleVerdict, PersonClassification) Identity(DecisionInput input, RulePolicy policy)

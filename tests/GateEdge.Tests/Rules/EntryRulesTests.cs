@@ -136,6 +136,55 @@ public sealed class EntryRulesTests
         Assert.Equal(["R1", "R3"], decision.Rules);
     }
 
+    public static TheoryData<string, string, string, string, string> ListRows => new()
+    {
+        // direction, listing, reading, outcome, deciding rules
+        { "out", "quarantine", "36.6", "deny", "R5" },
+        { "in", "quarantine", "36.6", "allow", "R1,R3,R5" },
+        { "out", "quarantine", "38.1", "deny", "R5" },
+        { "in", "key-group", "36.6", "allow", "R1,R3,R6" },
+        { "out", "key-group", "36.6", "allow", "R1,R3,R6" },
+        { "in", "key-group", "38.1", "retest", "R3" },
+        { "out", "both", "36.6", "deny", "R5" },
+        { "out", "none", "36.6", "allow", "R1,R3" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ListRows))]
+    public void Quarantine_and_key_group_rules_rows(string direction, string listing, string reading, string outcome, string rules)
+    {
+        var entry = new ListEntry("returned from abroad 2026-11-20", null, null);
+        var listings = listing switch
+        {
+            "quarantine" => new PersonListings(entry, null),
+            "key-group" => new PersonListings(null, entry),
+            "both" => new PersonListings(entry, entry),
+            _ => PersonListings.None,
+        };
+        var input = Input(reading) with { Direction = Parse<Direction>(direction), Listings = listings };
+
+        var decision = EntryRules.Decide(input, Policy);
+
+        Assert.Equal(Parse<Outcome>(outcome), decision.Outcome);
+        Assert.Equal(rules, string.Join(",", decision.Rules));
+        Assert.Equal(listing is "quarantine" or "both", decision.Alarms.Contains(AlarmKind.Quarantine));
+        Assert.Equal(listing is "key-group" or "both", decision.Alarms.Contains(AlarmKind.KeyGroup));
+    }
+
+    [Fact]
+    public void A_list_entry_counts_only_inside_its_validity()
+    {
+        var until = Now.AddDays(14);
+        var listings = new PersonListings(new ListEntry("home quarantine", Now, until), null);
+
+        Outcome At(DateTimeOffset t) => EntryRules.Decide(Input("36.6", now: t) with { Direction = Direction.Out, Listings = listings }, Policy).Outcome;
+
+        Assert.Equal(Outcome.Allow, At(Now.AddTicks(-1)));
+        Assert.Equal(Outcome.Deny, At(Now));
+        Assert.Equal(Outcome.Deny, At(until.AddTicks(-1)));
+        Assert.Equal(Outcome.Allow, At(until));
+    }
+
     private static T Parse<T>(string name) where T : struct, Enum => Enum.Parse<T>(name, ignoreCase: true);
 
     private static DecisionInput Input(string reading, LaneMode mode = LaneMode.Unattended, TemperatureFlow? flow = null, DateTimeOffset? now = null)
@@ -146,6 +195,6 @@ public sealed class EntryRulesTests
             "down" => (TemperatureSource.DeviceUnavailable, null),
             _ => (TemperatureSource.Reading, decimal.Parse(reading, System.Globalization.CultureInfo.InvariantCulture)),
         };
-        return new DecisionInput(mode, Direction.In, CredentialKind.NationalId, Resident, source, body, flow ?? TemperatureFlow.Fresh, now ?? Now);
+        return new DecisionInput(mode, Direction.In, CredentialKind.NationalId, Resident, PersonListings.None, source, body, flow ?? TemperatureFlow.Fresh, now ?? Now);
     }
 }
