@@ -9,36 +9,25 @@ using Xunit.Abstractions;
 namespace GateEdge.SystemTests;
 
 /// <summary>A gateway that comes back with a large backlog delivers all of it while its lanes keep deciding.</summary>
-public sealed class BacklogDrainTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class BacklogDrainTests(ITestOutputHelper output) : SteadyTrafficTest
 {
     private const int Backlog = 100_000;
-
-    private Mosquitto _broker = null!;
-    private TestGate _gate = null!;
-
-    public async Task InitializeAsync()
-    {
-        _broker = await Mosquitto.StartAsync();
-        _gate = new TestGate(_broker.Port);
-        _gate.WriteGatewayConfig("""{ "DuplicateWindow": "00:00:00" }""");
-        _gate.WriteSteadyTrafficScript();
-    }
 
     [Fact]
     public async Task A_backlog_of_100000_events_drains_in_order_while_lanes_keep_deciding()
     {
         await FillJournalAsync();
-        await using var centre = await MosquittoSubCentre.StartAsync(_broker.Port, "gateedge/v1/+/+/+/event/passage");
-        await using var simulator = _gate.StartSimulator();
+        await using var centre = await MosquittoSubCentre.StartAsync(Broker.Port, "gateedge/v1/+/+/+/event/passage");
+        await using var simulator = Gate.StartSimulator();
         var clock = Stopwatch.StartNew();
-        await using var gateway = _gate.StartGateway();
+        await using var gateway = Gate.StartGateway();
 
-        await Eventually.True(() => JournalProbe.Read(_gate.JournalPath).Undelivered == 0,
-            () => $"the backlog to drain: {JournalProbe.Read(_gate.JournalPath)}", TimeSpan.FromMinutes(3));
+        await Eventually.True(() => JournalProbe.Read(Gate.JournalPath).Undelivered == 0,
+            () => $"the backlog to drain: {JournalProbe.Read(Gate.JournalPath)}", TimeSpan.FromMinutes(3));
         var drained = clock.Elapsed;
         await simulator.StopAsync(TimeSpan.FromSeconds(10));
-        await Eventually.True(() => JournalProbe.Read(_gate.JournalPath).Undelivered == 0, "the last decisions to be delivered", TimeSpan.FromSeconds(30));
-        long last = JournalProbe.Read(_gate.JournalPath).LastSeq;
+        await Eventually.True(() => JournalProbe.Read(Gate.JournalPath).Undelivered == 0, "the last decisions to be delivered", TimeSpan.FromSeconds(30));
+        long last = JournalProbe.Read(Gate.JournalPath).LastSeq;
         await Eventually.True(() => centre.Count >= last, () => $"all {last} events at the centre, {centre.Count} lines so far", TimeSpan.FromSeconds(120));
         output.WriteLine($"backlog drained in {drained.TotalSeconds:0.0} s from process start: {Backlog / drained.TotalSeconds:0} events/s");
 
@@ -52,16 +41,10 @@ public sealed class BacklogDrainTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.All(payloads.Take(10), p => Assert.True(JsonDocument.Parse(p).RootElement.GetProperty("replayed").GetBoolean()));
     }
 
-    public async Task DisposeAsync()
-    {
-        await _broker.DisposeAsync();
-        _gate.Dispose();
-    }
-
     /// <summary>Events a gateway stored while it could not reach the broker, written through its own journal.</summary>
     private async Task FillJournalAsync()
     {
-        await using var journal = new EventJournal(_gate.JournalPath, 512, TimeProvider.System, NullLogger<EventJournal>.Instance);
+        await using var journal = new EventJournal(Gate.JournalPath, 512, TimeProvider.System, NullLogger<EventJournal>.Instance);
         const string topic = "gateedge/v1/c-7/east/gw-7/event/passage";
         var padding = new string('x', 500);
         var appends = Enumerable.Range(0, Backlog).Select(_ => journal.AppendAsync(topic, s => Encoding.UTF8.GetBytes(

@@ -84,13 +84,21 @@ internal sealed class Mosquitto : ITestBroker
         string binary = new[] { "/usr/sbin/mosquitto", "/usr/bin/mosquitto", "/usr/local/sbin/mosquitto" }.FirstOrDefault(File.Exists)
             ?? throw new InvalidOperationException("mosquitto is not installed: run the README's test command, which installs it");
         var process = ChildProcess.Start(binary, "-c", config);
-        await Eventually.True(() => Accepts(port) || process.HasExited, $"mosquitto to listen on {port}", TimeSpan.FromSeconds(10));
-        if (process.HasExited)
+        try
         {
-            throw new InvalidOperationException($"mosquitto exited at start:\n{process.Output}");
-        }
+            await Eventually.True(() => Accepts(port) || process.HasExited, $"mosquitto to listen on {port}", TimeSpan.FromSeconds(10));
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"mosquitto exited at start:\n{process.Output}");
+            }
 
-        return process;
+            return process;
+        }
+        catch
+        {
+            await process.DisposeAsync();
+            throw;
+        }
     }
 
     internal static bool Accepts(int port)

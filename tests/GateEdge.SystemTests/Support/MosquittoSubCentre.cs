@@ -18,10 +18,19 @@ internal sealed partial class MosquittoSubCentre : IAsyncDisposable
         // stdbuf: line-buffered output, or payloads would sit in a 4 KiB stdio buffer.
         var process = ChildProcess.Start("stdbuf", "-oL", "mosquitto_sub", "-h", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-q", "1", "-t", topic, "-F", "%p", "-d");
-        // -d prints the protocol exchange; the SUBACK line says the subscription is in place.
-        await Eventually.True(() => process.Lines.Any(l => l.Contains("SUBACK", StringComparison.Ordinal)) || process.HasExited,
-            "mosquitto_sub to subscribe", TimeSpan.FromSeconds(10));
-        return new MosquittoSubCentre(process);
+        var centre = new MosquittoSubCentre(process);
+        try
+        {
+            // -d prints the protocol exchange; the SUBACK line says the subscription is in place.
+            await Eventually.True(() => process.Lines.Any(l => l.Contains("SUBACK", StringComparison.Ordinal)),
+                () => $"mosquitto_sub to subscribe; it printed:\n{process.Output}", TimeSpan.FromSeconds(10));
+            return centre;
+        }
+        catch
+        {
+            await centre.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Every payload received, in arrival order, repeats included.</summary>

@@ -56,15 +56,23 @@ internal sealed class RabbitMq : ITestBroker
             ["RABBITMQ_DIST_PORT"] = Mosquitto.FreeLoopbackPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["ERL_EPMD_PORT"] = Mosquitto.FreeLoopbackPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
-        var process = ChildProcess.Start("/usr/sbin/rabbitmq-server", environment);
-        // The MQTT port answers about ten seconds after start.
-        await Eventually.True(() => Mosquitto.Accepts(mqtt) || process.HasExited, $"RabbitMQ's MQTT listener on {mqtt}", TimeSpan.FromSeconds(60));
-        if (process.HasExited)
+        var broker = new RabbitMq(dir, environment, ChildProcess.Start("/usr/sbin/rabbitmq-server", environment), mqtt);
+        try
         {
-            throw new InvalidOperationException($"rabbitmq-server exited at start:\n{process.Output}");
-        }
+            // The MQTT port answers about ten seconds after start.
+            await Eventually.True(() => Mosquitto.Accepts(mqtt) || broker._process.HasExited, $"RabbitMQ's MQTT listener on {mqtt}", TimeSpan.FromSeconds(60));
+            if (broker._process.HasExited)
+            {
+                throw new InvalidOperationException($"rabbitmq-server exited at start:\n{broker._process.Output}");
+            }
 
-        return new RabbitMq(dir, environment, process, mqtt);
+            return broker;
+        }
+        catch
+        {
+            await broker.DisposeAsync();
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()
