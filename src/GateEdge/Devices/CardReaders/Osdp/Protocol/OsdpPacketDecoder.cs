@@ -1,0 +1,66 @@
+using System.Buffers.Binary;
+using GateEdge.Devices.Framing;
+
+namespace GateEdge.Devices.CardReaders.Osdp.Protocol;
+
+/// <summary>Decodes OSDP packets with CRC; checksum-only and secure-channel packets are refused as unsupported.</summary>
+internal sealed class OsdpPacketDecoder : IFrameDecoder<OsdpPacket>
+{
+    private const int MinLength = 8;
+    private const int MaxLength = 1440;
+
+    public int MaxFrameLength => MaxLength + 1;
+
+    public DecodeStatus Decode(ReadOnlySpan<byte> input, out OsdpPacket? frame, out int consumed, out DiscardReason reason)
+    {
+        frame = null;
+        reason = DiscardReason.None;
+        consumed = StartMarker.GarbageBefore(input, [OsdpWire.Start]);
+        if (consumed > 0)
+        {
+            // The FF mark before 53 is line conditioning, not part of the packet.
+            reason = DiscardReason.Garbage;
+            return DecodeStatus.Discarded;
+        }
+
+        if (input.Length < 4)
+        {
+            return DecodeStatus.NeedMoreData;
+        }
+
+        // 53 ADDR LEN-lo LEN-hi CTRL code data… CRC-lo CRC-hi
+        int length = BinaryPrimitives.ReadUInt16LittleEndian(input[2..]);
+        if (length is < MinLength or > MaxLength)
+        {
+            return Resync(out consumed, out reason, DiscardReason.BadLength);
+        }
+
+        if (input.Length < length)
+        {
+            return DecodeStatus.NeedMoreData;
+        }
+
+        byte control = input[4];
+        if ((control & OsdpWire.CrcFlag) == 0 || (control & OsdpWire.SecurityFlag) != 0)
+        {
+            return Resync(out consumed, out reason, DiscardReason.BadLength);
+        }
+
+        if (OsdpCrc.Compute(input[..(length - 2)]) != BinaryPrimitives.ReadUInt16LittleEndian(input[(length - 2)..]))
+        {
+            return Resync(out consumed, out reason, DiscardReason.BadChecksum);
+        }
+
+        byte address = input[1];
+        frame = new OsdpPacket((byte)(address & 0x7F), (address & OsdpWire.ReplyBit) != 0, control & 0x03, input[5], input[6..(length - 2)].ToArray());
+        consumed = length;
+        return DecodeStatus.Frame;
+    }
+
+    private static DecodeStatus Resync(out int consumed, out DiscardReason reason, DiscardReason why)
+    {
+        consumed = 1;
+        reason = why;
+        return DecodeStatus.Discarded;
+    }
+}

@@ -1,0 +1,86 @@
+using GateEdge.Devices.Framing;
+
+namespace GateEdge.Devices.Thermometers.Modbus.Protocol;
+
+/// <summary>
+/// Decodes replies to "read holding registers" and exception replies. RTU marks frames by
+/// silence, which a stream does not carry, so the decoder checks the shape and CRC at each
+/// offset and slides one byte on any mismatch.
+/// </summary>
+internal sealed class ModbusReplyDecoder : IFrameDecoder<ModbusReply>
+{
+    private const int MaxRegisters = 125;
+
+    public int MaxFrameLength => 5 + (2 * MaxRegisters);
+
+    public DecodeStatus Decode(ReadOnlySpan<byte> input, out ModbusReply? frame, out int consumed, out DiscardReason reason)
+    {
+        frame = null;
+        consumed = 0;
+        reason = DiscardReason.None;
+        if (input.Length < 2)
+        {
+            return DecodeStatus.NeedMoreData;
+        }
+
+        byte function = input[1];
+        int length;
+        if (function == (ModbusRtu.ReadHoldingRegisters | 0x80))
+        {
+            length = 5;
+        }
+        else if (function == ModbusRtu.ReadHoldingRegisters)
+        {
+            if (input.Length < 3)
+            {
+                return DecodeStatus.NeedMoreData;
+            }
+
+            int byteCount = input[2];
+            if (byteCount == 0 || byteCount % 2 != 0 || byteCount > 2 * MaxRegisters)
+            {
+                return Slide(out consumed, out reason, DiscardReason.BadLength);
+            }
+
+            length = 3 + byteCount + 2;
+        }
+        else
+        {
+            return Slide(out consumed, out reason, DiscardReason.Garbage);
+        }
+
+        if (input.Length < length)
+        {
+            return DecodeStatus.NeedMoreData;
+        }
+
+        if (!ModbusCrc.Check(input[..length]))
+        {
+            return Slide(out consumed, out reason, DiscardReason.BadChecksum);
+        }
+
+        frame = function == ModbusRtu.ReadHoldingRegisters
+            ? new ModbusReply(input[0], function, Registers(input.Slice(3, input[2])), null)
+            : new ModbusReply(input[0], function, [], input[2]);
+        consumed = length;
+        return DecodeStatus.Frame;
+    }
+
+    private static ushort[] Registers(ReadOnlySpan<byte> data)
+    {
+        var registers = new ushort[data.Length / 2];
+        for (int i = 0; i < registers.Length; i++)
+        {
+            registers[i] = (ushort)((data[2 * i] << 8) | data[(2 * i) + 1]);
+        }
+
+        return registers;
+    }
+
+    private static DecodeStatus Slide(out int consumed, out DiscardReason reason, DiscardReason why)
+    {
+        consumed = 1;
+        reason = why;
+        return DecodeStatus.Discarded;
+    }
+}
