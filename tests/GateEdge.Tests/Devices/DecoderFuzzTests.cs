@@ -1,0 +1,79 @@
+using GateEdge.Devices.CardReaders.IdCard.Protocol;
+using GateEdge.Devices.CardReaders.Osdp.Protocol;
+using GateEdge.Devices.CardReaders.Rdm6300.Protocol;
+using GateEdge.Devices.Framing;
+using GateEdge.Devices.Thermometers.Modbus.Protocol;
+using GateEdge.Devices.Thermometers.SerialIr.Protocol;
+using GateEdge.Tests.Support;
+
+namespace GateEdge.Tests.Devices;
+
+/// <summary>
+/// 100,000 random and mutated inputs per decoder: nothing throws, every call either waits
+/// without consuming or consumes something, and a golden frame with one byte changed is
+/// never accepted as that frame.
+/// </summary>
+public sealed class DecoderFuzzTests
+{
+    private const int Rounds = 100_000;
+
+    [Fact]
+    public void Sam_replies() => Fuzz(new SamResponseDecoder(), Hex.Bytes("AA AA AA 96 69 00 0C 00 00 90 00 00 00 00 00 00 00 00 9C"), f => $"{f.Status}:{Hex.Of(f.Data)}");
+
+    [Fact]
+    public void Serial_ir_frames() => Fuzz(new GyFrameDecoder(), Hex.Bytes("5A 5A 45 04 0E 42 09 C4 1A"), f => $"{f.ObjectC}/{f.AmbientC}");
+
+    [Fact]
+    public void Rdm6300_frames() => Fuzz(new Rdm6300FrameDecoder(), Hex.Bytes("02 31 34 30 30 38 45 43 37 39 33 43 45 03"), f => f.Tag);
+
+    [Fact]
+    public void Modbus_replies() => Fuzz(new ModbusReplyDecoder(), Hex.Bytes("01 03 02 01 6D 78 39"), f => $"{f.Address}:{f.Function}:{string.Join(",", f.Registers)}:{f.ExceptionCode}");
+
+    [Fact]
+    public void Osdp_packets() => Fuzz(new OsdpPacketDecoder(), Hex.Bytes("FF 53 80 10 00 05 50 00 01 1A 00 BD 88 EB 80 CD 65"), f => $"{f.Address}:{f.IsReply}:{f.Sequence}:{f.Code}:{Hex.Of(f.Data)}",
+        firstSignificant: 1); // the FF mark is line conditioning, not part of the packet
+
+    private static void Fuzz<TFrame>(IFrameDecoder<TFrame> decoder, byte[] golden, Func<TFrame, string> identity, int firstSignificant = 0)
+    {
+        var original = identity(Assert.Single(DecoderHarness.Run(decoder, golden).Frames));
+        var random = new Random(golden.Length * 7919);
+        for (int round = 0; round < Rounds; round++)
+        {
+            var input = round % 2 == 0 ? Noise(random) : Mutated(golden, random, firstSignificant);
+            int offset = 0;
+            while (offset < input.Length)
+            {
+                var status = decoder.Decode(input.AsSpan(offset), out var frame, out int consumed, out _);
+                if (status == DecodeStatus.NeedMoreData)
+                {
+                    Assert.Equal(0, consumed);
+                    break;
+                }
+
+                Assert.InRange(consumed, 1, input.Length - offset);
+                if (status == DecodeStatus.Frame && round % 2 == 1)
+                {
+                    Assert.NotEqual(original, identity(frame!));
+                }
+
+                offset += consumed;
+            }
+        }
+    }
+
+    private static byte[] Noise(Random random)
+    {
+        var noise = new byte[random.Next(0, 64)];
+        random.NextBytes(noise);
+        return noise;
+    }
+
+    /// <summary>The golden frame with exactly one significant byte changed, after random noise.</summary>
+    private static byte[] Mutated(byte[] golden, Random random, int firstSignificant)
+    {
+        var frame = (byte[])golden.Clone();
+        int position = random.Next(firstSignificant, frame.Length);
+        frame[position] = (byte)(frame[position] ^ random.Next(1, 256));
+        return [.. Noise(random), .. frame];
+    }
+}
