@@ -21,6 +21,7 @@ internal static class ConfigurationLoader
             Mqtt = Bind<Publishing.MqttOptions>(configuration, "Mqtt", problems),
             Journal = Bind<Journal.JournalOptions>(configuration, "Journal", problems),
             Commands = Bind<Commands.CommandOptions>(configuration, "Commands", problems),
+            Privacy = Bind<Privacy.PrivacyOptions>(configuration, "Privacy", problems),
         };
 
         result.Gateway.StateDirectory = Path.GetFullPath(result.Gateway.StateDirectory, baseDirectory);
@@ -32,6 +33,7 @@ internal static class ConfigurationLoader
         result.Mqtt.ClientKeyFile = FullPathOrNull(result.Mqtt.ClientKeyFile, baseDirectory);
         result.Mqtt.PasswordFile = FullPathOrNull(result.Mqtt.PasswordFile, baseDirectory);
         result.Commands.KeyFile = FullPathOrNull(result.Commands.KeyFile, baseDirectory);
+        result.Privacy.IdentityKeyFile = FullPathOrNull(result.Privacy.IdentityKeyFile, baseDirectory);
 
         problems.AddRange(ConfigurationValidator.Validate(result));
         if (problems.Count > 0)

@@ -65,9 +65,12 @@ internal static partial class ConfigurationValidator
             yield return "Journal: BacklogAlarmAt must be positive, MaxBatch 1–10000 and MaintenanceInterval at least 1 s";
         }
 
-        if (c.Commands.KeyFile is { } keyFile && !File.Exists(keyFile))
+        foreach (var (key, file) in new[] { ("Commands.KeyFile", c.Commands.KeyFile), ("Privacy.IdentityKeyFile", c.Privacy.IdentityKeyFile) })
         {
-            yield return $"Commands.KeyFile: {keyFile} does not exist";
+            if (file is not null && !File.Exists(file))
+            {
+                yield return $"{key}: {file} does not exist";
+            }
         }
 
         if (c.Commands.MaxClockSkew < TimeSpan.FromSeconds(5) || c.Commands.MaxClockSkew > TimeSpan.FromMinutes(10))

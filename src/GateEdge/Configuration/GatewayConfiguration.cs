@@ -25,4 +25,6 @@ internal sealed class GatewayConfiguration
     public JournalOptions Journal { get; set; } = new();
 
     public CommandOptions Commands { get; set; } = new();
+
+    public Privacy.PrivacyOptions Privacy { get; set; } = new();
 }

@@ -29,7 +29,8 @@ internal sealed record PassageEvent(
 {
     public const string SchemaId = "gateedge.passage/1";
 
-    internal sealed record CredentialPart(string Kind, string Masked, string Device, DateTimeOffset ReadAt);
+    /// <param name="Hash">Keyed hash of the number (HMAC-SHA256, lowercase hex) when the deployment has a key; else null.</param>
+    internal sealed record CredentialPart(string Kind, string Masked, string? Hash, string Device, DateTimeOffset ReadAt);
 
     internal sealed record PersonPart(string? Ref, string Class, string? Name);
 

@@ -7,6 +7,7 @@ using GateEdge.Devices.Thermometers.SerialIr;
 using GateEdge.Journal;
 using GateEdge.Lanes;
 using GateEdge.Outputs;
+using GateEdge.Privacy;
 using GateEdge.Publishing;
 using GateEdge.Registry;
 using Microsoft.Extensions.Configuration;
@@ -55,6 +56,7 @@ internal static class GatewayHost
         services.AddSingleton<JournalMaintenance>();
         services.AddHostedService(sp => sp.GetRequiredService<JournalMaintenance>());
         services.AddSingleton<IGateOutputs, LoggingGateOutputs>();
+        services.AddSingleton(new CredentialHasher(config.Privacy.IdentityKeyFile is { } identityKey ? File.ReadAllBytes(identityKey) : null));
         services.AddSingleton<IPassageRecorder, PassageRecorder>();
         services.AddSingleton<IReadOnlyList<LaneCoordinator>>(sp => [.. config.Lanes.Select(lane => ActivatorUtilities.CreateInstance<LaneCoordinator>(sp, lane))]);
         services.AddSingleton<IDeviceEventSink>(sp => ActivatorUtilities.CreateInstance<LaneRouter>(sp));

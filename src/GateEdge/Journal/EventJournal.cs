@@ -26,7 +26,7 @@ internal sealed partial class EventJournal : IAsyncDisposable
         _time = time;
         _logger = logger;
         _maxBatch = maxBatch;
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        CreatePrivately(path);
         var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
         _writer = Open(connectionString);
         Execute(_writer, """
@@ -194,6 +194,35 @@ internal sealed partial class EventJournal : IAsyncDisposable
         for (int i = 0; i < batch.Count; i++)
         {
             batch[i].Done.TrySetResult(stamps[i]);
+        }
+    }
+
+    /// <summary>
+    /// The journal holds personal data (masked, but still about residents): its folder and file
+    /// are created readable by the service's own user only.
+    /// </summary>
+    private static void CreatePrivately(string path)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(directory);
+            return;
+        }
+
+        if (!Directory.Exists(directory))
+        {
+            Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        if (!File.Exists(path))
+        {
+            using var _ = new FileStream(path, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
         }
     }
 

@@ -8,7 +8,7 @@ namespace GateEdge.Lanes;
 /// <summary>Builds the published record of an attempt; personal data leaves only masked.</summary>
 internal static class PassageEvents
 {
-    public static PassageEvent Create(LaneAttempt attempt, GatewayOptions gateway, EventStamp stamp)
+    public static PassageEvent Create(LaneAttempt attempt, GatewayOptions gateway, CredentialHasher hasher, EventStamp stamp)
     {
         var decision = attempt.Decision;
         var reading = attempt.Reading;
@@ -26,6 +26,7 @@ internal static class PassageEvents
             new PassageEvent.CredentialPart(
                 Wire.Of(attempt.Card.Credential.Kind),
                 PersonalDataMask.Credential(attempt.Card.Credential),
+                hasher.Hash(attempt.Card.Credential),
                 attempt.Card.Device,
                 attempt.Card.At),
             new PassageEvent.PersonPart(attempt.Person?.Reference, Wire.Of(decision.PersonClass), PersonalDataMask.Name(attempt.Card.HolderName)),

@@ -17,6 +17,7 @@ internal sealed partial class PassageRecorder(
     EventJournal journal,
     IGateOutputs outputs,
     GatewayOptions gateway,
+    CredentialHasher hasher,
     Topics topics,
     ILogger<PassageRecorder> logger) : IPassageRecorder
 {
@@ -26,7 +27,7 @@ internal sealed partial class PassageRecorder(
         try
         {
             stamp = await journal.AppendAsync(topics.PassageEvents, s =>
-                JsonSerializer.SerializeToUtf8Bytes(PassageEvents.Create(attempt, gateway, s), EventJson.Default.PassageEvent)).ConfigureAwait(false);
+                JsonSerializer.SerializeToUtf8Bytes(PassageEvents.Create(attempt, gateway, hasher, s), EventJson.Default.PassageEvent)).ConfigureAwait(false);
         }
         catch (JournalWriteException ex)
         {

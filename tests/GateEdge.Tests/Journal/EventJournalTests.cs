@@ -69,6 +69,20 @@ public sealed class EventJournalTests : IDisposable
         Assert.Equal(2, next.Seq);
     }
 
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task The_journal_file_and_its_folder_are_private_to_the_service_user()
+    {
+        var path = Path.Combine(_dir, "state", "journal.db");
+        await using (var journal = new EventJournal(path, 64, TimeProvider.System, NullLogger<EventJournal>.Instance))
+        {
+            await Append(journal);
+        }
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.GetDirectoryName(path)!));
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     private EventJournal Open() => new(DbPath, 64, TimeProvider.System, NullLogger<EventJournal>.Instance);
