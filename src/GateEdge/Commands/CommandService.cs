@@ -4,6 +4,7 @@ using GateEdge.Events;
 using GateEdge.Journal;
 using GateEdge.Outputs;
 using GateEdge.Publishing;
+using GateEdge.Registry;
 using GateEdge.Rules;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -17,6 +18,7 @@ namespace GateEdge.Commands;
 internal sealed partial class CommandService(
     CommandInbox inbox,
     CommandParser parser,
+    LiveRegistry registry,
     EventJournal journal,
     IGateOutputs outputs,
     GatewayOptions gateway,
@@ -40,6 +42,17 @@ internal sealed partial class CommandService(
 
     internal async Task<CommandResult> HandleAsync(string command, byte[] payload, CancellationToken cancellationToken)
     {
+        if (command.StartsWith("lists/", StringComparison.Ordinal))
+        {
+            var (id, refused) = registry.Apply(command["lists/".Length..], payload);
+            if (refused is not null)
+            {
+                LogRejected(command, refused);
+            }
+
+            return Result(id, command, refused is null ? "done" : "rejected", refused);
+        }
+
         var (parsed, rejection) = parser.Parse(command, payload, time.GetUtcNow());
         if (parsed is null)
         {

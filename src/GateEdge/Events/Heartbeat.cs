@@ -13,7 +13,11 @@ internal sealed record Heartbeat(
     long LastSeq,
     long Backlog,
     bool BacklogAlarm,
-    IReadOnlyDictionary<string, string> Devices)
+    IReadOnlyDictionary<string, string> Devices,
+    IReadOnlyDictionary<string, Heartbeat.ListState> Lists)
 {
     public const string SchemaId = "gateedge.heartbeat/1";
+
+    /// <summary>A list's version in force, when it arrived (null for the local baseline), and whether it is past its freshness limit.</summary>
+    internal sealed record ListState(long Version, DateTimeOffset? AppliedAt, bool Stale);
 }

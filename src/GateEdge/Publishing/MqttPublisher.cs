@@ -5,6 +5,7 @@ using GateEdge.Configuration;
 using GateEdge.Devices.Health;
 using GateEdge.Events;
 using GateEdge.Journal;
+using GateEdge.Registry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MQTTnet;
@@ -35,6 +36,8 @@ internal sealed partial class MqttPublisher : BackgroundService
     private readonly DeviceHealthBoard _health;
     private readonly CommandInbox _commands;
     private readonly JournalMaintenance _maintenance;
+    private readonly LiveRegistry _registry;
+    private IReadOnlyList<string> _staleLists = [];
     private readonly DateTimeOffset _startedAt;
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly ITimer _heartbeatTimer;
@@ -43,8 +46,9 @@ internal sealed partial class MqttPublisher : BackgroundService
     private volatile bool _republish;
 
     public MqttPublisher(MqttOptions options, Topics topics, GatewayOptions gateway, EventJournal journal, DeviceHealthBoard health,
-        CommandInbox commands, JournalMaintenance maintenance, TimeProvider time, ILogger<MqttPublisher> logger)
+        CommandInbox commands, JournalMaintenance maintenance, LiveRegistry registry, TimeProvider time, ILogger<MqttPublisher> logger)
     {
+        _registry = registry;
         _maintenance = maintenance;
         _commands = commands;
         _commands.ResultReady += Wake;
@@ -90,7 +94,9 @@ internal sealed partial class MqttPublisher : BackgroundService
             var disconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             client.ApplicationMessageReceivedAsync += e =>
             {
-                var name = Topics.CommandName(e.ApplicationMessage.Topic);
+                // Both commands and list updates are carried out by the command service, in arrival order.
+                var topic = e.ApplicationMessage.Topic;
+                var name = Topics.IsList(topic) ? "lists/" + Topics.CommandName(topic) : Topics.CommandName(topic);
                 if (!_commands.TryReceive(name, System.Buffers.BuffersExtensions.ToArray(e.ApplicationMessage.Payload)))
                 {
                     LogCommandShed(name);
@@ -118,6 +124,7 @@ internal sealed partial class MqttPublisher : BackgroundService
                 delay = FirstRetryDelay;
                 await PublishStatusAsync(client, "online", stoppingToken).ConfigureAwait(false);
                 await client.SubscribeAsync(_topics.Commands, MqttQualityOfServiceLevel.AtLeastOnce, stoppingToken).ConfigureAwait(false);
+                await client.SubscribeAsync(_topics.Lists, MqttQualityOfServiceLevel.AtLeastOnce, stoppingToken).ConfigureAwait(false);
                 _devicesChanged = true;
                 _heartbeatDue = true;
                 await DrainAsync(client, _journal.LastSeq, disconnected.Task, stoppingToken).ConfigureAwait(false);
@@ -226,8 +233,17 @@ internal sealed partial class MqttPublisher : BackgroundService
         if (_heartbeatDue)
         {
             _heartbeatDue = false;
-            var heartbeat = new Heartbeat(Heartbeat.SchemaId, _gateway.Id, _time.GetUtcNow(), _startedAt, _journal.LastSeq, _journal.CountUndelivered(), _maintenance.BacklogAlarm,
-                _health.Snapshot().ToDictionary(d => d.Device, d => Wire.Of(d.State)));
+            var now = _time.GetUtcNow();
+            var stale = _registry.Stale(now);
+            if (!stale.SequenceEqual(_staleLists))
+            {
+                _staleLists = stale;
+                LogStaleLists(stale.Count == 0 ? "none" : string.Join(", ", stale));
+            }
+
+            var heartbeat = new Heartbeat(Heartbeat.SchemaId, _gateway.Id, now, _startedAt, _journal.LastSeq, _journal.CountUndelivered(), _maintenance.BacklogAlarm,
+                _health.Snapshot().ToDictionary(d => d.Device, d => Wire.Of(d.State)),
+                _registry.Lists.ToDictionary(l => l.Key, l => new Heartbeat.ListState(l.Value.Version, l.Value.Version == 0 ? null : l.Value.AppliedAt, stale.Contains(l.Key))));
             await client.PublishAsync(new MqttApplicationMessageBuilder()
                 .WithTopic(_topics.Heartbeat)
                 .WithPayload(JsonSerializer.SerializeToUtf8Bytes(heartbeat, EventJson.Default.Heartbeat))
@@ -298,6 +314,9 @@ internal sealed partial class MqttPublisher : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Broker {Host}:{Port} unavailable ({Reason}); retrying in about {Seconds} s, decisions continue locally")]
     private partial void LogConnectionLost(string host, int port, string reason, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stale lists (decisions continue on the last good version): {Lists}")]
+    private partial void LogStaleLists(string lists);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Command '{Command}' dropped: too many commands waiting")]
     private partial void LogCommandShed(string command);

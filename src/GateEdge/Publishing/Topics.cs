@@ -11,6 +11,11 @@ internal sealed class Topics(string root, GatewayOptions gateway)
 {
     private readonly string _base = $"{root}/{gateway.CompoundId}/{gateway.GateId}/{gateway.Id}";
 
+    /// <summary>Lists the centre pushes to every gateway of a compound: <c>{root}/{compound}/lists/{list}</c>.</summary>
+    public string Lists => $"{root}/{gateway.CompoundId}/lists/+";
+
+    public static bool IsList(string topic) => topic.Contains("/lists/", StringComparison.Ordinal);
+
     public string PassageEvents => $"{_base}/event/passage";
 
     /// <summary>Retained: <c>online</c> while connected, <c>offline</c> as the last will.</summary>

@@ -26,4 +26,5 @@ internal sealed record RegistryFile(
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true,
     ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true)]
 [JsonSerializable(typeof(RegistryFile))]
+[JsonSerializable(typeof(List<RegistryFile.Listing>))]
 internal sealed partial class RegistryFileJson : JsonSerializerContext;

@@ -67,9 +67,9 @@ internal sealed class CentreSubscriber : IAsyncDisposable
         var subscriber = new CentreSubscriber(port, filter, configure);
         subscriber._client.ApplicationMessageReceivedAsync += e =>
         {
-            if (e.ApplicationMessage.Topic.Contains("/command/", StringComparison.Ordinal))
+            if (e.ApplicationMessage.Topic.Contains("/command/", StringComparison.Ordinal) || e.ApplicationMessage.Topic.Contains("/lists/", StringComparison.Ordinal))
             {
-                return Task.CompletedTask; // the centre's own commands, on their way to the gateway
+                return Task.CompletedTask; // the centre's own commands and lists, on their way to the gateway
             }
 
             var payload = JsonDocument.Parse(e.ApplicationMessage.Payload.ToArray()).RootElement.Clone();

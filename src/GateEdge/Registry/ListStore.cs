@@ -1,0 +1,55 @@
+using System.Text.Json;
+using GateEdge.Rules;
+using Microsoft.Data.Sqlite;
+
+namespace GateEdge.Registry;
+
+/// <summary>The lists in force, kept in SQLite so the gate decides on them after a restart with the network down.</summary>
+internal sealed class ListStore : IDisposable
+{
+    private readonly SqliteConnection _connection;
+
+    public ListStore(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        _connection.Open();
+        using var command = _connection.CreateCommand();
+        command.CommandText = """
+            PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;
+            CREATE TABLE IF NOT EXISTS lists (name TEXT PRIMARY KEY, version INTEGER NOT NULL, applied_at INTEGER NOT NULL, entries BLOB NOT NULL);
+            """;
+        command.ExecuteNonQuery();
+    }
+
+    public Dictionary<string, ListVersion> Load()
+    {
+        var lists = new Dictionary<string, ListVersion>(StringComparer.Ordinal);
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT name, version, applied_at, entries FROM lists";
+        using var rows = command.ExecuteReader();
+        while (rows.Read())
+        {
+            var entries = JsonSerializer.Deserialize((byte[])rows[3], RegistryFileJson.Default.ListListing) ?? [];
+            lists[rows.GetString(0)] = new ListVersion(rows.GetInt64(1), DateTimeOffset.FromUnixTimeMilliseconds(rows.GetInt64(2)),
+                entries.ToDictionary(e => e.Ref, e => new ListEntry(e.Reason, e.ValidFrom, e.ValidTo), StringComparer.Ordinal));
+        }
+
+        return lists;
+    }
+
+    /// <summary>Replaces one list in a single transaction: a power cut leaves the old version or the new one, never half.</summary>
+    public void Save(string name, ListVersion list)
+    {
+        var entries = list.Entries.Select(e => new RegistryFile.Listing(e.Key, e.Value.Reason, e.Value.ValidFrom, e.Value.ValidTo)).ToList();
+        using var command = _connection.CreateCommand();
+        command.CommandText = "INSERT OR REPLACE INTO lists (name, version, applied_at, entries) VALUES ($name, $version, $at, $entries)";
+        command.Parameters.AddWithValue("$name", name);
+        command.Parameters.AddWithValue("$version", list.Version);
+        command.Parameters.AddWithValue("$at", list.AppliedAt.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$entries", JsonSerializer.SerializeToUtf8Bytes(entries, RegistryFileJson.Default.ListListing));
+        command.ExecuteNonQuery();
+    }
+
+    public void Dispose() => _connection.Dispose();
+}

@@ -1,0 +1,73 @@
+using System.Text;
+using GateEdge.Registry;
+using Microsoft.Extensions.Time.Testing;
+
+namespace GateEdge.Tests.Registry;
+
+public sealed class LiveRegistryTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("gateedge-registry-").FullName;
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 0, 0, 0, TimeSpan.Zero));
+    private readonly SeedFileRegistry _seed = new([], quarantine: [new RegistryFile.Listing("R-9", "seeded")]);
+
+    [Fact]
+    public void Snapshots_and_deltas_apply_in_version_order_and_everything_else_is_refused_unchanged()
+    {
+        using var store = Store();
+        var registry = new LiveRegistry(_seed, store, _time);
+        Assert.Equal("seeded", registry.Listings("R-9").Quarantine!.Reason);
+
+        Assert.Equal(("u1", (string?)null), registry.Apply("quarantine", Snapshot("u1", 5, ("R-1", "home quarantine"), ("R-2", "positive contact"))));
+        Assert.Null(registry.Listings("R-9").Quarantine);
+        Assert.Equal(("u1", (string?)null), registry.Apply("quarantine", Snapshot("u1", 5, ("R-1", "home quarantine"), ("R-2", "positive contact"))));
+        Assert.StartsWith("snapshot version 4 is not newer", registry.Apply("quarantine", Snapshot("u2", 4)).Rejection, StringComparison.Ordinal);
+        Assert.StartsWith("delta from version 4 to 7", registry.Apply("quarantine", Delta("u3", 4, 7, remove: "R-1")).Rejection, StringComparison.Ordinal);
+        Assert.Equal("upsert[0].reason is missing or longer than 200", registry.Apply("quarantine", Delta("u4", 5, 6, upsert: ("R-3", ""))).Rejection);
+        Assert.StartsWith("malformed JSON", registry.Apply("quarantine", "{\"schema\":"u8).Rejection, StringComparison.Ordinal);
+        Assert.StartsWith("unknown list 'persons'", registry.Apply("persons", Snapshot("u5", 1)).Rejection, StringComparison.Ordinal);
+        Assert.Equal(5, registry.Lists["quarantine"].Version);
+
+        Assert.Null(registry.Apply("quarantine", Delta("u6", 5, 6, remove: "R-1", upsert: ("R-3", "returned from Wuhan"))).Rejection);
+        Assert.Null(registry.Listings("R-1").Quarantine);
+        Assert.Equal("positive contact", registry.Listings("R-2").Quarantine!.Reason);
+        Assert.Equal("returned from Wuhan", registry.Listings("R-3").Quarantine!.Reason);
+    }
+
+    [Fact]
+    public void The_lists_in_force_survive_a_restart_and_go_stale_at_their_limits()
+    {
+        using (var store = Store())
+        {
+            var registry = new LiveRegistry(_seed, store, _time);
+            Assert.Equal(["key-group", "quarantine"], registry.Stale(_time.GetUtcNow()));
+            registry.Apply("quarantine", Snapshot("u1", 3, ("R-1", "home quarantine")));
+            registry.Apply("key-group", Snapshot("u2", 8, ("R-2", "returned from abroad")));
+            Assert.Empty(registry.Stale(_time.GetUtcNow()));
+        }
+
+        using var reopened = Store();
+        var restarted = new LiveRegistry(_seed, reopened, _time);
+        Assert.Equal((3L, 8L), (restarted.Lists["quarantine"].Version, restarted.Lists["key-group"].Version));
+        Assert.Equal("returned from abroad", restarted.Listings("R-2").KeyGroup!.Reason);
+
+        _time.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1));
+        Assert.Equal(["quarantine"], restarted.Stale(_time.GetUtcNow()));
+        _time.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(["key-group", "quarantine"], restarted.Stale(_time.GetUtcNow()));
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private ListStore Store() => new(Path.Combine(_dir, "registry.db"));
+
+    internal static byte[] Snapshot(string id, long version, params (string Ref, string Reason)[] entries) =>
+        Json($$"""{"schema":"gateedge.list/1","id":"{{id}}","mode":"snapshot","version":{{version}},"upsert":[{{Entries(entries)}}]}""");
+
+    private static byte[] Delta(string id, long baseVersion, long version, string? remove = null, (string Ref, string Reason)? upsert = null) =>
+        Json($$"""{"schema":"gateedge.list/1","id":"{{id}}","mode":"delta","baseVersion":{{baseVersion}},"version":{{version}},"upsert":[{{(upsert is { } u ? Entries(u) : "")}}],"remove":[{{(remove is null ? "" : $"\"{remove}\"")}}]}""");
+
+    private static string Entries(params (string Ref, string Reason)[] entries) =>
+        string.Join(",", entries.Select(e => $$"""{"ref":"{{e.Ref}}","reason":"{{e.Reason}}"}"""));
+
+    private static byte[] Json(string json) => Encoding.UTF8.GetBytes(json);
+}
