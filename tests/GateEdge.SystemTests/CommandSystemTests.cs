@@ -8,32 +8,23 @@ using MQTTnet.Protocol;
 namespace GateEdge.SystemTests;
 
 /// <summary>Commands from the centre, sent over a real broker to the real gateway process.</summary>
-public sealed class CommandSystemTests : IAsyncLifetime
+public sealed class CommandSystemTests : GateTest
 {
     private static readonly byte[] Key = Encoding.UTF8.GetBytes("deployment key for command tests");
     private const string Base = "gateedge/v1/c-7/east/gw-7";
 
-    private Mosquitto _broker = null!;
-    private TestGate _gate = null!;
-
-    public async Task InitializeAsync()
-    {
-        _broker = await Mosquitto.StartAsync();
-        _gate = new TestGate(_broker.Port);
-    }
-
     [Fact]
     public async Task A_signed_open_is_recorded_then_acted_on_and_bad_commands_are_refused_with_a_reason()
     {
-        var keyFile = Path.Combine(_gate.Dir, "command.key");
+        var keyFile = Path.Combine(Gate.Dir, "command.key");
         await File.WriteAllBytesAsync(keyFile, Key);
-        var config = _gate.WriteGatewayConfig();
+        var config = Gate.WriteGatewayConfig();
         await File.WriteAllTextAsync(config, (await File.ReadAllTextAsync(config)).Replace("\"Registry\":", $"\"Commands\": {{ \"KeyFile\": \"{keyFile}\" }}, \"Registry\":", StringComparison.Ordinal));
-        await using var centre = await CentreSubscriber.ConnectAsync(_broker.Port);
-        await using var gateway = _gate.StartGateway();
+        await using var centre = await CentreSubscriber.ConnectAsync(Broker.Port);
+        await using var gateway = Gate.StartGateway();
         await Eventually.True(() => centre.Messages.Any(m => m.Topic == $"{Base}/status"), "the gateway online", TimeSpan.FromSeconds(30));
         using var sender = new MqttClientFactory().CreateMqttClient();
-        await sender.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", _broker.Port).WithClientId("operator-console").Build());
+        await sender.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", Broker.Port).WithClientId("operator-console").Build());
 
         await SendAsync(sender, "open", Signed("cmd-1", "nonce-1"));
         await SendAsync(sender, "open", Signed("cmd-1", "nonce-1"));
@@ -58,12 +49,6 @@ public sealed class CommandSystemTests : IAsyncLifetime
         await Eventually.True(() => centre.Messages.Count(m => m.Topic == $"{Base}/status") > statusesBefore, "the status republished", TimeSpan.FromSeconds(10));
         Assert.Single(gateway.Lines, l => l.Contains("relay pulse", StringComparison.Ordinal));
         Assert.Empty(centre.Messages.SelectMany(m => PublishedSchemas.Check(m.Payload)));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _broker.DisposeAsync();
-        _gate.Dispose();
     }
 
     private static JsonElement[] Results(CentreSubscriber centre) =>

@@ -6,29 +6,20 @@ using MQTTnet.Protocol;
 namespace GateEdge.SystemTests;
 
 /// <summary>Lists pushed by the centre over a real broker reach the lanes' decisions, and bad updates are refused.</summary>
-public sealed class ListSyncSystemTests : IAsyncLifetime
+public sealed class ListSyncSystemTests : GateTest
 {
     private const string Base = "gateedge/v1/c-7/east/gw-7";
-
-    private Mosquitto _broker = null!;
-    private TestGate _gate = null!;
-
-    public async Task InitializeAsync()
-    {
-        _broker = await Mosquitto.StartAsync();
-        _gate = new TestGate(_broker.Port);
-    }
 
     [Fact]
     public async Task A_quarantine_snapshot_is_applied_an_out_of_order_delta_refused_and_the_next_passage_alerts()
     {
-        _gate.WriteGatewayConfig();
-        _gate.WriteScript([(0, 36.6m, "00:00:00.2")]);
-        await using var centre = await CentreSubscriber.ConnectAsync(_broker.Port);
-        await using var gateway = _gate.StartGateway();
+        Gate.WriteGatewayConfig();
+        Gate.WriteScript([(0, 36.6m, "00:00:00.2")]);
+        await using var centre = await CentreSubscriber.ConnectAsync(Broker.Port);
+        await using var gateway = Gate.StartGateway();
         await Eventually.True(() => centre.Messages.Any(m => m.Topic == $"{Base}/status"), "the gateway online", TimeSpan.FromSeconds(30));
         using var publisher = new MqttClientFactory().CreateMqttClient();
-        await publisher.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", _broker.Port).WithClientId("centre-lists").Build());
+        await publisher.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", Broker.Port).WithClientId("centre-lists").Build());
 
         // Retained, as a centre publishes snapshots, so a gateway that starts later gets the list at once.
         await PublishAsync(publisher, """{"schema":"gateedge.list/1","id":"q-1","mode":"snapshot","version":1,"upsert":[{"ref":"R-1","reason":"home quarantine until 12-12"}]}""", retain: true);
@@ -39,7 +30,7 @@ public sealed class ListSyncSystemTests : IAsyncLifetime
         Assert.Equal([("q-1", "done"), ("q-2", "rejected")], results.Select(r => (r.GetProperty("id").GetString(), r.GetProperty("status").GetString())));
         Assert.Equal("delta from version 5 to 6 does not follow the version in force, 1: send a snapshot", results[1].GetProperty("reason").GetString());
 
-        await using var simulator = _gate.StartSimulator();
+        await using var simulator = Gate.StartSimulator();
         await Eventually.True(() => centre.Passages.Any(), "the passage of the listed resident", TimeSpan.FromSeconds(60));
         var passage = centre.Passages.Single();
         Assert.Equal("allow", passage.GetProperty("outcome").GetString());
@@ -49,12 +40,6 @@ public sealed class ListSyncSystemTests : IAsyncLifetime
 
         await Eventually.True(() => centre.Messages.Any(m => m.Topic == $"{Base}/heartbeat" && QuarantineVersion(m.Payload) == 1), "a heartbeat with list version 1", TimeSpan.FromSeconds(10));
         Assert.Empty(centre.Messages.SelectMany(m => PublishedSchemas.Check(m.Payload)));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _broker.DisposeAsync();
-        _gate.Dispose();
     }
 
     private static long QuarantineVersion(JsonElement heartbeat) => heartbeat.GetProperty("lists").GetProperty("quarantine").GetProperty("version").GetInt64();
