@@ -1,6 +1,6 @@
 namespace GateEdge.Simulator.Devices;
 
-/// <summary>A scripted person and what their ID card says.</summary>
+/// <summary>A scripted person, what their ID card says, and the UID of their compound card if they have one.</summary>
 internal sealed record SimPerson(
     string Name,
     string IdNumber,
@@ -10,4 +10,5 @@ internal sealed record SimPerson(
     string Address = "湖北省武汉市江岸区模拟小区1栋",
     string IssuingAuthority = "武汉市公安局江岸分局",
     string ValidFrom = "20150101",
-    string ValidTo = "20350101");
+    string ValidTo = "20350101",
+    string? CompoundCard = null);

@@ -21,10 +21,19 @@ internal sealed class ScriptPlayer(SimulatorScript script, SimulatedGate gate, T
 
     private async Task VisitAsync(SimulatorScript.Visit visit, Devices.SimPerson person, CancellationToken cancellationToken)
     {
-        var thermometer = gate.Thermometers[visit.Thermometer];
-        var reader = gate.Readers[visit.Reader];
-        thermometer.SetTarget(visit.BodyC);
+        gate.SetTarget(visit.Thermometer, visit.BodyC);
         await Task.Delay(script.MeasureFor, cancellationToken);
+        if (gate.TagReaders.TryGetValue(visit.Reader, out var tagReader))
+        {
+            // A 125 kHz reader announces the tag itself; there is no read to wait for.
+            tagReader.Present(person.CompoundCard!);
+            await log.WriteLineAsync($"visit: {person.Name} at {visit.Reader}, {visit.BodyC} °C, tag presented");
+            await Task.Delay(script.LeaveAfter, cancellationToken);
+            gate.SetTarget(visit.Thermometer, null);
+            return;
+        }
+
+        var reader = gate.Readers[visit.Reader];
         var read = reader.PlaceCard(person);
         try
         {
@@ -41,6 +50,6 @@ internal sealed class ScriptPlayer(SimulatorScript script, SimulatedGate gate, T
         }
 
         await Task.Delay(script.LeaveAfter, cancellationToken);
-        thermometer.SetTarget(null);
+        gate.SetTarget(visit.Thermometer, null);
     }
 }

@@ -23,10 +23,18 @@ internal sealed class SimulatedGate : IAsyncDisposable
                     Readers[device.Name] = reader;
                     _running.Add(reader.RunAsync(_stop.Token));
                     break;
+                case SimulatorScript.Rdm6300ReaderKind:
+                    TagReaders[device.Name] = new SimulatedRdm6300Reader(device.Name, port);
+                    break;
                 case SimulatorScript.SerialIrThermometerKind:
                     var thermometer = new SimulatedIrThermometer(device.Name, port);
                     Thermometers[device.Name] = thermometer;
                     _running.Add(thermometer.RunAsync(_stop.Token));
+                    break;
+                case SimulatorScript.ModbusThermometerKind:
+                    var head = new SimulatedModbusThermometer(device.Name, port);
+                    ModbusThermometers[device.Name] = head;
+                    _running.Add(head.RunAsync(_stop.Token));
                     break;
                 default:
                     throw new InvalidDataException($"device '{device.Name}': unknown kind '{device.Kind}'");
@@ -36,12 +44,31 @@ internal sealed class SimulatedGate : IAsyncDisposable
 
     public Dictionary<string, SimulatedIdCardReader> Readers { get; } = [];
 
+    public Dictionary<string, SimulatedRdm6300Reader> TagReaders { get; } = [];
+
     public Dictionary<string, SimulatedIrThermometer> Thermometers { get; } = [];
+
+    public Dictionary<string, SimulatedModbusThermometer> ModbusThermometers { get; } = [];
+
+    /// <summary>Puts a person at <paramref name="bodyC"/> in front of a thermometer of either kind, or takes them away (null).</summary>
+    public void SetTarget(string thermometer, decimal? bodyC)
+    {
+        if (Thermometers.TryGetValue(thermometer, out var ir))
+        {
+            ir.SetTarget(bodyC);
+        }
+        else
+        {
+            ModbusThermometers[thermometer].SetTarget(bodyC);
+        }
+    }
 
     public IReadOnlyList<VirtualSerialPort> Ports => _ports;
 
-    /// <summary>Completes once the gateway polls every device.</summary>
-    public Task GatewayConnected => Task.WhenAll(Readers.Values.Select(r => r.FirstPoll).Concat(Thermometers.Values.Select(t => t.FirstQuery)));
+    /// <summary>Completes once the gateway polls every device that is polled (RDM6300 readers only talk).</summary>
+    public Task GatewayConnected => Task.WhenAll(Readers.Values.Select(r => r.FirstPoll)
+        .Concat(Thermometers.Values.Select(t => t.FirstQuery))
+        .Concat(ModbusThermometers.Values.Select(t => t.FirstQuery)));
 
     public async ValueTask DisposeAsync()
     {

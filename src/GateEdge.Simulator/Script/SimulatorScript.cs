@@ -33,7 +33,12 @@ internal sealed record SimulatorScript(
     internal sealed record Visit(string Person, string Reader, string Thermometer, decimal BodyC, TimeSpan After);
 
     public const string IdCardReaderKind = "id-card-reader";
+    public const string Rdm6300ReaderKind = "rdm6300-reader";
     public const string SerialIrThermometerKind = "serial-ir-thermometer";
+    public const string ModbusThermometerKind = "modbus-thermometer";
+
+    private static readonly string[] ReaderKinds = [IdCardReaderKind, Rdm6300ReaderKind];
+    private static readonly string[] ThermometerKinds = [SerialIrThermometerKind, ModbusThermometerKind];
 
     public static SimulatorScript Load(string path)
     {
@@ -47,18 +52,23 @@ internal sealed record SimulatorScript(
     private void Check(string path)
     {
         var names = Devices.ToDictionary(d => d.Name, d => d.Kind);
-        var people = People.Select(p => p.Name).ToHashSet();
+        var people = People.ToDictionary(p => p.Name);
         for (int i = 0; i < Visits.Count; i++)
         {
             var v = Visits[i];
-            if (!people.Contains(v.Person))
+            if (!people.TryGetValue(v.Person, out var person))
             {
                 throw new InvalidDataException($"{path}: visits[{i}].person '{v.Person}' is not among the people");
             }
 
-            if (names.GetValueOrDefault(v.Reader) != IdCardReaderKind || names.GetValueOrDefault(v.Thermometer) != SerialIrThermometerKind)
+            if (!ReaderKinds.Contains(names.GetValueOrDefault(v.Reader)) || !ThermometerKinds.Contains(names.GetValueOrDefault(v.Thermometer)))
             {
                 throw new InvalidDataException($"{path}: visits[{i}] names a reader or thermometer that is not among the devices");
+            }
+
+            if (names[v.Reader] == Rdm6300ReaderKind && person.CompoundCard is null)
+            {
+                throw new InvalidDataException($"{path}: visits[{i}]: {v.Person} has no compoundCard to present at {v.Reader}");
             }
         }
     }

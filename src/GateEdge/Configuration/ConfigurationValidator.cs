@@ -14,8 +14,11 @@ internal static partial class ConfigurationValidator
         }
 
         var devices = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var problem in SerialDevices(c.Devices.IdCardReaders, "Devices.IdCardReaders", "id-card-reader", devices)
-            .Concat(SerialDevices(c.Devices.SerialIrThermometers, "Devices.SerialIrThermometers", "thermometer", devices)))
+        foreach (var problem in SerialDevices(c.Devices.IdCardReaders, "Devices.IdCardReaders", CardReader, devices)
+            .Concat(SerialDevices(c.Devices.Rdm6300Readers, "Devices.Rdm6300Readers", CardReader, devices))
+            .Concat(SerialDevices(c.Devices.SerialIrThermometers, "Devices.SerialIrThermometers", Thermometer, devices))
+            .Concat(SerialDevices(c.Devices.ModbusThermometers, "Devices.ModbusThermometers", Thermometer, devices))
+            .Concat(Modbus(c.Devices.ModbusThermometers)))
         {
             yield return problem;
         }
@@ -86,6 +89,25 @@ internal static partial class ConfigurationValidator
         if (c.Registry.SeedFile is { } seed && !File.Exists(seed))
         {
             yield return $"Registry.SeedFile: {seed} does not exist";
+        }
+    }
+
+    private const string CardReader = "card reader";
+    private const string Thermometer = "thermometer";
+
+    private static IEnumerable<string> Modbus(List<Devices.Thermometers.Modbus.ModbusThermometerOptions> heads)
+    {
+        for (int i = 0; i < heads.Count; i++)
+        {
+            if (heads[i].Address is < 1 or > 247)
+            {
+                yield return $"Devices.ModbusThermometers[{i}].Address: {heads[i].Address} is not a Modbus slave address (1–247)";
+            }
+
+            if (heads[i].Scale <= 0 || heads[i].Scale > 1)
+            {
+                yield return $"Devices.ModbusThermometers[{i}].Scale: {heads[i].Scale} °C per count is outside (0, 1]";
+            }
         }
     }
 
@@ -190,15 +212,15 @@ internal static partial class ConfigurationValidator
 
             for (int r = 0; r < lane.CardReaders.Count; r++)
             {
-                if (Kind(devices, lane.CardReaders[r]) != "id-card-reader")
+                if (Kind(devices, lane.CardReaders[r]) != CardReader)
                 {
-                    yield return $"{at}.CardReaders[{r}]: no card reader is named '{lane.CardReaders[r]}' (known: {Known(devices, "id-card-reader")})";
+                    yield return $"{at}.CardReaders[{r}]: no card reader is named '{lane.CardReaders[r]}' (known: {Known(devices, CardReader)})";
                 }
             }
 
-            if (Kind(devices, lane.Thermometer) != "thermometer")
+            if (Kind(devices, lane.Thermometer) != Thermometer)
             {
-                yield return $"{at}.Thermometer: rule R3 needs a thermometer; none is named '{lane.Thermometer}' (known: {Known(devices, "thermometer")})";
+                yield return $"{at}.Thermometer: rule R3 needs a thermometer; none is named '{lane.Thermometer}' (known: {Known(devices, Thermometer)})";
             }
         }
     }

@@ -1,4 +1,6 @@
 using GateEdge.Devices.CardReaders.IdCard;
+using GateEdge.Devices.CardReaders.Rdm6300;
+using GateEdge.Devices.Thermometers.Modbus;
 using GateEdge.Devices.Thermometers.SerialIr;
 
 namespace GateEdge.Configuration;
@@ -8,5 +10,9 @@ internal sealed class DevicesOptions
 {
     public List<IdCardReaderOptions> IdCardReaders { get; set; } = [];
 
+    public List<Rdm6300ReaderOptions> Rdm6300Readers { get; set; } = [];
+
     public List<SerialIrThermometerOptions> SerialIrThermometers { get; set; } = [];
+
+    public List<ModbusThermometerOptions> ModbusThermometers { get; set; } = [];
 }

@@ -2,6 +2,9 @@ using GateEdge.Commands;
 using GateEdge.Configuration;
 using GateEdge.Devices;
 using GateEdge.Devices.CardReaders.IdCard;
+using GateEdge.Devices.CardReaders.Rdm6300;
+using GateEdge.Devices.Serial;
+using GateEdge.Devices.Thermometers.Modbus;
 using GateEdge.Devices.Health;
 using GateEdge.Devices.Thermometers.SerialIr;
 using GateEdge.Journal;
@@ -71,18 +74,13 @@ internal static class GatewayHost
         services.AddHostedService<MqttPublisher>();
     }
 
-    private static IEnumerable<SerialDeviceSupervisor> Supervisors(IServiceProvider sp, DevicesOptions devices)
-    {
-        foreach (var reader in devices.IdCardReaders)
-        {
-            var session = ActivatorUtilities.CreateInstance<IdCardReaderSession>(sp, reader);
-            yield return ActivatorUtilities.CreateInstance<SerialDeviceSupervisor>(sp, reader.Port, reader.BaudRate, session);
-        }
+    private static IEnumerable<SerialDeviceSupervisor> Supervisors(IServiceProvider sp, DevicesOptions devices) =>
+        devices.IdCardReaders.Select(o => Supervise<IdCardReaderSession>(sp, o))
+            .Concat(devices.Rdm6300Readers.Select(o => Supervise<Rdm6300ReaderSession>(sp, o)))
+            .Concat(devices.SerialIrThermometers.Select(o => Supervise<SerialIrThermometerSession>(sp, o)))
+            .Concat(devices.ModbusThermometers.Select(o => Supervise<ModbusThermometerSession>(sp, o)));
 
-        foreach (var thermometer in devices.SerialIrThermometers)
-        {
-            var session = ActivatorUtilities.CreateInstance<SerialIrThermometerSession>(sp, thermometer);
-            yield return ActivatorUtilities.CreateInstance<SerialDeviceSupervisor>(sp, thermometer.Port, thermometer.BaudRate, session);
-        }
-    }
+    /// <summary>One supervisor per configured device, running that family's session on the device's port.</summary>
+    private static SerialDeviceSupervisor Supervise<TSession>(IServiceProvider sp, SerialDeviceOptions options) where TSession : ISerialDeviceSession =>
+        ActivatorUtilities.CreateInstance<SerialDeviceSupervisor>(sp, options.Port, options.BaudRate, ActivatorUtilities.CreateInstance<TSession>(sp, options));
 }
