@@ -40,6 +40,8 @@ internal static class GatewayHost
 
         builder.Services.AddSerilog((services, logger) => logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services));
         builder.Services.AddSystemd();
+        builder.Services.AddHostedService(sp => new SystemdWatchdog(sp.GetService<Microsoft.Extensions.Hosting.Systemd.ISystemdNotifier>(),
+            sp.GetRequiredService<EventJournal>(), sp.GetRequiredService<TimeProvider>(), SystemdWatchdog.IntervalFromEnvironment()));
         builder.Services.AddSingleton(TimeProvider.System);
         AddGateway(builder.Services, config);
         return builder.Build();

@@ -49,6 +49,9 @@ internal sealed partial class EventJournal : IAsyncDisposable
 
     public long LastSeq => Interlocked.Read(ref _lastSeq);
 
+    /// <summary>False once the writer loop has ended: nothing more can be recorded.</summary>
+    public bool IsWriting => !_writeLoop.IsCompleted;
+
     /// <summary>
     /// Stores one event and completes once it is durable. <paramref name="serialize"/> runs on
     /// the writer loop with the event's stamp, so the payload carries its own sequence and id.

@@ -1,0 +1,38 @@
+using GateEdge.Journal;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Systemd;
+
+namespace GateEdge.Hosting;
+
+/// <summary>
+/// Pings systemd's watchdog (<c>WatchdogSec=</c> in the unit) at half its interval, but only while
+/// the journal can still record attempts: a gateway that can no longer record must not look
+/// alive, so systemd kills and restarts it. Idle when not run under a watchdog.
+/// </summary>
+/// <param name="interval">systemd's watchdog interval (<c>WATCHDOG_USEC</c>); null when there is no watchdog.</param>
+/// <param name="notifier">Null when not running under systemd.</param>
+internal sealed class SystemdWatchdog(ISystemdNotifier? notifier, EventJournal journal, TimeProvider time, TimeSpan? interval) : BackgroundService
+{
+    public static TimeSpan? IntervalFromEnvironment() =>
+        long.TryParse(Environment.GetEnvironmentVariable("WATCHDOG_USEC"), out long usec) && usec > 0 ? TimeSpan.FromMicroseconds(usec) : null;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (notifier is not { IsEnabled: true } || interval is not { } every)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(every / 2, time);
+        try
+        {
+            while (journal.IsWriting && await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            {
+                notifier.Notify(new ServiceState("WATCHDOG=1"));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+}
