@@ -40,6 +40,9 @@ internal sealed partial class EventJournal : IAsyncDisposable
             CREATE INDEX IF NOT EXISTS events_undelivered ON events (seq) WHERE delivered = 0;
             """);
         _reader = Open(connectionString);
+        // Delivered marks need not survive a power cut: a lost mark only means the event is sent
+        // again, with its id, which consumers deduplicate. Appends keep synchronous = FULL.
+        Execute(_reader, "PRAGMA synchronous = NORMAL;");
         _lastSeq = Scalar(_writer, "SELECT COALESCE(MAX(seq), 0) FROM events");
         _writeLoop = Task.Run(WriteLoopAsync);
     }

@@ -17,8 +17,8 @@ internal sealed class MqttOptions
 
     public TimeSpan KeepAlive { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>Events published before waiting for their acks. Default 64.</summary>
-    public int MaxInFlight { get; set; } = 64;
+    /// <summary>Events published and not yet acknowledged, at most. Default 256.</summary>
+    public int MaxInFlight { get; set; } = 256;
 
     /// <summary>Period of the heartbeat telemetry. Default 60 s.</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(60);

@@ -23,6 +23,9 @@ namespace GateEdge.Publishing;
 internal sealed partial class MqttPublisher : BackgroundService
 {
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(500);
+
+    // Batches awaiting their PUBACKs while the next ones are sent: keeps the link busy during a backlog.
+    private const int PipelineDepth = 4;
     private static ReadOnlySpan<byte> ReplayedTrue => ""","replayed":true}"""u8;
     private static ReadOnlySpan<byte> ReplayedFalse => ""","replayed":false}"""u8;
 
@@ -152,16 +155,35 @@ internal sealed partial class MqttPublisher : BackgroundService
         }
     }
 
-    /// <summary>Sends every undelivered event in order until the connection fails.</summary>
+    /// <summary>
+    /// Sends every undelivered event in order until the connection fails. Up to
+    /// <see cref="PipelineDepth"/> batches are in flight at once (together at most
+    /// <see cref="MqttOptions.MaxInFlight"/> events); each is marked delivered, in order, as its
+    /// PUBACKs arrive.
+    /// </summary>
     /// <param name="backlogEnd">Events up to this sequence existed before this connection: sent as replayed.</param>
     private async Task DrainAsync(IMqttClient client, long backlogEnd, Task disconnected, CancellationToken stoppingToken)
     {
+        int batchSize = Math.Max(1, _options.MaxInFlight / PipelineDepth);
+        var inFlight = new Queue<(IReadOnlyList<JournalEntry> Batch, Task<MqttClientPublishResult[]> Acks)>();
         long cursor = 0;
         while (true)
         {
             await PublishStateAsync(client, stoppingToken).ConfigureAwait(false);
-            var batch = _journal.ReadUndelivered(cursor, _options.MaxInFlight);
-            if (batch.Count == 0)
+            while (inFlight.Count < PipelineDepth)
+            {
+                var batch = _journal.ReadUndelivered(cursor, batchSize);
+                if (batch.Count == 0)
+                {
+                    break;
+                }
+
+                // Started in sequence order, so the broker receives them in that order.
+                inFlight.Enqueue((batch, Task.WhenAll(batch.Select(e => client.PublishAsync(Message(e, e.Seq <= backlogEnd), stoppingToken)))));
+                cursor = batch[^1].Seq;
+            }
+
+            if (inFlight.Count == 0)
             {
                 var woken = _wake.Reader.WaitToReadAsync(stoppingToken).AsTask();
                 if (await Task.WhenAny(woken, disconnected).ConfigureAwait(false) == disconnected)
@@ -174,25 +196,28 @@ internal sealed partial class MqttPublisher : BackgroundService
                 continue;
             }
 
-            // Started in sequence order, so the broker receives them in that order; awaited together.
-            var acks = await Task.WhenAll(batch.Select(e => client.PublishAsync(Message(e, e.Seq <= backlogEnd), stoppingToken))).ConfigureAwait(false);
-            var delivered = new List<long>(batch.Count);
-            for (int i = 0; i < batch.Count; i++)
-            {
-                if (acks[i].IsSuccess)
-                {
-                    delivered.Add(batch[i].Seq);
-                }
-            }
+            var (sent, acks) = inFlight.Dequeue();
+            MarkAcknowledged(sent, await acks.ConfigureAwait(false));
+        }
+    }
 
-            _journal.MarkDelivered(delivered);
-            if (delivered.Count < batch.Count)
+    /// <summary>Marks what the broker accepted; an event it refused ends the connection, to be retried after backoff.</summary>
+    private void MarkAcknowledged(IReadOnlyList<JournalEntry> batch, MqttClientPublishResult[] acks)
+    {
+        var delivered = new List<long>(batch.Count);
+        for (int i = 0; i < batch.Count; i++)
+        {
+            if (acks[i].IsSuccess)
             {
-                var refused = acks.First(a => !a.IsSuccess);
-                throw new MqttCommunicationLostException($"the broker refused an event: {refused.ReasonCode} {refused.ReasonString}");
+                delivered.Add(batch[i].Seq);
             }
+        }
 
-            cursor = batch[^1].Seq;
+        _journal.MarkDelivered(delivered);
+        if (delivered.Count < batch.Count)
+        {
+            var refused = acks.First(a => !a.IsSuccess);
+            throw new MqttCommunicationLostException($"the broker refused an event: {refused.ReasonCode} {refused.ReasonString}");
         }
     }
 
