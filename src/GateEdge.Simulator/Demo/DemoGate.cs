@@ -59,6 +59,13 @@ internal static class DemoGate
             { "Id": "lane1", "Direction": "In", "Mode": "Unattended", "CardReaders": [ "lane1-idcard" ], "Thermometer": "lane1-thermometer" },
             { "Id": "lane2", "Direction": "Out", "Mode": "Unattended", "CardReaders": [ "lane2-idcard" ], "Thermometer": "lane2-thermometer" }
           ],
+          "Outputs": {
+            "Driver": "Simulated",
+            "Lanes": [
+              { "Lane": "lane1", "RelayPin": 17, "GreenLampPin": 22, "RedLampPin": 27 },
+              { "Lane": "lane2", "RelayPin": 5, "GreenLampPin": 6, "RedLampPin": 13 }
+            ]
+          },
           "Rules": { "RetestRest": "00:00:05" },
           "Registry": { "SeedFile": "registry.json" },
           "Mqtt": { "Host": "127.0.0.1", "Port": {{brokerPort}} },

@@ -22,6 +22,7 @@ internal static class ConfigurationLoader
             Journal = Bind<Journal.JournalOptions>(configuration, "Journal", problems),
             Commands = Bind<Commands.CommandOptions>(configuration, "Commands", problems),
             Privacy = Bind<Privacy.PrivacyOptions>(configuration, "Privacy", problems),
+            Outputs = Bind<Outputs.Gpio.GpioOutputOptions>(configuration, "Outputs", problems),
         };
 
         result.Gateway.StateDirectory = Path.GetFullPath(result.Gateway.StateDirectory, baseDirectory);

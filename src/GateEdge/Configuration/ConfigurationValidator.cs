@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using GateEdge.Devices.Serial;
+using GateEdge.Outputs.Gpio;
 
 namespace GateEdge.Configuration;
 
@@ -24,6 +25,11 @@ internal static partial class ConfigurationValidator
         }
 
         foreach (var problem in Lanes(c, devices))
+        {
+            yield return problem;
+        }
+
+        foreach (var problem in GateOutputs(c))
         {
             yield return problem;
         }
@@ -89,6 +95,44 @@ internal static partial class ConfigurationValidator
         if (c.Registry.SeedFile is { } seed && !File.Exists(seed))
         {
             yield return $"Registry.SeedFile: {seed} does not exist";
+        }
+    }
+
+    private static IEnumerable<string> GateOutputs(GatewayConfiguration c)
+    {
+        var o = c.Outputs;
+        if (o.Driver is not (GpioOutputOptions.LogDriver or GpioOutputOptions.ChipDriver or GpioOutputOptions.SimulatedDriver))
+        {
+            yield return $"Outputs.Driver: '{o.Driver}' is not Log, Chip or Simulated";
+        }
+
+        var lanes = c.Lanes.Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
+        var pins = new HashSet<int>();
+        for (int i = 0; i < o.Lanes.Count; i++)
+        {
+            var lane = o.Lanes[i];
+            string at = $"Outputs.Lanes[{i}]";
+            if (!lanes.Contains(lane.Lane))
+            {
+                yield return $"{at}.Lane: no lane is named '{lane.Lane}'";
+            }
+
+            foreach (var (key, pin) in new[] { ("RelayPin", (int?)lane.RelayPin), ("GreenLampPin", lane.GreenLampPin), ("RedLampPin", lane.RedLampPin) })
+            {
+                if (pin is < 0)
+                {
+                    yield return $"{at}.{key}: a GPIO line number is required";
+                }
+                else if (pin is { } p && !pins.Add(p))
+                {
+                    yield return $"{at}.{key}: line {p} is already used by another output";
+                }
+            }
+
+            if (lane.PulseLength < TimeSpan.FromMilliseconds(100) || lane.PulseLength > TimeSpan.FromSeconds(30))
+            {
+                yield return $"{at}.PulseLength: {lane.PulseLength} is outside 00:00:00.1–00:00:30";
+            }
         }
     }
 

@@ -27,4 +27,6 @@ internal sealed class GatewayConfiguration
     public CommandOptions Commands { get; set; } = new();
 
     public Privacy.PrivacyOptions Privacy { get; set; } = new();
+
+    public Outputs.Gpio.GpioOutputOptions Outputs { get; set; } = new();
 }

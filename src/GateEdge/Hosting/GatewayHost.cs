@@ -10,6 +10,9 @@ using GateEdge.Devices.Thermometers.SerialIr;
 using GateEdge.Journal;
 using GateEdge.Lanes;
 using GateEdge.Outputs;
+using GateEdge.Outputs.Gpio;
+using System.Device.Gpio;
+using System.Device.Gpio.Drivers;
 using GateEdge.Privacy;
 using GateEdge.Publishing;
 using GateEdge.Registry;
@@ -62,7 +65,7 @@ internal static class GatewayHost
         services.AddSingleton(config.Journal);
         services.AddSingleton<JournalMaintenance>();
         services.AddHostedService(sp => sp.GetRequiredService<JournalMaintenance>());
-        services.AddSingleton<IGateOutputs, LoggingGateOutputs>();
+        AddOutputs(services, config.Outputs);
         services.AddSingleton(new CredentialHasher(config.Privacy.IdentityKeyFile is { } identityKey ? File.ReadAllBytes(identityKey) : null));
         services.AddSingleton<IPassageRecorder, PassageRecorder>();
         services.AddSingleton<IReadOnlyList<LaneCoordinator>>(sp => [.. config.Lanes.Select(lane => ActivatorUtilities.CreateInstance<LaneCoordinator>(sp, lane))]);
@@ -74,6 +77,21 @@ internal static class GatewayHost
         services.AddHostedService<GatewayWorker>();
         services.AddHostedService<CommandService>();
         services.AddHostedService<MqttPublisher>();
+    }
+
+    private static void AddOutputs(IServiceCollection services, GpioOutputOptions outputs)
+    {
+        if (outputs.Driver == GpioOutputOptions.LogDriver)
+        {
+            services.AddSingleton<IGateOutputs, LoggingGateOutputs>();
+            return;
+        }
+
+        services.AddSingleton(outputs);
+        services.AddSingleton(_ => outputs.Driver == GpioOutputOptions.ChipDriver
+            ? new GpioController(new LibGpiodDriver(outputs.Chip))
+            : new GpioController(new SimulatedGpioDriver()));
+        services.AddSingleton<IGateOutputs, GpioGateOutputs>();
     }
 
     private static IEnumerable<SerialDeviceSupervisor> Supervisors(IServiceProvider sp, DevicesOptions devices) =>

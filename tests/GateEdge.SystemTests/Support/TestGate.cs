@@ -42,6 +42,7 @@ internal sealed class TestGate : IDisposable
                 "SerialIrThermometers": [ { "Name": "lane1-thermometer", "Port": "{{Links}}/lane1-thermometer" } ]
               },
               "Lanes": [ { "Id": "lane1", "Direction": "In", "CardReaders": [ "lane1-idcard" ], "Thermometer": "lane1-thermometer" } ],
+              "Outputs": { "Driver": "Simulated", "Lanes": [ { "Lane": "lane1", "RelayPin": 17, "GreenLampPin": 22, "RedLampPin": 27 } ] },
               "Rules": {{rules}},
               "Registry": { "SeedFile": "registry.json" },
               "Mqtt": { "Port": {{BrokerPort}}, "MaxReconnectDelay": "00:00:02", "HeartbeatInterval": "00:00:01"{{(mqtt.Length > 0 ? ", " + mqtt : "")}} },
