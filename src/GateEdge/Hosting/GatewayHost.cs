@@ -76,6 +76,7 @@ internal static class GatewayHost
             config.Lanes.Select(l => l.Id).ToHashSet(StringComparer.Ordinal)));
         services.AddHostedService<GatewayWorker>();
         services.AddHostedService<CommandService>();
+        services.AddSingleton<GatewayStatePublisher>();
         services.AddHostedService<MqttPublisher>();
     }
 

@@ -1,11 +1,7 @@
-using System.Text.Json;
 using System.Threading.Channels;
 using GateEdge.Commands;
 using GateEdge.Configuration;
-using GateEdge.Devices.Health;
-using GateEdge.Events;
 using GateEdge.Journal;
-using GateEdge.Registry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MQTTnet;
@@ -32,60 +28,26 @@ internal sealed partial class MqttPublisher : BackgroundService
     private readonly MqttOptions _options;
     private readonly MqttConnectionOptions _connection;
     private readonly Topics _topics;
-    private readonly GatewayOptions _gateway;
     private readonly EventJournal _journal;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly DeviceHealthBoard _health;
     private readonly CommandInbox _commands;
-    private readonly JournalMaintenance _maintenance;
-    private readonly LiveRegistry _registry;
-    private IReadOnlyList<string> _staleLists = [];
-    private readonly DateTimeOffset _startedAt;
+    private readonly GatewayStatePublisher _state;
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-    private readonly ITimer _heartbeatTimer;
-    private volatile bool _devicesChanged;
-    private volatile bool _heartbeatDue;
-    private volatile bool _republish;
 
-    public MqttPublisher(MqttOptions options, Topics topics, GatewayOptions gateway, EventJournal journal, DeviceHealthBoard health,
-        CommandInbox commands, JournalMaintenance maintenance, LiveRegistry registry, TimeProvider time, ILogger<MqttPublisher> logger)
+    public MqttPublisher(MqttOptions options, Topics topics, GatewayOptions gateway, EventJournal journal, CommandInbox commands,
+        GatewayStatePublisher state, TimeProvider time, ILogger<MqttPublisher> logger)
     {
-        _registry = registry;
-        _maintenance = maintenance;
-        _commands = commands;
-        _commands.ResultReady += Wake;
-        _commands.RepublishRequested += () =>
-        {
-            _republish = true;
-            Wake();
-        };
         _options = options;
         _connection = new MqttConnectionOptions(options, gateway, topics);
         _topics = topics;
-        _gateway = gateway;
         _journal = journal;
-        _health = health;
+        _commands = commands;
+        _state = state;
         _time = time;
         _logger = logger;
-        _startedAt = time.GetUtcNow();
         _journal.Appended += Wake;
-        _health.Changed += _ =>
-        {
-            _devicesChanged = true;
-            Wake();
-        };
-        _heartbeatTimer = time.CreateTimer(_ =>
-        {
-            _heartbeatDue = true;
-            Wake();
-        }, null, options.HeartbeatInterval, options.HeartbeatInterval);
-    }
-
-    public override void Dispose()
-    {
-        _heartbeatTimer.Dispose();
-        base.Dispose();
+        _state.Pending += Wake;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -116,7 +78,7 @@ internal sealed partial class MqttPublisher : BackgroundService
 
             try
             {
-                var connected = await client.ConnectAsync(_connection.Build(StatusPayload("offline")), stoppingToken).ConfigureAwait(false);
+                var connected = await client.ConnectAsync(_connection.Build(_state.StatusPayload("offline")), stoppingToken).ConfigureAwait(false);
                 if (connected.ResultCode != MqttClientConnectResultCode.Success)
                 {
                     // MQTTnet 5 reports a refused CONNECT (bad credentials, not authorised) as a result, not an exception.
@@ -125,11 +87,11 @@ internal sealed partial class MqttPublisher : BackgroundService
 
                 LogConnected(_options.Host, _options.Port, _journal.CountUndelivered());
                 delay = FirstRetryDelay;
-                await PublishStatusAsync(client, "online", stoppingToken).ConfigureAwait(false);
+                // Subscribed before announcing "online": once the centre sees online, commands reach the gateway.
                 await client.SubscribeAsync(_topics.Commands, MqttQualityOfServiceLevel.AtLeastOnce, stoppingToken).ConfigureAwait(false);
                 await client.SubscribeAsync(_topics.Lists, MqttQualityOfServiceLevel.AtLeastOnce, stoppingToken).ConfigureAwait(false);
-                _devicesChanged = true;
-                _heartbeatDue = true;
+                await _state.PublishStatusAsync(client, "online", stoppingToken).ConfigureAwait(false);
+                _state.OnConnected();
                 await DrainAsync(client, _journal.LastSeq, disconnected.Task, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -169,7 +131,7 @@ internal sealed partial class MqttPublisher : BackgroundService
         long cursor = 0;
         while (true)
         {
-            await PublishStateAsync(client, stoppingToken).ConfigureAwait(false);
+            await _state.PublishPendingAsync(client, stoppingToken).ConfigureAwait(false);
             while (inFlight.Count < PipelineDepth)
             {
                 var batch = _journal.ReadUndelivered(cursor, batchSize);
@@ -221,62 +183,6 @@ internal sealed partial class MqttPublisher : BackgroundService
         }
     }
 
-    /// <summary>Device statuses when any changed, and the heartbeat when due; between event batches, so neither waits long.</summary>
-    private async Task PublishStateAsync(IMqttClient client, CancellationToken cancellationToken)
-    {
-        while (_commands.Results.TryRead(out var result))
-        {
-            await client.PublishAsync(new MqttApplicationMessageBuilder()
-                .WithTopic(_topics.CommandResults)
-                .WithPayload(JsonSerializer.SerializeToUtf8Bytes(result, EventJson.Default.CommandResult))
-                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-                .Build(), cancellationToken).ConfigureAwait(false);
-        }
-
-        if (_republish)
-        {
-            _republish = false;
-            _devicesChanged = true;
-            await PublishStatusAsync(client, "online", cancellationToken).ConfigureAwait(false);
-        }
-
-        if (_devicesChanged)
-        {
-            _devicesChanged = false;
-            foreach (var device in _health.Snapshot())
-            {
-                var status = new DeviceStatus(DeviceStatus.SchemaId, _gateway.Id, device.Device, Wire.Of(device.State), device.Reason, device.Since);
-                await client.PublishAsync(new MqttApplicationMessageBuilder()
-                    .WithTopic(_topics.DeviceStatus(device.Device))
-                    .WithPayload(JsonSerializer.SerializeToUtf8Bytes(status, EventJson.Default.DeviceStatus))
-                    .WithRetainFlag()
-                    .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-                    .Build(), cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        if (_heartbeatDue)
-        {
-            _heartbeatDue = false;
-            var now = _time.GetUtcNow();
-            var stale = _registry.Stale(now);
-            if (!stale.SequenceEqual(_staleLists))
-            {
-                _staleLists = stale;
-                LogStaleLists(stale.Count == 0 ? "none" : string.Join(", ", stale));
-            }
-
-            var heartbeat = new Heartbeat(Heartbeat.SchemaId, _gateway.Id, now, _startedAt, _journal.LastSeq, _journal.CountUndelivered(), _maintenance.BacklogAlarm,
-                _health.Snapshot().ToDictionary(d => d.Device, d => Wire.Of(d.State)),
-                _registry.Lists.ToDictionary(l => l.Key, l => new Heartbeat.ListState(l.Value.Version, l.Value.Version == 0 ? null : l.Value.AppliedAt, stale.Contains(l.Key))));
-            await client.PublishAsync(new MqttApplicationMessageBuilder()
-                .WithTopic(_topics.Heartbeat)
-                .WithPayload(JsonSerializer.SerializeToUtf8Bytes(heartbeat, EventJson.Default.Heartbeat))
-                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtMostOnce)
-                .Build(), cancellationToken).ConfigureAwait(false);
-        }
-    }
-
     private void Wake() => _wake.Writer.TryWrite(true);
 
     private MqttApplicationMessage Message(JournalEntry entry, bool replayed)
@@ -293,17 +199,6 @@ internal sealed partial class MqttPublisher : BackgroundService
             .Build();
     }
 
-    private Task PublishStatusAsync(IMqttClient client, string state, CancellationToken cancellationToken) =>
-        client.PublishAsync(new MqttApplicationMessageBuilder()
-            .WithTopic(_topics.Status)
-            .WithPayload(StatusPayload(state))
-            .WithRetainFlag()
-            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-            .Build(), cancellationToken);
-
-    private byte[] StatusPayload(string state) => JsonSerializer.SerializeToUtf8Bytes(
-        new GatewayStatus(GatewayStatus.SchemaId, _gateway.Id, state, _time.GetUtcNow()), EventJson.Default.GatewayStatus);
-
     private async Task SayGoodbyeAsync(IMqttClient client)
     {
         if (!client.IsConnected)
@@ -315,7 +210,7 @@ internal sealed partial class MqttPublisher : BackgroundService
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2), _time);
         try
         {
-            await PublishStatusAsync(client, "offline", timeout.Token).ConfigureAwait(false);
+            await _state.PublishStatusAsync(client, "offline", timeout.Token).ConfigureAwait(false);
             await client.DisconnectAsync(new MqttClientDisconnectOptions(), timeout.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is MqttCommunicationException or OperationCanceledException)
@@ -339,9 +234,6 @@ internal sealed partial class MqttPublisher : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Broker {Host}:{Port} unavailable ({Reason}); retrying in about {Seconds} s, decisions continue locally")]
     private partial void LogConnectionLost(string host, int port, string reason, double seconds);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Stale lists (decisions continue on the last good version): {Lists}")]
-    private partial void LogStaleLists(string lists);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Command '{Command}' dropped: too many commands waiting")]
     private partial void LogCommandShed(string command);

@@ -1,0 +1,149 @@
+using System.Text.Json;
+using GateEdge.Commands;
+using GateEdge.Configuration;
+using GateEdge.Devices.Health;
+using GateEdge.Events;
+using GateEdge.Journal;
+using GateEdge.Registry;
+using Microsoft.Extensions.Logging;
+using MQTTnet;
+using MQTTnet.Protocol;
+
+namespace GateEdge.Publishing;
+
+/// <summary>
+/// What the gateway says about itself, as opposed to the events it journals: retained gateway
+/// and device statuses, the heartbeat, and answers to commands. It notes what is due and the
+/// publisher sends it between event batches, on the one connection.
+/// </summary>
+internal sealed partial class GatewayStatePublisher : IDisposable
+{
+    private readonly Topics _topics;
+    private readonly GatewayOptions _gateway;
+    private readonly EventJournal _journal;
+    private readonly DeviceHealthBoard _health;
+    private readonly CommandInbox _commands;
+    private readonly JournalMaintenance _maintenance;
+    private readonly LiveRegistry _registry;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly DateTimeOffset _startedAt;
+    private readonly ITimer _heartbeatTimer;
+    private IReadOnlyList<string> _staleLists = [];
+    private volatile bool _devicesChanged;
+    private volatile bool _heartbeatDue;
+    private volatile bool _republish;
+
+    public GatewayStatePublisher(MqttOptions options, Topics topics, GatewayOptions gateway, EventJournal journal, DeviceHealthBoard health,
+        CommandInbox commands, JournalMaintenance maintenance, LiveRegistry registry, TimeProvider time, ILogger<GatewayStatePublisher> logger)
+    {
+        _topics = topics;
+        _gateway = gateway;
+        _journal = journal;
+        _health = health;
+        _commands = commands;
+        _maintenance = maintenance;
+        _registry = registry;
+        _time = time;
+        _logger = logger;
+        _startedAt = time.GetUtcNow();
+        _commands.ResultReady += () => Pending?.Invoke();
+        _commands.RepublishRequested += () =>
+        {
+            _republish = true;
+            Pending?.Invoke();
+        };
+        _health.Changed += _ =>
+        {
+            _devicesChanged = true;
+            Pending?.Invoke();
+        };
+        _heartbeatTimer = time.CreateTimer(_ =>
+        {
+            _heartbeatDue = true;
+            Pending?.Invoke();
+        }, null, options.HeartbeatInterval, options.HeartbeatInterval);
+    }
+
+    /// <summary>Raised when something is due to be published.</summary>
+    public event Action? Pending;
+
+    /// <summary>A new connection: retained device statuses and a heartbeat go out at once.</summary>
+    public void OnConnected()
+    {
+        _devicesChanged = true;
+        _heartbeatDue = true;
+    }
+
+    /// <summary>Device statuses when any changed, and the heartbeat when due; between event batches, so neither waits long.</summary>
+    public async Task PublishPendingAsync(IMqttClient client, CancellationToken cancellationToken)
+    {
+        while (_commands.Results.TryRead(out var result))
+        {
+            await client.PublishAsync(new MqttApplicationMessageBuilder()
+                .WithTopic(_topics.CommandResults)
+                .WithPayload(JsonSerializer.SerializeToUtf8Bytes(result, EventJson.Default.CommandResult))
+                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+                .Build(), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_republish)
+        {
+            _republish = false;
+            _devicesChanged = true;
+            await PublishStatusAsync(client, "online", cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_devicesChanged)
+        {
+            _devicesChanged = false;
+            foreach (var device in _health.Snapshot())
+            {
+                var status = new DeviceStatus(DeviceStatus.SchemaId, _gateway.Id, device.Device, Wire.Of(device.State), device.Reason, device.Since);
+                await client.PublishAsync(new MqttApplicationMessageBuilder()
+                    .WithTopic(_topics.DeviceStatus(device.Device))
+                    .WithPayload(JsonSerializer.SerializeToUtf8Bytes(status, EventJson.Default.DeviceStatus))
+                    .WithRetainFlag()
+                    .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+                    .Build(), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        if (_heartbeatDue)
+        {
+            _heartbeatDue = false;
+            var now = _time.GetUtcNow();
+            var stale = _registry.Stale(now);
+            if (!stale.SequenceEqual(_staleLists))
+            {
+                _staleLists = stale;
+                LogStaleLists(stale.Count == 0 ? "none" : string.Join(", ", stale));
+            }
+
+            var heartbeat = new Heartbeat(Heartbeat.SchemaId, _gateway.Id, now, _startedAt, _journal.LastSeq, _journal.CountUndelivered(), _maintenance.BacklogAlarm,
+                _health.Snapshot().ToDictionary(d => d.Device, d => Wire.Of(d.State)),
+                _registry.Lists.ToDictionary(l => l.Key, l => new Heartbeat.ListState(l.Value.Version, l.Value.Version == 0 ? null : l.Value.AppliedAt, stale.Contains(l.Key))));
+            await client.PublishAsync(new MqttApplicationMessageBuilder()
+                .WithTopic(_topics.Heartbeat)
+                .WithPayload(JsonSerializer.SerializeToUtf8Bytes(heartbeat, EventJson.Default.Heartbeat))
+                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtMostOnce)
+                .Build(), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public Task PublishStatusAsync(IMqttClient client, string state, CancellationToken cancellationToken) =>
+        client.PublishAsync(new MqttApplicationMessageBuilder()
+            .WithTopic(_topics.Status)
+            .WithPayload(StatusPayload(state))
+            .WithRetainFlag()
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .Build(), cancellationToken);
+
+    public byte[] StatusPayload(string state) => JsonSerializer.SerializeToUtf8Bytes(
+        new GatewayStatus(GatewayStatus.SchemaId, _gateway.Id, state, _time.GetUtcNow()), EventJson.Default.GatewayStatus);
+
+    public void Dispose() => _heartbeatTimer.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stale lists (decisions continue on the last good version): {Lists}")]
+    private partial void LogStaleLists(string lists);
+}
