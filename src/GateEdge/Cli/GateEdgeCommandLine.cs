@@ -34,6 +34,10 @@ internal static class GateEdgeCommandLine
         status.SetAction(result => JournalReport.Status(result.GetValue(config)!, Console.Out));
         root.Subcommands.Add(new Command("outbox", "The events waiting for the broker") { status });
 
+        var list = new Command("list", "Serial ports with their stable /dev/serial/by-id names, GPIO chips and I²C buses on this box");
+        list.SetAction(_ => DeviceList.Run(Console.Out));
+        root.Subcommands.Add(new Command("devices", "The hardware a lane can be wired to") { list });
+
         var count = new Option<int>("--count", "-n") { Description = "How many events", DefaultValueFactory = _ => 20 };
         var tail = new Command("tail", "Print the last events of the local journal") { count };
         tail.SetAction(result => JournalReport.Tail(result.GetValue(config)!, result.GetValue(count), Console.Out));

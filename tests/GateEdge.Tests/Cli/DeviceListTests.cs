@@ -1,0 +1,44 @@
+using GateEdge.Cli;
+
+namespace GateEdge.Tests.Cli;
+
+public sealed class DeviceListTests : IDisposable
+{
+    private readonly string _dev = Directory.CreateTempSubdirectory("gateedge-dev-").FullName;
+
+    [Fact]
+    public void Lists_by_id_names_with_their_ports_ports_without_a_stable_name_GPIO_chips_and_I2C_buses()
+    {
+        foreach (var name in new[] { "ttyUSB0", "ttyUSB1", "ttyACM0", "ttyS0", "gpiochip0", "i2c-1" })
+        {
+            File.WriteAllText(Path.Combine(_dev, name), "");
+        }
+
+        Directory.CreateDirectory(Path.Combine(_dev, "serial", "by-id"));
+        File.CreateSymbolicLink(Path.Combine(_dev, "serial", "by-id", "usb-FTDI_FT232R_A10K1234-if00-port0"), "../../ttyUSB1");
+        var output = new StringWriter();
+
+        Assert.Equal(0, DeviceList.Run(output, _dev));
+
+        var text = output.ToString();
+        Assert.Contains($"usb-FTDI_FT232R_A10K1234-if00-port0 -> {_dev}/ttyUSB1", text, StringComparison.Ordinal);
+        Assert.Contains($"{_dev}/ttyUSB0 (no stable name", text, StringComparison.Ordinal);
+        Assert.Contains($"{_dev}/ttyACM0 (no stable name", text, StringComparison.Ordinal);
+        Assert.DoesNotContain($"{_dev}/ttyUSB1 (no stable name", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("ttyS0", text, StringComparison.Ordinal);
+        Assert.Contains($"  {_dev}/gpiochip0", text, StringComparison.Ordinal);
+        Assert.Contains($"  {_dev}/i2c-1", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Says_so_when_nothing_is_plugged_in()
+    {
+        var output = new StringWriter();
+
+        DeviceList.Run(output, _dev);
+
+        Assert.Contains("none found: is the adapter plugged in?", output.ToString(), StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(_dev, recursive: true);
+}
