@@ -18,12 +18,8 @@ internal sealed partial class IdCardReaderSession(
 
     public long BadReads { get; private set; }
 
-    public async Task RunAsync(Stream stream, Action markOnline, CancellationToken cancellationToken)
-    {
-        var reader = new FrameReader<SamResponse>(stream, new SamResponseDecoder());
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var readLoop = reader.RunAsync(stop.Token);
-        try
+    public Task RunAsync(Stream stream, Action markOnline, CancellationToken cancellationToken) =>
+        FramedSession.WithReaderAsync(stream, new SamResponseDecoder(), async reader =>
         {
             var talk = new DeviceConversation<SamResponse>(stream, reader, time);
             var status = await talk.RequestAsync(SamCommands.SamStatus, options.ReplyTimeout, cancellationToken).ConfigureAwait(false);
@@ -33,28 +29,9 @@ internal sealed partial class IdCardReaderSession(
             }
 
             markOnline();
-            int silent = 0;
-            while (true)
-            {
-                try
-                {
-                    await PollOnceAsync(talk, cancellationToken).ConfigureAwait(false);
-                    silent = 0;
-                }
-                catch (DeviceTimeoutException) when (++silent < options.MaxSilentPolls)
-                {
-                    LogSilentPoll(Device, silent);
-                }
-
-                await Task.Delay(options.PollInterval, time, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            await stop.CancelAsync().ConfigureAwait(false);
-            await readLoop.ConfigureAwait(false);
-        }
-    }
+            await FramedSession.PollAsync(() => PollOnceAsync(talk, cancellationToken), options.MaxSilentPolls, options.PollInterval, time, logger, Device, cancellationToken)
+                .ConfigureAwait(false);
+        }, cancellationToken);
 
     private async Task PollOnceAsync(DeviceConversation<SamResponse> talk, CancellationToken cancellationToken)
     {
@@ -100,9 +77,6 @@ internal sealed partial class IdCardReaderSession(
         BadReads++;
         LogBadRead(Device, why);
     }
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Device {Device}: no reply to poll ({Silent} in a row)")]
-    private partial void LogSilentPoll(string device, int silent);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Device {Device}: card read failed ({Status}), retrying")]
     private partial void LogReadFailed(string device, SamStatus status);

@@ -17,14 +17,10 @@ internal sealed partial class Rdm6300ReaderSession(
 {
     public string Device => options.Name;
 
-    public async Task RunAsync(Stream stream, Action markOnline, CancellationToken cancellationToken)
-    {
-        var reader = new FrameReader<Rdm6300Frame>(stream, new Rdm6300FrameDecoder());
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var readLoop = reader.RunAsync(stop.Token);
-        markOnline();
-        try
+    public Task RunAsync(Stream stream, Action markOnline, CancellationToken cancellationToken) =>
+        FramedSession.WithReaderAsync(stream, new Rdm6300FrameDecoder(), async reader =>
         {
+            markOnline();
             await foreach (var frame in reader.Frames.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 LogTag(Device);
@@ -33,13 +29,7 @@ internal sealed partial class Rdm6300ReaderSession(
 
             // The read loop completed its channel: the port failed.
             await reader.Frames.Completion.ConfigureAwait(false);
-        }
-        finally
-        {
-            await stop.CancelAsync().ConfigureAwait(false);
-            await readLoop.ConfigureAwait(false);
-        }
-    }
+        }, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Device {Device}: tag read")]
     private partial void LogTag(string device);

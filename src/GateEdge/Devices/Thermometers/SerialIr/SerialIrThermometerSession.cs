@@ -8,7 +8,7 @@ namespace GateEdge.Devices.Thermometers.SerialIr;
 /// Queries a serial IR module (protocols.md §3.2) at a steady pace; the steady replies double
 /// as the liveness check, so a silent module is noticed within a few polls.
 /// </summary>
-internal sealed partial class SerialIrThermometerSession(
+internal sealed class SerialIrThermometerSession(
     SerialIrThermometerOptions options,
     IDeviceEventSink sink,
     TimeProvider time,
@@ -16,44 +16,23 @@ internal sealed partial class SerialIrThermometerSession(
 {
     public string Device => options.Name;
 
-    public async Task RunAsync(Stream stream, Action markOnline, CancellationToken cancellationToken)
-    {
-        var reader = new FrameReader<GyFrame>(stream, new GyFrameDecoder());
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var readLoop = reader.RunAsync(stop.Token);
-        try
+    public Task RunAsync(Stream stream, Action markOnline, CancellationToken cancellationToken) =>
+        FramedSession.WithReaderAsync(stream, new GyFrameDecoder(), reader =>
         {
             var talk = new DeviceConversation<GyFrame>(stream, reader, time);
             bool online = false;
-            int silent = 0;
-            while (true)
+            return FramedSession.PollAsync(async () =>
             {
-                try
+                var frame = await talk.RequestAsync(GyProtocol.SingleQuery, options.ReplyTimeout, cancellationToken).ConfigureAwait(false);
+                if (!online)
                 {
-                    var frame = await talk.RequestAsync(GyProtocol.SingleQuery, options.ReplyTimeout, cancellationToken).ConfigureAwait(false);
-                    silent = 0;
-                    if (!online)
-                    {
-                        online = true;
-                        markOnline();
-                    }
-
-                    sink.OnReading(ToReading(frame));
-                }
-                catch (DeviceTimeoutException) when (++silent < options.MaxSilentPolls)
-                {
-                    LogSilentPoll(Device, silent);
+                    online = true;
+                    markOnline();
                 }
 
-                await Task.Delay(options.PollInterval, time, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            await stop.CancelAsync().ConfigureAwait(false);
-            await readLoop.ConfigureAwait(false);
-        }
-    }
+                sink.OnReading(ToReading(frame));
+            }, options.MaxSilentPolls, options.PollInterval, time, logger, Device, cancellationToken);
+        }, cancellationToken);
 
     internal ThermometerReading ToReading(GyFrame frame) => new(
         Device,
@@ -62,7 +41,4 @@ internal sealed partial class SerialIrThermometerSession(
         frame.AmbientC,
         HasTarget: frame.ObjectC - frame.AmbientC >= options.TargetMinDeltaC,
         time.GetUtcNow());
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Device {Device}: no reply to query ({Silent} in a row)")]
-    private partial void LogSilentPoll(string device, int silent);
 }

@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Logging;
+
+namespace GateEdge.Devices.Framing;
+
+/// <summary>The two shapes every serial session shares: a read loop around the conversation, and polling that tolerates a few silent polls.</summary>
+internal static partial class FramedSession
+{
+    /// <summary>Runs <paramref name="body"/> with a read loop on <paramref name="stream"/>; the loop stops when the body ends, however it ends.</summary>
+    public static async Task WithReaderAsync<TFrame>(Stream stream, IFrameDecoder<TFrame> decoder, Func<FrameReader<TFrame>, Task> body, CancellationToken cancellationToken)
+        where TFrame : class
+    {
+        var reader = new FrameReader<TFrame>(stream, decoder);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var readLoop = reader.RunAsync(stop.Token);
+        try
+        {
+            await body(reader).ConfigureAwait(false);
+        }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            await readLoop.ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Calls <paramref name="pollOnce"/> every <paramref name="interval"/> until cancelled. A poll that
+    /// times out is tolerated until <paramref name="maxSilent"/> in a row; then the timeout ends the
+    /// session: the device is unplugged or hung.
+    /// </summary>
+    public static async Task PollAsync(Func<Task> pollOnce, int maxSilent, TimeSpan interval, TimeProvider time, ILogger logger, string device, CancellationToken cancellationToken)
+    {
+        int silent = 0;
+        while (true)
+        {
+            try
+            {
+                await pollOnce().ConfigureAwait(false);
+                silent = 0;
+            }
+            catch (DeviceTimeoutException) when (++silent < maxSilent)
+            {
+                LogSilentPoll(logger, device, silent);
+            }
+
+            await Task.Delay(interval, time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Device {Device}: no reply to poll ({Silent} in a row)")]
+    private static partial void LogSilentPoll(ILogger logger, string device, int silent);
+}
