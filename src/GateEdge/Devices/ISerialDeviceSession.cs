@@ -8,6 +8,5 @@ internal interface ISerialDeviceSession
 {
     string Device { get; }
 
-    /// <param name="markOnline">Called once the device has proved it answers.</param>
-    Task RunAsync(Stream stream, Action markOnline, CancellationToken cancellationToken);
+    Task RunAsync(Stream stream, DeviceLink link, CancellationToken cancellationToken);
 }

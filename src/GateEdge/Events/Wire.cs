@@ -62,6 +62,7 @@ internal static class Wire
     public static string Of(DeviceState value) => value switch
     {
         DeviceState.Online => "online",
+        DeviceState.Degraded => "degraded",
         DeviceState.Offline => "offline",
         _ => "unknown",
     };

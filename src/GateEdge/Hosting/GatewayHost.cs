@@ -70,7 +70,7 @@ internal static class GatewayHost
         services.AddSingleton<IPassageRecorder, PassageRecorder>();
         services.AddSingleton<IReadOnlyList<LaneCoordinator>>(sp => [.. config.Lanes.Select(lane => ActivatorUtilities.CreateInstance<LaneCoordinator>(sp, lane))]);
         services.AddSingleton<IDeviceEventSink>(sp => ActivatorUtilities.CreateInstance<LaneRouter>(sp));
-        services.AddSingleton<IReadOnlyList<SerialDeviceSupervisor>>(sp => [.. Supervisors(sp, config.Devices)]);
+        services.AddSingleton<IReadOnlyList<DeviceSupervisor>>(sp => [.. Supervisors(sp, config.Devices)]);
         services.AddSingleton<CommandInbox>();
         services.AddSingleton(new CommandParser(config.Commands, config.Commands.KeyFile is { } key ? File.ReadAllBytes(key) : null,
             config.Lanes.Select(l => l.Id).ToHashSet(StringComparer.Ordinal)));
@@ -95,13 +95,16 @@ internal static class GatewayHost
         services.AddSingleton<IGateOutputs, GpioGateOutputs>();
     }
 
-    private static IEnumerable<SerialDeviceSupervisor> Supervisors(IServiceProvider sp, DevicesOptions devices) =>
+    private static IEnumerable<DeviceSupervisor> Supervisors(IServiceProvider sp, DevicesOptions devices) =>
         devices.IdCardReaders.Select(o => Supervise<IdCardReaderSession>(sp, o))
             .Concat(devices.Rdm6300Readers.Select(o => Supervise<Rdm6300ReaderSession>(sp, o)))
             .Concat(devices.SerialIrThermometers.Select(o => Supervise<SerialIrThermometerSession>(sp, o)))
             .Concat(devices.ModbusThermometers.Select(o => Supervise<ModbusThermometerSession>(sp, o)));
 
     /// <summary>One supervisor per configured device, running that family's session on the device's port.</summary>
-    private static SerialDeviceSupervisor Supervise<TSession>(IServiceProvider sp, SerialDeviceOptions options) where TSession : ISerialDeviceSession =>
-        ActivatorUtilities.CreateInstance<SerialDeviceSupervisor>(sp, options.Port, options.BaudRate, ActivatorUtilities.CreateInstance<TSession>(sp, options));
+    private static DeviceSupervisor Supervise<TSession>(IServiceProvider sp, SerialDeviceOptions options) where TSession : ISerialDeviceSession =>
+        Supervise(sp, new SerialDeviceConnection(options.Port, options.BaudRate, ActivatorUtilities.CreateInstance<TSession>(sp, options)));
+
+    private static DeviceSupervisor Supervise(IServiceProvider sp, IDeviceSession session) =>
+        ActivatorUtilities.CreateInstance<DeviceSupervisor>(sp, session);
 }

@@ -12,7 +12,7 @@ namespace GateEdge.Hosting;
 /// </summary>
 internal sealed partial class GatewayWorker(
     IReadOnlyList<LaneCoordinator> lanes,
-    IReadOnlyList<SerialDeviceSupervisor> devices,
+    IReadOnlyList<DeviceSupervisor> devices,
     IHostApplicationLifetime lifetime,
     ILogger<GatewayWorker> logger) : BackgroundService
 {

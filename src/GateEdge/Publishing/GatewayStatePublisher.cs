@@ -99,7 +99,7 @@ internal sealed partial class GatewayStatePublisher : IDisposable
             _devicesChanged = false;
             foreach (var device in _health.Snapshot())
             {
-                var status = new DeviceStatus(DeviceStatus.SchemaId, _gateway.Id, device.Device, Wire.Of(device.State), device.Reason, device.Since);
+                var status = DeviceStatus.Of(_gateway.Id, device);
                 await client.PublishAsync(new MqttApplicationMessageBuilder()
                     .WithTopic(_topics.DeviceStatus(device.Device))
                     .WithPayload(JsonSerializer.SerializeToUtf8Bytes(status, EventJson.Default.DeviceStatus))

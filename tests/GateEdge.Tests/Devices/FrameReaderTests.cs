@@ -1,6 +1,7 @@
 using System.IO.Pipelines;
 using GateEdge.Devices;
 using GateEdge.Devices.Framing;
+using GateEdge.Devices.Health;
 using GateEdge.Devices.Thermometers.SerialIr.Protocol;
 using GateEdge.Tests.Support;
 
@@ -12,7 +13,8 @@ public sealed class FrameReaderTests
     public async Task Delivers_frames_across_reads_and_counts_what_it_discarded()
     {
         var pipe = new Pipe();
-        var reader = new FrameReader<GyFrame>(pipe.Reader.AsStream(), new GyFrameDecoder());
+        var counters = new DeviceCounters(TimeProvider.System);
+        var reader = new FrameReader<GyFrame>(pipe.Reader.AsStream(), new GyFrameDecoder(), counters);
         var loop = reader.RunAsync(CancellationToken.None);
         var frame = Hex.Bytes("5A 5A 45 04 0E 42 09 C4 1A");
         var bad = (byte[])frame.Clone();
@@ -28,15 +30,15 @@ public sealed class FrameReaderTests
         var ended = await Assert.ThrowsAsync<DeviceDisconnectedException>(() => reader.Frames.Completion.WaitAsync(TimeSpan.FromSeconds(5)));
         Assert.Contains("end of stream", ended.Message, StringComparison.Ordinal);
         await loop;
-        Assert.Equal(1, reader.Counters.Frames);
-        Assert.Equal(1, reader.Counters.BadFrames);
-        Assert.True(reader.Counters.GarbageBytes >= 2);
+        Assert.Equal(1, counters.Frames);
+        Assert.Equal(1, counters.BadFrames);
+        Assert.True(counters.GarbageBytes >= 2);
     }
 
     [Fact]
     public async Task A_failing_port_ends_the_loop_with_a_disconnect_instead_of_throwing()
     {
-        var reader = new FrameReader<GyFrame>(new FailingStream(), new GyFrameDecoder());
+        var reader = new FrameReader<GyFrame>(new FailingStream(), new GyFrameDecoder(), new DeviceCounters(TimeProvider.System));
 
         await reader.RunAsync(CancellationToken.None);
 

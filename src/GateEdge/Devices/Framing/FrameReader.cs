@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using GateEdge.Devices.Health;
 
 namespace GateEdge.Devices.Framing;
 
@@ -7,15 +8,13 @@ namespace GateEdge.Devices.Framing;
 /// feeds a pure decoder and hands whole frames on. Decoding problems are counted, never thrown;
 /// a failing stream completes <see cref="Frames"/> with a <see cref="DeviceDisconnectedException"/>.
 /// </summary>
-internal sealed class FrameReader<TFrame>(Stream stream, IFrameDecoder<TFrame> decoder) where TFrame : class
+internal sealed class FrameReader<TFrame>(Stream stream, IFrameDecoder<TFrame> decoder, DeviceCounters counters) where TFrame : class
 {
     // Frames nobody waits for (late replies, unsolicited output) must not pile up without bound.
     private readonly Channel<TFrame> _frames = Channel.CreateBounded<TFrame>(
         new BoundedChannelOptions(64) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true, SingleWriter = true });
 
     public ChannelReader<TFrame> Frames => _frames.Reader;
-
-    public FrameCounters Counters { get; } = new();
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -67,12 +66,12 @@ internal sealed class FrameReader<TFrame>(Stream stream, IFrameDecoder<TFrame> d
             offset += consumed;
             if (status == DecodeStatus.Frame)
             {
-                Counters.CountFrame();
+                counters.CountFrame();
                 _frames.Writer.TryWrite(frame!);
             }
             else
             {
-                Counters.CountDiscard(reason, consumed);
+                counters.CountDiscard(reason, consumed);
             }
         }
     }

@@ -6,10 +6,10 @@ namespace GateEdge.Devices.Framing;
 internal static partial class FramedSession
 {
     /// <summary>Runs <paramref name="body"/> with a read loop on <paramref name="stream"/>; the loop stops when the body ends, however it ends.</summary>
-    public static async Task WithReaderAsync<TFrame>(Stream stream, IFrameDecoder<TFrame> decoder, Func<FrameReader<TFrame>, Task> body, CancellationToken cancellationToken)
+    public static async Task WithReaderAsync<TFrame>(Stream stream, IFrameDecoder<TFrame> decoder, DeviceLink link, Func<FrameReader<TFrame>, Task> body, CancellationToken cancellationToken)
         where TFrame : class
     {
-        var reader = new FrameReader<TFrame>(stream, decoder);
+        var reader = new FrameReader<TFrame>(stream, decoder, link.Counters);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var readLoop = reader.RunAsync(stop.Token);
         try
@@ -28,7 +28,7 @@ internal static partial class FramedSession
     /// times out is tolerated until <paramref name="maxSilent"/> in a row; then the timeout ends the
     /// session: the device is unplugged or hung.
     /// </summary>
-    public static async Task PollAsync(Func<Task> pollOnce, int maxSilent, TimeSpan interval, TimeProvider time, ILogger logger, string device, CancellationToken cancellationToken)
+    public static async Task PollAsync(Func<Task> pollOnce, int maxSilent, TimeSpan interval, DeviceLink link, TimeProvider time, ILogger logger, string device, CancellationToken cancellationToken)
     {
         int silent = 0;
         while (true)
@@ -38,8 +38,9 @@ internal static partial class FramedSession
                 await pollOnce().ConfigureAwait(false);
                 silent = 0;
             }
-            catch (DeviceTimeoutException) when (++silent < maxSilent)
+            catch (DeviceTimeoutException ex) when (++silent < maxSilent)
             {
+                link.Counters.CountSilentPoll(ex.Message);
                 LogSilentPoll(logger, device, silent);
             }
 

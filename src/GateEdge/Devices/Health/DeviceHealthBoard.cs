@@ -12,8 +12,8 @@ internal sealed class DeviceHealthBoard(TimeProvider time)
 
     public event Action<DeviceHealth>? Changed;
 
-    public void Register(string device) =>
-        _devices.TryAdd(device, new DeviceHealth(device, DeviceState.Unknown, "not opened yet", time.GetUtcNow()));
+    public void Register(string device, DeviceCounters? counters = null) =>
+        _devices.TryAdd(device, new DeviceHealth(device, DeviceState.Unknown, "not opened yet", time.GetUtcNow(), counters));
 
     public DeviceHealth Get(string device) =>
         _devices.TryGetValue(device, out var health) ? health : new DeviceHealth(device, DeviceState.Unknown, "not configured", time.GetUtcNow());
@@ -28,7 +28,7 @@ internal sealed class DeviceHealthBoard(TimeProvider time)
             return;
         }
 
-        var health = new DeviceHealth(device, state, reason, time.GetUtcNow());
+        var health = previous with { State = state, Reason = reason, Since = time.GetUtcNow() };
         _devices[device] = health;
         Changed?.Invoke(health);
     }

@@ -2,6 +2,7 @@ using GateEdge.Devices;
 using GateEdge.Devices.CardReaders;
 using GateEdge.Devices.CardReaders.IdCard;
 using GateEdge.Devices.Health;
+using GateEdge.Devices.Serial;
 using GateEdge.Devices.Thermometers.SerialIr;
 using GateEdge.Simulator.Devices;
 using GateEdge.Simulator.Pty;
@@ -102,5 +103,5 @@ public sealed class SerialDevicesOverPtyTests : IAsyncLifetime
     }
 
     private void Supervise(string path, int baud, ISerialDeviceSession session) =>
-        _running.Add(new SerialDeviceSupervisor(path, baud, session, _health, TimeProvider.System, NullLogger<SerialDeviceSupervisor>.Instance).RunAsync(_stop.Token));
+        _running.Add(new DeviceSupervisor(new SerialDeviceConnection(path, baud, session), _health, TimeProvider.System, NullLogger<DeviceSupervisor>.Instance).RunAsync(_stop.Token));
 }

@@ -18,8 +18,8 @@ internal sealed partial class IdCardReaderSession(
 
     public long BadReads { get; private set; }
 
-    public Task RunAsync(Stream stream, Action markOnline, CancellationToken cancellationToken) =>
-        FramedSession.WithReaderAsync(stream, new SamResponseDecoder(), async reader =>
+    public Task RunAsync(Stream stream, DeviceLink link, CancellationToken cancellationToken) =>
+        FramedSession.WithReaderAsync(stream, new SamResponseDecoder(), link, async reader =>
         {
             var talk = new DeviceConversation<SamResponse>(stream, reader, time);
             var status = await talk.RequestAsync(SamCommands.SamStatus, options.ReplyTimeout, cancellationToken).ConfigureAwait(false);
@@ -28,8 +28,8 @@ internal sealed partial class IdCardReaderSession(
                 throw new DeviceProtocolException($"SAM status check failed: {status}");
             }
 
-            markOnline();
-            await FramedSession.PollAsync(() => PollOnceAsync(talk, cancellationToken), options.MaxSilentPolls, options.PollInterval, time, logger, Device, cancellationToken)
+            link.MarkOnline();
+            await FramedSession.PollAsync(() => PollOnceAsync(talk, cancellationToken), options.MaxSilentPolls, options.PollInterval, link, time, logger, Device, cancellationToken)
                 .ConfigureAwait(false);
         }, cancellationToken);
 

@@ -17,10 +17,10 @@ internal sealed partial class Rdm6300ReaderSession(
 {
     public string Device => options.Name;
 
-    public Task RunAsync(Stream stream, Action markOnline, CancellationToken cancellationToken) =>
-        FramedSession.WithReaderAsync(stream, new Rdm6300FrameDecoder(), async reader =>
+    public Task RunAsync(Stream stream, DeviceLink link, CancellationToken cancellationToken) =>
+        FramedSession.WithReaderAsync(stream, new Rdm6300FrameDecoder(), link, async reader =>
         {
-            markOnline();
+            link.MarkOnline();
             await foreach (var frame in reader.Frames.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 LogTag(Device);

@@ -13,8 +13,8 @@ internal sealed class ModbusThermometerSession(
 {
     public string Device => options.Name;
 
-    public Task RunAsync(Stream stream, Action markOnline, CancellationToken cancellationToken) =>
-        FramedSession.WithReaderAsync(stream, new ModbusReplyDecoder(), reader =>
+    public Task RunAsync(Stream stream, DeviceLink link, CancellationToken cancellationToken) =>
+        FramedSession.WithReaderAsync(stream, new ModbusReplyDecoder(), link, reader =>
         {
             var talk = new DeviceConversation<ModbusReply>(stream, reader, time);
             var request = ModbusRtu.ReadHolding(options.Address, options.Register, 1);
@@ -30,11 +30,11 @@ internal sealed class ModbusThermometerSession(
                 if (!online)
                 {
                     online = true;
-                    markOnline();
+                    link.MarkOnline();
                 }
 
                 sink.OnReading(ToReading(reply.Registers[0]));
-            }, options.MaxSilentPolls, options.PollInterval, time, logger, Device, cancellationToken);
+            }, options.MaxSilentPolls, options.PollInterval, link, time, logger, Device, cancellationToken);
         }, cancellationToken);
 
     /// <summary>The head reports the body value only: there is no ambient value to record.</summary>

@@ -16,8 +16,8 @@ internal sealed class SerialIrThermometerSession(
 {
     public string Device => options.Name;
 
-    public Task RunAsync(Stream stream, Action markOnline, CancellationToken cancellationToken) =>
-        FramedSession.WithReaderAsync(stream, new GyFrameDecoder(), reader =>
+    public Task RunAsync(Stream stream, DeviceLink link, CancellationToken cancellationToken) =>
+        FramedSession.WithReaderAsync(stream, new GyFrameDecoder(), link, reader =>
         {
             var talk = new DeviceConversation<GyFrame>(stream, reader, time);
             bool online = false;
@@ -27,11 +27,11 @@ internal sealed class SerialIrThermometerSession(
                 if (!online)
                 {
                     online = true;
-                    markOnline();
+                    link.MarkOnline();
                 }
 
                 sink.OnReading(ToReading(frame));
-            }, options.MaxSilentPolls, options.PollInterval, time, logger, Device, cancellationToken);
+            }, options.MaxSilentPolls, options.PollInterval, link, time, logger, Device, cancellationToken);
         }, cancellationToken);
 
     internal ThermometerReading ToReading(GyFrame frame) => new(

@@ -1,0 +1,121 @@
+using GateEdge.Devices.Health;
+using Microsoft.Extensions.Logging;
+
+namespace GateEdge.Devices;
+
+/// <summary>
+/// Keeps one device in service: connect, run its session, and when it fails report it offline
+/// with the reason and reconnect with capped backoff. While it runs, a device that recently sent
+/// bad frames, garbage or missed replies is reported degraded. A failing device never stops
+/// anything else.
+/// </summary>
+internal sealed partial class DeviceSupervisor(
+    IDeviceSession session,
+    DeviceHealthBoard health,
+    TimeProvider time,
+    ILogger<DeviceSupervisor> logger)
+{
+    private static readonly TimeSpan FirstDelay = TimeSpan.FromMilliseconds(100);
+
+    // A replugged device must be back within 2 s of reappearing.
+    private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(1);
+
+    /// <summary>A fault this recent makes an answering device degraded.</summary>
+    internal static readonly TimeSpan DegradedWindow = TimeSpan.FromSeconds(10);
+
+    private static readonly TimeSpan HealthCheckInterval = TimeSpan.FromSeconds(1);
+
+    private readonly DeviceCounters _counters = new(time);
+
+    public string Device => session.Device;
+
+    public DeviceCounters Counters => _counters;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var delay = FirstDelay;
+        health.Register(Device, _counters);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            using var connected = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            Task watch = Task.CompletedTask;
+            try
+            {
+                var link = new DeviceLink(_counters, () =>
+                {
+                    delay = FirstDelay;
+                    health.Report(Device, DeviceState.Online, null);
+                    LogOnline(Device, session.Address);
+                    watch = WatchAsync(connected.Token);
+                });
+                await session.RunAsync(link, connected.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (DeviceException ex)
+            {
+                _counters.CountDisconnect();
+                if (health.Get(Device).State != DeviceState.Offline)
+                {
+                    LogOffline(Device, session.Address, ex.Message);
+                }
+
+                health.Report(Device, DeviceState.Offline, ex.Message);
+            }
+            finally
+            {
+                await connected.CancelAsync().ConfigureAwait(false);
+                await watch.ConfigureAwait(false);
+            }
+
+            try
+            {
+                await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxDelay.Ticks));
+        }
+    }
+
+    /// <summary>While connected, moves the device between online and degraded as faults come and age out.</summary>
+    private async Task WatchAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(HealthCheckInterval, time, cancellationToken).ConfigureAwait(false);
+                bool recentFault = _counters.LastFaultAt is { } at && time.GetUtcNow() - at < DegradedWindow;
+                var state = health.Get(Device).State;
+                if (recentFault && state == DeviceState.Online)
+                {
+                    LogDegraded(Device, _counters.LastFault);
+                    health.Report(Device, DeviceState.Degraded, _counters.LastFault);
+                }
+                else if (!recentFault && state == DeviceState.Degraded)
+                {
+                    LogOnline(Device, session.Address);
+                    health.Report(Device, DeviceState.Online, null);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Device {Device} online on {Address}")]
+    private partial void LogOnline(string device, string address);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Device {Device} degraded: {Fault}")]
+    private partial void LogDegraded(string device, string? fault);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Device {Device} on {Address} offline: {Reason}")]
+    private partial void LogOffline(string device, string address, string reason);
+}

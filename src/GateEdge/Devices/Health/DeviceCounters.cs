@@ -1,0 +1,72 @@
+using GateEdge.Devices.Framing;
+
+namespace GateEdge.Devices.Health;
+
+/// <summary>
+/// What one device has done since the gateway started, across reopens: written by its read loop
+/// and session, read from any thread for health and status.
+/// </summary>
+internal sealed class DeviceCounters(TimeProvider time)
+{
+    private long _frames;
+    private long _badFrames;
+    private long _garbageBytes;
+    private long _silentPolls;
+    private long _disconnects;
+    private long _lastFrameTicks;
+    private long _lastFaultTicks;
+    private string? _lastFault;
+
+    public long Frames => Interlocked.Read(ref _frames);
+    public long BadFrames => Interlocked.Read(ref _badFrames);
+    public long GarbageBytes => Interlocked.Read(ref _garbageBytes);
+    public long SilentPolls => Interlocked.Read(ref _silentPolls);
+    public long Disconnects => Interlocked.Read(ref _disconnects);
+
+    public DateTimeOffset? LastFrameAt => At(ref _lastFrameTicks);
+
+    /// <summary>When the device last misbehaved without failing outright: a bad frame, garbage, a silent poll.</summary>
+    public DateTimeOffset? LastFaultAt => At(ref _lastFaultTicks);
+
+    public string? LastFault => Volatile.Read(ref _lastFault);
+
+    public void CountFrame()
+    {
+        Interlocked.Increment(ref _frames);
+        Interlocked.Exchange(ref _lastFrameTicks, time.GetUtcNow().UtcTicks);
+    }
+
+    public void CountDiscard(DiscardReason reason, int bytes)
+    {
+        if (reason == DiscardReason.Garbage)
+        {
+            Interlocked.Add(ref _garbageBytes, bytes);
+            Fault($"{bytes} byte(s) of garbage on the line");
+        }
+        else
+        {
+            Interlocked.Increment(ref _badFrames);
+            Fault(reason == DiscardReason.BadChecksum ? "a frame failed its checksum" : "a frame had an impossible length");
+        }
+    }
+
+    public void CountSilentPoll(string why)
+    {
+        Interlocked.Increment(ref _silentPolls);
+        Fault(why);
+    }
+
+    public void CountDisconnect() => Interlocked.Increment(ref _disconnects);
+
+    private void Fault(string why)
+    {
+        Volatile.Write(ref _lastFault, why);
+        Interlocked.Exchange(ref _lastFaultTicks, time.GetUtcNow().UtcTicks);
+    }
+
+    private static DateTimeOffset? At(ref long ticks)
+    {
+        long value = Interlocked.Read(ref ticks);
+        return value == 0 ? null : new DateTimeOffset(value, TimeSpan.Zero);
+    }
+}

@@ -1,0 +1,15 @@
+namespace GateEdge.Devices.Serial;
+
+/// <summary>A serial device's connection: open its port, then hold the conversation until either fails.</summary>
+internal sealed class SerialDeviceConnection(string port, int baudRate, ISerialDeviceSession session) : IDeviceSession
+{
+    public string Device => session.Device;
+
+    public string Address => port;
+
+    public async Task RunAsync(DeviceLink link, CancellationToken cancellationToken)
+    {
+        using var connection = SerialPortOpener.Open(port, baudRate);
+        await session.RunAsync(connection.Stream, link, cancellationToken).ConfigureAwait(false);
+    }
+}

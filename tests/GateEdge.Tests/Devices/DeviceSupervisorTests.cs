@@ -1,0 +1,121 @@
+using System.Threading.Channels;
+using GateEdge.Devices;
+using GateEdge.Devices.Framing;
+using GateEdge.Devices.Health;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace GateEdge.Tests.Devices;
+
+/// <summary>The supervisor's state machine, driven by a scripted session on a fake clock.</summary>
+public sealed class DeviceSupervisorTests : IDisposable
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 8, 0, 0, TimeSpan.Zero));
+    private readonly DeviceHealthBoard _health;
+    private readonly Channel<DeviceHealth> _changes = Channel.CreateUnbounded<DeviceHealth>();
+    private readonly CancellationTokenSource _stop = new();
+
+    public DeviceSupervisorTests()
+    {
+        _health = new DeviceHealthBoard(_time);
+        _health.Changed += h => _changes.Writer.TryWrite(h);
+    }
+
+    [Fact]
+    public async Task A_device_sending_bad_frames_is_degraded_until_the_faults_age_out()
+    {
+        var session = new ScriptedSession();
+        var supervisor = new DeviceSupervisor(session, _health, _time, NullLogger<DeviceSupervisor>.Instance);
+        var running = supervisor.RunAsync(_stop.Token);
+        var link = await session.Connected.Reader.ReadAsync();
+        link.MarkOnline();
+        Assert.Equal(DeviceState.Online, (await NextChangeAsync()).State);
+
+        var faultAt = _time.GetUtcNow();
+        link.Counters.CountDiscard(DiscardReason.BadChecksum, 9);
+        var degraded = await NextChangeAsync();
+        Assert.Equal((DeviceState.Degraded, "a frame failed its checksum"), (degraded.State, degraded.Reason));
+        Assert.True(_health.Get("thermo").IsAvailable, "a degraded device still feeds its lane");
+
+        link.Counters.CountFrame();
+        var recovered = await NextChangeAsync();
+        Assert.Equal(DeviceState.Online, recovered.State);
+        Assert.True(recovered.Since - faultAt >= DeviceSupervisor.DegradedWindow, "online again only once the fault aged out");
+        Assert.Equal((1, 1), (supervisor.Counters.Frames, supervisor.Counters.BadFrames));
+        await StopAsync(running);
+    }
+
+    [Fact]
+    public async Task A_failed_session_is_offline_with_its_reason_and_reconnected_with_backoff()
+    {
+        var session = new ScriptedSession();
+        var supervisor = new DeviceSupervisor(session, _health, _time, NullLogger<DeviceSupervisor>.Instance);
+        var running = supervisor.RunAsync(_stop.Token);
+        var first = await session.Connected.Reader.ReadAsync();
+        first.MarkOnline();
+        await NextChangeAsync();
+
+        session.Fail(new DeviceTimeoutException("no reply within 300 ms"));
+        var offline = await NextChangeAsync();
+        Assert.Equal((DeviceState.Offline, "no reply within 300 ms"), (offline.State, offline.Reason));
+
+        // The clock stands still, so no wall-clock wait can let the backoff pass.
+        await Task.Delay(200);
+        Assert.Equal(0, session.Connected.Reader.Count);
+        _time.Advance(TimeSpan.FromMilliseconds(100));
+        var reconnected = await session.Connected.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5));
+        reconnected.MarkOnline();
+        Assert.Equal(DeviceState.Online, (await NextChangeAsync()).State);
+        Assert.Equal(1, supervisor.Counters.Disconnects);
+        await StopAsync(running);
+    }
+
+    public void Dispose() => _stop.Dispose();
+
+    /// <summary>Steps the fake clock a second at a time until the board reports a change.</summary>
+    private async Task<DeviceHealth> NextChangeAsync()
+    {
+        for (int i = 0; i < 60; i++)
+        {
+            if (_changes.Reader.TryRead(out var change))
+            {
+                return change;
+            }
+
+            var wait = _changes.Reader.WaitToReadAsync().AsTask();
+            if (await Task.WhenAny(wait, Task.Delay(50)) != wait)
+            {
+                _time.Advance(TimeSpan.FromSeconds(1));
+            }
+        }
+
+        throw new Xunit.Sdk.XunitException("no health change within 60 fake seconds");
+    }
+
+    private async Task StopAsync(Task running)
+    {
+        await _stop.CancelAsync();
+        await running.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    /// <summary>Hands each connection's link to the test and runs until the test fails it or the supervisor cancels.</summary>
+    private sealed class ScriptedSession : IDeviceSession
+    {
+        private TaskCompletionSource _failure = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Channel<DeviceLink> Connected { get; } = Channel.CreateUnbounded<DeviceLink>();
+
+        public string Device => "thermo";
+
+        public string Address => "/dev/test";
+
+        public void Fail(DeviceException reason) => _failure.TrySetException(reason);
+
+        public async Task RunAsync(DeviceLink link, CancellationToken cancellationToken)
+        {
+            _failure = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            Connected.Writer.TryWrite(link);
+            await _failure.Task.WaitAsync(cancellationToken);
+        }
+    }
+}
