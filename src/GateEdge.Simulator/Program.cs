@@ -37,9 +37,9 @@ static async Task<int> RunAsync(string scriptPath, string links, bool hold, Canc
 {
     var script = SimulatorScript.Load(scriptPath);
     await using var gate = new SimulatedGate(script, links);
-    foreach (var port in gate.Ports)
+    foreach (var (device, line) in gate.Lines)
     {
-        Console.WriteLine($"port {port}");
+        Console.WriteLine($"port {device} {line.LinkPath}");
     }
 
     Console.WriteLine("ready");
@@ -47,7 +47,9 @@ static async Task<int> RunAsync(string scriptPath, string links, bool hold, Canc
     {
         await gate.GatewayConnected.WaitAsync(cancellationToken);
         Console.WriteLine("gateway connected");
+        var faults = new FaultPlayer(script.Faults, gate, Console.Out).PlayAsync(cancellationToken);
         await new ScriptPlayer(script, gate, Console.Out).PlayAsync(cancellationToken);
+        await faults;
         Console.WriteLine("script done");
         if (hold)
         {

@@ -1,4 +1,4 @@
-using GateEdge.Simulator.Pty;
+using GateEdge.Simulator.Faults;
 
 namespace GateEdge.Simulator.Devices;
 
@@ -7,7 +7,7 @@ namespace GateEdge.Simulator.Devices;
 /// module does; a card stays on it until lifted and, once read, answers "no card" (80) to
 /// further finds, as real readers do.
 /// </summary>
-internal sealed class SimulatedIdCardReader(string name, VirtualSerialPort port)
+internal sealed class SimulatedIdCardReader(string name, SimulatedLine port)
 {
     private readonly Lock _lock = new();
     private SimPerson? _card;
@@ -17,7 +17,7 @@ internal sealed class SimulatedIdCardReader(string name, VirtualSerialPort port)
 
     public string Name => name;
 
-    public VirtualSerialPort Port => port;
+    public SimulatedLine Line => port;
 
     /// <summary>Completes when the gateway has polled for the first time.</summary>
     public Task FirstPoll => _firstPoll.Task;

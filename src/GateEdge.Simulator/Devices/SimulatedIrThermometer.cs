@@ -1,4 +1,4 @@
-using GateEdge.Simulator.Pty;
+using GateEdge.Simulator.Faults;
 
 namespace GateEdge.Simulator.Devices;
 
@@ -7,7 +7,7 @@ namespace GateEdge.Simulator.Devices;
 /// single query <c>A5 15 BA</c> and, after <c>A5 45 EA</c>, streams frames every 100 ms.
 /// With nobody in front it sees the room: object slightly below ambient.
 /// </summary>
-internal sealed class SimulatedIrThermometer(string name, VirtualSerialPort port)
+internal sealed class SimulatedIrThermometer(string name, SimulatedLine port)
 {
     private const decimal Ambient = 25.00m;
     private readonly TaskCompletionSource _firstQuery = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -16,7 +16,7 @@ internal sealed class SimulatedIrThermometer(string name, VirtualSerialPort port
 
     public string Name => name;
 
-    public VirtualSerialPort Port => port;
+    public SimulatedLine Line => port;
 
     public Task FirstQuery => _firstQuery.Task;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using GateEdge.Simulator.Pty;
+using GateEdge.Simulator.Faults;
 
 namespace GateEdge.Simulator.Devices;
 
@@ -7,11 +7,11 @@ namespace GateEdge.Simulator.Devices;
 /// An RDM6300 125 kHz reader (protocols.md §2.2): when a tag enters the field it sends
 /// <c>02</c>, ten hex characters, the XOR of the five tag bytes in hex, <c>03</c>, unasked.
 /// </summary>
-internal sealed class SimulatedRdm6300Reader(string name, VirtualSerialPort port)
+internal sealed class SimulatedRdm6300Reader(string name, SimulatedLine port)
 {
     public string Name => name;
 
-    public VirtualSerialPort Port => port;
+    public SimulatedLine Line => port;
 
     /// <summary>A tag of ten hex characters enters the field; the reader announces it once.</summary>
     public void Present(string tag)

@@ -1,5 +1,5 @@
 using GateEdge.Simulator.Devices;
-using GateEdge.Simulator.Pty;
+using GateEdge.Simulator.Faults;
 
 namespace GateEdge.Simulator.Script;
 
@@ -8,14 +8,14 @@ internal sealed class SimulatedGate : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _running = [];
-    private readonly List<VirtualSerialPort> _ports = [];
+    
 
     public SimulatedGate(SimulatorScript script, string links)
     {
         foreach (var device in script.Devices)
         {
-            var port = VirtualSerialPort.Create(Path.Combine(links, device.Name));
-            _ports.Add(port);
+            var port = SimulatedLine.Create(Path.Combine(links, device.Name));
+            Lines[device.Name] = port;
             switch (device.Kind)
             {
                 case SimulatorScript.IdCardReaderKind:
@@ -63,7 +63,8 @@ internal sealed class SimulatedGate : IAsyncDisposable
         }
     }
 
-    public IReadOnlyList<VirtualSerialPort> Ports => _ports;
+    /// <summary>Every device's serial line by device name, to unplug or disturb.</summary>
+    public Dictionary<string, SimulatedLine> Lines { get; } = [];
 
     /// <summary>Completes once the gateway polls every device that is polled (RDM6300 readers only talk).</summary>
     public Task GatewayConnected => Task.WhenAll(Readers.Values.Select(r => r.FirstPoll)
@@ -81,9 +82,9 @@ internal sealed class SimulatedGate : IAsyncDisposable
         {
         }
 
-        foreach (var port in _ports)
+        foreach (var line in Lines.Values)
         {
-            port.Dispose();
+            await line.DisposeAsync();
         }
 
         _stop.Dispose();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using GateEdge.Simulator.Devices;
+using GateEdge.Simulator.Faults;
 
 namespace GateEdge.Simulator.Script;
 
@@ -14,7 +15,8 @@ internal sealed record SimulatorScript(
     IReadOnlyList<SimulatorScript.Visit> Visits,
     bool Loop = false,
     TimeSpan? MeasureTime = null,
-    TimeSpan? LeaveTime = null)
+    TimeSpan? LeaveTime = null,
+    IReadOnlyList<SimulatorScript.ScriptedFault>? Faults = null)
 {
     /// <summary>How long a person stands at the thermometer before presenting the card.</summary>
     public TimeSpan MeasureFor => MeasureTime ?? TimeSpan.FromMilliseconds(600);
@@ -31,6 +33,12 @@ internal sealed record SimulatorScript(
     /// before the visit starts.
     /// </summary>
     internal sealed record Visit(string Person, string Reader, string Thermometer, decimal BodyC, TimeSpan After);
+
+    /// <summary>
+    /// <see cref="Device"/>'s line misbehaves from <see cref="At"/> (after the gateway connected) for
+    /// <see cref="For"/>. <see cref="Fault"/> is <c>unplug</c> or a <see cref="LineFault"/> in kebab case.
+    /// </summary>
+    internal sealed record ScriptedFault(string Device, string Fault, TimeSpan At, TimeSpan For);
 
     public const string IdCardReaderKind = "id-card-reader";
     public const string Rdm6300ReaderKind = "rdm6300-reader";
@@ -52,6 +60,20 @@ internal sealed record SimulatorScript(
     private void Check(string path)
     {
         var names = Devices.ToDictionary(d => d.Name, d => d.Kind);
+        for (int i = 0; i < (Faults?.Count ?? 0); i++)
+        {
+            var fault = Faults![i];
+            if (!names.ContainsKey(fault.Device))
+            {
+                throw new InvalidDataException($"{path}: faults[{i}].device '{fault.Device}' is not among the devices");
+            }
+
+            if (!FaultPlayer.IsKnown(fault.Fault))
+            {
+                throw new InvalidDataException($"{path}: faults[{i}].fault '{fault.Fault}' is not one of {string.Join(", ", FaultPlayer.Names)}");
+            }
+        }
+
         var people = People.ToDictionary(p => p.Name);
         for (int i = 0; i < Visits.Count; i++)
         {

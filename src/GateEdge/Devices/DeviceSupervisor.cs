@@ -21,7 +21,7 @@ internal sealed partial class DeviceSupervisor(
     private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(1);
 
     /// <summary>A fault this recent makes an answering device degraded.</summary>
-    internal static readonly TimeSpan DegradedWindow = TimeSpan.FromSeconds(10);
+    public TimeSpan DegradedWindow { get; init; } = TimeSpan.FromSeconds(10);
 
     private static readonly TimeSpan HealthCheckInterval = TimeSpan.FromSeconds(1);
 

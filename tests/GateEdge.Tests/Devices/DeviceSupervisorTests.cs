@@ -40,7 +40,7 @@ public sealed class DeviceSupervisorTests : IDisposable
         link.Counters.CountFrame();
         var recovered = await NextChangeAsync();
         Assert.Equal(DeviceState.Online, recovered.State);
-        Assert.True(recovered.Since - faultAt >= DeviceSupervisor.DegradedWindow, "online again only once the fault aged out");
+        Assert.True(recovered.Since - faultAt >= supervisor.DegradedWindow, "online again only once the fault aged out");
         Assert.Equal((1, 1), (supervisor.Counters.Frames, supervisor.Counters.BadFrames));
         await StopAsync(running);
     }

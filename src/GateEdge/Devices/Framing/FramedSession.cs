@@ -31,6 +31,7 @@ internal static partial class FramedSession
     public static async Task PollAsync(Func<Task> pollOnce, int maxSilent, TimeSpan interval, DeviceLink link, TimeProvider time, ILogger logger, string device, CancellationToken cancellationToken)
     {
         int silent = 0;
+        long garbageBefore = 0;
         while (true)
         {
             try
@@ -40,8 +41,18 @@ internal static partial class FramedSession
             }
             catch (DeviceTimeoutException ex) when (++silent < maxSilent)
             {
+                if (silent == 1)
+                {
+                    garbageBefore = link.Counters.GarbageBytes;
+                }
+
                 link.Counters.CountSilentPoll(ex.Message);
                 LogSilentPoll(logger, device, silent);
+            }
+            catch (DeviceTimeoutException ex) when (link.Counters.GarbageBytes > garbageBefore)
+            {
+                // Bytes kept coming, none of them a frame: the classic wrong baud rate or a bad cable.
+                throw new DeviceTimeoutException($"{ex.Message}; only garbage arrived ({link.Counters.GarbageBytes - garbageBefore} bytes): check the baud rate and wiring");
             }
 
             await Task.Delay(interval, time, cancellationToken).ConfigureAwait(false);

@@ -16,6 +16,8 @@ internal sealed class DeviceCounters(TimeProvider time)
     private long _lastFrameTicks;
     private long _lastFaultTicks;
     private string? _lastFault;
+    private Severity _lastSeverity;
+    private readonly Lock _faultLock = new();
 
     public long Frames => Interlocked.Read(ref _frames);
     public long BadFrames => Interlocked.Read(ref _badFrames);
@@ -41,27 +43,47 @@ internal sealed class DeviceCounters(TimeProvider time)
         if (reason == DiscardReason.Garbage)
         {
             Interlocked.Add(ref _garbageBytes, bytes);
-            Fault($"{bytes} byte(s) of garbage on the line");
+            Fault($"{bytes} byte(s) of garbage on the line", Severity.Garbage);
         }
         else
         {
             Interlocked.Increment(ref _badFrames);
-            Fault(reason == DiscardReason.BadChecksum ? "a frame failed its checksum" : "a frame had an impossible length");
+            Fault(reason == DiscardReason.BadChecksum ? "a frame failed its checksum" : "a frame had an impossible length", Severity.BadFrame);
         }
     }
 
     public void CountSilentPoll(string why)
     {
         Interlocked.Increment(ref _silentPolls);
-        Fault(why);
+        Fault(why, Severity.MissedReply);
     }
 
     public void CountDisconnect() => Interlocked.Increment(ref _disconnects);
 
-    private void Fault(string why)
+    /// <summary>
+    /// Keeps the most telling recent fault as the reason: resynchronising after a bad frame discards the
+    /// rest of it as garbage, and "garbage" would hide "checksum".
+    /// </summary>
+    private void Fault(string why, Severity severity)
     {
-        Volatile.Write(ref _lastFault, why);
-        Interlocked.Exchange(ref _lastFaultTicks, time.GetUtcNow().UtcTicks);
+        lock (_faultLock)
+        {
+            long now = time.GetUtcNow().UtcTicks;
+            if (severity >= _lastSeverity || now - _lastFaultTicks > TimeSpan.TicksPerSecond)
+            {
+                _lastFault = why;
+                _lastSeverity = severity;
+            }
+
+            Interlocked.Exchange(ref _lastFaultTicks, now);
+        }
+    }
+
+    private enum Severity
+    {
+        Garbage,
+        MissedReply,
+        BadFrame,
     }
 
     private static DateTimeOffset? At(ref long ticks)

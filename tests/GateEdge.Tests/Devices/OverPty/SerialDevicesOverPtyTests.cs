@@ -5,7 +5,7 @@ using GateEdge.Devices.Health;
 using GateEdge.Devices.Serial;
 using GateEdge.Devices.Thermometers.SerialIr;
 using GateEdge.Simulator.Devices;
-using GateEdge.Simulator.Pty;
+using GateEdge.Simulator.Faults;
 using GateEdge.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -28,7 +28,7 @@ public sealed class SerialDevicesOverPtyTests : IAsyncLifetime
     [Fact]
     public async Task A_card_on_the_reader_is_read_once_and_a_card_failing_its_check_is_not_a_person()
     {
-        var port = VirtualSerialPort.Create(Path.Combine(_dir, "reader"));
+        await using var port = SimulatedLine.Create(Path.Combine(_dir, "reader"));
         var reader = new SimulatedIdCardReader("reader", port);
         _running.Add(reader.RunAsync(_stop.Token));
         StartReader(port.LinkPath);
@@ -42,13 +42,12 @@ public sealed class SerialDevicesOverPtyTests : IAsyncLifetime
         var card = Assert.Single(_sink.Cards);
         Assert.Equal(new Credential(CredentialKind.NationalId, "11010519491231002X"), card.Credential);
         Assert.Equal("张三", card.HolderName);
-        port.Dispose();
     }
 
     [Fact]
     public async Task Thermometer_readings_carry_raw_values_and_whether_someone_stands_in_front()
     {
-        var port = VirtualSerialPort.Create(Path.Combine(_dir, "thermo"));
+        await using var port = SimulatedLine.Create(Path.Combine(_dir, "thermo"));
         var thermometer = new SimulatedIrThermometer("thermo", port);
         _running.Add(thermometer.RunAsync(_stop.Token));
         StartThermometer(port.LinkPath);
@@ -59,25 +58,6 @@ public sealed class SerialDevicesOverPtyTests : IAsyncLifetime
 
         var reading = _sink.Readings.First(r => r.HasTarget);
         Assert.Equal((36.6m, 36.6m, 25.00m), (reading.BodyC, reading.ObjectC, reading.AmbientC));
-        port.Dispose();
-    }
-
-    [Fact]
-    public async Task An_unplugged_thermometer_goes_offline_and_comes_back_when_replugged()
-    {
-        string link = Path.Combine(_dir, "thermo");
-        var port = VirtualSerialPort.Create(link);
-        _running.Add(new SimulatedIrThermometer("thermo", port).RunAsync(_stop.Token));
-        StartThermometer(link);
-        await Eventually.True(() => _health.Get("thermo").IsAvailable, "the thermometer is online");
-
-        port.Dispose();
-        await Eventually.True(() => _health.Get("thermo").State == DeviceState.Offline, "the unplugged thermometer is offline");
-
-        var replugged = VirtualSerialPort.Create(link);
-        _running.Add(new SimulatedIrThermometer("thermo", replugged).RunAsync(_stop.Token));
-        await Eventually.True(() => _health.Get("thermo").IsAvailable, "the replugged thermometer is online again", TimeSpan.FromSeconds(5));
-        replugged.Dispose();
     }
 
     public async Task DisposeAsync()

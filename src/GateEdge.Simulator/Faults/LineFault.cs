@@ -1,0 +1,25 @@
+namespace GateEdge.Simulator.Faults;
+
+/// <summary>How a simulated device's serial line misbehaves; a script or a test switches faults on and off.</summary>
+internal enum LineFault
+{
+    None,
+
+    /// <summary>The device stops answering: everything it would send is lost.</summary>
+    Silence,
+
+    /// <summary>A burst of random bytes before everything the device sends (noise on a long cable).</summary>
+    Garbage,
+
+    /// <summary>Every frame arrives with one bit flipped in its middle, so its checksum no longer matches.</summary>
+    BadChecksum,
+
+    /// <summary>Frames arrive a few bytes at a time, with pauses between the pieces.</summary>
+    SplitFrames,
+
+    /// <summary>Every reply is held back by <see cref="SimulatedLine.SlowBy"/>.</summary>
+    SlowReplies,
+
+    /// <summary>The port runs at the wrong baud rate: each frame becomes noise of about the same length.</summary>
+    WrongBaud,
+}

@@ -1,0 +1,174 @@
+using System.Threading.Channels;
+using GateEdge.Simulator.Pty;
+
+namespace GateEdge.Simulator.Faults;
+
+/// <summary>
+/// The serial cable between a simulated device and the gateway: a virtual serial port that can be
+/// unplugged and replugged under the same stable path, and that applies a <see cref="LineFault"/>
+/// to everything the device sends. Writes go out in order from one queue, so a slow or split
+/// frame never overtakes the next.
+/// </summary>
+internal sealed class SimulatedLine : IAsyncDisposable
+{
+    private readonly Channel<byte[]> _received = Channel.CreateUnbounded<byte[]>();
+    private readonly Channel<byte[]> _outgoing = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Lock _gate = new();
+    private readonly Task _sender;
+    private VirtualSerialPort? _port;
+    private Task _pump = Task.CompletedTask;
+
+    private SimulatedLine(string linkPath)
+    {
+        LinkPath = linkPath;
+        Plug();
+        _sender = SendAsync(_stop.Token);
+    }
+
+    /// <summary>The stable path the gateway is configured with.</summary>
+    public string LinkPath { get; }
+
+    /// <summary>Bytes the gateway wrote, in arrival chunks, across replugs.</summary>
+    public ChannelReader<byte[]> Received => _received.Reader;
+
+    public LineFault Fault { get; set; }
+
+    /// <summary>The delay <see cref="LineFault.SlowReplies"/> adds. Default 1 s: beyond every reply timeout.</summary>
+    public TimeSpan SlowBy { get; set; } = TimeSpan.FromSeconds(1);
+
+    public bool IsPlugged
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _port is not null;
+            }
+        }
+    }
+
+    public static SimulatedLine Create(string linkPath) => new(linkPath);
+
+    /// <summary>Queues bytes the device sends; they go out in one write unless a fault says otherwise.</summary>
+    public void Write(ReadOnlySpan<byte> bytes) => _outgoing.Writer.TryWrite(bytes.ToArray());
+
+    /// <summary>Pulls the cable: the port and its path vanish, as when a USB adapter is unplugged.</summary>
+    public void Unplug()
+    {
+        VirtualSerialPort? port;
+        lock (_gate)
+        {
+            port = _port;
+            _port = null;
+        }
+
+        port?.Dispose();
+    }
+
+    /// <summary>Plugs the cable back in under the same path (a new pty, as a new USB enumeration would be).</summary>
+    public void Replug()
+    {
+        lock (_gate)
+        {
+            if (_port is null)
+            {
+                Plug();
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _sender.ContinueWith(_ => { }, TaskScheduler.Default);
+        Unplug();
+        await _pump;
+        _received.Writer.TryComplete();
+        _stop.Dispose();
+    }
+
+    private void Plug()
+    {
+        var port = VirtualSerialPort.Create(LinkPath);
+        _port = port;
+        _pump = PumpAsync(port, _pump);
+    }
+
+    private async Task PumpAsync(VirtualSerialPort port, Task previous)
+    {
+        await previous;
+        await foreach (var chunk in port.Received.ReadAllAsync())
+        {
+            _received.Writer.TryWrite(chunk);
+        }
+    }
+
+    private async Task SendAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var bytes in _outgoing.Reader.ReadAllAsync(cancellationToken))
+        {
+            var fault = Fault;
+            switch (fault)
+            {
+                case LineFault.Silence:
+                    continue;
+                case LineFault.SlowReplies:
+                    await Task.Delay(SlowBy, cancellationToken);
+                    Send(bytes);
+                    break;
+                case LineFault.SplitFrames:
+                    for (int i = 0; i < bytes.Length; i += 3)
+                    {
+                        Send(bytes.AsSpan(i, Math.Min(3, bytes.Length - i)));
+                        await Task.Delay(2, cancellationToken);
+                    }
+
+                    break;
+                default:
+                    Send(Distort(bytes, fault));
+                    break;
+            }
+        }
+    }
+
+    private static byte[] Distort(byte[] bytes, LineFault fault)
+    {
+        switch (fault)
+        {
+            case LineFault.Garbage:
+                var burst = new byte[Random.Shared.Next(1, 16)];
+                Random.Shared.NextBytes(burst);
+                return [.. burst, .. bytes];
+            case LineFault.BadChecksum:
+                // A flipped bit inside the frame: its length and markers stay right, its checksum no longer matches.
+                var corrupted = (byte[])bytes.Clone();
+                corrupted[bytes.Length / 2] ^= 0x10;
+                return corrupted;
+            case LineFault.WrongBaud:
+                var noise = new byte[Math.Max(1, bytes.Length * 3 / 4)];
+                Random.Shared.NextBytes(noise);
+                return noise;
+            default:
+                return bytes;
+        }
+    }
+
+    private void Send(ReadOnlySpan<byte> bytes)
+    {
+        VirtualSerialPort? port;
+        lock (_gate)
+        {
+            port = _port;
+        }
+
+        try
+        {
+            // An unplugged line loses what the device sends, as a real one would.
+            port?.Write(bytes);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

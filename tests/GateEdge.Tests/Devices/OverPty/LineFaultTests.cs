@@ -1,0 +1,161 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using GateEdge.Devices;
+using GateEdge.Devices.Health;
+using GateEdge.Devices.Serial;
+using GateEdge.Devices.Thermometers;
+using GateEdge.Devices.Thermometers.SerialIr;
+using GateEdge.Simulator.Devices;
+using GateEdge.Simulator.Faults;
+using GateEdge.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace GateEdge.Tests.Devices.OverPty;
+
+/// <summary>
+/// Every way a serial line fails (issue: unplug, silence, garbage, bad checksums, split frames,
+/// slow replies, wrong baud), played by the simulator on a real pty against the gateway's
+/// supervisor: the fault is detected, announced as a health change, and recovered from.
+/// </summary>
+public sealed class LineFaultTests : IAsyncLifetime
+{
+    private const decimal PersonC = 36.6m;
+    private const decimal EmptyRoomC = 24.5m;
+
+    private readonly string _dir = Directory.CreateTempSubdirectory("gateedge-faults-").FullName;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<Task> _running = [];
+    private readonly DeviceHealthBoard _health = new(TimeProvider.System);
+    private readonly ConcurrentQueue<DeviceHealth> _changes = new();
+    private readonly CollectingSink _sink = new();
+    private SimulatedLine _line = null!;
+    private DeviceSupervisor _supervisor = null!;
+
+    public async Task InitializeAsync()
+    {
+        _health.Changed += _changes.Enqueue;
+        _line = SimulatedLine.Create(Path.Combine(_dir, "thermo"));
+        var thermometer = new SimulatedIrThermometer("thermo", _line);
+        thermometer.SetTarget(PersonC);
+        _running.Add(thermometer.RunAsync(_stop.Token));
+
+        var options = new SerialIrThermometerOptions { Name = "thermo", Port = _line.LinkPath, PollInterval = TimeSpan.FromMilliseconds(100) };
+        var session = new SerialIrThermometerSession(options, _sink, TimeProvider.System, NullLogger<SerialIrThermometerSession>.Instance);
+        _supervisor = new DeviceSupervisor(new SerialDeviceConnection(options.Port, options.BaudRate, session), _health, TimeProvider.System, NullLogger<DeviceSupervisor>.Instance)
+        {
+            DegradedWindow = TimeSpan.FromSeconds(1),
+        };
+        _running.Add(_supervisor.RunAsync(_stop.Token));
+        await Eventually.True(() => State == DeviceState.Online, "the thermometer is online");
+        await ReadingsArriveAsync();
+    }
+
+    [Theory]
+    [InlineData(nameof(LineFault.Garbage), "garbage")]
+    [InlineData(nameof(LineFault.BadChecksum), "checksum")]
+    public async Task Noise_that_leaves_frames_readable_degrades_the_device_and_never_yields_a_wrong_reading(string faultName, string reason)
+    {
+        var fault = Enum.Parse<LineFault>(faultName);
+        _line.Fault = fault;
+        await Eventually.True(() => State == DeviceState.Degraded, $"{fault} degrades the device");
+        Assert.Contains(reason, _health.Get("thermo").Reason, StringComparison.Ordinal);
+        if (fault == LineFault.Garbage)
+        {
+            await ReadingsArriveAsync();
+        }
+
+        _line.Fault = LineFault.None;
+        await Eventually.True(() => State == DeviceState.Online, "the device is online once the noise stopped");
+        Assert.Equal([DeviceState.Online, DeviceState.Degraded, DeviceState.Online], _changes.Select(c => c.State));
+        AssertNoWrongReading();
+    }
+
+    [Fact]
+    public async Task Frames_arriving_in_pieces_are_reassembled_without_any_fault()
+    {
+        _line.Fault = LineFault.SplitFrames;
+        long frames = _supervisor.Counters.Frames;
+        await Eventually.True(() => _supervisor.Counters.Frames >= frames + 10, "ten split frames are decoded");
+
+        Assert.Equal(DeviceState.Online, State);
+        Assert.Equal((0, 0), (_supervisor.Counters.BadFrames, _supervisor.Counters.GarbageBytes));
+        AssertNoWrongReading();
+    }
+
+    [Fact]
+    public async Task Replies_slower_than_usual_but_inside_the_timeout_are_no_fault()
+    {
+        _line.SlowBy = TimeSpan.FromMilliseconds(150);
+        _line.Fault = LineFault.SlowReplies;
+        long frames = _supervisor.Counters.Frames;
+        await Eventually.True(() => _supervisor.Counters.Frames >= frames + 10, "ten slow replies arrive");
+
+        Assert.Equal(DeviceState.Online, State);
+        Assert.Equal(0, _supervisor.Counters.SilentPolls);
+    }
+
+    [Fact]
+    public async Task Replies_later_than_the_timeout_count_as_missed_and_the_device_recovers_when_they_are_prompt_again()
+    {
+        _line.SlowBy = TimeSpan.FromSeconds(1);
+        _line.Fault = LineFault.SlowReplies;
+        await Eventually.True(() => State != DeviceState.Online, "late replies take the device out of plain online");
+        Assert.Contains("no reply within 300 ms", _health.Get("thermo").Reason, StringComparison.Ordinal);
+
+        _line.Fault = LineFault.None;
+        await Eventually.True(() => State == DeviceState.Online, "the device is online once it answers promptly again");
+        AssertNoWrongReading();
+    }
+
+    [Theory]
+    [InlineData(nameof(LineFault.Silence), "no reply within 300 ms")]
+    [InlineData(nameof(LineFault.WrongBaud), "check the baud rate")]
+    public async Task A_device_that_stops_answering_usefully_goes_offline_with_the_reason_and_comes_back(string faultName, string reason)
+    {
+        var fault = Enum.Parse<LineFault>(faultName);
+        _line.Fault = fault;
+        await Eventually.True(() => State == DeviceState.Offline, $"{fault} takes the device offline");
+        Assert.Contains(reason, _health.Get("thermo").Reason, StringComparison.Ordinal);
+
+        _line.Fault = LineFault.None;
+        await Eventually.True(() => State == DeviceState.Online, "the device is online once it answers again");
+        await ReadingsArriveAsync();
+        Assert.Contains(_changes, c => c.State == DeviceState.Offline && c.Reason!.Contains(reason, StringComparison.Ordinal));
+        AssertNoWrongReading();
+    }
+
+    [Fact]
+    public async Task An_unplugged_device_is_offline_and_back_within_two_seconds_of_being_replugged()
+    {
+        _line.Unplug();
+        await Eventually.True(() => State == DeviceState.Offline, "the unplugged device is offline");
+        await Task.Delay(TimeSpan.FromSeconds(2)); // let the reconnect backoff reach its cap
+
+        var replugged = Stopwatch.StartNew();
+        _line.Replug();
+        await Eventually.True(() => State == DeviceState.Online, "the replugged device is online");
+        Assert.True(replugged.Elapsed < TimeSpan.FromSeconds(2), $"back after {replugged.Elapsed.TotalMilliseconds:0} ms");
+        await ReadingsArriveAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _line.DisposeAsync();
+        await Task.WhenAll(_running.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+        _stop.Dispose();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    private DeviceState State => _health.Get("thermo").State;
+
+    private async Task ReadingsArriveAsync()
+    {
+        int before = _sink.Readings.Count;
+        await Eventually.True(() => _sink.Readings.Count >= before + 3, "readings arrive");
+    }
+
+    /// <summary>Whatever the line did, every reading the lane saw is one the sensor really produced.</summary>
+    private void AssertNoWrongReading() =>
+        Assert.All(_sink.Readings, (ThermometerReading r) => Assert.Contains(r.ObjectC, new[] { PersonC, EmptyRoomC }));
+}
