@@ -23,10 +23,13 @@ internal sealed class ScriptPlayer(SimulatorScript script, SimulatedGate gate, T
     {
         gate.SetTarget(visit.Thermometer, visit.BodyC);
         await Task.Delay(script.MeasureFor, cancellationToken);
-        if (gate.TagReaders.TryGetValue(visit.Reader, out var tagReader))
+        Action<string>? announce = gate.TagReaders.TryGetValue(visit.Reader, out var tagReader) ? tagReader.Present
+            : gate.LineReaders.TryGetValue(visit.Reader, out var lineReader) ? lineReader.Present
+            : null;
+        if (announce is not null)
         {
-            // A 125 kHz reader announces the tag itself; there is no read to wait for.
-            tagReader.Present(person.CompoundCard!);
+            // Compound-card readers announce the card themselves; there is no read to wait for.
+            announce(person.CompoundCard!);
             await log.WriteLineAsync($"visit: {person.Name} at {visit.Reader}, {visit.BodyC} °C, tag presented");
             await Task.Delay(script.LeaveAfter, cancellationToken);
             gate.SetTarget(visit.Thermometer, null);

@@ -26,6 +26,9 @@ internal sealed class SimulatedGate : IAsyncDisposable
                 case SimulatorScript.Rdm6300ReaderKind:
                     TagReaders[device.Name] = new SimulatedRdm6300Reader(device.Name, port);
                     break;
+                case SimulatorScript.AsciiLineReaderKind:
+                    LineReaders[device.Name] = new SimulatedAsciiLineReader(device.Name, port, device.Radix == "hex", device.ByteOrder == "reversed");
+                    break;
                 case SimulatorScript.SerialIrThermometerKind:
                     var thermometer = new SimulatedIrThermometer(device.Name, port);
                     Thermometers[device.Name] = thermometer;
@@ -45,6 +48,8 @@ internal sealed class SimulatedGate : IAsyncDisposable
     public Dictionary<string, SimulatedIdCardReader> Readers { get; } = [];
 
     public Dictionary<string, SimulatedRdm6300Reader> TagReaders { get; } = [];
+
+    public Dictionary<string, SimulatedAsciiLineReader> LineReaders { get; } = [];
 
     public Dictionary<string, SimulatedIrThermometer> Thermometers { get; } = [];
 

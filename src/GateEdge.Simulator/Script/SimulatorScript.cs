@@ -24,8 +24,12 @@ internal sealed record SimulatorScript(
     /// <summary>How long a person lingers in front of the thermometer after the card was read.</summary>
     public TimeSpan LeaveAfter => LeaveTime ?? TimeSpan.FromMilliseconds(400);
 
-    /// <summary>A simulated device; its port appears as <c>{links}/{Name}</c>.</summary>
-    internal sealed record Device(string Name, string Kind);
+    /// <summary>
+    /// A simulated device; its port appears as <c>{links}/{Name}</c>. An ASCII line reader prints
+    /// UIDs in <see cref="Radix"/> (<c>decimal</c> or <c>hex</c>) and <see cref="ByteOrder"/>
+    /// (<c>card-order</c> or <c>reversed</c>).
+    /// </summary>
+    internal sealed record Device(string Name, string Kind, string? Radix = null, string? ByteOrder = null);
 
     /// <summary>
     /// One person at one lane: they step in front of the thermometer showing <see cref="BodyC"/>,
@@ -42,10 +46,12 @@ internal sealed record SimulatorScript(
 
     public const string IdCardReaderKind = "id-card-reader";
     public const string Rdm6300ReaderKind = "rdm6300-reader";
+    public const string AsciiLineReaderKind = "ascii-line-reader";
     public const string SerialIrThermometerKind = "serial-ir-thermometer";
     public const string ModbusThermometerKind = "modbus-thermometer";
 
-    private static readonly string[] ReaderKinds = [IdCardReaderKind, Rdm6300ReaderKind];
+    private static readonly string[] ReaderKinds = [IdCardReaderKind, Rdm6300ReaderKind, AsciiLineReaderKind];
+    private static readonly string[] CompoundCardReaderKinds = [Rdm6300ReaderKind, AsciiLineReaderKind];
     private static readonly string[] ThermometerKinds = [SerialIrThermometerKind, ModbusThermometerKind];
 
     public static SimulatorScript Load(string path)
@@ -88,7 +94,7 @@ internal sealed record SimulatorScript(
                 throw new InvalidDataException($"{path}: visits[{i}] names a reader or thermometer that is not among the devices");
             }
 
-            if (names[v.Reader] == Rdm6300ReaderKind && person.CompoundCard is null)
+            if (CompoundCardReaderKinds.Contains(names[v.Reader]) && person.CompoundCard is null)
             {
                 throw new InvalidDataException($"{path}: visits[{i}]: {v.Person} has no compoundCard to present at {v.Reader}");
             }

@@ -17,6 +17,8 @@ internal static partial class ConfigurationValidator
         var devices = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var problem in SerialDevices(c.Devices.IdCardReaders, "Devices.IdCardReaders", CardReader, devices)
             .Concat(SerialDevices(c.Devices.Rdm6300Readers, "Devices.Rdm6300Readers", CardReader, devices))
+            .Concat(SerialDevices(c.Devices.AsciiLineReaders, "Devices.AsciiLineReaders", CardReader, devices))
+            .Concat(AsciiLine(c.Devices.AsciiLineReaders))
             .Concat(SerialDevices(c.Devices.SerialIrThermometers, "Devices.SerialIrThermometers", Thermometer, devices))
             .Concat(SerialDevices(c.Devices.ModbusThermometers, "Devices.ModbusThermometers", Thermometer, devices))
             .Concat(Modbus(c.Devices.ModbusThermometers)))
@@ -151,6 +153,17 @@ internal static partial class ConfigurationValidator
             if (heads[i].Scale <= 0 || heads[i].Scale > 1)
             {
                 yield return $"Devices.ModbusThermometers[{i}].Scale: {heads[i].Scale} °C per count is outside (0, 1]";
+            }
+        }
+    }
+
+    private static IEnumerable<string> AsciiLine(List<Devices.CardReaders.AsciiLine.AsciiLineReaderOptions> readers)
+    {
+        for (int i = 0; i < readers.Count; i++)
+        {
+            if (readers[i].UidLength is < 1 or > Devices.CardReaders.AsciiLine.Protocol.UidLineFormat.MaxUidLength)
+            {
+                yield return $"Devices.AsciiLineReaders[{i}].UidLength: {readers[i].UidLength} bytes is outside 1–8 (4 for most Mifare cards, 7 for double-size UIDs)";
             }
         }
     }

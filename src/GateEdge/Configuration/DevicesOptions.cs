@@ -1,3 +1,4 @@
+using GateEdge.Devices.CardReaders.AsciiLine;
 using GateEdge.Devices.CardReaders.IdCard;
 using GateEdge.Devices.CardReaders.Rdm6300;
 using GateEdge.Devices.Thermometers.Modbus;
@@ -11,6 +12,8 @@ internal sealed class DevicesOptions
     public List<IdCardReaderOptions> IdCardReaders { get; set; } = [];
 
     public List<Rdm6300ReaderOptions> Rdm6300Readers { get; set; } = [];
+
+    public List<AsciiLineReaderOptions> AsciiLineReaders { get; set; } = [];
 
     public List<SerialIrThermometerOptions> SerialIrThermometers { get; set; } = [];
 

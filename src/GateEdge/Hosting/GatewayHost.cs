@@ -1,6 +1,7 @@
 using GateEdge.Commands;
 using GateEdge.Configuration;
 using GateEdge.Devices;
+using GateEdge.Devices.CardReaders.AsciiLine;
 using GateEdge.Devices.CardReaders.IdCard;
 using GateEdge.Devices.CardReaders.Rdm6300;
 using GateEdge.Devices.Serial;
@@ -98,6 +99,7 @@ internal static class GatewayHost
     private static IEnumerable<DeviceSupervisor> Supervisors(IServiceProvider sp, DevicesOptions devices) =>
         devices.IdCardReaders.Select(o => Supervise<IdCardReaderSession>(sp, o))
             .Concat(devices.Rdm6300Readers.Select(o => Supervise<Rdm6300ReaderSession>(sp, o)))
+            .Concat(devices.AsciiLineReaders.Select(o => Supervise<AsciiLineReaderSession>(sp, o)))
             .Concat(devices.SerialIrThermometers.Select(o => Supervise<SerialIrThermometerSession>(sp, o)))
             .Concat(devices.ModbusThermometers.Select(o => Supervise<ModbusThermometerSession>(sp, o)));
 

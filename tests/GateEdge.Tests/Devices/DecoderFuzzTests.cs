@@ -1,3 +1,4 @@
+using GateEdge.Devices.CardReaders.AsciiLine.Protocol;
 using GateEdge.Devices.CardReaders.IdCard.Protocol;
 using GateEdge.Devices.CardReaders.Osdp.Protocol;
 using GateEdge.Devices.CardReaders.Rdm6300.Protocol;
@@ -33,13 +34,17 @@ public sealed class DecoderFuzzTests
     public void Osdp_packets() => Fuzz(new OsdpPacketDecoder(), Hex.Bytes("FF 53 80 10 00 05 50 00 01 1A 00 BD 88 EB 80 CD 65"), f => $"{f.Address}:{f.IsReply}:{f.Sequence}:{f.Code}:{Hex.Of(f.Data)}",
         firstSignificant: 1); // the FF mark is line conditioning, not part of the packet
 
-    private static void Fuzz<TFrame>(IFrameDecoder<TFrame> decoder, byte[] golden, Func<TFrame, string> identity, int firstSignificant = 0)
+    [Fact]
+    public void Uid_lines() => Fuzz(new UidLineDecoder(new UidLineFormat(UidRadix.Decimal, UidByteOrder.Reversed, 4)), "3891977766\r\n"u8.ToArray(), Convert.ToHexString,
+        lastSignificant: 10); // CR and LF both end a line: swapping one for the other is the same line
+
+    private static void Fuzz<TFrame>(IFrameDecoder<TFrame> decoder, byte[] golden, Func<TFrame, string> identity, int firstSignificant = 0, int? lastSignificant = null)
     {
         var original = identity(Assert.Single(DecoderHarness.Run(decoder, golden).Frames));
         var random = new Random(golden.Length * 7919);
         for (int round = 0; round < Rounds; round++)
         {
-            var input = round % 2 == 0 ? Noise(random) : Mutated(golden, random, firstSignificant);
+            var input = round % 2 == 0 ? Noise(random) : Mutated(golden, random, firstSignificant, lastSignificant ?? golden.Length);
             int offset = 0;
             while (offset < input.Length)
             {
@@ -69,10 +74,10 @@ public sealed class DecoderFuzzTests
     }
 
     /// <summary>The golden frame with exactly one significant byte changed, after random noise.</summary>
-    private static byte[] Mutated(byte[] golden, Random random, int firstSignificant)
+    private static byte[] Mutated(byte[] golden, Random random, int firstSignificant, int lastSignificant)
     {
         var frame = (byte[])golden.Clone();
-        int position = random.Next(firstSignificant, frame.Length);
+        int position = random.Next(firstSignificant, lastSignificant);
         frame[position] = (byte)(frame[position] ^ random.Next(1, 256));
         return [.. Noise(random), .. frame];
     }

@@ -2,8 +2,12 @@ namespace GateEdge.Devices.Framing;
 
 internal enum DiscardReason
 {
+    /// <summary>Bytes the protocol allows between frames (line ends): consumed, not counted.</summary>
     None,
     Garbage,
     BadLength,
     BadChecksum,
+
+    /// <summary>A frame of the right shape whose content is impossible (a letter in a decimal UID).</summary>
+    Malformed,
 }

@@ -69,7 +69,7 @@ internal sealed class FrameReader<TFrame>(Stream stream, IFrameDecoder<TFrame> d
                 counters.CountFrame();
                 _frames.Writer.TryWrite(frame!);
             }
-            else
+            else if (reason != DiscardReason.None)
             {
                 counters.CountDiscard(reason, consumed);
             }

@@ -24,6 +24,25 @@ internal static partial class FramedSession
     }
 
     /// <summary>
+    /// For devices that speak only when they have something to say (a card in the field): online once
+    /// the port is open, every frame handed to <paramref name="onFrame"/>, silence never a fault.
+    /// It ends only when the port fails.
+    /// </summary>
+    public static Task ListenAsync<TFrame>(Stream stream, IFrameDecoder<TFrame> decoder, DeviceLink link, Action<TFrame> onFrame, CancellationToken cancellationToken)
+        where TFrame : class =>
+        WithReaderAsync(stream, decoder, link, async reader =>
+        {
+            link.MarkOnline();
+            await foreach (var frame in reader.Frames.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                onFrame(frame);
+            }
+
+            // The read loop completed its channel: rethrow why the port failed.
+            await reader.Frames.Completion.ConfigureAwait(false);
+        }, cancellationToken);
+
+    /// <summary>
     /// Calls <paramref name="pollOnce"/> every <paramref name="interval"/> until cancelled. A poll that
     /// times out is tolerated until <paramref name="maxSilent"/> in a row; then the timeout ends the
     /// session: the device is unplugged or hung.

@@ -48,7 +48,12 @@ internal sealed class DeviceCounters(TimeProvider time)
         else
         {
             Interlocked.Increment(ref _badFrames);
-            Fault(reason == DiscardReason.BadChecksum ? "a frame failed its checksum" : "a frame had an impossible length", Severity.BadFrame);
+            Fault(reason switch
+            {
+                DiscardReason.BadChecksum => "a frame failed its checksum",
+                DiscardReason.Malformed => "a frame's content was impossible",
+                _ => "a frame had an impossible length",
+            }, Severity.BadFrame);
         }
     }
 

@@ -1,5 +1,7 @@
 using GateEdge.Devices;
 using GateEdge.Devices.CardReaders;
+using GateEdge.Devices.CardReaders.AsciiLine;
+using GateEdge.Devices.CardReaders.AsciiLine.Protocol;
 using GateEdge.Devices.CardReaders.IdCard;
 using GateEdge.Devices.Health;
 using GateEdge.Devices.Serial;
@@ -58,6 +60,25 @@ public sealed class SerialDevicesOverPtyTests : IAsyncLifetime
 
         var reading = _sink.Readings.First(r => r.HasTarget);
         Assert.Equal((36.6m, 36.6m, 25.00m), (reading.BodyC, reading.ObjectC, reading.AmbientC));
+    }
+
+    [Theory]
+    [InlineData("Decimal", "CardOrder")]
+    [InlineData("Decimal", "Reversed")]
+    [InlineData("Hex", "CardOrder")]
+    [InlineData("Hex", "Reversed")]
+    public async Task An_ascii_line_reader_in_any_radix_and_byte_order_presents_the_card_by_its_UID(string radix, string order)
+    {
+        await using var port = SimulatedLine.Create(Path.Combine(_dir, "lines"));
+        var reader = new SimulatedAsciiLineReader("lines", port, hex: radix == "Hex", reversed: order == "Reversed");
+        var options = new AsciiLineReaderOptions { Name = "lines", Port = port.LinkPath, Radix = Enum.Parse<UidRadix>(radix), ByteOrder = Enum.Parse<UidByteOrder>(order) };
+        Supervise(port.LinkPath, options.BaudRate, new AsciiLineReaderSession(options, _sink, TimeProvider.System));
+        await Eventually.True(() => _health.Get("lines").IsAvailable, "the reader is online");
+
+        reader.Present("26DEFAE7");
+        await Eventually.True(() => !_sink.Cards.IsEmpty, "the card is presented");
+
+        Assert.Equal(new Credential(CredentialKind.CompoundCard, "26DEFAE7"), Assert.Single(_sink.Cards).Credential);
     }
 
     public async Task DisposeAsync()

@@ -1,0 +1,19 @@
+using GateEdge.Devices.CardReaders.AsciiLine.Protocol;
+using GateEdge.Devices.Framing;
+
+namespace GateEdge.Devices.CardReaders.AsciiLine;
+
+/// <summary>
+/// Listens to a reader that prints UIDs as text lines. Whatever the reader's radix and byte order,
+/// the credential is the UID in card order as hex, so swapping a reader model keeps every
+/// registered card valid.
+/// </summary>
+internal sealed class AsciiLineReaderSession(AsciiLineReaderOptions options, IDeviceEventSink sink, TimeProvider time) : ISerialDeviceSession
+{
+    public string Device => options.Name;
+
+    public Task RunAsync(Stream stream, DeviceLink link, CancellationToken cancellationToken) =>
+        FramedSession.ListenAsync(stream, new UidLineDecoder(options.Format), link,
+            uid => sink.OnCardPresented(new CardPresented(Device, new Credential(CredentialKind.CompoundCard, Convert.ToHexString(uid)), null, time.GetUtcNow())),
+            cancellationToken);
+}
