@@ -25,6 +25,7 @@ internal sealed class ScriptPlayer(SimulatorScript script, SimulatedGate gate, T
         await Task.Delay(script.MeasureFor, cancellationToken);
         Action<string>? announce = gate.TagReaders.TryGetValue(visit.Reader, out var tagReader) ? tagReader.Present
             : gate.LineReaders.TryGetValue(visit.Reader, out var lineReader) ? lineReader.Present
+            : gate.OsdpReaders.TryGetValue(visit.Reader, out var osdpReader) ? osdpReader.Present
             : null;
         if (announce is not null)
         {

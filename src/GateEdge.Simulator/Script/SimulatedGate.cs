@@ -29,6 +29,11 @@ internal sealed class SimulatedGate : IAsyncDisposable
                 case SimulatorScript.AsciiLineReaderKind:
                     LineReaders[device.Name] = new SimulatedAsciiLineReader(device.Name, port, device.Radix == "hex", device.ByteOrder == "reversed");
                     break;
+                case SimulatorScript.OsdpReaderKind:
+                    var osdp = new SimulatedOsdpReader(device.Name, port, device.Address);
+                    OsdpReaders[device.Name] = osdp;
+                    _running.Add(osdp.RunAsync(_stop.Token));
+                    break;
                 case SimulatorScript.SerialIrThermometerKind:
                     var thermometer = new SimulatedIrThermometer(device.Name, port);
                     Thermometers[device.Name] = thermometer;
@@ -50,6 +55,8 @@ internal sealed class SimulatedGate : IAsyncDisposable
     public Dictionary<string, SimulatedRdm6300Reader> TagReaders { get; } = [];
 
     public Dictionary<string, SimulatedAsciiLineReader> LineReaders { get; } = [];
+
+    public Dictionary<string, SimulatedOsdpReader> OsdpReaders { get; } = [];
 
     public Dictionary<string, SimulatedIrThermometer> Thermometers { get; } = [];
 
@@ -73,6 +80,7 @@ internal sealed class SimulatedGate : IAsyncDisposable
 
     /// <summary>Completes once the gateway polls every device that is polled (RDM6300 readers only talk).</summary>
     public Task GatewayConnected => Task.WhenAll(Readers.Values.Select(r => r.FirstPoll)
+        .Concat(OsdpReaders.Values.Select(r => r.FirstPoll))
         .Concat(Thermometers.Values.Select(t => t.FirstQuery))
         .Concat(ModbusThermometers.Values.Select(t => t.FirstQuery)));
 

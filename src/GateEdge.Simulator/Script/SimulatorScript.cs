@@ -27,9 +27,9 @@ internal sealed record SimulatorScript(
     /// <summary>
     /// A simulated device; its port appears as <c>{links}/{Name}</c>. An ASCII line reader prints
     /// UIDs in <see cref="Radix"/> (<c>decimal</c> or <c>hex</c>) and <see cref="ByteOrder"/>
-    /// (<c>card-order</c> or <c>reversed</c>).
+    /// (<c>card-order</c> or <c>reversed</c>); an OSDP reader answers at <see cref="Address"/>.
     /// </summary>
-    internal sealed record Device(string Name, string Kind, string? Radix = null, string? ByteOrder = null);
+    internal sealed record Device(string Name, string Kind, string? Radix = null, string? ByteOrder = null, byte Address = 0);
 
     /// <summary>
     /// One person at one lane: they step in front of the thermometer showing <see cref="BodyC"/>,
@@ -47,11 +47,12 @@ internal sealed record SimulatorScript(
     public const string IdCardReaderKind = "id-card-reader";
     public const string Rdm6300ReaderKind = "rdm6300-reader";
     public const string AsciiLineReaderKind = "ascii-line-reader";
+    public const string OsdpReaderKind = "osdp-reader";
     public const string SerialIrThermometerKind = "serial-ir-thermometer";
     public const string ModbusThermometerKind = "modbus-thermometer";
 
-    private static readonly string[] ReaderKinds = [IdCardReaderKind, Rdm6300ReaderKind, AsciiLineReaderKind];
-    private static readonly string[] CompoundCardReaderKinds = [Rdm6300ReaderKind, AsciiLineReaderKind];
+    private static readonly string[] CompoundCardReaderKinds = [Rdm6300ReaderKind, AsciiLineReaderKind, OsdpReaderKind];
+    private static readonly string[] ReaderKinds = [IdCardReaderKind, .. CompoundCardReaderKinds];
     private static readonly string[] ThermometerKinds = [SerialIrThermometerKind, ModbusThermometerKind];
 
     public static SimulatorScript Load(string path)

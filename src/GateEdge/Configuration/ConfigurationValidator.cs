@@ -15,12 +15,15 @@ internal static partial class ConfigurationValidator
         }
 
         var devices = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var problem in SerialDevices(c.Devices.IdCardReaders, "Devices.IdCardReaders", CardReader, devices)
-            .Concat(SerialDevices(c.Devices.Rdm6300Readers, "Devices.Rdm6300Readers", CardReader, devices))
-            .Concat(SerialDevices(c.Devices.AsciiLineReaders, "Devices.AsciiLineReaders", CardReader, devices))
+        var ports = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var problem in SerialDevices(c.Devices.IdCardReaders, "Devices.IdCardReaders", CardReader, devices, ports)
+            .Concat(SerialDevices(c.Devices.Rdm6300Readers, "Devices.Rdm6300Readers", CardReader, devices, ports))
+            .Concat(SerialDevices(c.Devices.AsciiLineReaders, "Devices.AsciiLineReaders", CardReader, devices, ports))
             .Concat(AsciiLine(c.Devices.AsciiLineReaders))
-            .Concat(SerialDevices(c.Devices.SerialIrThermometers, "Devices.SerialIrThermometers", Thermometer, devices))
-            .Concat(SerialDevices(c.Devices.ModbusThermometers, "Devices.ModbusThermometers", Thermometer, devices))
+            .Concat(SerialDevices(c.Devices.OsdpReaders, "Devices.OsdpReaders", CardReader, devices, ports))
+            .Concat(Osdp(c.Devices.OsdpReaders))
+            .Concat(SerialDevices(c.Devices.SerialIrThermometers, "Devices.SerialIrThermometers", Thermometer, devices, ports))
+            .Concat(SerialDevices(c.Devices.ModbusThermometers, "Devices.ModbusThermometers", Thermometer, devices, ports))
             .Concat(Modbus(c.Devices.ModbusThermometers)))
         {
             yield return problem;
@@ -141,6 +144,7 @@ internal static partial class ConfigurationValidator
     private const string CardReader = "card reader";
     private const string Thermometer = "thermometer";
 
+
     private static IEnumerable<string> Modbus(List<Devices.Thermometers.Modbus.ModbusThermometerOptions> heads)
     {
         for (int i = 0; i < heads.Count; i++)
@@ -164,6 +168,29 @@ internal static partial class ConfigurationValidator
             if (readers[i].UidLength is < 1 or > Devices.CardReaders.AsciiLine.Protocol.UidLineFormat.MaxUidLength)
             {
                 yield return $"Devices.AsciiLineReaders[{i}].UidLength: {readers[i].UidLength} bytes is outside 1–8 (4 for most Mifare cards, 7 for double-size UIDs)";
+            }
+        }
+    }
+
+    private static IEnumerable<string> Osdp(List<Devices.CardReaders.Osdp.OsdpReaderOptions> readers)
+    {
+        for (int i = 0; i < readers.Count; i++)
+        {
+            var r = readers[i];
+            string at = $"Devices.OsdpReaders[{i}]";
+            if (r.Address is < 0 or > 126)
+            {
+                yield return $"{at}.Address: {r.Address} is not an OSDP reader address (0–126)";
+            }
+
+            if (r.ReplyTimeout < TimeSpan.FromMilliseconds(50) || r.ReplyTimeout > TimeSpan.FromSeconds(2))
+            {
+                yield return $"{at}.ReplyTimeout: {r.ReplyTimeout} is outside 00:00:00.05–00:00:02 (OSDP says 200 ms)";
+            }
+
+            if (r.OfflineAfter < TimeSpan.FromSeconds(1) || r.OfflineAfter <= r.ReplyTimeout)
+            {
+                yield return $"{at}.OfflineAfter: {r.OfflineAfter} must be at least 1 s and longer than ReplyTimeout (OSDP says 8 s)";
             }
         }
     }
@@ -205,7 +232,7 @@ internal static partial class ConfigurationValidator
         }
     }
 
-    private static IEnumerable<string> SerialDevices(IEnumerable<SerialDeviceOptions> list, string path, string kind, Dictionary<string, string> devices)
+    private static IEnumerable<string> SerialDevices(IEnumerable<SerialDeviceOptions> list, string path, string kind, Dictionary<string, string> devices, Dictionary<string, string> ports)
     {
         int i = 0;
         foreach (var d in list)
@@ -227,6 +254,10 @@ internal static partial class ConfigurationValidator
             if (string.IsNullOrWhiteSpace(d.Port))
             {
                 yield return $"{at}.Port: the serial port path is missing (e.g. /dev/serial/by-id/usb-…)";
+            }
+            else if (!ports.TryAdd(d.Port, d.Name))
+            {
+                yield return $"{at}.Port: {d.Port} is already used by '{ports[d.Port]}'; each serial device needs its own port";
             }
 
             if (d.BaudRate is < 1200 or > 921600)

@@ -1,5 +1,6 @@
 using GateEdge.Devices.CardReaders.AsciiLine;
 using GateEdge.Devices.CardReaders.IdCard;
+using GateEdge.Devices.CardReaders.Osdp;
 using GateEdge.Devices.CardReaders.Rdm6300;
 using GateEdge.Devices.Thermometers.Modbus;
 using GateEdge.Devices.Thermometers.SerialIr;
@@ -14,6 +15,8 @@ internal sealed class DevicesOptions
     public List<Rdm6300ReaderOptions> Rdm6300Readers { get; set; } = [];
 
     public List<AsciiLineReaderOptions> AsciiLineReaders { get; set; } = [];
+
+    public List<OsdpReaderOptions> OsdpReaders { get; set; } = [];
 
     public List<SerialIrThermometerOptions> SerialIrThermometers { get; set; } = [];
 

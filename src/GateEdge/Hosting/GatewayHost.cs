@@ -3,6 +3,7 @@ using GateEdge.Configuration;
 using GateEdge.Devices;
 using GateEdge.Devices.CardReaders.AsciiLine;
 using GateEdge.Devices.CardReaders.IdCard;
+using GateEdge.Devices.CardReaders.Osdp;
 using GateEdge.Devices.CardReaders.Rdm6300;
 using GateEdge.Devices.Serial;
 using GateEdge.Devices.Thermometers.Modbus;
@@ -100,6 +101,7 @@ internal static class GatewayHost
         devices.IdCardReaders.Select(o => Supervise<IdCardReaderSession>(sp, o))
             .Concat(devices.Rdm6300Readers.Select(o => Supervise<Rdm6300ReaderSession>(sp, o)))
             .Concat(devices.AsciiLineReaders.Select(o => Supervise<AsciiLineReaderSession>(sp, o)))
+            .Concat(devices.OsdpReaders.Select(o => Supervise<OsdpReaderSession>(sp, o)))
             .Concat(devices.SerialIrThermometers.Select(o => Supervise<SerialIrThermometerSession>(sp, o)))
             .Concat(devices.ModbusThermometers.Select(o => Supervise<ModbusThermometerSession>(sp, o)));
 

@@ -4,6 +4,7 @@ using GateEdge.Devices.CardReaders.Wiegand.Protocol;
 using GateEdge.Devices.Framing;
 using GateEdge.Devices.Thermometers.Mlx90614.Protocol;
 using GateEdge.Devices.Thermometers.Modbus.Protocol;
+using GateEdge.Simulator.Devices;
 using GateEdge.Tests.Support;
 
 namespace GateEdge.Tests.Devices;
@@ -85,6 +86,13 @@ public sealed class MoreCodecGoldenVectorTests
         var bits = Enumerable.Range(0, 26).Select(i => (read.Bits[i / 8] >> (7 - (i % 8)) & 1) == 1).ToArray();
         Assert.Equal(new WiegandCard(26, 123, 4567), WiegandFormat.TryDecode(bits));
         Assert.Equal(Hex.Bytes(OsdpCardReadGolden), OsdpWire.Reply(0, 1, OsdpPacket.RawCardRead, packet.Data));
+    }
+
+    [Fact]
+    public void The_simulated_OSDP_reader_sends_the_golden_card_read_and_W26_bits()
+    {
+        Assert.Equal(Hex.Bytes(OsdpCardReadGolden), SimulatedOsdpReader.CardReadReply(0, 1, "123/4567"));
+        Assert.Equal(Hex.Bytes("BD 88 EB 80"), WiegandCardBits.Packed(WiegandCardBits.For("123/4567")));
     }
 
     [Fact]

@@ -18,8 +18,8 @@ internal sealed class OsdpPacketDecoder : IFrameDecoder<OsdpPacket>
         consumed = StartMarker.GarbageBefore(input, [OsdpWire.Start]);
         if (consumed > 0)
         {
-            // The FF mark before 53 is line conditioning, not part of the packet.
-            reason = DiscardReason.Garbage;
+            // The FF mark before 53 is line conditioning, not part of the packet, and not noise either.
+            reason = consumed == 1 && input[0] == OsdpWire.Mark ? DiscardReason.None : DiscardReason.Garbage;
             return DecodeStatus.Discarded;
         }
 

@@ -1,0 +1,21 @@
+using GateEdge.Devices.Serial;
+
+namespace GateEdge.Devices.CardReaders.Osdp;
+
+/// <summary>An OSDP v2 card reader on RS-485 (GateEdge is the control panel), an entry of <c>Devices:OsdpReaders</c>.</summary>
+internal sealed class OsdpReaderOptions : SerialDeviceOptions
+{
+    public OsdpReaderOptions() => BaudRate = 9600;
+
+    /// <summary>The reader's OSDP address, 0–126 (set on the reader). Default 0.</summary>
+    public int Address { get; set; }
+
+    /// <summary>Pause between polls. Default 200 ms.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>A reader must answer within this (OSDP: 200 ms); a missed reply is retried with the same sequence number.</summary>
+    public TimeSpan ReplyTimeout { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>A reader without a valid reply for this long is offline (OSDP: 8 s). It replaces MaxSilentPolls.</summary>
+    public TimeSpan OfflineAfter { get; set; } = TimeSpan.FromSeconds(8);
+}
