@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using GateEdge.Devices.Serial;
 using GateEdge.Outputs.Gpio;
 
 namespace GateEdge.Configuration;
@@ -15,16 +14,7 @@ internal static partial class ConfigurationValidator
         }
 
         var devices = new Dictionary<string, string>(StringComparer.Ordinal);
-        var ports = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var problem in SerialDevices(c.Devices.IdCardReaders, "Devices.IdCardReaders", CardReader, devices, ports)
-            .Concat(SerialDevices(c.Devices.Rdm6300Readers, "Devices.Rdm6300Readers", CardReader, devices, ports))
-            .Concat(SerialDevices(c.Devices.AsciiLineReaders, "Devices.AsciiLineReaders", CardReader, devices, ports))
-            .Concat(AsciiLine(c.Devices.AsciiLineReaders))
-            .Concat(SerialDevices(c.Devices.OsdpReaders, "Devices.OsdpReaders", CardReader, devices, ports))
-            .Concat(Osdp(c.Devices.OsdpReaders))
-            .Concat(SerialDevices(c.Devices.SerialIrThermometers, "Devices.SerialIrThermometers", Thermometer, devices, ports))
-            .Concat(SerialDevices(c.Devices.ModbusThermometers, "Devices.ModbusThermometers", Thermometer, devices, ports))
-            .Concat(Modbus(c.Devices.ModbusThermometers)))
+        foreach (var problem in DevicesValidator.Validate(c.Devices, devices))
         {
             yield return problem;
         }
@@ -141,59 +131,7 @@ internal static partial class ConfigurationValidator
         }
     }
 
-    private const string CardReader = "card reader";
-    private const string Thermometer = "thermometer";
 
-
-    private static IEnumerable<string> Modbus(List<Devices.Thermometers.Modbus.ModbusThermometerOptions> heads)
-    {
-        for (int i = 0; i < heads.Count; i++)
-        {
-            if (heads[i].Address is < 1 or > 247)
-            {
-                yield return $"Devices.ModbusThermometers[{i}].Address: {heads[i].Address} is not a Modbus slave address (1–247)";
-            }
-
-            if (heads[i].Scale <= 0 || heads[i].Scale > 1)
-            {
-                yield return $"Devices.ModbusThermometers[{i}].Scale: {heads[i].Scale} °C per count is outside (0, 1]";
-            }
-        }
-    }
-
-    private static IEnumerable<string> AsciiLine(List<Devices.CardReaders.AsciiLine.AsciiLineReaderOptions> readers)
-    {
-        for (int i = 0; i < readers.Count; i++)
-        {
-            if (readers[i].UidLength is < 1 or > Devices.CardReaders.AsciiLine.Protocol.UidLineFormat.MaxUidLength)
-            {
-                yield return $"Devices.AsciiLineReaders[{i}].UidLength: {readers[i].UidLength} bytes is outside 1–8 (4 for most Mifare cards, 7 for double-size UIDs)";
-            }
-        }
-    }
-
-    private static IEnumerable<string> Osdp(List<Devices.CardReaders.Osdp.OsdpReaderOptions> readers)
-    {
-        for (int i = 0; i < readers.Count; i++)
-        {
-            var r = readers[i];
-            string at = $"Devices.OsdpReaders[{i}]";
-            if (r.Address is < 0 or > 126)
-            {
-                yield return $"{at}.Address: {r.Address} is not an OSDP reader address (0–126)";
-            }
-
-            if (r.ReplyTimeout < TimeSpan.FromMilliseconds(50) || r.ReplyTimeout > TimeSpan.FromSeconds(2))
-            {
-                yield return $"{at}.ReplyTimeout: {r.ReplyTimeout} is outside 00:00:00.05–00:00:02 (OSDP says 200 ms)";
-            }
-
-            if (r.OfflineAfter < TimeSpan.FromSeconds(1) || r.OfflineAfter <= r.ReplyTimeout)
-            {
-                yield return $"{at}.OfflineAfter: {r.OfflineAfter} must be at least 1 s and longer than ReplyTimeout (OSDP says 8 s)";
-            }
-        }
-    }
 
     private static IEnumerable<string> Mqtt(Publishing.MqttOptions m)
     {
@@ -232,46 +170,6 @@ internal static partial class ConfigurationValidator
         }
     }
 
-    private static IEnumerable<string> SerialDevices(IEnumerable<SerialDeviceOptions> list, string path, string kind, Dictionary<string, string> devices, Dictionary<string, string> ports)
-    {
-        int i = 0;
-        foreach (var d in list)
-        {
-            string at = $"{path}[{i++}]";
-            if (string.IsNullOrWhiteSpace(d.Name))
-            {
-                yield return $"{at}.Name: every device needs a name for lanes to refer to";
-            }
-            else if (!TopicLevel().IsMatch(d.Name))
-            {
-                yield return $"{at}.Name: '{d.Name}' must be 1–64 letters, digits, '-' or '_' (it names the device's MQTT status topic)";
-            }
-            else if (!devices.TryAdd(d.Name, kind))
-            {
-                yield return $"{at}.Name: '{d.Name}' is used by another device";
-            }
-
-            if (string.IsNullOrWhiteSpace(d.Port))
-            {
-                yield return $"{at}.Port: the serial port path is missing (e.g. /dev/serial/by-id/usb-…)";
-            }
-            else if (!ports.TryAdd(d.Port, d.Name))
-            {
-                yield return $"{at}.Port: {d.Port} is already used by '{ports[d.Port]}'; each serial device needs its own port";
-            }
-
-            if (d.BaudRate is < 1200 or > 921600)
-            {
-                yield return $"{at}.BaudRate: {d.BaudRate} is not a serial line speed (1200–921600)";
-            }
-
-            if (d.MaxSilentPolls is < 1 or > 100)
-            {
-                yield return $"{at}.MaxSilentPolls: {d.MaxSilentPolls} is outside 1–100";
-            }
-        }
-    }
-
     private static IEnumerable<string> Lanes(GatewayConfiguration c, Dictionary<string, string> devices)
     {
         if (c.Lanes.Count == 0)
@@ -300,15 +198,15 @@ internal static partial class ConfigurationValidator
 
             for (int r = 0; r < lane.CardReaders.Count; r++)
             {
-                if (Kind(devices, lane.CardReaders[r]) != CardReader)
+                if (Kind(devices, lane.CardReaders[r]) != DevicesValidator.CardReader)
                 {
-                    yield return $"{at}.CardReaders[{r}]: no card reader is named '{lane.CardReaders[r]}' (known: {Known(devices, CardReader)})";
+                    yield return $"{at}.CardReaders[{r}]: no card reader is named '{lane.CardReaders[r]}' (known: {Known(devices, DevicesValidator.CardReader)})";
                 }
             }
 
-            if (Kind(devices, lane.Thermometer) != Thermometer)
+            if (Kind(devices, lane.Thermometer) != DevicesValidator.Thermometer)
             {
-                yield return $"{at}.Thermometer: rule R3 needs a thermometer; none is named '{lane.Thermometer}' (known: {Known(devices, Thermometer)})";
+                yield return $"{at}.Thermometer: rule R3 needs a thermometer; none is named '{lane.Thermometer}' (known: {Known(devices, DevicesValidator.Thermometer)})";
             }
         }
     }
@@ -322,5 +220,5 @@ internal static partial class ConfigurationValidator
     }
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
-    private static partial Regex TopicLevel();
+    internal static partial Regex TopicLevel();
 }

@@ -2,6 +2,7 @@ using GateEdge.Devices.CardReaders.AsciiLine;
 using GateEdge.Devices.CardReaders.IdCard;
 using GateEdge.Devices.CardReaders.Osdp;
 using GateEdge.Devices.CardReaders.Rdm6300;
+using GateEdge.Devices.Thermometers.Mlx90614;
 using GateEdge.Devices.Thermometers.Modbus;
 using GateEdge.Devices.Thermometers.SerialIr;
 
@@ -21,4 +22,12 @@ internal sealed class DevicesOptions
     public List<SerialIrThermometerOptions> SerialIrThermometers { get; set; } = [];
 
     public List<ModbusThermometerOptions> ModbusThermometers { get; set; } = [];
+
+    public List<Mlx90614ThermometerOptions> Mlx90614Thermometers { get; set; } = [];
+
+    public const string LinuxI2c = "Linux";
+    public const string SimulatedI2c = "Simulated";
+
+    /// <summary><c>Linux</c> (the kernel's /dev/i2c-N; the default) or <c>Simulated</c> (devices the simulator attaches in this process).</summary>
+    public string I2cDriver { get; set; } = LinuxI2c;
 }

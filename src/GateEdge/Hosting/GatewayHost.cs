@@ -6,6 +6,8 @@ using GateEdge.Devices.CardReaders.IdCard;
 using GateEdge.Devices.CardReaders.Osdp;
 using GateEdge.Devices.CardReaders.Rdm6300;
 using GateEdge.Devices.Serial;
+using GateEdge.Devices.I2c;
+using GateEdge.Devices.Thermometers.Mlx90614;
 using GateEdge.Devices.Thermometers.Modbus;
 using GateEdge.Devices.Health;
 using GateEdge.Devices.Thermometers.SerialIr;
@@ -72,6 +74,7 @@ internal static class GatewayHost
         services.AddSingleton<IPassageRecorder, PassageRecorder>();
         services.AddSingleton<IReadOnlyList<LaneCoordinator>>(sp => [.. config.Lanes.Select(lane => ActivatorUtilities.CreateInstance<LaneCoordinator>(sp, lane))]);
         services.AddSingleton<IDeviceEventSink>(sp => ActivatorUtilities.CreateInstance<LaneRouter>(sp));
+        services.AddSingleton<II2cBuses>(config.Devices.I2cDriver == DevicesOptions.SimulatedI2c ? new SimulatedI2cBuses() : new LinuxI2cBuses());
         services.AddSingleton<IReadOnlyList<DeviceSupervisor>>(sp => [.. Supervisors(sp, config.Devices)]);
         services.AddSingleton<CommandInbox>();
         services.AddSingleton(new CommandParser(config.Commands, config.Commands.KeyFile is { } key ? File.ReadAllBytes(key) : null,
@@ -103,7 +106,8 @@ internal static class GatewayHost
             .Concat(devices.AsciiLineReaders.Select(o => Supervise<AsciiLineReaderSession>(sp, o)))
             .Concat(devices.OsdpReaders.Select(o => Supervise<OsdpReaderSession>(sp, o)))
             .Concat(devices.SerialIrThermometers.Select(o => Supervise<SerialIrThermometerSession>(sp, o)))
-            .Concat(devices.ModbusThermometers.Select(o => Supervise<ModbusThermometerSession>(sp, o)));
+            .Concat(devices.ModbusThermometers.Select(o => Supervise<ModbusThermometerSession>(sp, o)))
+            .Concat(devices.Mlx90614Thermometers.Select(o => Supervise(sp, ActivatorUtilities.CreateInstance<Mlx90614ThermometerSession>(sp, o))));
 
     /// <summary>One supervisor per configured device, running that family's session on the device's port.</summary>
     private static DeviceSupervisor Supervise<TSession>(IServiceProvider sp, SerialDeviceOptions options) where TSession : ISerialDeviceSession =>

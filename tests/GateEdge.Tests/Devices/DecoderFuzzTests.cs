@@ -2,7 +2,9 @@ using GateEdge.Devices.CardReaders.AsciiLine.Protocol;
 using GateEdge.Devices.CardReaders.IdCard.Protocol;
 using GateEdge.Devices.CardReaders.Osdp.Protocol;
 using GateEdge.Devices.CardReaders.Rdm6300.Protocol;
+using GateEdge.Devices.CardReaders.Wiegand.Protocol;
 using GateEdge.Devices.Framing;
+using GateEdge.Devices.Thermometers.Mlx90614.Protocol;
 using GateEdge.Devices.Thermometers.Modbus.Protocol;
 using GateEdge.Devices.Thermometers.SerialIr.Protocol;
 using GateEdge.Tests.Support;
@@ -37,6 +39,56 @@ public sealed class DecoderFuzzTests
     [Fact]
     public void Uid_lines() => Fuzz(new UidLineDecoder(new UidLineFormat(UidRadix.Decimal, UidByteOrder.Reversed, 4)), "3891977766\r\n"u8.ToArray(), Convert.ToHexString,
         lastSignificant: 10); // CR and LF both end a line: swapping one for the other is the same line
+
+    [Fact]
+    public void Mlx90614_words()
+    {
+        var golden = Hex.Bytes("7A 3C 92");
+        var random = new Random(90614);
+        var word = new byte[3];
+        for (int round = 0; round < Rounds; round++)
+        {
+            random.NextBytes(word);
+            if (round % 2 == 1)
+            {
+                golden.CopyTo(word, 0);
+                word[random.Next(3)] ^= (byte)random.Next(1, 256);
+            }
+
+            var celsius = Mlx90614Word.TryCelsius(0x5A, Mlx90614Word.ObjectRam, word, out _);
+            Assert.True(celsius is null or (>= -273.15m and <= 382.19m), $"{Hex.Of(word)} read as {celsius}");
+            Assert.True(round % 2 == 0 || celsius != 36.49m, $"corrupted {Hex.Of(word)} accepted as the golden reading");
+        }
+    }
+
+    [Fact]
+    public void Wiegand_frames()
+    {
+        var golden = WiegandFormat.Encode26(123, 4567);
+        var random = new Random(26);
+        for (int round = 0; round < Rounds; round++)
+        {
+            bool[] bits;
+            if (round % 2 == 0)
+            {
+                bits = new bool[random.Next(0, 40)];
+                for (int i = 0; i < bits.Length; i++)
+                {
+                    bits[i] = random.Next(2) == 1;
+                }
+            }
+            else
+            {
+                // One bit flipped: parity catches it. (Two flips in one half cancel out; Wiegand cannot see that.)
+                bits = (bool[])golden.Clone();
+                bits[random.Next(bits.Length)] ^= true;
+            }
+
+            var card = WiegandFormat.TryDecode(bits);
+            Assert.True(card is null || bits.Length is 26 or 34);
+            Assert.True(round % 2 == 0 || card is null, "a frame with a flipped bit was accepted");
+        }
+    }
 
     private static void Fuzz<TFrame>(IFrameDecoder<TFrame> decoder, byte[] golden, Func<TFrame, string> identity, int firstSignificant = 0, int? lastSignificant = null)
     {

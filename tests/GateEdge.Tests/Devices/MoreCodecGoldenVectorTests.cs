@@ -112,18 +112,20 @@ public sealed class MoreCodecGoldenVectorTests
     public void Mlx90614_checks_the_golden_PEC_and_converts_the_golden_readings()
     {
         Assert.Equal(0x30, Mlx90614Word.Pec(Hex.Bytes("B4 07 B5 D2 3A")));
-        Assert.Equal(28.01m, Mlx90614Word.TryCelsius(0x5A, Mlx90614Word.ObjectRam, Hex.Bytes("D2 3A 30")));
-        Assert.Equal(36.49m, Mlx90614Word.TryCelsius(0x5A, Mlx90614Word.ObjectRam, Hex.Bytes("7A 3C 92")));
+        Assert.Equal(28.01m, Mlx90614Word.TryCelsius(0x5A, Mlx90614Word.ObjectRam, Hex.Bytes("D2 3A 30"), out _));
+        Assert.Equal(36.49m, Mlx90614Word.TryCelsius(0x5A, Mlx90614Word.ObjectRam, Hex.Bytes("7A 3C 92"), out _));
     }
 
     [Fact]
     public void Mlx90614_refuses_a_bad_PEC_and_the_error_flag()
     {
-        Assert.Null(Mlx90614Word.TryCelsius(0x5A, Mlx90614Word.ObjectRam, Hex.Bytes("7A 3C 93")));
-        Assert.Null(Mlx90614Word.TryCelsius(0x5A, Mlx90614Word.AmbientRam, Hex.Bytes("7A 3C 92")));
+        Assert.Null(Mlx90614Word.TryCelsius(0x5A, Mlx90614Word.ObjectRam, Hex.Bytes("7A 3C 93"), out var badPec));
+        Assert.Equal(DiscardReason.BadChecksum, badPec);
+        Assert.Null(Mlx90614Word.TryCelsius(0x5A, Mlx90614Word.AmbientRam, Hex.Bytes("7A 3C 92"), out _));
         byte[] flagged = [0x7A, 0xBC, 0];
         flagged[2] = Mlx90614Word.Pec([0xB4, 0x07, 0xB5, flagged[0], flagged[1]]);
-        Assert.Null(Mlx90614Word.TryCelsius(0x5A, Mlx90614Word.ObjectRam, flagged));
+        Assert.Null(Mlx90614Word.TryCelsius(0x5A, Mlx90614Word.ObjectRam, flagged, out var errorFlag));
+        Assert.Equal(DiscardReason.Malformed, errorFlag);
     }
 
     [Fact]

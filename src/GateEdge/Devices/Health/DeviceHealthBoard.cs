@@ -4,7 +4,8 @@ namespace GateEdge.Devices.Health;
 
 /// <summary>
 /// Current health of every device, written by device supervisors and read by lanes and
-/// the publisher. Subscribers hear only real changes of state.
+/// the publisher. Subscribers hear only real changes of state; a new reason for the same state is
+/// kept quietly.
 /// </summary>
 internal sealed class DeviceHealthBoard(TimeProvider time)
 {
@@ -25,6 +26,13 @@ internal sealed class DeviceHealthBoard(TimeProvider time)
         var previous = Get(device);
         if (previous.State == state)
         {
+            // Still offline, for a new reason (unplugged, then present but silent): keep the news
+            // for the next status without announcing a change that is not one.
+            if (previous.Reason != reason)
+            {
+                _devices[device] = previous with { Reason = reason };
+            }
+
             return;
         }
 

@@ -1,3 +1,5 @@
+using GateEdge.Devices.Framing;
+
 namespace GateEdge.Devices.Thermometers.Mlx90614.Protocol;
 
 /// <summary>
@@ -27,19 +29,29 @@ internal static class Mlx90614Word
     }
 
     /// <summary>
-    /// °C from the three bytes read at <paramref name="command"/>, or null when the PEC does not
-    /// match (a corrupted transfer) or bit 15 flags a sensor error (which would read −928.51 °C).
+    /// °C from the three bytes read at <paramref name="command"/>, or null with <paramref name="why"/>:
+    /// <see cref="DiscardReason.BadChecksum"/> when the PEC does not match (a corrupted transfer),
+    /// <see cref="DiscardReason.Malformed"/> when bit 15 flags a sensor error (which would read −928.51 °C).
     /// </summary>
-    public static decimal? TryCelsius(byte address, byte command, ReadOnlySpan<byte> lsbMsbPec)
+    public static decimal? TryCelsius(byte address, byte command, ReadOnlySpan<byte> lsbMsbPec, out DiscardReason why)
     {
+        why = DiscardReason.None;
         if (lsbMsbPec.Length != 3)
         {
+            why = DiscardReason.BadLength;
             return null;
         }
 
         ReadOnlySpan<byte> covered = [(byte)(address << 1), command, (byte)((address << 1) | 1), lsbMsbPec[0], lsbMsbPec[1]];
-        if (Pec(covered) != lsbMsbPec[2] || (lsbMsbPec[1] & 0x80) != 0)
+        if (Pec(covered) != lsbMsbPec[2])
         {
+            why = DiscardReason.BadChecksum;
+            return null;
+        }
+
+        if ((lsbMsbPec[1] & 0x80) != 0)
+        {
+            why = DiscardReason.Malformed;
             return null;
         }
 

@@ -1,0 +1,169 @@
+using GateEdge.Devices;
+using GateEdge.Devices.CardReaders.AsciiLine;
+using GateEdge.Devices.CardReaders.AsciiLine.Protocol;
+using GateEdge.Devices.CardReaders.Osdp;
+using GateEdge.Devices.Serial;
+using GateEdge.Devices.Thermometers.Mlx90614;
+using GateEdge.Devices.Thermometers.Modbus;
+
+namespace GateEdge.Configuration;
+
+/// <summary>The checks of the <c>Devices</c> section: every device named once, wired once, with settings its family can use.</summary>
+internal static class DevicesValidator
+{
+    public const string CardReader = "card reader";
+    public const string Thermometer = "thermometer";
+
+    /// <summary>Validates <paramref name="d"/> and fills <paramref name="devices"/> (name → kind) for the lane checks.</summary>
+    public static IEnumerable<string> Validate(DevicesOptions d, Dictionary<string, string> devices)
+    {
+        var ports = new Dictionary<string, string>(StringComparer.Ordinal);
+        return Serial(d.IdCardReaders, "Devices.IdCardReaders", CardReader, devices, ports)
+            .Concat(Serial(d.Rdm6300Readers, "Devices.Rdm6300Readers", CardReader, devices, ports))
+            .Concat(Serial(d.AsciiLineReaders, "Devices.AsciiLineReaders", CardReader, devices, ports))
+            .Concat(AsciiLine(d.AsciiLineReaders))
+            .Concat(Serial(d.OsdpReaders, "Devices.OsdpReaders", CardReader, devices, ports))
+            .Concat(Osdp(d.OsdpReaders))
+            .Concat(Serial(d.SerialIrThermometers, "Devices.SerialIrThermometers", Thermometer, devices, ports))
+            .Concat(Serial(d.ModbusThermometers, "Devices.ModbusThermometers", Thermometer, devices, ports))
+            .Concat(Modbus(d.ModbusThermometers))
+            .Concat(Named(d.Mlx90614Thermometers, "Devices.Mlx90614Thermometers", Thermometer, devices))
+            .Concat(Mlx90614(d));
+    }
+
+    private static IEnumerable<string> Named(IEnumerable<DeviceOptions> list, string path, string kind, Dictionary<string, string> devices)
+    {
+        int i = 0;
+        foreach (var d in list)
+        {
+            string at = $"{path}[{i++}]";
+            if (string.IsNullOrWhiteSpace(d.Name))
+            {
+                yield return $"{at}.Name: every device needs a name for lanes to refer to";
+            }
+            else if (!ConfigurationValidator.TopicLevel().IsMatch(d.Name))
+            {
+                yield return $"{at}.Name: '{d.Name}' must be 1–64 letters, digits, '-' or '_' (it names the device's MQTT status topic)";
+            }
+            else if (!devices.TryAdd(d.Name, kind))
+            {
+                yield return $"{at}.Name: '{d.Name}' is used by another device";
+            }
+
+            if (d.MaxSilentPolls is < 1 or > 100)
+            {
+                yield return $"{at}.MaxSilentPolls: {d.MaxSilentPolls} is outside 1–100";
+            }
+        }
+    }
+
+    private static IEnumerable<string> Serial(IReadOnlyList<SerialDeviceOptions> list, string path, string kind, Dictionary<string, string> devices, Dictionary<string, string> ports)
+    {
+        foreach (var problem in Named(list, path, kind, devices))
+        {
+            yield return problem;
+        }
+
+        for (int i = 0; i < list.Count; i++)
+        {
+            var d = list[i];
+            string at = $"{path}[{i}]";
+            if (string.IsNullOrWhiteSpace(d.Port))
+            {
+                yield return $"{at}.Port: the serial port path is missing (e.g. /dev/serial/by-id/usb-…)";
+            }
+            else if (!ports.TryAdd(d.Port, d.Name))
+            {
+                yield return $"{at}.Port: {d.Port} is already used by '{ports[d.Port]}'; each serial device needs its own port";
+            }
+
+            if (d.BaudRate is < 1200 or > 921600)
+            {
+                yield return $"{at}.BaudRate: {d.BaudRate} is not a serial line speed (1200–921600)";
+            }
+        }
+    }
+
+    private static IEnumerable<string> AsciiLine(List<AsciiLineReaderOptions> readers)
+    {
+        for (int i = 0; i < readers.Count; i++)
+        {
+            if (readers[i].UidLength is < 1 or > UidLineFormat.MaxUidLength)
+            {
+                yield return $"Devices.AsciiLineReaders[{i}].UidLength: {readers[i].UidLength} bytes is outside 1–8 (4 for most Mifare cards, 7 for double-size UIDs)";
+            }
+        }
+    }
+
+    private static IEnumerable<string> Osdp(List<OsdpReaderOptions> readers)
+    {
+        for (int i = 0; i < readers.Count; i++)
+        {
+            var r = readers[i];
+            string at = $"Devices.OsdpReaders[{i}]";
+            if (r.Address is < 0 or > 126)
+            {
+                yield return $"{at}.Address: {r.Address} is not an OSDP reader address (0–126)";
+            }
+
+            if (r.ReplyTimeout < TimeSpan.FromMilliseconds(50) || r.ReplyTimeout > TimeSpan.FromSeconds(2))
+            {
+                yield return $"{at}.ReplyTimeout: {r.ReplyTimeout} is outside 00:00:00.05–00:00:02 (OSDP says 200 ms)";
+            }
+
+            if (r.OfflineAfter < TimeSpan.FromSeconds(1) || r.OfflineAfter <= r.ReplyTimeout)
+            {
+                yield return $"{at}.OfflineAfter: {r.OfflineAfter} must be at least 1 s and longer than ReplyTimeout (OSDP says 8 s)";
+            }
+        }
+    }
+
+    private static IEnumerable<string> Modbus(List<ModbusThermometerOptions> heads)
+    {
+        for (int i = 0; i < heads.Count; i++)
+        {
+            if (heads[i].Address is < 1 or > 247)
+            {
+                yield return $"Devices.ModbusThermometers[{i}].Address: {heads[i].Address} is not a Modbus slave address (1–247)";
+            }
+
+            if (heads[i].Scale <= 0 || heads[i].Scale > 1)
+            {
+                yield return $"Devices.ModbusThermometers[{i}].Scale: {heads[i].Scale} °C per count is outside (0, 1]";
+            }
+        }
+    }
+
+    private static IEnumerable<string> Mlx90614(DevicesOptions d)
+    {
+        if (d.I2cDriver is not (DevicesOptions.LinuxI2c or DevicesOptions.SimulatedI2c))
+        {
+            yield return $"Devices.I2cDriver: '{d.I2cDriver}' is not Linux or Simulated";
+        }
+
+        var wired = new Dictionary<(int, int), string>();
+        for (int i = 0; i < d.Mlx90614Thermometers.Count; i++)
+        {
+            var t = d.Mlx90614Thermometers[i];
+            string at = $"Devices.Mlx90614Thermometers[{i}]";
+            if (t.Bus is < 0 or > 255)
+            {
+                yield return $"{at}.Bus: {t.Bus} is not an I²C bus number (the N of /dev/i2c-N)";
+            }
+
+            if (t.Address is < 0x03 or > 0x77)
+            {
+                yield return $"{at}.Address: {t.Address} is not a 7-bit I²C device address (0x03–0x77; the MLX90614 ships at 0x5A = 90)";
+            }
+            else if (!wired.TryAdd((t.Bus, t.Address), t.Name))
+            {
+                yield return $"{at}.Address: bus {t.Bus} address 0x{t.Address:X2} is already used by '{wired[(t.Bus, t.Address)]}'";
+            }
+
+            if (t.PollInterval < TimeSpan.FromMilliseconds(50) || t.PollInterval > TimeSpan.FromSeconds(5))
+            {
+                yield return $"{at}.PollInterval: {t.PollInterval} is outside 00:00:00.05–00:00:05";
+            }
+        }
+    }
+}
