@@ -14,7 +14,7 @@ internal static partial class ConfigurationValidator
         }
 
         var devices = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var problem in DevicesValidator.Validate(c.Devices, devices))
+        foreach (var problem in DevicesValidator.Validate(c.Devices, c.Outputs, devices))
         {
             yield return problem;
         }

@@ -1,6 +1,7 @@
 using GateEdge.Devices.CardReaders.AsciiLine;
 using GateEdge.Devices.CardReaders.IdCard;
 using GateEdge.Devices.CardReaders.Osdp;
+using GateEdge.Devices.CardReaders.Wiegand;
 using GateEdge.Devices.CardReaders.Rdm6300;
 using GateEdge.Devices.Thermometers.Mlx90614;
 using GateEdge.Devices.Thermometers.Modbus;
@@ -18,6 +19,9 @@ internal sealed class DevicesOptions
     public List<AsciiLineReaderOptions> AsciiLineReaders { get; set; } = [];
 
     public List<OsdpReaderOptions> OsdpReaders { get; set; } = [];
+
+    /// <summary>Wiegand readers on GPIO lines of the chip <c>Outputs</c> drives.</summary>
+    public List<WiegandReaderOptions> WiegandReaders { get; set; } = [];
 
     public List<SerialIrThermometerOptions> SerialIrThermometers { get; set; } = [];
 

@@ -2,6 +2,7 @@ using GateEdge.Devices;
 using GateEdge.Devices.CardReaders.AsciiLine;
 using GateEdge.Devices.CardReaders.AsciiLine.Protocol;
 using GateEdge.Devices.CardReaders.Osdp;
+using GateEdge.Devices.CardReaders.Wiegand;
 using GateEdge.Devices.Serial;
 using GateEdge.Devices.Thermometers.Mlx90614;
 using GateEdge.Devices.Thermometers.Modbus;
@@ -15,7 +16,7 @@ internal static class DevicesValidator
     public const string Thermometer = "thermometer";
 
     /// <summary>Validates <paramref name="d"/> and fills <paramref name="devices"/> (name → kind) for the lane checks.</summary>
-    public static IEnumerable<string> Validate(DevicesOptions d, Dictionary<string, string> devices)
+    public static IEnumerable<string> Validate(DevicesOptions d, Outputs.Gpio.GpioOutputOptions outputs, Dictionary<string, string> devices)
     {
         var ports = new Dictionary<string, string>(StringComparer.Ordinal);
         return Serial(d.IdCardReaders, "Devices.IdCardReaders", CardReader, devices, ports)
@@ -24,6 +25,8 @@ internal static class DevicesValidator
             .Concat(AsciiLine(d.AsciiLineReaders))
             .Concat(Serial(d.OsdpReaders, "Devices.OsdpReaders", CardReader, devices, ports))
             .Concat(Osdp(d.OsdpReaders))
+            .Concat(Named(d.WiegandReaders, "Devices.WiegandReaders", CardReader, devices))
+            .Concat(Wiegand(d.WiegandReaders, outputs))
             .Concat(Serial(d.SerialIrThermometers, "Devices.SerialIrThermometers", Thermometer, devices, ports))
             .Concat(Serial(d.ModbusThermometers, "Devices.ModbusThermometers", Thermometer, devices, ports))
             .Concat(Modbus(d.ModbusThermometers))
@@ -114,6 +117,37 @@ internal static class DevicesValidator
             if (r.OfflineAfter < TimeSpan.FromSeconds(1) || r.OfflineAfter <= r.ReplyTimeout)
             {
                 yield return $"{at}.OfflineAfter: {r.OfflineAfter} must be at least 1 s and longer than ReplyTimeout (OSDP says 8 s)";
+            }
+        }
+    }
+
+    private static IEnumerable<string> Wiegand(List<WiegandReaderOptions> readers, Outputs.Gpio.GpioOutputOptions outputs)
+    {
+        if (readers.Count > 0 && outputs.Driver == Outputs.Gpio.GpioOutputOptions.LogDriver)
+        {
+            yield return "Devices.WiegandReaders: Wiegand readers need GPIO; set Outputs.Driver to Chip (or Simulated to rehearse)";
+        }
+
+        var used = outputs.Lanes.SelectMany(l => new[] { (int?)l.RelayPin, l.GreenLampPin, l.RedLampPin }).OfType<int>().ToHashSet();
+        for (int i = 0; i < readers.Count; i++)
+        {
+            var r = readers[i];
+            string at = $"Devices.WiegandReaders[{i}]";
+            foreach (var (key, line) in new[] { ("D0Line", r.D0Line), ("D1Line", r.D1Line) })
+            {
+                if (line < 0)
+                {
+                    yield return $"{at}.{key}: a GPIO line number is required";
+                }
+                else if (!used.Add(line))
+                {
+                    yield return $"{at}.{key}: line {line} is already used by an output or another reader";
+                }
+            }
+
+            if (r.FrameGap < TimeSpan.FromMilliseconds(5) || r.FrameGap > TimeSpan.FromMilliseconds(500))
+            {
+                yield return $"{at}.FrameGap: {r.FrameGap} is outside 00:00:00.005–00:00:00.5 (Wiegand says 25 ms)";
             }
         }
     }

@@ -4,6 +4,8 @@ using GateEdge.Devices;
 using GateEdge.Devices.CardReaders.AsciiLine;
 using GateEdge.Devices.CardReaders.IdCard;
 using GateEdge.Devices.CardReaders.Osdp;
+using GateEdge.Devices.CardReaders.Wiegand;
+using GateEdge.Devices.Gpio;
 using GateEdge.Devices.CardReaders.Rdm6300;
 using GateEdge.Devices.Serial;
 using GateEdge.Devices.I2c;
@@ -69,12 +71,11 @@ internal static class GatewayHost
         services.AddSingleton(config.Journal);
         services.AddSingleton<JournalMaintenance>();
         services.AddHostedService(sp => sp.GetRequiredService<JournalMaintenance>());
-        AddOutputs(services, config.Outputs);
+        AddHardware(services, config);
         services.AddSingleton(new CredentialHasher(config.Privacy.IdentityKeyFile is { } identityKey ? File.ReadAllBytes(identityKey) : null));
         services.AddSingleton<IPassageRecorder, PassageRecorder>();
         services.AddSingleton<IReadOnlyList<LaneCoordinator>>(sp => [.. config.Lanes.Select(lane => ActivatorUtilities.CreateInstance<LaneCoordinator>(sp, lane))]);
         services.AddSingleton<IDeviceEventSink>(sp => ActivatorUtilities.CreateInstance<LaneRouter>(sp));
-        services.AddSingleton<II2cBuses>(config.Devices.I2cDriver == DevicesOptions.SimulatedI2c ? new SimulatedI2cBuses() : new LinuxI2cBuses());
         services.AddSingleton<IReadOnlyList<DeviceSupervisor>>(sp => [.. Supervisors(sp, config.Devices)]);
         services.AddSingleton<CommandInbox>();
         services.AddSingleton(new CommandParser(config.Commands, config.Commands.KeyFile is { } key ? File.ReadAllBytes(key) : null,
@@ -85,8 +86,11 @@ internal static class GatewayHost
         services.AddHostedService<MqttPublisher>();
     }
 
-    private static void AddOutputs(IServiceCollection services, GpioOutputOptions outputs)
+    /// <summary>The GPIO chip (relays, lamps, Wiegand lines) and the I²C buses, real or simulated.</summary>
+    private static void AddHardware(IServiceCollection services, GatewayConfiguration config)
     {
+        var outputs = config.Outputs;
+        services.AddSingleton<II2cBuses>(config.Devices.I2cDriver == DevicesOptions.SimulatedI2c ? new SimulatedI2cBuses() : new LinuxI2cBuses());
         if (outputs.Driver == GpioOutputOptions.LogDriver)
         {
             services.AddSingleton<IGateOutputs, LoggingGateOutputs>();
@@ -94,9 +98,18 @@ internal static class GatewayHost
         }
 
         services.AddSingleton(outputs);
-        services.AddSingleton(_ => outputs.Driver == GpioOutputOptions.ChipDriver
-            ? new GpioController(new LibGpiodDriver(outputs.Chip))
-            : new GpioController(new SimulatedGpioDriver()));
+        if (outputs.Driver == GpioOutputOptions.ChipDriver)
+        {
+            services.AddSingleton(_ => new GpioController(new LibGpiodDriver(outputs.Chip)));
+            services.AddSingleton<IPulseLineSource>(new GpioChipPulseLineSource(outputs.Chip));
+        }
+        else
+        {
+            services.AddSingleton<SimulatedGpioDriver>();
+            services.AddSingleton(sp => new GpioController(sp.GetRequiredService<SimulatedGpioDriver>()));
+            services.AddSingleton<IPulseLineSource>(sp => new ControllerPulseLineSource(sp.GetRequiredService<GpioController>(), sp.GetRequiredService<TimeProvider>()));
+        }
+
         services.AddSingleton<IGateOutputs, GpioGateOutputs>();
     }
 
@@ -105,6 +118,7 @@ internal static class GatewayHost
             .Concat(devices.Rdm6300Readers.Select(o => Supervise<Rdm6300ReaderSession>(sp, o)))
             .Concat(devices.AsciiLineReaders.Select(o => Supervise<AsciiLineReaderSession>(sp, o)))
             .Concat(devices.OsdpReaders.Select(o => Supervise<OsdpReaderSession>(sp, o)))
+            .Concat(devices.WiegandReaders.Select(o => Supervise(sp, ActivatorUtilities.CreateInstance<WiegandReaderSession>(sp, o))))
             .Concat(devices.SerialIrThermometers.Select(o => Supervise<SerialIrThermometerSession>(sp, o)))
             .Concat(devices.ModbusThermometers.Select(o => Supervise<ModbusThermometerSession>(sp, o)))
             .Concat(devices.Mlx90614Thermometers.Select(o => Supervise(sp, ActivatorUtilities.CreateInstance<Mlx90614ThermometerSession>(sp, o))));

@@ -5,19 +5,39 @@ namespace GateEdge.Outputs.Gpio;
 
 /// <summary>
 /// A GPIO chip in memory, for the demo, the simulator and tests: outputs remember what was
-/// written (and report it), inputs read what <see cref="SetInput"/> last set.
+/// written (and report it), inputs read what <see cref="SetInput"/> last set, and edge callbacks
+/// run in order on the thread that moved the line.
 /// </summary>
 internal sealed class SimulatedGpioDriver : GpioDriver
 {
     private readonly ConcurrentDictionary<int, PinValue> _values = new();
     private readonly ConcurrentDictionary<int, PinMode> _modes = new();
+    private readonly ConcurrentDictionary<int, (PinEventTypes Types, PinChangeEventHandler Callback)[]> _callbacks = new();
 
     /// <summary>Raised on every write to an output: (pin, value).</summary>
     public event Action<int, PinValue>? Written;
 
     protected override int PinCount => 64;
 
-    public void SetInput(int pin, PinValue value) => _values[pin] = value;
+    /// <summary>Moves an input line, as the device wired to it would; registered edge callbacks run before this returns.</summary>
+    public void SetInput(int pin, PinValue value)
+    {
+        var previous = _values.GetValueOrDefault(pin, PinValue.Low);
+        _values[pin] = value;
+        if (previous == value)
+        {
+            return;
+        }
+
+        var edge = value == PinValue.Low ? PinEventTypes.Falling : PinEventTypes.Rising;
+        foreach (var (types, callback) in _callbacks.GetValueOrDefault(pin, []))
+        {
+            if ((types & edge) != 0)
+            {
+                callback(this, new PinValueChangedEventArgs(edge, pin));
+            }
+        }
+    }
 
     public PinValue Peek(int pin) => _values.GetValueOrDefault(pin, PinValue.Low);
 
@@ -40,12 +60,11 @@ internal sealed class SimulatedGpioDriver : GpioDriver
     }
 
     protected override WaitForEventResult WaitForEvent(int pinNumber, PinEventTypes eventTypes, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("the simulated chip has no edge events; poll its inputs");
+        throw new NotSupportedException("the simulated chip delivers edges through callbacks");
 
     protected override void AddCallbackForPinValueChangedEvent(int pinNumber, PinEventTypes eventTypes, PinChangeEventHandler callback) =>
-        throw new NotSupportedException("the simulated chip has no edge events; poll its inputs");
+        _callbacks.AddOrUpdate(pinNumber, [(eventTypes, callback)], (_, existing) => [.. existing, (eventTypes, callback)]);
 
-    protected override void RemoveCallbackForPinValueChangedEvent(int pinNumber, PinChangeEventHandler callback)
-    {
-    }
+    protected override void RemoveCallbackForPinValueChangedEvent(int pinNumber, PinChangeEventHandler callback) =>
+        _callbacks.AddOrUpdate(pinNumber, [], (_, existing) => [.. existing.Where(c => c.Callback != callback)]);
 }

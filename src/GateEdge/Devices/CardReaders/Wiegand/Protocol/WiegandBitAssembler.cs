@@ -13,6 +13,9 @@ internal sealed class WiegandBitAssembler(TimeSpan frameGap)
     private readonly List<bool> _bits = new(34);
     private TimeSpan _lastPulse;
 
+    /// <summary>Whether a frame has begun and waits for its gap.</summary>
+    public bool InFrame => _bits.Count > 0;
+
     /// <summary>A pulse on D1 (<paramref name="one"/>) or D0 at <paramref name="at"/>; returns the previous frame if this pulse starts a new one.</summary>
     public bool[]? Pulse(bool one, TimeSpan at)
     {

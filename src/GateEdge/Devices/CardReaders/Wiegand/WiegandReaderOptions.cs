@@ -1,0 +1,19 @@
+using GateEdge.Devices.CardReaders.Wiegand.Protocol;
+
+namespace GateEdge.Devices.CardReaders.Wiegand;
+
+/// <summary>
+/// A Wiegand 26/34 reader on two GPIO input lines of the chip named in <c>Outputs</c>, an entry of
+/// <c>Devices:WiegandReaders</c>. The reader's 5 V lines need a level shifter to a 3.3 V board.
+/// </summary>
+internal sealed class WiegandReaderOptions : DeviceOptions
+{
+    /// <summary>GPIO line of DATA0 (green wire).</summary>
+    public int D0Line { get; set; } = -1;
+
+    /// <summary>GPIO line of DATA1 (white wire).</summary>
+    public int D1Line { get; set; } = -1;
+
+    /// <summary>Idle time that ends a frame. Default 25 ms (protocols.md §2.1).</summary>
+    public TimeSpan FrameGap { get; set; } = WiegandBitAssembler.DefaultFrameGap;
+}
