@@ -14,6 +14,7 @@ public sealed class CompoundCardLaneTests : GateTest
         ["rdm6300"] = ("Rdm6300Readers", "", "rdm6300-reader", "", "14008EC793", "0A0B0C0D0E", ["******C793", "******0D0E"]),
         ["ascii-line"] = ("AsciiLineReaders", ", \"Radix\": \"Decimal\", \"ByteOrder\": \"Reversed\"", "ascii-line-reader", ", \"radix\": \"decimal\", \"byteOrder\": \"reversed\"",
             "26DEFAE7", "01020304", ["****FAE7", "****0304"]),
+        ["pn532"] = ("Pn532Readers", "", "pn532-reader", "", "B0864D25", "04A1B2C3D4E5F6", ["****4D25", "**********E5F6"]),
         ["osdp"] = ("OsdpReaders", ", \"Address\": 1", "osdp-reader", ", \"address\": 1", "123/4567", "4000000000", ["****4567", "******0000"]),
     };
 

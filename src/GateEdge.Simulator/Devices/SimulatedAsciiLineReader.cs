@@ -10,7 +10,7 @@ namespace GateEdge.Simulator.Devices;
 /// byte order: UID <c>26 DE FA E7</c> is <c>0652147431</c> in card-order decimal, <c>3891977766</c>
 /// reversed. Written without the gateway's codec, so the two cannot share a mistake.
 /// </summary>
-internal sealed class SimulatedAsciiLineReader(string name, SimulatedLine port, bool hex, bool reversed)
+internal sealed class SimulatedAsciiLineReader(string name, SimulatedLine port, bool hex, bool reversed) : ICompoundCardReader
 {
     public string Name => name;
 

@@ -8,7 +8,7 @@ namespace GateEdge.Simulator.Devices;
 /// A poll repeating the last sequence number is a retry: it gets the same answer again, so a card
 /// is never lost to a dropped reply. Its framing and CRC are its own, not the gateway's.
 /// </summary>
-internal sealed class SimulatedOsdpReader(string name, SimulatedLine port, byte address = 0)
+internal sealed class SimulatedOsdpReader(string name, SimulatedLine port, byte address = 0) : ICompoundCardReader
 {
     private const byte Poll = 0x60;
     private const byte Ack = 0x40;

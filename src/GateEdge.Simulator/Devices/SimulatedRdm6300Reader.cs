@@ -7,7 +7,7 @@ namespace GateEdge.Simulator.Devices;
 /// An RDM6300 125 kHz reader (protocols.md §2.2): when a tag enters the field it sends
 /// <c>02</c>, ten hex characters, the XOR of the five tag bytes in hex, <c>03</c>, unasked.
 /// </summary>
-internal sealed class SimulatedRdm6300Reader(string name, SimulatedLine port)
+internal sealed class SimulatedRdm6300Reader(string name, SimulatedLine port) : ICompoundCardReader
 {
     public string Name => name;
 

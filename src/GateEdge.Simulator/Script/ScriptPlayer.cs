@@ -23,16 +23,13 @@ internal sealed class ScriptPlayer(SimulatorScript script, SimulatedGate gate, T
     {
         gate.SetTarget(visit.Thermometer, visit.BodyC);
         await Task.Delay(script.MeasureFor, cancellationToken);
-        Action<string>? announce = gate.TagReaders.TryGetValue(visit.Reader, out var tagReader) ? tagReader.Present
-            : gate.LineReaders.TryGetValue(visit.Reader, out var lineReader) ? lineReader.Present
-            : gate.OsdpReaders.TryGetValue(visit.Reader, out var osdpReader) ? osdpReader.Present
-            : null;
-        if (announce is not null)
+        if (gate.CompoundCardReaders.TryGetValue(visit.Reader, out var compoundReader))
         {
             // Compound-card readers announce the card themselves; there is no read to wait for.
-            announce(person.CompoundCard!);
-            await log.WriteLineAsync($"visit: {person.Name} at {visit.Reader}, {visit.BodyC} °C, tag presented");
+            compoundReader.Present(person.CompoundCard!);
+            await log.WriteLineAsync($"visit: {person.Name} at {visit.Reader}, {visit.BodyC} °C, card presented");
             await Task.Delay(script.LeaveAfter, cancellationToken);
+            compoundReader.Remove();
             gate.SetTarget(visit.Thermometer, null);
             return;
         }

@@ -8,6 +8,7 @@ internal sealed class SimulatedGate : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _running = [];
+    private readonly List<Task> _polled = [];
     
 
     public SimulatedGate(SimulatorScript script, string links)
@@ -24,15 +25,22 @@ internal sealed class SimulatedGate : IAsyncDisposable
                     _running.Add(reader.RunAsync(_stop.Token));
                     break;
                 case SimulatorScript.Rdm6300ReaderKind:
-                    TagReaders[device.Name] = new SimulatedRdm6300Reader(device.Name, port);
+                    CompoundCardReaders[device.Name] = new SimulatedRdm6300Reader(device.Name, port);
                     break;
                 case SimulatorScript.AsciiLineReaderKind:
-                    LineReaders[device.Name] = new SimulatedAsciiLineReader(device.Name, port, device.Radix == "hex", device.ByteOrder == "reversed");
+                    CompoundCardReaders[device.Name] = new SimulatedAsciiLineReader(device.Name, port, device.Radix == "hex", device.ByteOrder == "reversed");
                     break;
                 case SimulatorScript.OsdpReaderKind:
                     var osdp = new SimulatedOsdpReader(device.Name, port, device.Address);
-                    OsdpReaders[device.Name] = osdp;
+                    CompoundCardReaders[device.Name] = osdp;
+                    _polled.Add(osdp.FirstPoll);
                     _running.Add(osdp.RunAsync(_stop.Token));
+                    break;
+                case SimulatorScript.Pn532ReaderKind:
+                    var nfc = new SimulatedPn532(device.Name, port);
+                    CompoundCardReaders[device.Name] = nfc;
+                    _polled.Add(nfc.FirstPoll);
+                    _running.Add(nfc.RunAsync(_stop.Token));
                     break;
                 case SimulatorScript.SerialIrThermometerKind:
                     var thermometer = new SimulatedIrThermometer(device.Name, port);
@@ -52,11 +60,7 @@ internal sealed class SimulatedGate : IAsyncDisposable
 
     public Dictionary<string, SimulatedIdCardReader> Readers { get; } = [];
 
-    public Dictionary<string, SimulatedRdm6300Reader> TagReaders { get; } = [];
-
-    public Dictionary<string, SimulatedAsciiLineReader> LineReaders { get; } = [];
-
-    public Dictionary<string, SimulatedOsdpReader> OsdpReaders { get; } = [];
+    public Dictionary<string, ICompoundCardReader> CompoundCardReaders { get; } = [];
 
     public Dictionary<string, SimulatedIrThermometer> Thermometers { get; } = [];
 
@@ -78,9 +82,9 @@ internal sealed class SimulatedGate : IAsyncDisposable
     /// <summary>Every device's serial line by device name, to unplug or disturb.</summary>
     public Dictionary<string, SimulatedLine> Lines { get; } = [];
 
-    /// <summary>Completes once the gateway polls every device that is polled (RDM6300 readers only talk).</summary>
+    /// <summary>Completes once the gateway polls every device that is polled (compound-card readers that only talk are not waited for).</summary>
     public Task GatewayConnected => Task.WhenAll(Readers.Values.Select(r => r.FirstPoll)
-        .Concat(OsdpReaders.Values.Select(r => r.FirstPoll))
+        .Concat(_polled)
         .Concat(Thermometers.Values.Select(t => t.FirstQuery))
         .Concat(ModbusThermometers.Values.Select(t => t.FirstQuery)));
 

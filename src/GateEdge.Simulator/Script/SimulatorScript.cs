@@ -48,10 +48,11 @@ internal sealed record SimulatorScript(
     public const string Rdm6300ReaderKind = "rdm6300-reader";
     public const string AsciiLineReaderKind = "ascii-line-reader";
     public const string OsdpReaderKind = "osdp-reader";
+    public const string Pn532ReaderKind = "pn532-reader";
     public const string SerialIrThermometerKind = "serial-ir-thermometer";
     public const string ModbusThermometerKind = "modbus-thermometer";
 
-    private static readonly string[] CompoundCardReaderKinds = [Rdm6300ReaderKind, AsciiLineReaderKind, OsdpReaderKind];
+    private static readonly string[] CompoundCardReaderKinds = [Rdm6300ReaderKind, AsciiLineReaderKind, OsdpReaderKind, Pn532ReaderKind];
     private static readonly string[] ReaderKinds = [IdCardReaderKind, .. CompoundCardReaderKinds];
     private static readonly string[] ThermometerKinds = [SerialIrThermometerKind, ModbusThermometerKind];
 

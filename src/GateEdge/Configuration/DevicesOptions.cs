@@ -1,6 +1,7 @@
 using GateEdge.Devices.CardReaders.AsciiLine;
 using GateEdge.Devices.CardReaders.IdCard;
 using GateEdge.Devices.CardReaders.Osdp;
+using GateEdge.Devices.CardReaders.Pn532;
 using GateEdge.Devices.CardReaders.Wiegand;
 using GateEdge.Devices.CardReaders.Rdm6300;
 using GateEdge.Devices.Thermometers.Mlx90614;
@@ -19,6 +20,8 @@ internal sealed class DevicesOptions
     public List<AsciiLineReaderOptions> AsciiLineReaders { get; set; } = [];
 
     public List<OsdpReaderOptions> OsdpReaders { get; set; } = [];
+
+    public List<Pn532ReaderOptions> Pn532Readers { get; set; } = [];
 
     /// <summary>Wiegand readers on GPIO lines of the chip <c>Outputs</c> drives.</summary>
     public List<WiegandReaderOptions> WiegandReaders { get; set; } = [];

@@ -2,6 +2,7 @@ using GateEdge.Devices;
 using GateEdge.Devices.CardReaders.AsciiLine;
 using GateEdge.Devices.CardReaders.AsciiLine.Protocol;
 using GateEdge.Devices.CardReaders.Osdp;
+using GateEdge.Devices.CardReaders.Pn532;
 using GateEdge.Devices.CardReaders.Wiegand;
 using GateEdge.Devices.Serial;
 using GateEdge.Devices.Thermometers.Mlx90614;
@@ -25,6 +26,9 @@ internal static class DevicesValidator
             .Concat(AsciiLine(d.AsciiLineReaders))
             .Concat(Serial(d.OsdpReaders, "Devices.OsdpReaders", CardReader, devices, ports))
             .Concat(Osdp(d.OsdpReaders))
+            .Concat(Serial(d.Pn532Readers, "Devices.Pn532Readers", CardReader, devices, ports))
+            .Concat(d.Pn532Readers.Select((r, i) => (r, i)).Where(x => x.r.BaudRate != Pn532ReaderOptions.HsuBaudRate)
+                .Select(x => $"Devices.Pn532Readers[{x.i}].BaudRate: a PN532 in HSU mode runs at {Pn532ReaderOptions.HsuBaudRate}; leave BaudRate out"))
             .Concat(Named(d.WiegandReaders, "Devices.WiegandReaders", CardReader, devices))
             .Concat(Wiegand(d.WiegandReaders, outputs))
             .Concat(Serial(d.SerialIrThermometers, "Devices.SerialIrThermometers", Thermometer, devices, ports))

@@ -4,6 +4,7 @@ using GateEdge.Devices;
 using GateEdge.Devices.CardReaders.AsciiLine;
 using GateEdge.Devices.CardReaders.IdCard;
 using GateEdge.Devices.CardReaders.Osdp;
+using GateEdge.Devices.CardReaders.Pn532;
 using GateEdge.Devices.CardReaders.Wiegand;
 using GateEdge.Devices.Gpio;
 using GateEdge.Devices.CardReaders.Rdm6300;
@@ -118,6 +119,7 @@ internal static class GatewayHost
             .Concat(devices.Rdm6300Readers.Select(o => Supervise<Rdm6300ReaderSession>(sp, o)))
             .Concat(devices.AsciiLineReaders.Select(o => Supervise<AsciiLineReaderSession>(sp, o)))
             .Concat(devices.OsdpReaders.Select(o => Supervise<OsdpReaderSession>(sp, o)))
+            .Concat(devices.Pn532Readers.Select(o => Supervise(sp, ActivatorUtilities.CreateInstance<Pn532ReaderSession>(sp, o))))
             .Concat(devices.WiegandReaders.Select(o => Supervise(sp, ActivatorUtilities.CreateInstance<WiegandReaderSession>(sp, o))))
             .Concat(devices.SerialIrThermometers.Select(o => Supervise<SerialIrThermometerSession>(sp, o)))
             .Concat(devices.ModbusThermometers.Select(o => Supervise<ModbusThermometerSession>(sp, o)))

@@ -11,8 +11,7 @@ internal static class PersonalDataMask
     /// <summary><c>11010519491231002X</c> → <c>110105********002X</c>: region code and last four kept.</summary>
     public static string Number(string number) => number.Length switch
     {
-        <= 4 => new string('*', number.Length),
-        <= 10 => string.Concat(new string('*', number.Length - 4), number.AsSpan(number.Length - 4)),
+        <= 10 => LastFour(number),
         _ => string.Concat(number.AsSpan(0, 6), new string('*', number.Length - 10), number.AsSpan(number.Length - 4)),
     };
 
@@ -20,5 +19,12 @@ internal static class PersonalDataMask
     public static string? Name(string? name) =>
         string.IsNullOrEmpty(name) ? null : string.Concat(name.AsSpan(0, 1), new string('*', Math.Max(1, name.Length - 1)));
 
-    public static string Credential(Credential credential) => Number(credential.Number);
+    /// <summary>ID numbers keep their region code; a compound card's number means nothing in parts, so only its last four show.</summary>
+    public static string Credential(Credential credential) => credential.Kind == CredentialKind.CompoundCard
+        ? LastFour(credential.Number)
+        : Number(credential.Number);
+
+    private static string LastFour(string number) => number.Length <= 4
+        ? new string('*', number.Length)
+        : string.Concat(new string('*', number.Length - 4), number.AsSpan(number.Length - 4));
 }
