@@ -28,6 +28,12 @@ internal static class IdCardImage
         Put(text, 158, 30, person.IssuingAuthority);
         Put(text, 188, 16, person.ValidFrom);
         Put(text, 204, 16, person.ValidTo);
+        if (person.ForeignResident)
+        {
+            // The foreign permanent-resident card's type mark (protocols.md §1).
+            Put(text, 248, 2, "I");
+        }
+
         return text;
     }
 
@@ -43,6 +49,9 @@ internal static class IdCardImage
 
         return photo;
     }
+
+    /// <summary>Stand-in fingerprint data: the gateway must skip it.</summary>
+    public static byte[] Fingerprint(SimPerson person) => [.. Enumerable.Range(0, person.FingerprintBytes).Select(i => (byte)(0xF0 ^ i))];
 
     private static void Put(byte[] text, int offset, int length, string value)
     {

@@ -85,18 +85,21 @@ internal sealed class SimulatedIdCardReader(string name, SimulatedLine port)
             return SamWire.Reply(0x41);
         }
 
-        var text = IdCardImage.Text(_card);
-        var photo = IdCardImage.Photo(_card);
-        int header = withFingerprint ? 6 : 4;
-        var data = new byte[header + text.Length + photo.Length];
-        data[0] = (byte)(text.Length >> 8);
-        data[1] = (byte)text.Length;
-        data[2] = (byte)(photo.Length >> 8);
-        data[3] = (byte)photo.Length;
-        text.CopyTo(data, header);
-        photo.CopyTo(data, header + text.Length);
         _cardRead = true;
         _readDone.TrySetResult();
+        return ReadReply(_card, withFingerprint);
+    }
+
+    /// <summary>The whole reply to a read (<c>30 01</c>, or <c>30 10</c> with the fingerprint block) of <paramref name="card"/>.</summary>
+    internal static byte[] ReadReply(SimPerson card, bool withFingerprint)
+    {
+        var text = IdCardImage.Text(card);
+        var photo = IdCardImage.Photo(card);
+        var fingerprint = withFingerprint ? IdCardImage.Fingerprint(card) : [];
+        byte[] lengths = withFingerprint
+            ? [(byte)(text.Length >> 8), (byte)text.Length, (byte)(photo.Length >> 8), (byte)photo.Length, (byte)(fingerprint.Length >> 8), (byte)fingerprint.Length]
+            : [(byte)(text.Length >> 8), (byte)text.Length, (byte)(photo.Length >> 8), (byte)photo.Length];
+        byte[] data = [.. lengths, .. text, .. photo, .. fingerprint];
         return SamWire.Reply(0x90, data);
     }
 }

@@ -46,6 +46,42 @@ public sealed class SerialDevicesOverPtyTests : IAsyncLifetime
         Assert.Equal("张三", card.HolderName);
     }
 
+    [Theory]
+    [InlineData(0, "05 0A")]
+    [InlineData(512, "07 0A")]
+    [InlineData(1024, "09 0A")]
+    public async Task The_fingerprint_variant_reads_cards_with_any_fingerprint_size_and_keeps_no_fingerprint(int fingerprintBytes, string replyLength)
+    {
+        var person = new SimPerson("张三", "11010519491231002X", FingerprintBytes: fingerprintBytes);
+        var port = SimulatedLine.Create(Path.Combine(_dir, "reader"));
+        await using var _ = port;
+        var reader = new SimulatedIdCardReader("reader", port);
+        Assert.Equal(Hex.Bytes($"AA AA AA 96 69 {replyLength} 00 00 90"), SimulatedIdCardReader.ReadReply(person, withFingerprint: true)[..10]);
+        _running.Add(reader.RunAsync(_stop.Token));
+        StartReader(port.LinkPath, readFingerprint: true);
+        await Eventually.True(() => _health.Get("reader").IsAvailable, "the reader is online");
+
+        await reader.PlaceCard(person).WaitAsync(TimeSpan.FromSeconds(10));
+        await Eventually.True(() => !_sink.Cards.IsEmpty, "the card is presented");
+
+        Assert.Equal(new Credential(CredentialKind.NationalId, "11010519491231002X"), Assert.Single(_sink.Cards).Credential);
+    }
+
+    [Fact]
+    public async Task A_foreign_permanent_resident_card_is_recognised_as_such()
+    {
+        await using var port = SimulatedLine.Create(Path.Combine(_dir, "reader"));
+        var reader = new SimulatedIdCardReader("reader", port);
+        _running.Add(reader.RunAsync(_stop.Token));
+        StartReader(port.LinkPath);
+        await Eventually.True(() => _health.Get("reader").IsAvailable, "the reader is online");
+
+        await reader.PlaceCard(new SimPerson("SMITH JOHN", "USA310075050101", ForeignResident: true)).WaitAsync(TimeSpan.FromSeconds(10));
+        await Eventually.True(() => !_sink.Cards.IsEmpty, "the card is presented");
+
+        Assert.Equal(new Credential(CredentialKind.ForeignPermanentResident, "USA310075050101"), Assert.Single(_sink.Cards).Credential);
+    }
+
     [Fact]
     public async Task Thermometer_readings_carry_raw_values_and_whether_someone_stands_in_front()
     {
@@ -89,9 +125,9 @@ public sealed class SerialDevicesOverPtyTests : IAsyncLifetime
         Directory.Delete(_dir, recursive: true);
     }
 
-    private void StartReader(string path)
+    private void StartReader(string path, bool readFingerprint = false)
     {
-        var options = new IdCardReaderOptions { Name = "reader", Port = path };
+        var options = new IdCardReaderOptions { Name = "reader", Port = path, ReadFingerprint = readFingerprint };
         var session = new IdCardReaderSession(options, _sink, TimeProvider.System, NullLogger<IdCardReaderSession>.Instance);
         Supervise(path, options.BaudRate, session);
     }

@@ -13,6 +13,12 @@ internal sealed class IdCardReaderOptions : SerialDeviceOptions
     /// <summary>Wait for a short reply. Default 500 ms.</summary>
     public TimeSpan ReplyTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>Wait for the 1295-byte read reply (≈112 ms on the wire at 115200). Default 1.5 s.</summary>
+    /// <summary>
+    /// Read with the fingerprint variant (<c>30 10</c>): for readers set up for it; the fingerprint
+    /// block is skipped, never kept. Default false (<c>30 01</c>, text and photo).
+    /// </summary>
+    public bool ReadFingerprint { get; set; }
+
+    /// <summary>Wait for the 1295-byte read reply (≈112 ms on the wire at 115200; ≈200 ms with a fingerprint). Default 1.5 s.</summary>
     public TimeSpan ReadTimeout { get; set; } = TimeSpan.FromMilliseconds(1500);
 }

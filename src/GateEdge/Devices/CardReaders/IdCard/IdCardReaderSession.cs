@@ -47,7 +47,8 @@ internal sealed partial class IdCardReaderSession(
             return;
         }
 
-        var read = await talk.RequestAsync(SamCommands.ReadTextAndPhoto, options.ReadTimeout, cancellationToken).ConfigureAwait(false);
+        var read = await talk.RequestAsync(options.ReadFingerprint ? SamCommands.ReadTextPhotoAndFingerprint : SamCommands.ReadTextAndPhoto,
+            options.ReadTimeout, cancellationToken).ConfigureAwait(false);
         if (read.Status != SamStatus.Ok)
         {
             // Usually the card moved during the read; the next poll finds it again.
@@ -55,7 +56,7 @@ internal sealed partial class IdCardReaderSession(
             return;
         }
 
-        if (!IdCardReadReply.TryParse(read.Data, withFingerprint: false, out var identity))
+        if (!IdCardReadReply.TryParse(read.Data, options.ReadFingerprint, out var identity))
         {
             BadRead("the read reply's block lengths do not match its size");
             return;
