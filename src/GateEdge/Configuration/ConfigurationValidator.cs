@@ -112,7 +112,7 @@ internal static partial class ConfigurationValidator
                 yield return $"{at}.Lane: no lane is named '{lane.Lane}'";
             }
 
-            foreach (var (key, pin) in new[] { ("RelayPin", (int?)lane.RelayPin), ("GreenLampPin", lane.GreenLampPin), ("RedLampPin", lane.RedLampPin) })
+            foreach (var (key, pin) in new[] { ("RelayPin", (int?)lane.RelayPin), ("GreenLampPin", lane.GreenLampPin), ("RedLampPin", lane.RedLampPin), ("BuzzerPin", lane.BuzzerPin) })
             {
                 if (pin is < 0)
                 {
@@ -127,6 +127,11 @@ internal static partial class ConfigurationValidator
             if (lane.PulseLength < TimeSpan.FromMilliseconds(100) || lane.PulseLength > TimeSpan.FromSeconds(30))
             {
                 yield return $"{at}.PulseLength: {lane.PulseLength} is outside 00:00:00.1–00:00:30";
+            }
+
+            if (lane.BuzzTime < TimeSpan.FromMilliseconds(50) || lane.BuzzTime > TimeSpan.FromSeconds(10))
+            {
+                yield return $"{at}.BuzzTime: {lane.BuzzTime} is outside 00:00:00.05–00:00:10";
             }
         }
     }
@@ -207,6 +212,16 @@ internal static partial class ConfigurationValidator
             if (Kind(devices, lane.Thermometer) != DevicesValidator.Thermometer)
             {
                 yield return $"{at}.Thermometer: rule R3 needs a thermometer; none is named '{lane.Thermometer}' (known: {Known(devices, DevicesValidator.Thermometer)})";
+            }
+
+            if (lane.MaskDetector is { } mask && Kind(devices, mask) != DevicesValidator.MaskDetector)
+            {
+                yield return $"{at}.MaskDetector: no mask detector is named '{mask}' (known: {Known(devices, DevicesValidator.MaskDetector)})";
+            }
+
+            if (lane.GuardKeypad is { } keypad && Kind(devices, keypad) != DevicesValidator.GuardKeypad)
+            {
+                yield return $"{at}.GuardKeypad: no guard keypad is named '{keypad}' (known: {Known(devices, DevicesValidator.GuardKeypad)})";
             }
         }
     }

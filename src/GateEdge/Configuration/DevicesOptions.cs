@@ -4,6 +4,7 @@ using GateEdge.Devices.CardReaders.Osdp;
 using GateEdge.Devices.CardReaders.Pn532;
 using GateEdge.Devices.CardReaders.Wiegand;
 using GateEdge.Devices.CardReaders.Rdm6300;
+using GateEdge.Devices.Inputs;
 using GateEdge.Devices.Thermometers.Mlx90614;
 using GateEdge.Devices.Thermometers.Modbus;
 using GateEdge.Devices.Thermometers.SerialIr;
@@ -31,6 +32,12 @@ internal sealed class DevicesOptions
     public List<ModbusThermometerOptions> ModbusThermometers { get; set; } = [];
 
     public List<Mlx90614ThermometerOptions> Mlx90614Thermometers { get; set; } = [];
+
+    /// <summary>Mask detectors' "mask seen" outputs on GPIO lines.</summary>
+    public List<MaskDetectorOptions> MaskDetectors { get; set; } = [];
+
+    /// <summary>Guards' confirm/deny keys on GPIO lines.</summary>
+    public List<GuardKeypadOptions> GuardKeypads { get; set; } = [];
 
     public const string LinuxI2c = "Linux";
     public const string SimulatedI2c = "Simulated";

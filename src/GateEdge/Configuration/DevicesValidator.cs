@@ -3,7 +3,7 @@ using GateEdge.Devices.CardReaders.AsciiLine;
 using GateEdge.Devices.CardReaders.AsciiLine.Protocol;
 using GateEdge.Devices.CardReaders.Osdp;
 using GateEdge.Devices.CardReaders.Pn532;
-using GateEdge.Devices.CardReaders.Wiegand;
+using GateEdge.Devices.Inputs;
 using GateEdge.Devices.Serial;
 using GateEdge.Devices.Thermometers.Mlx90614;
 using GateEdge.Devices.Thermometers.Modbus;
@@ -15,6 +15,8 @@ internal static class DevicesValidator
 {
     public const string CardReader = "card reader";
     public const string Thermometer = "thermometer";
+    public const string MaskDetector = "mask detector";
+    public const string GuardKeypad = "guard keypad";
 
     /// <summary>Validates <paramref name="d"/> and fills <paramref name="devices"/> (name → kind) for the lane checks.</summary>
     public static IEnumerable<string> Validate(DevicesOptions d, Outputs.Gpio.GpioOutputOptions outputs, Dictionary<string, string> devices)
@@ -30,7 +32,9 @@ internal static class DevicesValidator
             .Concat(d.Pn532Readers.Select((r, i) => (r, i)).Where(x => x.r.BaudRate != Pn532ReaderOptions.HsuBaudRate)
                 .Select(x => $"Devices.Pn532Readers[{x.i}].BaudRate: a PN532 in HSU mode runs at {Pn532ReaderOptions.HsuBaudRate}; leave BaudRate out"))
             .Concat(Named(d.WiegandReaders, "Devices.WiegandReaders", CardReader, devices))
-            .Concat(Wiegand(d.WiegandReaders, outputs))
+            .Concat(Named(d.MaskDetectors, "Devices.MaskDetectors", MaskDetector, devices))
+            .Concat(Named(d.GuardKeypads, "Devices.GuardKeypads", GuardKeypad, devices))
+            .Concat(GpioLines(d, outputs))
             .Concat(Serial(d.SerialIrThermometers, "Devices.SerialIrThermometers", Thermometer, devices, ports))
             .Concat(Serial(d.ModbusThermometers, "Devices.ModbusThermometers", Thermometer, devices, ports))
             .Concat(Modbus(d.ModbusThermometers))
@@ -125,19 +129,21 @@ internal static class DevicesValidator
         }
     }
 
-    private static IEnumerable<string> Wiegand(List<WiegandReaderOptions> readers, Outputs.Gpio.GpioOutputOptions outputs)
+    /// <summary>Wiegand readers and input devices need a GPIO chip, and each line serves one purpose.</summary>
+    private static IEnumerable<string> GpioLines(DevicesOptions d, Outputs.Gpio.GpioOutputOptions outputs)
     {
-        if (readers.Count > 0 && outputs.Driver == Outputs.Gpio.GpioOutputOptions.LogDriver)
+        if (d.WiegandReaders.Count + d.MaskDetectors.Count + d.GuardKeypads.Count > 0 && outputs.Driver == Outputs.Gpio.GpioOutputOptions.LogDriver)
         {
-            yield return "Devices.WiegandReaders: Wiegand readers need GPIO; set Outputs.Driver to Chip (or Simulated to rehearse)";
+            yield return "Devices: Wiegand readers, mask detectors and guard keypads need GPIO; set Outputs.Driver to Chip (or Simulated to rehearse)";
         }
 
-        var used = outputs.Lanes.SelectMany(l => new[] { (int?)l.RelayPin, l.GreenLampPin, l.RedLampPin }).OfType<int>().ToHashSet();
-        for (int i = 0; i < readers.Count; i++)
+        var used = outputs.Lanes.SelectMany(l => new[] { (int?)l.RelayPin, l.GreenLampPin, l.RedLampPin, l.BuzzerPin }).OfType<int>().ToHashSet();
+        var lines = d.WiegandReaders.Select((r, i) => ($"Devices.WiegandReaders[{i}]", new[] { ("D0Line", r.D0Line), ("D1Line", r.D1Line) }))
+            .Concat(d.MaskDetectors.Select((m, i) => ($"Devices.MaskDetectors[{i}]", new[] { ("Line", m.Line) })))
+            .Concat(d.GuardKeypads.Select((k, i) => ($"Devices.GuardKeypads[{i}]", new[] { ("ConfirmLine", k.ConfirmLine), ("DenyLine", k.DenyLine) })));
+        foreach (var (at, keys) in lines)
         {
-            var r = readers[i];
-            string at = $"Devices.WiegandReaders[{i}]";
-            foreach (var (key, line) in new[] { ("D0Line", r.D0Line), ("D1Line", r.D1Line) })
+            foreach (var (key, line) in keys)
             {
                 if (line < 0)
                 {
@@ -145,13 +151,26 @@ internal static class DevicesValidator
                 }
                 else if (!used.Add(line))
                 {
-                    yield return $"{at}.{key}: line {line} is already used by an output or another reader";
+                    yield return $"{at}.{key}: line {line} is already used by an output or another input";
                 }
             }
+        }
 
-            if (r.FrameGap < TimeSpan.FromMilliseconds(5) || r.FrameGap > TimeSpan.FromMilliseconds(500))
+        for (int i = 0; i < d.WiegandReaders.Count; i++)
+        {
+            var gap = d.WiegandReaders[i].FrameGap;
+            if (gap < TimeSpan.FromMilliseconds(5) || gap > TimeSpan.FromMilliseconds(500))
             {
-                yield return $"{at}.FrameGap: {r.FrameGap} is outside 00:00:00.005–00:00:00.5 (Wiegand says 25 ms)";
+                yield return $"Devices.WiegandReaders[{i}].FrameGap: {gap} is outside 00:00:00.005–00:00:00.5 (Wiegand says 25 ms)";
+            }
+        }
+
+        foreach (var (at, input) in d.MaskDetectors.Select((m, i) => ($"Devices.MaskDetectors[{i}]", (InputLineOptions)m))
+            .Concat(d.GuardKeypads.Select((k, i) => ($"Devices.GuardKeypads[{i}]", (InputLineOptions)k))))
+        {
+            if (input.Debounce < TimeSpan.FromMilliseconds(1) || input.Debounce > TimeSpan.FromMilliseconds(500))
+            {
+                yield return $"{at}.Debounce: {input.Debounce} is outside 00:00:00.001–00:00:00.5";
             }
         }
     }

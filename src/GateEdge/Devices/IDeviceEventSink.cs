@@ -1,4 +1,5 @@
 using GateEdge.Devices.CardReaders;
+using GateEdge.Devices.Inputs;
 using GateEdge.Devices.Thermometers;
 
 namespace GateEdge.Devices;
@@ -9,4 +10,8 @@ internal interface IDeviceEventSink
     void OnCardPresented(CardPresented card);
 
     void OnReading(ThermometerReading reading);
+
+    void OnMaskSignal(MaskSignal signal);
+
+    void OnGuardKey(GuardKeyPressed key);
 }

@@ -59,6 +59,14 @@ internal static class Wire
         _ => throw new ArgumentOutOfRangeException(nameof(value)),
     };
 
+    public static string Of(MaskStatus value) => value switch
+    {
+        MaskStatus.Worn => "worn",
+        MaskStatus.NotWorn => "not-worn",
+        MaskStatus.DeviceUnavailable => "device-unavailable",
+        _ => "not-checked",
+    };
+
     public static string Of(DeviceState value) => value switch
     {
         DeviceState.Online => "online",

@@ -10,6 +10,7 @@ using GateEdge.Devices.Gpio;
 using GateEdge.Devices.CardReaders.Rdm6300;
 using GateEdge.Devices.Serial;
 using GateEdge.Devices.I2c;
+using GateEdge.Devices.Inputs;
 using GateEdge.Devices.Thermometers.Mlx90614;
 using GateEdge.Devices.Thermometers.Modbus;
 using GateEdge.Devices.Health;
@@ -123,7 +124,9 @@ internal static class GatewayHost
             .Concat(devices.WiegandReaders.Select(o => Supervise(sp, ActivatorUtilities.CreateInstance<WiegandReaderSession>(sp, o))))
             .Concat(devices.SerialIrThermometers.Select(o => Supervise<SerialIrThermometerSession>(sp, o)))
             .Concat(devices.ModbusThermometers.Select(o => Supervise<ModbusThermometerSession>(sp, o)))
-            .Concat(devices.Mlx90614Thermometers.Select(o => Supervise(sp, ActivatorUtilities.CreateInstance<Mlx90614ThermometerSession>(sp, o))));
+            .Concat(devices.Mlx90614Thermometers.Select(o => Supervise(sp, ActivatorUtilities.CreateInstance<Mlx90614ThermometerSession>(sp, o))))
+            .Concat(devices.MaskDetectors.Select(o => Supervise(sp, InputDevices.MaskDetector(o, sp.GetRequiredService<GpioController>(), sp.GetRequiredService<IDeviceEventSink>(), sp.GetRequiredService<TimeProvider>()))))
+            .Concat(devices.GuardKeypads.Select(o => Supervise(sp, InputDevices.GuardKeypad(o, sp.GetRequiredService<GpioController>(), sp.GetRequiredService<IDeviceEventSink>(), sp.GetRequiredService<TimeProvider>()))));
 
     /// <summary>One supervisor per configured device, running that family's session on the device's port.</summary>
     private static DeviceSupervisor Supervise<TSession>(IServiceProvider sp, SerialDeviceOptions options) where TSession : ISerialDeviceSession =>

@@ -11,6 +11,7 @@ internal sealed record LaneAttempt(
     CardPresented Card,
     RegisteredPerson? Person,
     ThermometerReading? Reading,
+    MaskStatus Mask,
     Decision Decision,
     IReadOnlyList<DeviceHealth> Devices,
     DateTimeOffset DecidedAt);

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using GateEdge.Devices.CardReaders;
 using GateEdge.Devices.Health;
+using GateEdge.Devices.Inputs;
 using GateEdge.Devices.Thermometers;
 using GateEdge.Registry;
 using GateEdge.Rules;
@@ -30,6 +31,7 @@ internal sealed partial class LaneCoordinator
     private readonly Dictionary<Credential, (TemperatureFlow Flow, DateTimeOffset At)> _flows = [];
     private PendingCard? _pending;
     private long _presentations;
+    private bool _maskWorn;
 
     // After a reading was used, the next person's reading only counts once the sensor has seen
     // nobody: the person just decided may still stand in front of it.
@@ -76,7 +78,29 @@ internal sealed partial class LaneCoordinator
             DecidePendingAsync(TemperatureSource.NoReading, null, cancellationToken),
         LaneInput.ThermometerLost when _pending is not null =>
             DecidePendingAsync(TemperatureSource.DeviceUnavailable, null, cancellationToken),
+        LaneInput.Mask mask => OnMask(mask.Signal),
+        LaneInput.GuardKey key => OnGuardKey(key.Pressed),
         _ => Task.CompletedTask,
+    };
+
+    private Task OnMask(MaskSignal signal)
+    {
+        _maskWorn = signal.MaskSeen;
+        return Task.CompletedTask;
+    }
+
+    private Task OnGuardKey(GuardKeyPressed pressed)
+    {
+        LogGuardKey(_lane.Id, pressed.Key);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The detector's level when the lane decides: the person is in front of it then.</summary>
+    private MaskStatus MaskNow() => _lane.MaskDetector switch
+    {
+        null => MaskStatus.NotChecked,
+        var detector when !_health.Get(detector).IsAvailable => MaskStatus.DeviceUnavailable,
+        _ => _maskWorn ? MaskStatus.Worn : MaskStatus.NotWorn,
     };
 
     private async Task OnCardAsync(CardPresented card, CancellationToken cancellationToken)
@@ -166,8 +190,8 @@ internal sealed partial class LaneCoordinator
             _awaitingTargetLeave = true;
         }
 
-        var devices = _lane.CardReaders.Append(_lane.Thermometer).Select(_health.Get).ToArray();
-        await _recorder.RecordAsync(new LaneAttempt(_lane, card, person, reading, decision, devices, now), cancellationToken).ConfigureAwait(false);
+        var devices = _lane.Devices.Select(_health.Get).ToArray();
+        await _recorder.RecordAsync(new LaneAttempt(_lane, card, person, reading, MaskNow(), decision, devices, now), cancellationToken).ConfigureAwait(false);
     }
 
     private void DropStaleReadings(DateTimeOffset reference) =>
@@ -194,6 +218,9 @@ internal sealed partial class LaneCoordinator
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Lane {Lane}: the same card again within the duplicate window, one presentation")]
     private partial void LogDuplicate(string lane);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Lane {Lane}: guard pressed {Key}")]
+    private partial void LogGuardKey(string lane, GuardKey key);
 
     private sealed record PendingCard(long Id, CardPresented Card, ITimer Timer);
 }

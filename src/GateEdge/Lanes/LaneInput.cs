@@ -1,4 +1,5 @@
 using GateEdge.Devices.CardReaders;
+using GateEdge.Devices.Inputs;
 using GateEdge.Devices.Thermometers;
 
 namespace GateEdge.Lanes;
@@ -13,4 +14,8 @@ internal abstract record LaneInput
     internal sealed record PairingWindowClosed(long PresentationId) : LaneInput;
 
     internal sealed record ThermometerLost : LaneInput;
+
+    internal sealed record Mask(MaskSignal Signal) : LaneInput;
+
+    internal sealed record GuardKey(GuardKeyPressed Pressed) : LaneInput;
 }

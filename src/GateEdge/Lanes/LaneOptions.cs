@@ -16,4 +16,13 @@ internal sealed class LaneOptions
 
     /// <summary>Name of the lane's thermometer (R3).</summary>
     public string Thermometer { get; set; } = "";
+
+    /// <summary>Name of the lane's mask detector (R4), if it has one.</summary>
+    public string? MaskDetector { get; set; }
+
+    /// <summary>Name of the guard's keypad at this lane, if it has one.</summary>
+    public string? GuardKeypad { get; set; }
+
+    /// <summary>Every device the lane binds, for the health it records with each attempt.</summary>
+    public IEnumerable<string> Devices => CardReaders.Append(Thermometer).Concat(new[] { MaskDetector, GuardKeypad }.OfType<string>());
 }

@@ -1,6 +1,7 @@
 using GateEdge.Devices;
 using GateEdge.Devices.CardReaders;
 using GateEdge.Devices.Health;
+using GateEdge.Devices.Inputs;
 using GateEdge.Devices.Thermometers;
 
 namespace GateEdge.Lanes;
@@ -10,11 +11,15 @@ internal sealed class LaneRouter : IDeviceEventSink
 {
     private readonly ILookup<string, LaneCoordinator> _byCardReader;
     private readonly ILookup<string, LaneCoordinator> _byThermometer;
+    private readonly ILookup<string, LaneCoordinator> _byMaskDetector;
+    private readonly ILookup<string, LaneCoordinator> _byGuardKeypad;
 
     public LaneRouter(IReadOnlyList<LaneCoordinator> lanes, DeviceHealthBoard health)
     {
         _byCardReader = lanes.SelectMany(l => l.Lane.CardReaders, (lane, reader) => (lane, reader)).ToLookup(x => x.reader, x => x.lane, StringComparer.Ordinal);
         _byThermometer = lanes.ToLookup(l => l.Lane.Thermometer, StringComparer.Ordinal);
+        _byMaskDetector = lanes.Where(l => l.Lane.MaskDetector is not null).ToLookup(l => l.Lane.MaskDetector!, StringComparer.Ordinal);
+        _byGuardKeypad = lanes.Where(l => l.Lane.GuardKeypad is not null).ToLookup(l => l.Lane.GuardKeypad!, StringComparer.Ordinal);
         health.Changed += OnHealthChanged;
     }
 
@@ -31,6 +36,22 @@ internal sealed class LaneRouter : IDeviceEventSink
         foreach (var lane in _byThermometer[reading.Device])
         {
             lane.Post(new LaneInput.Reading(reading));
+        }
+    }
+
+    public void OnMaskSignal(MaskSignal signal)
+    {
+        foreach (var lane in _byMaskDetector[signal.Device])
+        {
+            lane.Post(new LaneInput.Mask(signal));
+        }
+    }
+
+    public void OnGuardKey(GuardKeyPressed key)
+    {
+        foreach (var lane in _byGuardKeypad[key.Device])
+        {
+            lane.Post(new LaneInput.GuardKey(key));
         }
     }
 

@@ -37,7 +37,7 @@ internal static class PassageEvents
                 reading?.AmbientC,
                 attempt.Lane.Thermometer,
                 reading?.At),
-            new PassageEvent.MaskPart("not-checked", null),
+            new PassageEvent.MaskPart(Wire.Of(attempt.Mask), attempt.Lane.MaskDetector),
             Wire.Of(decision.Outcome),
             decision.Rules,
             decision.Reasons,

@@ -19,19 +19,20 @@ public sealed class LaneCoordinatorTests
     private readonly DeviceHealthBoard _health;
     private readonly RecordingRecorder _recorder = new();
     private readonly RulePolicy _policy = new();
-    private readonly LaneCoordinator _lane;
+    private readonly SeedFileRegistry _registry;
+    private LaneCoordinator _lane;
 
     public LaneCoordinatorTests()
     {
         _health = new DeviceHealthBoard(_time);
         _health.Report("thermometer", DeviceState.Online, null);
-        var registry = new SeedFileRegistry(
+        _registry = new SeedFileRegistry(
         [
             new RegistryFile.Person("R-1", PersonClassification.Resident, [new RegistryFile.CredentialEntry(Zhang.Kind, Zhang.Number)]),
             new RegistryFile.Person("R-2", PersonClassification.Resident, [new RegistryFile.CredentialEntry(Li.Kind, Li.Number)]),
         ]);
         var options = new LaneOptions { Id = "lane1", CardReaders = ["reader"], Thermometer = "thermometer" };
-        _lane = new LaneCoordinator(options, _policy, registry, _health, _recorder, _time, NullLogger<LaneCoordinator>.Instance);
+        _lane = new LaneCoordinator(options, _policy, _registry, _health, _recorder, _time, NullLogger<LaneCoordinator>.Instance);
     }
 
     [Fact]
@@ -171,6 +172,32 @@ public sealed class LaneCoordinatorTests
         Assert.Equal((Zhang, Outcome.Retest), (first.Card.Credential, first.Decision.Outcome));
         Assert.Equal((Li, Outcome.Allow), (second.Card.Credential, second.Decision.Outcome));
     }
+
+    [Fact]
+    public async Task Each_attempt_records_the_mask_detector_level_at_the_moment_of_decision()
+    {
+        _lane = new LaneCoordinator(new LaneOptions { Id = "lane1", CardReaders = ["reader"], Thermometer = "thermometer", MaskDetector = "mask" },
+            _policy, _registry, _health, _recorder, _time, NullLogger<LaneCoordinator>.Instance);
+        _health.Report("mask", DeviceState.Online, null);
+
+        await Mask(worn: true);
+        await Reading(36.6m);
+        await Card(Zhang);
+        await NoTarget();
+        await Mask(worn: false);
+        await Reading(36.6m);
+        await Card(Li);
+        await NoTarget();
+        _health.Report("mask", DeviceState.Offline, "unplugged");
+        await Reading(36.6m);
+        await Advance(_policy.DuplicateWindow);
+        await Card(Zhang);
+
+        Assert.Equal([MaskStatus.Worn, MaskStatus.NotWorn, MaskStatus.DeviceUnavailable], [_recorder.Next().Mask, _recorder.Next().Mask, _recorder.Next().Mask]);
+    }
+
+    private Task Mask(bool worn) =>
+        _lane.HandleAsync(new LaneInput.Mask(new GateEdge.Devices.Inputs.MaskSignal("mask", worn, _time.GetUtcNow())), default);
 
     private Task Card(Credential credential) =>
         _lane.HandleAsync(new LaneInput.Card(new CardPresented("reader", credential, "张三", _time.GetUtcNow())), default);

@@ -11,6 +11,7 @@ public sealed class GpioGateOutputsTests : IDisposable
     private const int Relay = 17;
     private const int Green = 22;
     private const int Red = 27;
+    private const int Buzzer = 23;
 
     private readonly FakeTimeProvider _time = new();
     private readonly SimulatedGpioDriver _chip = new();
@@ -76,11 +77,48 @@ public sealed class GpioGateOutputsTests : IDisposable
         Assert.Equal(PinValue.Low, _chip.Peek(Relay));
     }
 
+    [Fact]
+    public async Task A_fail_safe_lock_is_held_energised_and_released_to_open()
+    {
+        using (var outputs = Outputs(activeLow: false, LockType.FailSafe))
+        {
+            Assert.Equal(PinValue.High, _chip.Peek(Relay));
+            await outputs.SignalAsync("lane1", Outcome.Allow, default);
+            Assert.Equal(PinValue.Low, _chip.Peek(Relay));
+            _time.Advance(TimeSpan.FromMilliseconds(1500));
+            Assert.Equal(PinValue.High, _chip.Peek(Relay));
+            await outputs.SignalAsync("lane1", Outcome.Allow, default);
+        }
+
+        // Stopped mid-pulse: the gate is left shut, which for a magnetic lock means energised.
+        Assert.Equal(PinValue.High, _chip.Peek(Relay));
+    }
+
+    [Fact]
+    public async Task The_buzzer_sounds_for_every_outcome_but_allow_and_for_a_fault()
+    {
+        using var outputs = Outputs(activeLow: false);
+        await outputs.SignalAsync("lane1", Outcome.Allow, default);
+        Assert.Equal(PinValue.Low, _chip.Peek(Buzzer));
+
+        foreach (var outcome in new[] { Outcome.Deny, Outcome.Retest, Outcome.Refer })
+        {
+            await outputs.SignalAsync("lane1", outcome, default);
+            Assert.Equal(PinValue.High, _chip.Peek(Buzzer));
+            _time.Advance(TimeSpan.FromMilliseconds(400));
+            Assert.Equal(PinValue.Low, _chip.Peek(Buzzer));
+        }
+
+        await outputs.SignalFaultAsync("lane1", default);
+        Assert.Equal(PinValue.High, _chip.Peek(Buzzer));
+    }
+
     public void Dispose() => _gpio.Dispose();
 
-    private GpioGateOutputs Outputs(bool activeLow) => new(_gpio, new GpioOutputOptions
+    private GpioGateOutputs Outputs(bool activeLow, LockType lockType = LockType.FailSecure) => new(_gpio, new GpioOutputOptions
     {
         Driver = GpioOutputOptions.SimulatedDriver,
-        Lanes = [new LaneOutputOptions { Lane = "lane1", RelayPin = Relay, GreenLampPin = Green, RedLampPin = Red, PulseLength = TimeSpan.FromMilliseconds(1500), RelayActiveLow = activeLow }],
+        Lanes = [new LaneOutputOptions { Lane = "lane1", RelayPin = Relay, GreenLampPin = Green, RedLampPin = Red, BuzzerPin = Buzzer,
+            PulseLength = TimeSpan.FromMilliseconds(1500), RelayActiveLow = activeLow, Lock = lockType }],
     }, _time, NullLogger<GpioGateOutputs>.Instance);
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using GateEdge.Devices;
 using GateEdge.Devices.CardReaders;
+using GateEdge.Devices.Inputs;
 using GateEdge.Devices.Thermometers;
 
 namespace GateEdge.Tests.Support;
@@ -11,7 +12,15 @@ internal sealed class CollectingSink : IDeviceEventSink
 
     public ConcurrentQueue<ThermometerReading> Readings { get; } = new();
 
+    public ConcurrentQueue<MaskSignal> MaskSignals { get; } = new();
+
+    public ConcurrentQueue<GuardKeyPressed> GuardKeys { get; } = new();
+
     public void OnCardPresented(CardPresented card) => Cards.Enqueue(card);
 
     public void OnReading(ThermometerReading reading) => Readings.Enqueue(reading);
+
+    public void OnMaskSignal(MaskSignal signal) => MaskSignals.Enqueue(signal);
+
+    public void OnGuardKey(GuardKeyPressed key) => GuardKeys.Enqueue(key);
 }

@@ -5,9 +5,9 @@ using Microsoft.Extensions.Logging;
 namespace GateEdge.Outputs.Gpio;
 
 /// <summary>
-/// Drives each lane's relay and lamps on GPIO: on <c>allow</c> the relay is held for its pulse
-/// length and the green lamp lit; any other outcome, or a fault, lights the red lamp. Every
-/// relay starts released. Timing comes from the injected clock.
+/// Drives each lane's relay, lamps and buzzer on GPIO: on <c>allow</c> the relay opens the gate for
+/// its pulse length and the green lamp lights; any other outcome, or a fault, lights the red lamp
+/// and sounds the buzzer. Every gate starts shut. Timing comes from the injected clock.
 /// </summary>
 internal sealed partial class GpioGateOutputs : IGateOutputs, IDisposable
 {
@@ -26,8 +26,8 @@ internal sealed partial class GpioGateOutputs : IGateOutputs, IDisposable
         _lanes = options.Lanes.ToDictionary(l => l.Lane, StringComparer.Ordinal);
         foreach (var lane in options.Lanes)
         {
-            Output(lane.RelayPin, RelayLevel(lane, on: false));
-            foreach (var lamp in new[] { lane.GreenLampPin, lane.RedLampPin }.OfType<int>())
+            Output(lane.RelayPin, RelayLevel(lane, open: false));
+            foreach (var lamp in new[] { lane.GreenLampPin, lane.RedLampPin, lane.BuzzerPin }.OfType<int>())
             {
                 Output(lamp, PinValue.Low);
             }
@@ -44,12 +44,13 @@ internal sealed partial class GpioGateOutputs : IGateOutputs, IDisposable
         if (outcome == Outcome.Allow)
         {
             LogRelayPulse(lane);
-            Hold(o.RelayPin, RelayLevel(o, on: true), RelayLevel(o, on: false), o.PulseLength);
+            Hold(o.RelayPin, RelayLevel(o, open: true), RelayLevel(o, open: false), o.PulseLength);
             Light(o.GreenLampPin, o.PulseLength);
         }
         else
         {
             Light(o.RedLampPin, o.LampTime);
+            Light(o.BuzzerPin, o.BuzzTime);
         }
 
         return Task.CompletedTask;
@@ -61,6 +62,7 @@ internal sealed partial class GpioGateOutputs : IGateOutputs, IDisposable
         {
             LogFault(lane);
             Light(o.RedLampPin, o.LampTime);
+            Light(o.BuzzerPin, o.BuzzTime);
         }
 
         return Task.CompletedTask;
@@ -75,15 +77,20 @@ internal sealed partial class GpioGateOutputs : IGateOutputs, IDisposable
                 timer.Dispose();
             }
 
-            // Leave every relay released on the way out.
+            // Leave every gate shut on the way out (a fail-safe lock still opens when the power goes).
             foreach (var lane in _lanes.Values)
             {
-                _gpio.Write(lane.RelayPin, RelayLevel(lane, on: false));
+                _gpio.Write(lane.RelayPin, RelayLevel(lane, open: false));
             }
         }
     }
 
-    private static PinValue RelayLevel(LaneOutputOptions lane, bool on) => on ^ lane.RelayActiveLow ? PinValue.High : PinValue.Low;
+    /// <summary>The relay line's level for an open or shut gate: the lock type says whether open means energised, the board whether energised means high.</summary>
+    private static PinValue RelayLevel(LaneOutputOptions lane, bool open)
+    {
+        bool energised = open == (lane.Lock == LockType.FailSecure);
+        return energised ^ lane.RelayActiveLow ? PinValue.High : PinValue.Low;
+    }
 
     private void Light(int? pin, TimeSpan time)
     {

@@ -1,6 +1,6 @@
 namespace GateEdge.Outputs.Gpio;
 
-/// <summary>The relay and lamps of one lane, by GPIO line number.</summary>
+/// <summary>The relay, lamps and buzzer of one lane, by GPIO line number.</summary>
 internal sealed class LaneOutputOptions
 {
     public string Lane { get; set; } = "";
@@ -14,10 +14,29 @@ internal sealed class LaneOutputOptions
     /// <summary>True when the relay board switches on a low level (many opto-isolated boards do).</summary>
     public bool RelayActiveLow { get; set; }
 
+    /// <summary>
+    /// <c>FailSecure</c> (an electric strike: the relay is energised to open; the default) or
+    /// <c>FailSafe</c> (a magnetic lock: the relay is energised to hold the gate shut and released
+    /// to open, so the gate opens when power fails, as fire codes require).
+    /// </summary>
+    public LockType Lock { get; set; } = LockType.FailSecure;
+
+    /// <summary>Line of the buzzer, sounded on every outcome but allow.</summary>
+    public int? BuzzerPin { get; set; }
+
+    /// <summary>How long the buzzer sounds. Default 400 ms.</summary>
+    public TimeSpan BuzzTime { get; set; } = TimeSpan.FromMilliseconds(400);
+
     public int? GreenLampPin { get; set; }
 
     public int? RedLampPin { get; set; }
 
     /// <summary>How long a lamp shows an outcome. Default 3 s.</summary>
     public TimeSpan LampTime { get; set; } = TimeSpan.FromSeconds(3);
+}
+
+internal enum LockType
+{
+    FailSecure,
+    FailSafe,
 }
