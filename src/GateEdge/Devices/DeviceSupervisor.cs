@@ -17,8 +17,8 @@ internal sealed partial class DeviceSupervisor(
 {
     private static readonly TimeSpan FirstDelay = TimeSpan.FromMilliseconds(100);
 
-    // A replugged device must be back within 2 s of reappearing.
-    private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(1);
+    // A replugged device must be back within 2 s of reappearing; retrying a missing port costs a stat().
+    private static readonly TimeSpan MaxDelay = TimeSpan.FromMilliseconds(500);
 
     /// <summary>A fault this recent makes an answering device degraded.</summary>
     public TimeSpan DegradedWindow { get; init; } = TimeSpan.FromSeconds(10);

@@ -17,6 +17,7 @@ namespace GateEdge.Tests.Devices.OverPty;
 /// slow replies, wrong baud), played by the simulator on a real pty against the gateway's
 /// supervisor: the fault is detected, announced as a health change, and recovered from.
 /// </summary>
+[Collection(TimingSensitive.Name)]
 public sealed class LineFaultTests : IAsyncLifetime
 {
     private const decimal PersonC = 36.6m;
@@ -39,7 +40,7 @@ public sealed class LineFaultTests : IAsyncLifetime
         thermometer.SetTarget(PersonC);
         _running.Add(thermometer.RunAsync(_stop.Token));
 
-        var options = new SerialIrThermometerOptions { Name = "thermo", Port = _line.LinkPath, PollInterval = TimeSpan.FromMilliseconds(100) };
+        var options = new SerialIrThermometerOptions { Name = "thermo", Port = _line.LinkPath, PollInterval = TimeSpan.FromMilliseconds(100), ReplyTimeout = TimeSpan.FromMilliseconds(500) };
         var session = new SerialIrThermometerSession(options, _sink, TimeProvider.System, NullLogger<SerialIrThermometerSession>.Instance);
         _supervisor = new DeviceSupervisor(new SerialDeviceConnection(options.Port, options.BaudRate, session), _health, TimeProvider.System, NullLogger<DeviceSupervisor>.Instance)
         {
@@ -85,7 +86,7 @@ public sealed class LineFaultTests : IAsyncLifetime
     [Fact]
     public async Task Replies_slower_than_usual_but_inside_the_timeout_are_no_fault()
     {
-        _line.SlowBy = TimeSpan.FromMilliseconds(150);
+        _line.SlowBy = TimeSpan.FromMilliseconds(100);
         _line.Fault = LineFault.SlowReplies;
         long frames = _supervisor.Counters.Frames;
         await Eventually.True(() => _supervisor.Counters.Frames >= frames + 10, "ten slow replies arrive");
@@ -100,7 +101,7 @@ public sealed class LineFaultTests : IAsyncLifetime
         _line.SlowBy = TimeSpan.FromSeconds(1);
         _line.Fault = LineFault.SlowReplies;
         await Eventually.True(() => State != DeviceState.Online, "late replies take the device out of plain online");
-        Assert.Contains("no reply within 300 ms", _health.Get("thermo").Reason, StringComparison.Ordinal);
+        Assert.Contains("no reply within 500 ms", _health.Get("thermo").Reason, StringComparison.Ordinal);
 
         _line.Fault = LineFault.None;
         await Eventually.True(() => State == DeviceState.Online, "the device is online once it answers promptly again");
@@ -108,7 +109,7 @@ public sealed class LineFaultTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(nameof(LineFault.Silence), "no reply within 300 ms")]
+    [InlineData(nameof(LineFault.Silence), "no reply within 500 ms")]
     [InlineData(nameof(LineFault.WrongBaud), "check the baud rate")]
     public async Task A_device_that_stops_answering_usefully_goes_offline_with_the_reason_and_comes_back(string faultName, string reason)
     {

@@ -11,6 +11,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace GateEdge.Tests.Devices.OverPty;
 
 /// <summary>GateEdge as OSDP control panel against the simulator's reader, on a real pty.</summary>
+[Collection(TimingSensitive.Name)]
 public sealed class OsdpReaderOverPtyTests : IAsyncLifetime
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("gateedge-osdp-").FullName;

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace GateEdge.Tests.Devices.OverPty;
 
 /// <summary>The Iot.Device.Bindings PN532 driver, inside GateEdge's session, against the simulator's chip on a pty.</summary>
+[Collection(TimingSensitive.Name)]
 public sealed class Pn532OverPtyTests : IAsyncLifetime
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("gateedge-pn532-").FullName;
