@@ -1,0 +1,93 @@
+using GateEdge.Devices.I2c;
+using GateEdge.Devices.Inputs;
+using GateEdge.Hosting;
+using GateEdge.Outputs.Gpio;
+using GateEdge.Simulator.Devices;
+using GateEdge.SystemTests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace GateEdge.SystemTests;
+
+/// <summary>
+/// A lane built only from GPIO and I²C parts: a Wiegand reader, an MLX90614, a mask detector and a
+/// guard keypad. GPIO and I²C are simulated in-process, so the real gateway host runs in this process
+/// with the simulator's devices wired to its simulated chip and bus; everything else is as deployed,
+/// down to mosquitto.
+/// </summary>
+public sealed class GpioAndI2cLaneTests : GateTest
+{
+    [Fact]
+    public async Task Wiegand_card_MLX_reading_and_mask_signal_make_one_published_passage()
+    {
+        await File.WriteAllTextAsync(Path.Combine(Gate.Dir, "registry.json"), """
+            { "persons": [ { "ref": "R-9", "class": "Resident", "credentials": [ { "kind": "CompoundCard", "number": "123/4567" } ] } ] }
+            """);
+        var config = Path.Combine(Gate.Dir, "gateedge.json");
+        await File.WriteAllTextAsync(config, $$"""
+            {
+              "Gateway": { "Id": "gw-7", "CompoundId": "c-7", "GateId": "west", "StateDirectory": "state" },
+              "Devices": {
+                "I2cDriver": "Simulated",
+                "WiegandReaders": [ { "Name": "lane3-wiegand", "D0Line": 5, "D1Line": 6 } ],
+                "Mlx90614Thermometers": [ { "Name": "lane3-mlx", "Bus": 1, "BodyOffsetC": 1.0 } ],
+                "MaskDetectors": [ { "Name": "lane3-mask", "Line": 12 } ],
+                "GuardKeypads": [ { "Name": "lane3-keys", "ConfirmLine": 13, "DenyLine": 19 } ]
+              },
+              "Lanes": [ { "Id": "lane3", "Direction": "In", "CardReaders": [ "lane3-wiegand" ], "Thermometer": "lane3-mlx", "MaskDetector": "lane3-mask", "GuardKeypad": "lane3-keys" } ],
+              "Outputs": { "Driver": "Simulated", "Lanes": [ { "Lane": "lane3", "RelayPin": 17, "BuzzerPin": 23 } ] },
+              "Registry": { "SeedFile": "registry.json" },
+              "Mqtt": { "Port": {{Broker.Port}} },
+              "Serilog": { "MinimumLevel": { "Default": "Warning" }, "WriteTo": [ { "Name": "Console" } ] }
+            }
+            """);
+        await using var centre = await CentreSubscriber.ConnectAsync(Broker.Port);
+        using var gateway = GatewayHost.Build(config, []);
+        var chip = gateway.Services.GetRequiredService<SimulatedGpioDriver>();
+        var sensor = new SimulatedMlx90614(bus: 1);
+        ((SimulatedI2cBuses)gateway.Services.GetRequiredService<II2cBuses>()).Attach(1, 0x5A, () => sensor);
+        var reader = new SimulatedWiegandReader("lane3-wiegand", chip, 5, 6);
+        var mask = new SimulatedMaskDetector(chip, 12);
+        _ = new SimulatedGuardKeypad(chip, 13, 19); // its keys idle high, as pulled-up contacts do
+        var relay = new List<System.Device.Gpio.PinValue>();
+        chip.Written += (pin, value) =>
+        {
+            if (pin == 17)
+            {
+                lock (relay)
+                {
+                    relay.Add(value);
+                }
+            }
+        };
+
+        await gateway.StartAsync();
+        try
+        {
+            await Eventually.True(() => centre.Messages.Count(m => m.Topic.Contains("/device/", StringComparison.Ordinal)
+                && m.Payload.GetProperty("state").GetString() == "online") >= 4, () => "all four devices online", TimeSpan.FromSeconds(20));
+
+            mask.SetMaskWorn(true);
+            sensor.SetTarget(35.61m);
+            await reader.PresentAsync("123/4567");
+            await Eventually.True(() => centre.Passages.Any(), () => "a passage", TimeSpan.FromSeconds(20));
+        }
+        finally
+        {
+            await gateway.StopAsync();
+        }
+
+        var passage = centre.Passages.Single();
+        Assert.Equal("allow", passage.GetProperty("outcome").GetString());
+        Assert.Equal(("compound-card", "lane3-wiegand"), (passage.GetProperty("credential").GetProperty("kind").GetString(), passage.GetProperty("credential").GetProperty("device").GetString()));
+        Assert.Equal((36.61m, 35.61m, 25.01m), (passage.GetProperty("temperature").GetProperty("bodyC").GetDecimal(),
+            passage.GetProperty("temperature").GetProperty("objectC").GetDecimal(), passage.GetProperty("temperature").GetProperty("ambientC").GetDecimal()));
+        Assert.Equal(("worn", "lane3-mask"), (passage.GetProperty("mask").GetProperty("status").GetString(), passage.GetProperty("mask").GetProperty("source").GetString()));
+        lock (relay)
+        {
+            Assert.Contains(System.Device.Gpio.PinValue.High, relay);
+        }
+
+        Assert.Empty(centre.Messages.SelectMany(m => PublishedSchemas.Check(m.Payload)));
+    }
+}
