@@ -83,15 +83,19 @@ internal sealed partial class DeviceSupervisor(
         }
     }
 
-    /// <summary>While connected, moves the device between online and degraded as faults come and age out.</summary>
+    /// <summary>
+    /// While connected, moves the device between online and degraded as faults come and age out.
+    /// Faults of an earlier connection do not count: a reconnected device starts clean.
+    /// </summary>
     private async Task WatchAsync(CancellationToken cancellationToken)
     {
+        var connectedAt = time.GetUtcNow();
         try
         {
             while (true)
             {
                 await Task.Delay(HealthCheckInterval, time, cancellationToken).ConfigureAwait(false);
-                bool recentFault = _counters.LastFaultAt is { } at && time.GetUtcNow() - at < DegradedWindow;
+                bool recentFault = _counters.LastFaultAt is { } at && at >= connectedAt && time.GetUtcNow() - at < DegradedWindow;
                 var state = health.Get(Device).State;
                 if (recentFault && state == DeviceState.Online)
                 {
