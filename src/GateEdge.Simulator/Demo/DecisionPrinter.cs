@@ -22,7 +22,7 @@ internal sealed class DecisionPrinter(int brokerPort, TextWriter output) : IAsyn
         };
         await _client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", brokerPort).WithClientId("demo-centre").Build(), cancellationToken);
         await _client.SubscribeAsync("gateedge/v1/#", MQTTnet.Protocol.MqttQualityOfServiceLevel.AtLeastOnce, cancellationToken);
-        await output.WriteLineAsync("time      lane  dir  identity                   temp      outcome  rules  reason");
+        await output.WriteLineAsync("time      lane  dir  identity                  temp      mask      outcome  rules     reason");
     }
 
     public async ValueTask DisposeAsync()
@@ -44,6 +44,8 @@ internal sealed class DecisionPrinter(int brokerPort, TextWriter output) : IAsyn
         var temp = body.ValueKind == JsonValueKind.Number ? $"{body.GetDecimal():0.0} °C" : "—";
         var rules = string.Join(",", e.GetProperty("rules").EnumerateArray().Select(r => r.GetString()));
         var reasons = string.Join("; ", e.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
-        output.WriteLine($"{time}  {e.GetProperty("lane").GetString(),-5} {e.GetProperty("direction").GetString(),-4} {credential} {name,-6} {temp,-9} {e.GetProperty("outcome").GetString(),-8} {rules,-6} {reasons}");
+        var mask = e.GetProperty("mask").GetProperty("status").GetString() is "not-checked" ? "—" : e.GetProperty("mask").GetProperty("status").GetString();
+        var identity = $"{credential} {name}";
+        output.WriteLine($"{time}  {e.GetProperty("lane").GetString(),-5} {e.GetProperty("direction").GetString(),-4} {identity,-24} {temp,-9} {mask,-9} {e.GetProperty("outcome").GetString(),-8} {rules,-9} {reasons}");
     }
 }

@@ -1,4 +1,6 @@
+using GateEdge.Devices.I2c;
 using GateEdge.Hosting;
+using GateEdge.Outputs.Gpio;
 using GateEdge.Simulator.Script;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -19,16 +21,20 @@ internal static class DemoRunner
 
         await using var broker = await EmbeddedBroker.StartAsync();
         var script = DemoGate.Script;
-        await using var gate = new SimulatedGate(script, links);
         string configPath = Path.Combine(dir, "gateedge.json");
         await File.WriteAllTextAsync(Path.Combine(dir, "registry.json"), DemoGate.RegistryJson, cancellationToken);
         await File.WriteAllTextAsync(configPath, DemoGate.ConfigJson(links, broker.Port, Path.Combine(dir, "gateedge.log.json")), cancellationToken);
+        using var gateway = GatewayHost.Build(configPath, []);
+
+        // The GPIO and I²C devices live on the gateway's own simulated chip and bus.
+        var hardware = new InProcessHardware(gateway.Services.GetRequiredService<SimulatedGpioDriver>(),
+            (SimulatedI2cBuses)gateway.Services.GetRequiredService<II2cBuses>());
+        await using var gate = new SimulatedGate(script, links, hardware);
 
         Console.WriteLine($"GateEdge demo: broker 127.0.0.1:{broker.Port}, devices and logs in {dir}. Ctrl-C stops.");
         await using var printer = new DecisionPrinter(broker.Port, Console.Out);
         await printer.StartAsync(cancellationToken);
 
-        using var gateway = GatewayHost.Build(configPath, []);
         // The gateway's host stops on SIGTERM or Ctrl-C by itself; the script stops with it.
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken,
             gateway.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);

@@ -7,7 +7,7 @@ namespace GateEdge.Simulator.Devices;
 /// single query <c>A5 15 BA</c> and, after <c>A5 45 EA</c>, streams frames every 100 ms.
 /// With nobody in front it sees the room: object slightly below ambient.
 /// </summary>
-internal sealed class SimulatedIrThermometer(string name, SimulatedLine port)
+internal sealed class SimulatedIrThermometer(string name, SimulatedLine port) : ISimulatedThermometer
 {
     private const decimal Ambient = 25.00m;
     private readonly TaskCompletionSource _firstQuery = new(TaskCreationOptions.RunContinuationsAsynchronously);

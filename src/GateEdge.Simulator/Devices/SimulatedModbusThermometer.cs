@@ -6,7 +6,7 @@ namespace GateEdge.Simulator.Devices;
 /// A Modbus RTU temperature head at slave address 1 (protocols.md §3.3): holding register 0 holds
 /// the body temperature ×10. Other registers answer "illegal data address"; other slaves nothing.
 /// </summary>
-internal sealed class SimulatedModbusThermometer(string name, SimulatedLine port)
+internal sealed class SimulatedModbusThermometer(string name, SimulatedLine port) : ISimulatedThermometer
 {
     private const byte Address = 1;
     private const decimal Room = 22.0m;

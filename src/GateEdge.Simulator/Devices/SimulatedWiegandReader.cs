@@ -11,13 +11,14 @@ namespace GateEdge.Simulator.Devices;
 /// flips one data bit, <see cref="LineFault.SplitFrames"/> pauses mid-frame longer than the frame gap,
 /// <see cref="LineFault.Garbage"/> adds stray pulses, <see cref="LineFault.Silence"/> sends nothing.
 /// </summary>
-internal sealed class SimulatedWiegandReader
+internal sealed class SimulatedWiegandReader : ICompoundCardReader
 {
     private static readonly TimeSpan LongerThanFrameGap = TimeSpan.FromMilliseconds(60);
     private readonly SimulatedGpioDriver _chip;
     private readonly int _d0;
     private readonly int _d1;
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+    private readonly System.Threading.Channels.Channel<string> _queued = System.Threading.Channels.Channel.CreateUnbounded<string>();
 
     public SimulatedWiegandReader(string name, SimulatedGpioDriver chip, int d0, int d1)
     {
@@ -32,6 +33,17 @@ internal sealed class SimulatedWiegandReader
     public string Name { get; }
 
     public LineFault Fault { get; set; }
+
+    /// <summary>Queues a card for <see cref="RunAsync"/> to send, for a script that does not wait.</summary>
+    public void Present(string card) => _queued.Writer.TryWrite(card);
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var card in _queued.Reader.ReadAllAsync(cancellationToken))
+        {
+            await PresentAsync(card, cancellationToken);
+        }
+    }
 
     /// <summary>Sends a card (<c>"facility/number"</c> for W26, a number for W34) and the idle gap that ends it.</summary>
     public async Task PresentAsync(string card, CancellationToken cancellationToken = default)

@@ -21,7 +21,13 @@ internal sealed class ScriptPlayer(SimulatorScript script, SimulatedGate gate, T
 
     private async Task VisitAsync(SimulatorScript.Visit visit, Devices.SimPerson person, CancellationToken cancellationToken)
     {
-        gate.SetTarget(visit.Thermometer, visit.BodyC);
+        var thermometer = gate.Thermometers[visit.Thermometer];
+        thermometer.SetTarget(visit.BodyC);
+        if (visit.MaskDetector is { } detector)
+        {
+            gate.MaskDetectors[detector].SetMaskWorn(visit.Masked);
+        }
+
         await Task.Delay(script.MeasureFor, cancellationToken);
         if (gate.CompoundCardReaders.TryGetValue(visit.Reader, out var compoundReader))
         {
@@ -30,7 +36,7 @@ internal sealed class ScriptPlayer(SimulatorScript script, SimulatedGate gate, T
             await log.WriteLineAsync($"visit: {person.Name} at {visit.Reader}, {visit.BodyC} °C, card presented");
             await Task.Delay(script.LeaveAfter, cancellationToken);
             compoundReader.Remove();
-            gate.SetTarget(visit.Thermometer, null);
+            Leave(thermometer, visit);
             return;
         }
 
@@ -51,6 +57,16 @@ internal sealed class ScriptPlayer(SimulatorScript script, SimulatedGate gate, T
         }
 
         await Task.Delay(script.LeaveAfter, cancellationToken);
-        gate.SetTarget(visit.Thermometer, null);
+        Leave(thermometer, visit);
+    }
+
+    /// <summary>The person steps away: the thermometer sees the room again, the mask detector nobody.</summary>
+    private void Leave(Devices.ISimulatedThermometer thermometer, SimulatorScript.Visit visit)
+    {
+        thermometer.SetTarget(null);
+        if (visit.MaskDetector is { } detector)
+        {
+            gate.MaskDetectors[detector].SetMaskWorn(false);
+        }
     }
 }

@@ -3,18 +3,27 @@ using GateEdge.Simulator.Faults;
 
 namespace GateEdge.Simulator.Script;
 
-/// <summary>The simulated devices of one script, each on its own virtual serial port under <c>links</c>.</summary>
+/// <summary>
+/// The simulated devices of one script: serial devices each on its own virtual serial port under
+/// <c>links</c>, GPIO and I²C devices on the gateway's in-process hardware when there is one.
+/// </summary>
 internal sealed class SimulatedGate : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _running = [];
     private readonly List<Task> _polled = [];
-    
 
-    public SimulatedGate(SimulatorScript script, string links)
+    public SimulatedGate(SimulatorScript script, string links, InProcessHardware? hardware = null)
     {
         foreach (var device in script.Devices)
         {
+            if (SimulatorScript.InProcessKinds.Contains(device.Kind))
+            {
+                AddInProcess(device, hardware ?? throw new InvalidDataException(
+                    $"device '{device.Name}': a {device.Kind} is simulated inside the gateway's process (the demo, tests), not on a port"));
+                continue;
+            }
+
             var port = SimulatedLine.Create(Path.Combine(links, device.Name));
             Lines[device.Name] = port;
             switch (device.Kind)
@@ -45,11 +54,13 @@ internal sealed class SimulatedGate : IAsyncDisposable
                 case SimulatorScript.SerialIrThermometerKind:
                     var thermometer = new SimulatedIrThermometer(device.Name, port);
                     Thermometers[device.Name] = thermometer;
+                    _polled.Add(thermometer.FirstQuery);
                     _running.Add(thermometer.RunAsync(_stop.Token));
                     break;
                 case SimulatorScript.ModbusThermometerKind:
                     var head = new SimulatedModbusThermometer(device.Name, port);
-                    ModbusThermometers[device.Name] = head;
+                    Thermometers[device.Name] = head;
+                    _polled.Add(head.FirstQuery);
                     _running.Add(head.RunAsync(_stop.Token));
                     break;
                 default:
@@ -62,31 +73,36 @@ internal sealed class SimulatedGate : IAsyncDisposable
 
     public Dictionary<string, ICompoundCardReader> CompoundCardReaders { get; } = [];
 
-    public Dictionary<string, SimulatedIrThermometer> Thermometers { get; } = [];
+    public Dictionary<string, ISimulatedThermometer> Thermometers { get; } = [];
 
-    public Dictionary<string, SimulatedModbusThermometer> ModbusThermometers { get; } = [];
-
-    /// <summary>Puts a person at <paramref name="bodyC"/> in front of a thermometer of either kind, or takes them away (null).</summary>
-    public void SetTarget(string thermometer, decimal? bodyC)
-    {
-        if (Thermometers.TryGetValue(thermometer, out var ir))
-        {
-            ir.SetTarget(bodyC);
-        }
-        else
-        {
-            ModbusThermometers[thermometer].SetTarget(bodyC);
-        }
-    }
+    public Dictionary<string, SimulatedMaskDetector> MaskDetectors { get; } = [];
 
     /// <summary>Every device's serial line by device name, to unplug or disturb.</summary>
     public Dictionary<string, SimulatedLine> Lines { get; } = [];
 
     /// <summary>Completes once the gateway polls every device that is polled (compound-card readers that only talk are not waited for).</summary>
-    public Task GatewayConnected => Task.WhenAll(Readers.Values.Select(r => r.FirstPoll)
-        .Concat(_polled)
-        .Concat(Thermometers.Values.Select(t => t.FirstQuery))
-        .Concat(ModbusThermometers.Values.Select(t => t.FirstQuery)));
+    public Task GatewayConnected => Task.WhenAll(Readers.Values.Select(r => r.FirstPoll).Concat(_polled));
+
+    private void AddInProcess(SimulatorScript.Device device, InProcessHardware hardware)
+    {
+        switch (device.Kind)
+        {
+            case SimulatorScript.WiegandReaderKind:
+                var wiegand = new SimulatedWiegandReader(device.Name, hardware.Chip, device.D0Line ?? -1, device.D1Line ?? -1);
+                CompoundCardReaders[device.Name] = wiegand;
+                _running.Add(wiegand.RunAsync(_stop.Token));
+                break;
+            case SimulatorScript.Mlx90614ThermometerKind:
+                int address = device.Address == 0 ? 0x5A : device.Address;
+                var sensor = new SimulatedMlx90614(device.Bus, address);
+                hardware.I2cBuses.Attach(device.Bus, address, () => sensor);
+                Thermometers[device.Name] = sensor;
+                break;
+            case SimulatorScript.MaskDetectorKind:
+                MaskDetectors[device.Name] = new SimulatedMaskDetector(hardware.Chip, device.Line ?? -1);
+                break;
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -27,16 +27,20 @@ internal sealed record SimulatorScript(
     /// <summary>
     /// A simulated device; its port appears as <c>{links}/{Name}</c>. An ASCII line reader prints
     /// UIDs in <see cref="Radix"/> (<c>decimal</c> or <c>hex</c>) and <see cref="ByteOrder"/>
-    /// (<c>card-order</c> or <c>reversed</c>); an OSDP reader answers at <see cref="Address"/>.
+    /// (<c>card-order</c> or <c>reversed</c>); an OSDP reader answers at <see cref="Address"/>. In-process
+    /// devices name their wiring: a Wiegand reader <see cref="D0Line"/> and <see cref="D1Line"/>, a mask
+    /// detector its <see cref="Line"/>, an MLX90614 its <see cref="Bus"/> (and <see cref="Address"/>, 0x5A if 0).
     /// </summary>
-    internal sealed record Device(string Name, string Kind, string? Radix = null, string? ByteOrder = null, byte Address = 0);
+    internal sealed record Device(string Name, string Kind, string? Radix = null, string? ByteOrder = null, byte Address = 0,
+        int? D0Line = null, int? D1Line = null, int? Line = null, int Bus = 1);
 
     /// <summary>
     /// One person at one lane: they step in front of the thermometer showing <see cref="BodyC"/>,
     /// put their card on the reader until it is read, then leave. <see cref="After"/> is the pause
     /// before the visit starts.
     /// </summary>
-    internal sealed record Visit(string Person, string Reader, string Thermometer, decimal BodyC, TimeSpan After);
+    /// <remarks>At a lane with a mask detector (<see cref="MaskDetector"/>), <see cref="Masked"/> says whether the person wears one.</remarks>
+    internal sealed record Visit(string Person, string Reader, string Thermometer, decimal BodyC, TimeSpan After, string? MaskDetector = null, bool Masked = true);
 
     /// <summary>
     /// <see cref="Device"/>'s line misbehaves from <see cref="At"/> (after the gateway connected) for
@@ -49,12 +53,18 @@ internal sealed record SimulatorScript(
     public const string AsciiLineReaderKind = "ascii-line-reader";
     public const string OsdpReaderKind = "osdp-reader";
     public const string Pn532ReaderKind = "pn532-reader";
+    public const string WiegandReaderKind = "wiegand-reader";
+    public const string Mlx90614ThermometerKind = "mlx90614-thermometer";
+    public const string MaskDetectorKind = "mask-detector";
+
+    /// <summary>Kinds wired to GPIO or I²C, which only a simulator inside the gateway's process can play.</summary>
+    public static readonly string[] InProcessKinds = [WiegandReaderKind, Mlx90614ThermometerKind, MaskDetectorKind];
     public const string SerialIrThermometerKind = "serial-ir-thermometer";
     public const string ModbusThermometerKind = "modbus-thermometer";
 
-    private static readonly string[] CompoundCardReaderKinds = [Rdm6300ReaderKind, AsciiLineReaderKind, OsdpReaderKind, Pn532ReaderKind];
+    private static readonly string[] CompoundCardReaderKinds = [Rdm6300ReaderKind, AsciiLineReaderKind, OsdpReaderKind, Pn532ReaderKind, WiegandReaderKind];
     private static readonly string[] ReaderKinds = [IdCardReaderKind, .. CompoundCardReaderKinds];
-    private static readonly string[] ThermometerKinds = [SerialIrThermometerKind, ModbusThermometerKind];
+    private static readonly string[] ThermometerKinds = [SerialIrThermometerKind, ModbusThermometerKind, Mlx90614ThermometerKind];
 
     public static SimulatorScript Load(string path)
     {
@@ -94,6 +104,11 @@ internal sealed record SimulatorScript(
             if (!ReaderKinds.Contains(names.GetValueOrDefault(v.Reader)) || !ThermometerKinds.Contains(names.GetValueOrDefault(v.Thermometer)))
             {
                 throw new InvalidDataException($"{path}: visits[{i}] names a reader or thermometer that is not among the devices");
+            }
+
+            if (v.MaskDetector is { } detector && names.GetValueOrDefault(detector) != MaskDetectorKind)
+            {
+                throw new InvalidDataException($"{path}: visits[{i}].maskDetector '{detector}' is not a mask-detector among the devices");
             }
 
             if (CompoundCardReaderKinds.Contains(names[v.Reader]) && person.CompoundCard is null)
