@@ -10,7 +10,7 @@ namespace GateEdge.Simulator.Devices;
 /// corrupts the PEC, <see cref="LineFault.Garbage"/> returns random bytes,
 /// <see cref="LineFault.SlowReplies"/> stretches the clock; <see cref="ErrorFlag"/> raises bit 15.
 /// </summary>
-internal sealed class SimulatedMlx90614(int bus, int address = 0x5A) : I2cDevice, ISimulatedThermometer
+internal sealed class SimulatedMlx90614(int bus, int address = 0x5A) : I2cDevice, ISimulatedThermometer, IFaultableDevice
 {
     // On the sensor's 0.02 °C grid, so what it reports is exactly what was set.
     private const decimal Ambient = 25.01m;

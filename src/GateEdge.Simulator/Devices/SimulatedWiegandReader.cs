@@ -11,7 +11,7 @@ namespace GateEdge.Simulator.Devices;
 /// flips one data bit, <see cref="LineFault.SplitFrames"/> pauses mid-frame longer than the frame gap,
 /// <see cref="LineFault.Garbage"/> adds stray pulses, <see cref="LineFault.Silence"/> sends nothing.
 /// </summary>
-internal sealed class SimulatedWiegandReader : ICompoundCardReader
+internal sealed class SimulatedWiegandReader : ICompoundCardReader, IFaultableDevice
 {
     private static readonly TimeSpan LongerThanFrameGap = TimeSpan.FromMilliseconds(60);
     private readonly SimulatedGpioDriver _chip;

@@ -21,27 +21,43 @@ internal sealed class FaultPlayer(IReadOnlyList<SimulatorScript.ScriptedFault>? 
 
     private async Task PlayOneAsync(SimulatorScript.ScriptedFault fault, CancellationToken cancellationToken)
     {
-        var line = gate.Lines[fault.Device];
         await Task.Delay(fault.At, cancellationToken);
         await log.WriteLineAsync($"fault: {fault.Device} {fault.Fault} for {fault.For}");
-        if (fault.Fault == Unplug)
-        {
-            line.Unplug();
-        }
-        else
-        {
-            line.Fault = LineFaults[fault.Fault];
-        }
-
+        Action end = gate.Lines.TryGetValue(fault.Device, out var line) ? OnLine(line, fault.Fault)
+            : gate.FaultableDevices.TryGetValue(fault.Device, out var device) ? OnDevice(device, fault.Fault)
+            : throw new InvalidDataException($"device '{fault.Device}' cannot play faults (a mask detector has no protocol to disturb)");
         try
         {
             await Task.Delay(fault.For, cancellationToken);
         }
         finally
         {
-            line.Fault = LineFault.None;
-            line.Replug();
+            end();
             await log.WriteLineAsync($"fault: {fault.Device} {fault.Fault} over");
         }
+    }
+
+    private static Action OnLine(SimulatedLine line, string fault)
+    {
+        if (fault == Unplug)
+        {
+            line.Unplug();
+        }
+        else
+        {
+            line.Fault = LineFaults[fault];
+        }
+
+        return () =>
+        {
+            line.Fault = LineFault.None;
+            line.Replug();
+        };
+    }
+
+    private static Action OnDevice(IFaultableDevice device, string fault)
+    {
+        device.Fault = fault == Unplug ? LineFault.Silence : LineFaults[fault];
+        return () => device.Fault = LineFault.None;
     }
 }

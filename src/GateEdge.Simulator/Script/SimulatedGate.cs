@@ -80,6 +80,9 @@ internal sealed class SimulatedGate : IAsyncDisposable
     /// <summary>Every device's serial line by device name, to unplug or disturb.</summary>
     public Dictionary<string, SimulatedLine> Lines { get; } = [];
 
+    /// <summary>In-process devices that play faults themselves, by device name.</summary>
+    public Dictionary<string, IFaultableDevice> FaultableDevices { get; } = [];
+
     /// <summary>Completes once the gateway polls every device that is polled (compound-card readers that only talk are not waited for).</summary>
     public Task GatewayConnected => Task.WhenAll(Readers.Values.Select(r => r.FirstPoll).Concat(_polled));
 
@@ -90,6 +93,7 @@ internal sealed class SimulatedGate : IAsyncDisposable
             case SimulatorScript.WiegandReaderKind:
                 var wiegand = new SimulatedWiegandReader(device.Name, hardware.Chip, device.D0Line ?? -1, device.D1Line ?? -1);
                 CompoundCardReaders[device.Name] = wiegand;
+                FaultableDevices[device.Name] = wiegand;
                 _running.Add(wiegand.RunAsync(_stop.Token));
                 break;
             case SimulatorScript.Mlx90614ThermometerKind:
@@ -97,6 +101,7 @@ internal sealed class SimulatedGate : IAsyncDisposable
                 var sensor = new SimulatedMlx90614(device.Bus, address);
                 hardware.I2cBuses.Attach(device.Bus, address, () => sensor);
                 Thermometers[device.Name] = sensor;
+                FaultableDevices[device.Name] = sensor;
                 break;
             case SimulatorScript.MaskDetectorKind:
                 MaskDetectors[device.Name] = new SimulatedMaskDetector(hardware.Chip, device.Line ?? -1);

@@ -86,6 +86,11 @@ internal sealed record SimulatorScript(
                 throw new InvalidDataException($"{path}: faults[{i}].device '{fault.Device}' is not among the devices");
             }
 
+            if (names[fault.Device] == MaskDetectorKind)
+            {
+                throw new InvalidDataException($"{path}: faults[{i}]: a mask detector has no protocol to disturb; script its visits without a mask instead");
+            }
+
             if (!FaultPlayer.IsKnown(fault.Fault))
             {
                 throw new InvalidDataException($"{path}: faults[{i}].fault '{fault.Fault}' is not one of {string.Join(", ", FaultPlayer.Names)}");
