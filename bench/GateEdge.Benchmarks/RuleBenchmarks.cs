@@ -24,7 +24,7 @@ public class RuleBenchmarks
             new RegistryFile.Person($"R-{i}", PersonClassification.Resident, [new RegistryFile.CredentialEntry(CredentialKind.NationalId, $"1101051949{i:D8}")])));
         _known = new Credential(CredentialKind.NationalId, $"1101051949{Persons / 2:D8}");
         _input = new DecisionInput(LaneMode.Unattended, Direction.In, CredentialKind.NationalId, _registry.Find(_known), PersonListings.None,
-            TemperatureSource.Reading, 36.6m, TemperatureFlow.Fresh, DateTimeOffset.UnixEpoch);
+            TemperatureSource.Reading, 36.6m, TemperatureFlow.Fresh, MaskStatus.Worn, DateTimeOffset.UnixEpoch);
     }
 
     [Benchmark]

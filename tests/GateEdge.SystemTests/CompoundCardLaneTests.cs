@@ -38,6 +38,7 @@ public sealed class CompoundCardLaneTests : GateTest
                 "ModbusThermometers": [ { "Name": "lane2-head", "Port": "{{links}}/lane2-head", "Address": 1, "Register": 0, "Scale": 0.1 } ]
               },
               "Lanes": [ { "Id": "lane2", "Direction": "Out", "CardReaders": [ "lane2-tags" ], "Thermometer": "lane2-head" } ],
+              "Rules": { "MaskRequired": false },
               "Registry": { "SeedFile": "registry.json" },
               "Mqtt": { "Port": {{Broker.Port}} },
               "Serilog": { "MinimumLevel": { "Default": "Information" }, "WriteTo": [ { "Name": "Console" } ] }

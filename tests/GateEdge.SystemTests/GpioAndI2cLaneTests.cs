@@ -18,10 +18,12 @@ namespace GateEdge.SystemTests;
 public sealed class GpioAndI2cLaneTests : GateTest
 {
     [Fact]
-    public async Task Wiegand_card_MLX_reading_and_mask_signal_make_one_published_passage()
+    public async Task Wiegand_card_MLX_reading_and_mask_signal_decide_and_R4_refuses_a_bare_face()
     {
         await File.WriteAllTextAsync(Path.Combine(Gate.Dir, "registry.json"), """
-            { "persons": [ { "ref": "R-9", "class": "Resident", "credentials": [ { "kind": "CompoundCard", "number": "123/4567" } ] } ] }
+            { "persons": [
+              { "ref": "R-9", "class": "Resident", "credentials": [ { "kind": "CompoundCard", "number": "123/4567" } ] },
+              { "ref": "R-10", "class": "Resident", "credentials": [ { "kind": "CompoundCard", "number": "123/4568" } ] } ] }
             """);
         var config = Path.Combine(Gate.Dir, "gateedge.json");
         await File.WriteAllTextAsync(config, $$"""
@@ -71,21 +73,35 @@ public sealed class GpioAndI2cLaneTests : GateTest
             sensor.SetTarget(35.61m);
             await reader.PresentAsync("123/4567");
             await Eventually.True(() => centre.Passages.Any(), () => "a passage", TimeSpan.FromSeconds(20));
+
+            // The next resident steps up without a mask, once the sensor saw the first one leave.
+            sensor.SetTarget(null);
+            mask.SetMaskWorn(false);
+            int reads = sensor.Reads;
+            await Eventually.True(() => sensor.Reads >= reads + 4, () => "the gateway reads the empty scene twice", TimeSpan.FromSeconds(10));
+            sensor.SetTarget(35.61m);
+            await reader.PresentAsync("123/4568");
+            await Eventually.True(() => centre.Passages.Count() == 2, () => "a second passage", TimeSpan.FromSeconds(20));
         }
         finally
         {
             await gateway.StopAsync();
         }
 
-        var passage = centre.Passages.Single();
+        var passage = centre.Passages.First();
         Assert.Equal("allow", passage.GetProperty("outcome").GetString());
+        Assert.Equal(["R1", "R3", "R4"], passage.GetProperty("rules").EnumerateArray().Select(r => r.GetString()));
         Assert.Equal(("compound-card", "lane3-wiegand"), (passage.GetProperty("credential").GetProperty("kind").GetString(), passage.GetProperty("credential").GetProperty("device").GetString()));
         Assert.Equal((36.61m, 35.61m, 25.01m), (passage.GetProperty("temperature").GetProperty("bodyC").GetDecimal(),
             passage.GetProperty("temperature").GetProperty("objectC").GetDecimal(), passage.GetProperty("temperature").GetProperty("ambientC").GetDecimal()));
         Assert.Equal(("worn", "lane3-mask"), (passage.GetProperty("mask").GetProperty("status").GetString(), passage.GetProperty("mask").GetProperty("source").GetString()));
+        var bare = centre.Passages.Last();
+        Assert.Equal(("deny", "not-worn"), (bare.GetProperty("outcome").GetString(), bare.GetProperty("mask").GetProperty("status").GetString()));
+        Assert.Equal(["R4"], bare.GetProperty("rules").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal("no mask seen: wear a mask", bare.GetProperty("reasons")[0].GetString());
         lock (relay)
         {
-            Assert.Contains(System.Device.Gpio.PinValue.High, relay);
+            Assert.Equal(1, relay.Count(v => v == System.Device.Gpio.PinValue.High)); // opened once: for the masked resident only
         }
 
         Assert.Empty(centre.Messages.SelectMany(m => PublishedSchemas.Check(m.Payload)));

@@ -4,9 +4,9 @@ using GateEdge.Simulator.Script;
 namespace GateEdge.Simulator.Demo;
 
 /// <summary>
-/// The demo's gate: two lanes of serial devices (ID-card reader, IR module) and a third of GPIO and
-/// I²C parts (Wiegand badge reader, MLX90614, mask detector), a few residents, a visitor, and the
-/// files the gateway reads.
+/// The demo's gate: two lanes of serial devices (ID-card reader, IR module) and a third of I²C and
+/// GPIO parts (Wiegand badge reader, MLX90614), each with a mask detector; a few residents, a
+/// visitor, and the files the gateway reads.
 /// </summary>
 internal static class DemoGate
 {
@@ -23,6 +23,8 @@ internal static class DemoGate
             new("lane1-thermometer", SimulatorScript.SerialIrThermometerKind),
             new("lane2-idcard", SimulatorScript.IdCardReaderKind),
             new("lane2-thermometer", SimulatorScript.SerialIrThermometerKind),
+            new("lane1-mask", SimulatorScript.MaskDetectorKind, Line: 16),
+            new("lane2-mask", SimulatorScript.MaskDetectorKind, Line: 18),
             new("lane3-wiegand", SimulatorScript.WiegandReaderKind, D0Line: 20, D1Line: 21),
             new("lane3-mlx", SimulatorScript.Mlx90614ThermometerKind, Bus: 1),
             new("lane3-mask", SimulatorScript.MaskDetectorKind, Line: 12),
@@ -35,6 +37,7 @@ internal static class DemoGate
             Visit(Wang, 1, 30.0m, 2),
             Visit(Li, 1, 38.2m, 4),
             Visit(Zhao, 1, 36.5m, 2),
+            Visit(Wang, 2, 36.5m, 2, masked: false),
             BadgeVisit(Chen, 36.4m, masked: true),
             BadgeVisit(Zhou, 36.7m, masked: false),
         ],
@@ -68,11 +71,15 @@ internal static class DemoGate
             "I2cDriver": "Simulated",
             "WiegandReaders": [ { "Name": "lane3-wiegand", "D0Line": 20, "D1Line": 21 } ],
             "Mlx90614Thermometers": [ { "Name": "lane3-mlx", "Bus": 1 } ],
-            "MaskDetectors": [ { "Name": "lane3-mask", "Line": 12 } ]
+            "MaskDetectors": [
+              { "Name": "lane1-mask", "Line": 16 },
+              { "Name": "lane2-mask", "Line": 18 },
+              { "Name": "lane3-mask", "Line": 12 }
+            ]
           },
           "Lanes": [
-            { "Id": "lane1", "Direction": "In", "Mode": "Unattended", "CardReaders": [ "lane1-idcard" ], "Thermometer": "lane1-thermometer" },
-            { "Id": "lane2", "Direction": "Out", "Mode": "Unattended", "CardReaders": [ "lane2-idcard" ], "Thermometer": "lane2-thermometer" },
+            { "Id": "lane1", "Direction": "In", "Mode": "Unattended", "CardReaders": [ "lane1-idcard" ], "Thermometer": "lane1-thermometer", "MaskDetector": "lane1-mask" },
+            { "Id": "lane2", "Direction": "Out", "Mode": "Unattended", "CardReaders": [ "lane2-idcard" ], "Thermometer": "lane2-thermometer", "MaskDetector": "lane2-mask" },
             { "Id": "lane3", "Direction": "In", "Mode": "Unattended", "CardReaders": [ "lane3-wiegand" ], "Thermometer": "lane3-mlx", "MaskDetector": "lane3-mask" }
           ],
           "Outputs": {
@@ -96,8 +103,8 @@ internal static class DemoGate
         }
         """;
 
-    private static SimulatorScript.Visit Visit(SimPerson person, int lane, decimal bodyC, double afterSeconds) =>
-        new(person.Name, $"lane{lane}-idcard", $"lane{lane}-thermometer", bodyC, TimeSpan.FromSeconds(afterSeconds));
+    private static SimulatorScript.Visit Visit(SimPerson person, int lane, decimal bodyC, double afterSeconds, bool masked = true) =>
+        new(person.Name, $"lane{lane}-idcard", $"lane{lane}-thermometer", bodyC, TimeSpan.FromSeconds(afterSeconds), $"lane{lane}-mask", masked);
 
     private static SimulatorScript.Visit BadgeVisit(SimPerson person, decimal bodyC, bool masked) =>
         new(person.Name, "lane3-wiegand", "lane3-mlx", bodyC, TimeSpan.FromSeconds(2), "lane3-mask", masked);

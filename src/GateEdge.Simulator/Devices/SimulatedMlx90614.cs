@@ -15,6 +15,7 @@ internal sealed class SimulatedMlx90614(int bus, int address = 0x5A) : I2cDevice
     // On the sensor's 0.02 °C grid, so what it reports is exactly what was set.
     private const decimal Ambient = 25.01m;
     private decimal? _target;
+    private int _reads;
 
     public override I2cConnectionSettings ConnectionSettings { get; } = new(bus, address);
 
@@ -25,11 +26,15 @@ internal sealed class SimulatedMlx90614(int bus, int address = 0x5A) : I2cDevice
 
     public TimeSpan SlowBy { get; set; } = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>Word reads the host made, to tell when it has seen what was set.</summary>
+    public int Reads => Volatile.Read(ref _reads);
+
     /// <summary>A person with skin at <paramref name="objectC"/> steps in front; null when they leave.</summary>
     public void SetTarget(decimal? objectC) => _target = objectC;
 
     public override void WriteRead(ReadOnlySpan<byte> writeBuffer, Span<byte> readBuffer)
     {
+        Interlocked.Increment(ref _reads);
         if (Fault == LineFault.Silence)
         {
             throw new IOException("Error 121 performing I2C data transfer (no acknowledge)");

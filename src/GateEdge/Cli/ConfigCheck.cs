@@ -14,7 +14,9 @@ internal static class ConfigCheck
             output.WriteLine($"  gateway {config.Gateway.Id} at compound {config.Gateway.CompoundId}, gate {config.Gateway.GateId}");
             foreach (var lane in config.Lanes)
             {
-                output.WriteLine($"  lane {lane.Id}: {lane.Direction}, {lane.Mode}, readers {string.Join(", ", lane.CardReaders)}, thermometer {lane.Thermometer}");
+                output.WriteLine($"  lane {lane.Id}: {lane.Direction}, {lane.Mode}, readers {string.Join(", ", lane.CardReaders)}, thermometer {lane.Thermometer}"
+                    + (lane.MaskDetector is { } mask ? $", mask detector {mask}" : "")
+                    + (lane.GuardKeypad is { } keypad ? $", guard keypad {keypad}" : ""));
             }
 
             output.WriteLine($"  broker {config.Mqtt.Host}:{config.Mqtt.Port}{(config.Mqtt.UseTls ? " (TLS)" : "")}, journal {config.Journal.Path}");

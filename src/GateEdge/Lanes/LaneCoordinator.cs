@@ -172,7 +172,8 @@ internal sealed partial class LaneCoordinator
         var person = _registry.Find(card.Credential);
         var flow = _flows.TryGetValue(card.Credential, out var kept) ? kept.Flow : TemperatureFlow.Fresh;
         var listings = person is null ? PersonListings.None : _registry.Listings(person.Reference);
-        var input = new DecisionInput(_lane.Mode, _lane.Direction, card.Credential.Kind, person, listings, source, reading?.BodyC, flow, now);
+        var mask = MaskNow();
+        var input = new DecisionInput(_lane.Mode, _lane.Direction, card.Credential.Kind, person, listings, source, reading?.BodyC, flow, mask, now);
         var decision = EntryRules.Decide(input, _policy);
 
         if (decision.NextFlow == TemperatureFlow.Fresh)
@@ -191,7 +192,7 @@ internal sealed partial class LaneCoordinator
         }
 
         var devices = _lane.Devices.Select(_health.Get).ToArray();
-        await _recorder.RecordAsync(new LaneAttempt(_lane, card, person, reading, MaskNow(), decision, devices, now), cancellationToken).ConfigureAwait(false);
+        await _recorder.RecordAsync(new LaneAttempt(_lane, card, person, reading, mask, decision, devices, now), cancellationToken).ConfigureAwait(false);
     }
 
     private void DropStaleReadings(DateTimeOffset reference) =>

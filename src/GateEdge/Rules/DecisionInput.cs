@@ -12,4 +12,5 @@ internal sealed record DecisionInput(
     TemperatureSource TemperatureSource,
     decimal? BodyTemperatureC,
     TemperatureFlow Flow,
+    MaskStatus Mask,
     DateTimeOffset Now);

@@ -13,11 +13,16 @@ internal static class EntryRules
     {
         var (identity, personClass) = Identity(input, policy);
         var (temperature, status, flow, alarm) = Temperature(input, policy);
-        var verdicts = new List<RuleVerdict>(4) { identity, temperature };
+        var verdicts = new List<RuleVerdict>(5) { identity, temperature };
         var alarms = new List<AlarmKind>(2);
         if (alarm is { } a)
         {
             alarms.Add(a);
+        }
+
+        if (policy.MaskRequired)
+        {
+            verdicts.Add(Mask(input, alarms));
         }
 
         Lists(input, verdicts, alarms);
@@ -54,6 +59,28 @@ internal static class EntryRules
         {
             verdicts.Add(Verdict(RuleIds.KeyGroup, Outcome.Allow, $"key-group watch ({keyGroup.Reason}): community staff alerted"));
             alarms.Add(AlarmKind.KeyGroup);
+        }
+    }
+
+    /// <summary>R4: worn passes; not worn is refused; a detector that is down is never a pass; with no detector the guard confirms.</summary>
+    private static RuleVerdict Mask(DecisionInput input, List<AlarmKind> alarms)
+    {
+        switch (input.Mask)
+        {
+            case MaskStatus.Worn:
+                return Verdict(RuleIds.Mask, Outcome.Allow, "mask worn");
+            case MaskStatus.NotWorn:
+                return Verdict(RuleIds.Mask, Outcome.Deny, "no mask seen: wear a mask");
+            case MaskStatus.DeviceUnavailable:
+                if (!alarms.Contains(AlarmKind.DeviceUnavailable))
+                {
+                    alarms.Add(AlarmKind.DeviceUnavailable);
+                }
+
+                return Verdict(RuleIds.Mask, input.Mode == LaneMode.Attended ? Outcome.Refer : Outcome.Deny, "device unavailable: mask detector");
+            default:
+                // Only an attended lane may run without a detector (the configuration refuses it elsewhere).
+                return Verdict(RuleIds.Mask, input.Mode == LaneMode.Attended ? Outcome.Refer : Outcome.Deny, "mask not checked: the guard confirms it");
         }
     }
 

@@ -30,6 +30,12 @@ internal sealed class RulePolicy
     /// <summary>R1 unregistered national ID cards at an unattended lane. Default deny.</summary>
     public VisitorPolicy UnattendedVisitors { get; set; } = VisitorPolicy.Deny;
 
+    /// <summary>
+    /// R4 a mask must be worn, confirmed by the lane's mask detector (or by the guard at an attended
+    /// lane). Default true, as the order says; false only where the order no longer asks for masks.
+    /// </summary>
+    public bool MaskRequired { get; set; } = true;
+
     /// <summary>How long a person's unfinished retest flow is remembered. Default 30 min, 1 min–24 h.</summary>
     public TimeSpan RetestMemory { get; set; } = TimeSpan.FromMinutes(30);
 

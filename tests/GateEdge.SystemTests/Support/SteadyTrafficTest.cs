@@ -9,7 +9,7 @@ public abstract class SteadyTrafficTest : GateTest
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        Gate.WriteGatewayConfig("""{ "DuplicateWindow": "00:00:00" }""");
+        Gate.WriteGatewayConfig("""{ "DuplicateWindow": "00:00:00", "MaskRequired": false }""");
         Gate.WriteSteadyTrafficScript();
     }
 }

@@ -26,9 +26,13 @@ internal sealed class TestGate : IDisposable
 
     public string JournalPath => Path.Combine(Dir, "state", "journal.db");
 
-    /// <summary>Writes the registry and the gateway configuration; <paramref name="rules"/> is the JSON of the Rules section.</summary>
+    /// <summary>
+    /// Writes the registry and the gateway configuration; <paramref name="rules"/> is the JSON of the Rules section.
+    /// The gateway runs in its own process, which cannot share a simulated GPIO chip with the simulator's:
+    /// without a mask detector these gates run with R4 off, and R4 is tested in-process (GpioAndI2cLaneTests).
+    /// </summary>
     /// <param name="mqtt">Extra settings of the Mqtt section, as JSON members.</param>
-    public string WriteGatewayConfig(string rules = """{ "RetestRest": "00:00:02" }""", string mqtt = "")
+    public string WriteGatewayConfig(string rules = """{ "RetestRest": "00:00:02", "MaskRequired": false }""", string mqtt = "")
     {
         var persons = Residents.Select((r, i) =>
             $$"""{ "ref": "R-{{i + 1}}", "class": "Resident", "credentials": [ { "kind": "NationalId", "number": "{{r.IdNumber}}" } ] }""");

@@ -17,9 +17,11 @@ public sealed class TechnicianVerbTests : IDisposable
           "Gateway": { "Id": "gw-1", "CompoundId": "c-1", "GateId": "north" },
           "Devices": {
             "IdCardReaders": [ { "Name": "reader", "Port": "/dev/ttyUSB0" } ],
-            "SerialIrThermometers": [ { "Name": "thermo", "Port": "/dev/ttyUSB1" } ]
+            "SerialIrThermometers": [ { "Name": "thermo", "Port": "/dev/ttyUSB1" } ],
+            "MaskDetectors": [ { "Name": "mask", "Line": 12 } ]
           },
-          "Lanes": [ { "Id": "lane1", "Direction": "Out", "CardReaders": [ "reader" ], "Thermometer": "thermo" } ]
+          "Outputs": { "Driver": "Simulated" },
+          "Lanes": [ { "Id": "lane1", "Direction": "Out", "CardReaders": [ "reader" ], "Thermometer": "thermo", "MaskDetector": "mask" } ]
         }
         """);
 
@@ -29,7 +31,7 @@ public sealed class TechnicianVerbTests : IDisposable
         var output = new StringWriter();
 
         Assert.Equal(0, ConfigCheck.Run(ConfigPath, output));
-        Assert.Contains("lane lane1: Out, Unattended, readers reader, thermometer thermo", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("lane lane1: Out, Unattended, readers reader, thermometer thermo, mask detector mask", output.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]

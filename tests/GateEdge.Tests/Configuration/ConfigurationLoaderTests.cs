@@ -11,9 +11,11 @@ public sealed class ConfigurationLoaderTests
           "Gateway": { "Id": "gw-1", "CompoundId": "c-1", "GateId": "north" },
           "Devices": {
             "IdCardReaders": [ { "Name": "reader", "Port": "/dev/ttyUSB0" } ],
-            "SerialIrThermometers": [ { "Name": "thermo", "Port": "/dev/ttyUSB1" } ]
+            "SerialIrThermometers": [ { "Name": "thermo", "Port": "/dev/ttyUSB1" } ],
+            "MaskDetectors": [ { "Name": "mask", "Line": 12 } ]
           },
-          "Lanes": [ { "Id": "lane1", "CardReaders": [ "reader" ], "Thermometer": "thermo" } ]
+          "Outputs": { "Driver": "Simulated" },
+          "Lanes": [ { "Id": "lane1", "CardReaders": [ "reader" ], "Thermometer": "thermo", "MaskDetector": "mask" } ]
         }
         """;
 
@@ -44,8 +46,9 @@ public sealed class ConfigurationLoaderTests
         Assert.Contains(ex.Problems, p => p.StartsWith("Devices.IdCardReaders[0].BaudRate:", StringComparison.Ordinal));
         Assert.Contains(ex.Problems, p => p.StartsWith("Lanes[1].Id: 'lane1' is used by another lane", StringComparison.Ordinal));
         Assert.Contains(ex.Problems, p => p.StartsWith("Lanes[1].Thermometer: rule R3 needs a thermometer; none is named 'thermometer' (known: thermo)", StringComparison.Ordinal));
+        Assert.Contains(ex.Problems, p => p.StartsWith("Lanes[0]: rule R4 needs a mask source", StringComparison.Ordinal));
         Assert.Contains(ex.Problems, p => p.StartsWith("Rules.FeverLineC:", StringComparison.Ordinal));
-        Assert.Equal(6, ex.Problems.Count);
+        Assert.Equal(7, ex.Problems.Count);
     }
 
     [Fact]

@@ -18,7 +18,8 @@ public sealed class LaneCoordinatorTests
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 8, 0, 0, TimeSpan.Zero));
     private readonly DeviceHealthBoard _health;
     private readonly RecordingRecorder _recorder = new();
-    private readonly RulePolicy _policy = new();
+    // These tests are about pairing and flows; R4 has its own rows in EntryRulesTests.
+    private readonly RulePolicy _policy = new() { MaskRequired = false };
     private readonly SeedFileRegistry _registry;
     private LaneCoordinator _lane;
 

@@ -3,7 +3,7 @@ using GateEdge.Rules;
 
 namespace GateEdge.Tests.Rules;
 
-/// <summary>The rows of policy.md's catalogue for R1 and R3, in both lane modes, with their boundaries.</summary>
+/// <summary>The rows of policy.md's catalogue, in both lane modes, with their boundaries.</summary>
 public sealed class EntryRulesTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 28, 8, 0, 0, TimeSpan.Zero);
@@ -13,14 +13,14 @@ public sealed class EntryRulesTests
     public static TheoryData<string, string, string, string, string> TemperatureRows => new()
     {
         // reading (°C, or "none"/"down"), mode, fever readings so far, outcome, deciding rules
-        { "36.6", "unattended", "0", "allow", "R1,R3" },
-        { "37.29", "unattended", "0", "allow", "R1,R3" },
+        { "36.6", "unattended", "0", "allow", "R1,R3,R4" },
+        { "37.29", "unattended", "0", "allow", "R1,R3,R4" },
         { "37.30", "unattended", "0", "retest", "R3" },
         { "38.1", "unattended", "0", "retest", "R3" },
         { "38.1", "unattended", "1", "deny", "R3" },
         { "38.1", "attended", "1", "refer", "R3" },
-        { "37.2", "unattended", "1", "allow", "R1,R3" },
-        { "34.0", "unattended", "0", "allow", "R1,R3" },
+        { "37.2", "unattended", "1", "allow", "R1,R3,R4" },
+        { "34.0", "unattended", "0", "allow", "R1,R3,R4" },
         { "33.99", "unattended", "0", "retest", "R3" },
         { "42.5", "unattended", "0", "retest", "R3" },
         { "42.51", "unattended", "0", "retest", "R3" },
@@ -40,6 +40,43 @@ public sealed class EntryRulesTests
         Assert.Equal(Parse<Outcome>(outcome), decision.Outcome);
         Assert.Equal(rules, string.Join(",", decision.Rules));
         Assert.Equal(decision.Rules.Count, decision.Reasons.Count);
+    }
+
+    public static TheoryData<string, string, string, string, string> MaskRows => new()
+    {
+        // mask status, mode, outcome, deciding rules, alarms
+        { "Worn", "unattended", "allow", "R1,R3,R4", "" },
+        { "NotWorn", "unattended", "deny", "R4", "" },
+        { "NotWorn", "attended", "deny", "R4", "" },
+        { "DeviceUnavailable", "unattended", "deny", "R4", "DeviceUnavailable" },
+        { "DeviceUnavailable", "attended", "refer", "R4", "DeviceUnavailable" },
+        { "NotChecked", "attended", "refer", "R4", "" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MaskRows))]
+    public void Mask_rule_rows(string mask, string mode, string outcome, string rules, string alarms)
+    {
+        var decision = EntryRules.Decide(Input("36.6", Parse<LaneMode>(mode), mask: Parse<MaskStatus>(mask)), Policy);
+
+        Assert.Equal((Parse<Outcome>(outcome), rules, alarms), (decision.Outcome, string.Join(",", decision.Rules), string.Join(",", decision.Alarms)));
+    }
+
+    [Fact]
+    public void Without_the_mask_requirement_R4_neither_refuses_nor_appears()
+    {
+        var decision = EntryRules.Decide(Input("36.6", mask: MaskStatus.NotWorn), new RulePolicy { MaskRequired = false });
+
+        Assert.Equal((Outcome.Allow, "R1,R3"), (decision.Outcome, string.Join(",", decision.Rules)));
+    }
+
+    [Fact]
+    public void A_thermometer_and_a_mask_detector_both_down_raise_one_device_alarm()
+    {
+        var decision = EntryRules.Decide(Input("down", mask: MaskStatus.DeviceUnavailable), Policy);
+
+        Assert.Equal((Outcome.Deny, "R3,R4"), (decision.Outcome, string.Join(",", decision.Rules)));
+        Assert.Equal([AlarmKind.DeviceUnavailable], decision.Alarms);
     }
 
     [Fact]
@@ -140,13 +177,13 @@ public sealed class EntryRulesTests
     {
         // direction, listing, reading, outcome, deciding rules
         { "out", "quarantine", "36.6", "deny", "R5" },
-        { "in", "quarantine", "36.6", "allow", "R1,R3,R5" },
+        { "in", "quarantine", "36.6", "allow", "R1,R3,R4,R5" },
         { "out", "quarantine", "38.1", "deny", "R5" },
-        { "in", "key-group", "36.6", "allow", "R1,R3,R6" },
-        { "out", "key-group", "36.6", "allow", "R1,R3,R6" },
+        { "in", "key-group", "36.6", "allow", "R1,R3,R4,R6" },
+        { "out", "key-group", "36.6", "allow", "R1,R3,R4,R6" },
         { "in", "key-group", "38.1", "retest", "R3" },
         { "out", "both", "36.6", "deny", "R5" },
-        { "out", "none", "36.6", "allow", "R1,R3" },
+        { "out", "none", "36.6", "allow", "R1,R3,R4" },
     };
 
     [Theory]
@@ -187,7 +224,7 @@ public sealed class EntryRulesTests
 
     private static T Parse<T>(string name) where T : struct, Enum => Enum.Parse<T>(name, ignoreCase: true);
 
-    private static DecisionInput Input(string reading, LaneMode mode = LaneMode.Unattended, TemperatureFlow? flow = null, DateTimeOffset? now = null)
+    private static DecisionInput Input(string reading, LaneMode mode = LaneMode.Unattended, TemperatureFlow? flow = null, DateTimeOffset? now = null, MaskStatus mask = MaskStatus.Worn)
     {
         var (source, body) = reading switch
         {
@@ -195,6 +232,6 @@ public sealed class EntryRulesTests
             "down" => (TemperatureSource.DeviceUnavailable, null),
             _ => (TemperatureSource.Reading, decimal.Parse(reading, System.Globalization.CultureInfo.InvariantCulture)),
         };
-        return new DecisionInput(mode, Direction.In, CredentialKind.NationalId, Resident, PersonListings.None, source, body, flow ?? TemperatureFlow.Fresh, now ?? Now);
+        return new DecisionInput(mode, Direction.In, CredentialKind.NationalId, Resident, PersonListings.None, source, body, flow ?? TemperatureFlow.Fresh, mask, now ?? Now);
     }
 }
