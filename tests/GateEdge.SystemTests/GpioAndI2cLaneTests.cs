@@ -106,4 +106,81 @@ public sealed class GpioAndI2cLaneTests : GateTest
 
         Assert.Empty(centre.Messages.SelectMany(m => PublishedSchemas.Check(m.Payload)));
     }
+
+    [Fact]
+    public async Task At_an_attended_lane_the_guard_signs_on_and_confirms_a_referred_attempt_with_a_key()
+    {
+        await File.WriteAllTextAsync(Path.Combine(Gate.Dir, "registry.json"), """
+            { "persons": [
+              { "ref": "G-1", "class": "Staff", "guard": true, "credentials": [ { "kind": "CompoundCard", "number": "7/1" } ] },
+              { "ref": "R-9", "class": "Resident", "credentials": [ { "kind": "CompoundCard", "number": "123/4567" } ] } ] }
+            """);
+        var config = Path.Combine(Gate.Dir, "gateedge.json");
+        await File.WriteAllTextAsync(config, $$"""
+            {
+              "Gateway": { "Id": "gw-7", "CompoundId": "c-7", "GateId": "west", "StateDirectory": "state" },
+              "Devices": {
+                "I2cDriver": "Simulated",
+                "WiegandReaders": [ { "Name": "lane3-wiegand", "D0Line": 5, "D1Line": 6 } ],
+                "Mlx90614Thermometers": [ { "Name": "lane3-mlx", "Bus": 1, "BodyOffsetC": 1.0 } ],
+                "GuardKeypads": [ { "Name": "lane3-keys", "ConfirmLine": 13, "DenyLine": 19 } ]
+              },
+              "Lanes": [ { "Id": "lane3", "Direction": "Out", "Mode": "Attended", "CardReaders": [ "lane3-wiegand" ], "Thermometer": "lane3-mlx", "GuardKeypad": "lane3-keys" } ],
+              "Outputs": { "Driver": "Simulated", "Lanes": [ { "Lane": "lane3", "RelayPin": 17 } ] },
+              "Registry": { "SeedFile": "registry.json" },
+              "Mqtt": { "Port": {{Broker.Port}} },
+              "Serilog": { "MinimumLevel": { "Default": "Warning" }, "WriteTo": [ { "Name": "Console" } ] }
+            }
+            """);
+        await using var centre = await CentreSubscriber.ConnectAsync(Broker.Port);
+        using var gateway = GatewayHost.Build(config, []);
+        var chip = gateway.Services.GetRequiredService<SimulatedGpioDriver>();
+        var sensor = new SimulatedMlx90614(bus: 1);
+        ((SimulatedI2cBuses)gateway.Services.GetRequiredService<II2cBuses>()).Attach(1, 0x5A, () => sensor);
+        var reader = new SimulatedWiegandReader("lane3-wiegand", chip, 5, 6);
+        var keypad = new SimulatedGuardKeypad(chip, 13, 19);
+        int opened = 0;
+        chip.Written += (pin, value) =>
+        {
+            if (pin == 17 && value == System.Device.Gpio.PinValue.High)
+            {
+                Interlocked.Increment(ref opened);
+            }
+        };
+
+        await gateway.StartAsync();
+        try
+        {
+            await Eventually.True(() => centre.Messages.Count(m => m.Topic.Contains("/device/", StringComparison.Ordinal)
+                && m.Payload.GetProperty("state").GetString() == "online") >= 3, () => "all three devices online", TimeSpan.FromSeconds(20));
+            await reader.PresentAsync("7/1");
+            await Eventually.True(() => Events("guard").Any(), () => "the guard signs on", TimeSpan.FromSeconds(20));
+
+            sensor.SetTarget(35.61m);
+            await reader.PresentAsync("123/4567");
+            await Eventually.True(() => centre.Passages.Any(), () => "a referred passage", TimeSpan.FromSeconds(20));
+            Assert.Equal(0, Volatile.Read(ref opened));
+            await keypad.PressAsync(GuardKey.Confirm);
+            await Eventually.True(() => Events("override").Any(), () => "the guard's decision", TimeSpan.FromSeconds(20));
+        }
+        finally
+        {
+            await gateway.StopAsync();
+        }
+
+        var duty = Events("guard").Single();
+        Assert.Equal(("G-1", "sign-on"), (duty.GetProperty("guard").GetString(), duty.GetProperty("action").GetString()));
+        var passage = centre.Passages.Single();
+        Assert.Equal(("refer", "G-1", "not-checked"), (passage.GetProperty("outcome").GetString(), passage.GetProperty("guard").GetString(),
+            passage.GetProperty("mask").GetProperty("status").GetString()));
+        Assert.Equal("mask not checked: the guard confirms it", passage.GetProperty("reasons")[0].GetString());
+        var decision = Events("override").Single();
+        Assert.Equal((passage.GetProperty("id").GetString(), "allow", "G-1"),
+            (decision.GetProperty("passage").GetString(), decision.GetProperty("decision").GetString(), decision.GetProperty("guard").GetString()));
+        Assert.Equal(1, Volatile.Read(ref opened));
+        Assert.Empty(centre.Messages.SelectMany(m => PublishedSchemas.Check(m.Payload)));
+
+        IEnumerable<System.Text.Json.JsonElement> Events(string kind) =>
+            centre.Messages.Where(m => m.Topic.EndsWith($"/event/{kind}", StringComparison.Ordinal)).Select(m => m.Payload);
+    }
 }

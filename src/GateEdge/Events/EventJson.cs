@@ -10,4 +10,6 @@ namespace GateEdge.Events;
 [JsonSerializable(typeof(Heartbeat))]
 [JsonSerializable(typeof(CommandResult))]
 [JsonSerializable(typeof(RemoteOpenEvent))]
+[JsonSerializable(typeof(GuardDutyEvent))]
+[JsonSerializable(typeof(OverrideEvent))]
 internal sealed partial class EventJson : JsonSerializerContext;

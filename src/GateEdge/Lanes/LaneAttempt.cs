@@ -5,7 +5,7 @@ using GateEdge.Rules;
 
 namespace GateEdge.Lanes;
 
-/// <summary>One decided attempt at a lane: what was presented and measured, and what the rules said.</summary>
+/// <summary>One decided attempt at a lane: what was presented and measured, what the rules said, and the guard on duty.</summary>
 internal sealed record LaneAttempt(
     LaneOptions Lane,
     CardPresented Card,
@@ -14,4 +14,5 @@ internal sealed record LaneAttempt(
     MaskStatus Mask,
     Decision Decision,
     IReadOnlyList<DeviceHealth> Devices,
-    DateTimeOffset DecidedAt);
+    DateTimeOffset DecidedAt,
+    string? Guard = null);

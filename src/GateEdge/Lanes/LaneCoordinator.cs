@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using GateEdge.Devices.CardReaders;
 using GateEdge.Devices.Health;
 using GateEdge.Devices.Inputs;
+using GateEdge.Journal;
 using GateEdge.Devices.Thermometers;
 using GateEdge.Registry;
 using GateEdge.Rules;
@@ -12,7 +13,8 @@ namespace GateEdge.Lanes;
 /// <summary>
 /// Turns one lane's card reads and readings into attempts: pairs a card with a reading inside
 /// the pairing window (either order), folds repeated reads of one card into one presentation,
-/// keeps each person's retest flow, and hands every decided attempt to the recorder.
+/// keeps each person's retest flow, and hands every decided attempt to the recorder. At an
+/// attended lane it also keeps the guard on duty and holds a referred attempt for the guard's key.
 /// All inputs are processed one at a time, so the lane's state needs no locks.
 /// </summary>
 internal sealed partial class LaneCoordinator
@@ -32,6 +34,9 @@ internal sealed partial class LaneCoordinator
     private PendingCard? _pending;
     private long _presentations;
     private bool _maskWorn;
+    private RegisteredPerson? _guard;
+    private Referral? _referral;
+    private long _referrals;
 
     // After a reading was used, the next person's reading only counts once the sensor has seen
     // nobody: the person just decided may still stand in front of it.
@@ -79,7 +84,9 @@ internal sealed partial class LaneCoordinator
         LaneInput.ThermometerLost when _pending is not null =>
             DecidePendingAsync(TemperatureSource.DeviceUnavailable, null, cancellationToken),
         LaneInput.Mask mask => OnMask(mask.Signal),
-        LaneInput.GuardKey key => OnGuardKey(key.Pressed),
+        LaneInput.GuardKey key => OnGuardKeyAsync(key.Pressed, cancellationToken),
+        LaneInput.GuardDecisionTimedOut timedOut when _referral?.Id == timedOut.ReferralId =>
+            CloseReferralAsync(GuardVerdict.Expired, $"no guard decision within {_policy.GuardDecisionTimeout.TotalSeconds:0} s: the gate stays shut", cancellationToken),
         _ => Task.CompletedTask,
     };
 
@@ -89,10 +96,41 @@ internal sealed partial class LaneCoordinator
         return Task.CompletedTask;
     }
 
-    private Task OnGuardKey(GuardKeyPressed pressed)
+    private Task OnGuardKeyAsync(GuardKeyPressed pressed, CancellationToken cancellationToken)
     {
-        LogGuardKey(_lane.Id, pressed.Key);
-        return Task.CompletedTask;
+        if (_referral is null)
+        {
+            LogGuardKeyIgnored(_lane.Id, pressed.Key);
+            return Task.CompletedTask;
+        }
+
+        return pressed.Key == GuardKey.Confirm
+            ? CloseReferralAsync(GuardVerdict.Allow, "the guard let the person through", cancellationToken)
+            : CloseReferralAsync(GuardVerdict.Deny, "the guard refused", cancellationToken);
+    }
+
+    /// <summary>A guard's card at an attended lane signs them on, replacing whoever was on duty, or off if it was them.</summary>
+    private Task GuardCardAsync(RegisteredPerson guard, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var previous = _guard;
+        bool signOn = previous?.Reference != guard.Reference;
+        _guard = signOn ? guard : null;
+        return _recorder.RecordGuardDutyAsync(new GuardDutyChange(_lane, guard.Reference, signOn, signOn ? previous?.Reference : null, at), cancellationToken);
+    }
+
+    private void StartReferral(EventStamp passage)
+    {
+        long id = ++_referrals;
+        var timer = _time.CreateTimer(_ => Post(new LaneInput.GuardDecisionTimedOut(id)), null, _policy.GuardDecisionTimeout, Timeout.InfiniteTimeSpan);
+        _referral = new Referral(id, passage, timer);
+    }
+
+    private Task CloseReferralAsync(GuardVerdict verdict, string reason, CancellationToken cancellationToken)
+    {
+        var referral = _referral!;
+        _referral = null;
+        referral.Timer.Dispose();
+        return _recorder.RecordOverrideAsync(new GuardOverride(_lane, referral.Passage, _guard?.Reference, verdict, reason, _time.GetUtcNow()), cancellationToken);
     }
 
     /// <summary>The detector's level when the lane decides: the person is in front of it then.</summary>
@@ -112,6 +150,18 @@ internal sealed partial class LaneCoordinator
         }
 
         _lastPresented[card.Credential] = card.At;
+        if (_lane.Mode == LaneMode.Attended && _registry.Find(card.Credential) is { IsGuard: true } guard && guard.IsValidAt(card.At))
+        {
+            await GuardCardAsync(guard, card.At, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (_referral is not null)
+        {
+            // The guard let the referred person stand; the next one is here.
+            await CloseReferralAsync(GuardVerdict.Expired, "the next person presented a card before the guard decided: the gate stays shut", cancellationToken).ConfigureAwait(false);
+        }
+
         if (_pending is not null)
         {
             // A new card while one waits for its reading: the first person stepped away.
@@ -192,7 +242,11 @@ internal sealed partial class LaneCoordinator
         }
 
         var devices = _lane.Devices.Select(_health.Get).ToArray();
-        await _recorder.RecordAsync(new LaneAttempt(_lane, card, person, reading, mask, decision, devices, now), cancellationToken).ConfigureAwait(false);
+        var stamp = await _recorder.RecordAsync(new LaneAttempt(_lane, card, person, reading, mask, decision, devices, now, _guard?.Reference), cancellationToken).ConfigureAwait(false);
+        if (stamp is { } recorded && decision.Outcome == Outcome.Refer && _lane.GuardKeypad is not null)
+        {
+            StartReferral(recorded);
+        }
     }
 
     private void DropStaleReadings(DateTimeOffset reference) =>
@@ -220,8 +274,10 @@ internal sealed partial class LaneCoordinator
     [LoggerMessage(Level = LogLevel.Debug, Message = "Lane {Lane}: the same card again within the duplicate window, one presentation")]
     private partial void LogDuplicate(string lane);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Lane {Lane}: guard pressed {Key}")]
-    private partial void LogGuardKey(string lane, GuardKey key);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Lane {Lane}: guard pressed {Key} with nothing referred; ignored")]
+    private partial void LogGuardKeyIgnored(string lane, GuardKey key);
+
+    private sealed record Referral(long Id, EventStamp Passage, ITimer Timer);
 
     private sealed record PendingCard(long Id, CardPresented Card, ITimer Timer);
 }

@@ -18,4 +18,6 @@ internal abstract record LaneInput
     internal sealed record Mask(MaskSignal Signal) : LaneInput;
 
     internal sealed record GuardKey(GuardKeyPressed Pressed) : LaneInput;
+
+    internal sealed record GuardDecisionTimedOut(long ReferralId) : LaneInput;
 }

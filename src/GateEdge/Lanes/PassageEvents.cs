@@ -42,7 +42,7 @@ internal static class PassageEvents
             decision.Rules,
             decision.Reasons,
             [.. decision.Alarms.Select(Wire.Of)],
-            null,
+            attempt.Guard,
             attempt.Devices.ToDictionary(d => d.Device, d => Wire.Of(d.State)));
     }
 }

@@ -21,7 +21,7 @@ internal sealed partial class PassageRecorder(
     Topics topics,
     ILogger<PassageRecorder> logger) : IPassageRecorder
 {
-    public async Task RecordAsync(LaneAttempt attempt, CancellationToken cancellationToken)
+    public async Task<EventStamp?> RecordAsync(LaneAttempt attempt, CancellationToken cancellationToken)
     {
         EventStamp stamp;
         try
@@ -33,14 +33,65 @@ internal sealed partial class PassageRecorder(
         {
             LogNotRecorded(ex, attempt.Lane.Id);
             await outputs.SignalFaultAsync(attempt.Lane.Id, cancellationToken).ConfigureAwait(false);
-            return;
+            return null;
         }
 
         var decision = attempt.Decision;
         LogDecision(attempt.Lane.Id, stamp.Seq, PersonalDataMask.Credential(attempt.Card.Credential), attempt.Reading?.BodyC,
             Wire.Of(decision.Outcome), string.Join(",", decision.Rules), string.Join("; ", decision.Reasons));
         await outputs.SignalAsync(attempt.Lane.Id, decision.Outcome, cancellationToken).ConfigureAwait(false);
+        return stamp;
     }
+
+    public async Task RecordGuardDutyAsync(GuardDutyChange change, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await journal.AppendAsync(topics.GuardEvents, s => JsonSerializer.SerializeToUtf8Bytes(new GuardDutyEvent(
+                GuardDutyEvent.SchemaId, s.Id.ToString(), s.Seq, change.At, gateway.CompoundId, gateway.GateId, gateway.Id, change.Lane.Id,
+                change.Guard, change.SignOn ? "sign-on" : "sign-off", change.Previous), EventJson.Default.GuardDutyEvent)).ConfigureAwait(false);
+            LogGuardDuty(change.Lane.Id, change.Guard, change.SignOn ? "on" : "off");
+        }
+        catch (JournalWriteException ex)
+        {
+            LogNotRecorded(ex, change.Lane.Id);
+            await outputs.SignalFaultAsync(change.Lane.Id, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task RecordOverrideAsync(GuardOverride decision, CancellationToken cancellationToken)
+    {
+        var verdict = decision.Verdict switch
+        {
+            GuardVerdict.Allow => "allow",
+            GuardVerdict.Deny => "deny",
+            _ => "expired",
+        };
+        try
+        {
+            await journal.AppendAsync(topics.OverrideEvents, s => JsonSerializer.SerializeToUtf8Bytes(new OverrideEvent(
+                OverrideEvent.SchemaId, s.Id.ToString(), s.Seq, decision.At, gateway.CompoundId, gateway.GateId, gateway.Id, decision.Lane.Id,
+                decision.Passage.Id.ToString(), decision.Passage.Seq, decision.Guard, verdict, decision.Reason), EventJson.Default.OverrideEvent)).ConfigureAwait(false);
+        }
+        catch (JournalWriteException ex)
+        {
+            LogNotRecorded(ex, decision.Lane.Id);
+            await outputs.SignalFaultAsync(decision.Lane.Id, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        LogOverride(decision.Lane.Id, decision.Passage.Seq, verdict, decision.Guard ?? "no guard signed on");
+        if (decision.Verdict != GuardVerdict.Expired)
+        {
+            await outputs.SignalAsync(decision.Lane.Id, decision.Verdict == GuardVerdict.Allow ? Rules.Outcome.Allow : Rules.Outcome.Deny, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Lane {Lane}: guard {Guard} signed {OnOff}")]
+    private partial void LogGuardDuty(string lane, string guard, string onOff);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Lane {Lane} #{Seq} referred: {Verdict} ({Guard})")]
+    private partial void LogOverride(string lane, long seq, string verdict, string guard);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Lane {Lane} #{Seq}: {Credential} {BodyC} °C → {Outcome} ({Rules}: {Reasons})")]
     private partial void LogDecision(string lane, long seq, string credential, decimal? bodyC, string outcome, string rules, string reasons);

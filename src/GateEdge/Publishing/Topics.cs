@@ -26,6 +26,10 @@ internal sealed class Topics(string root, GatewayOptions gateway)
 
     public string RemoteOpenEvents => $"{_base}/event/remote-open";
 
+    public string GuardEvents => $"{_base}/event/guard";
+
+    public string OverrideEvents => $"{_base}/event/override";
+
     /// <summary>Commands from the centre: <c>…/command/{name}</c>.</summary>
     public string Commands => $"{_base}/command/+";
 

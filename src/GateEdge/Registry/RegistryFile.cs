@@ -18,7 +18,8 @@ internal sealed record RegistryFile(
         PersonClassification Class,
         IReadOnlyList<CredentialEntry> Credentials,
         DateTimeOffset? ValidFrom = null,
-        DateTimeOffset? ValidTo = null);
+        DateTimeOffset? ValidTo = null,
+        bool Guard = false);
 
     internal sealed record CredentialEntry(CredentialKind Kind, string Number);
 }

@@ -36,6 +36,9 @@ internal sealed class RulePolicy
     /// </summary>
     public bool MaskRequired { get; set; } = true;
 
+    /// <summary>At an attended lane, how long a referred attempt waits for the guard's key; then it expires, gate shut. Default 60 s, 5 s–10 min.</summary>
+    public TimeSpan GuardDecisionTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>How long a person's unfinished retest flow is remembered. Default 30 min, 1 min–24 h.</summary>
     public TimeSpan RetestMemory { get; set; } = TimeSpan.FromMinutes(30);
 
@@ -69,6 +72,11 @@ internal sealed class RulePolicy
         if (DuplicateWindow < TimeSpan.Zero || DuplicateWindow > TimeSpan.FromSeconds(30))
         {
             yield return $"{path}.DuplicateWindow: {DuplicateWindow} is outside 00:00:00–00:00:30";
+        }
+
+        if (GuardDecisionTimeout < TimeSpan.FromSeconds(5) || GuardDecisionTimeout > TimeSpan.FromMinutes(10))
+        {
+            yield return $"{path}.GuardDecisionTimeout: {GuardDecisionTimeout} is outside 00:00:05–00:10:00";
         }
 
         if (RetestMemory < TimeSpan.FromMinutes(1) || RetestMemory > TimeSpan.FromHours(24))

@@ -1,16 +1,38 @@
 using System.Threading.Channels;
+using GateEdge.Journal;
 using GateEdge.Lanes;
 
 namespace GateEdge.Tests.Support;
 
-/// <summary>Collects the attempts a lane decides, for tests to await one by one.</summary>
+/// <summary>Collects what a lane records (attempts, guard duty, overrides), for tests to take one by one.</summary>
 internal sealed class RecordingRecorder : IPassageRecorder
 {
     private readonly Channel<LaneAttempt> _attempts = Channel.CreateUnbounded<LaneAttempt>();
+    private long _seq;
 
-    public Task RecordAsync(LaneAttempt attempt, CancellationToken cancellationToken)
+    public List<(LaneAttempt Attempt, EventStamp Stamp)> Recorded { get; } = [];
+
+    public List<GuardDutyChange> DutyChanges { get; } = [];
+
+    public List<GuardOverride> Overrides { get; } = [];
+
+    public Task<EventStamp?> RecordAsync(LaneAttempt attempt, CancellationToken cancellationToken)
     {
+        var stamp = new EventStamp(++_seq, Guid.CreateVersion7());
+        Recorded.Add((attempt, stamp));
         _attempts.Writer.TryWrite(attempt);
+        return Task.FromResult<EventStamp?>(stamp);
+    }
+
+    public Task RecordGuardDutyAsync(GuardDutyChange change, CancellationToken cancellationToken)
+    {
+        DutyChanges.Add(change);
+        return Task.CompletedTask;
+    }
+
+    public Task RecordOverrideAsync(GuardOverride decision, CancellationToken cancellationToken)
+    {
+        Overrides.Add(decision);
         return Task.CompletedTask;
     }
 

@@ -1,0 +1,21 @@
+namespace GateEdge.Events;
+
+/// <summary>
+/// A guard signed on or off duty at an attended lane with their own card (schema <c>gateedge.guard/1</c>):
+/// the post responsibility of the order, on record. <see cref="Previous"/> is the guard replaced by a sign-on.
+/// </summary>
+internal sealed record GuardDutyEvent(
+    string Schema,
+    string Id,
+    long Seq,
+    DateTimeOffset Time,
+    string Compound,
+    string Gate,
+    string Gateway,
+    string Lane,
+    string Guard,
+    string Action,
+    string? Previous)
+{
+    public const string SchemaId = "gateedge.guard/1";
+}
