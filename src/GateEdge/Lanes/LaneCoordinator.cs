@@ -24,6 +24,7 @@ internal sealed partial class LaneCoordinator
     private readonly IPersonRegistry _registry;
     private readonly DeviceHealthBoard _health;
     private readonly IPassageRecorder _recorder;
+    private readonly HouseholdExitLog _exits;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Channel<LaneInput> _inputs = Channel.CreateUnbounded<LaneInput>(new UnboundedChannelOptions { SingleReader = true });
@@ -43,8 +44,9 @@ internal sealed partial class LaneCoordinator
     private bool _awaitingTargetLeave;
 
     public LaneCoordinator(LaneOptions lane, RulePolicy policy, IPersonRegistry registry, DeviceHealthBoard health,
-        IPassageRecorder recorder, TimeProvider time, ILogger<LaneCoordinator> logger)
+        IPassageRecorder recorder, HouseholdExitLog exits, TimeProvider time, ILogger<LaneCoordinator> logger)
     {
+        _exits = exits;
         _lane = lane;
         _policy = policy;
         _registry = registry;
@@ -118,11 +120,11 @@ internal sealed partial class LaneCoordinator
         return _recorder.RecordGuardDutyAsync(new GuardDutyChange(_lane, guard.Reference, signOn, signOn ? previous?.Reference : null, at), cancellationToken);
     }
 
-    private void StartReferral(EventStamp passage)
+    private void StartReferral(EventStamp passage, string? exitingHousehold)
     {
         long id = ++_referrals;
         var timer = _time.CreateTimer(_ => Post(new LaneInput.GuardDecisionTimedOut(id)), null, _policy.GuardDecisionTimeout, Timeout.InfiniteTimeSpan);
-        _referral = new Referral(id, passage, timer);
+        _referral = new Referral(id, passage, timer, exitingHousehold);
     }
 
     private Task CloseReferralAsync(GuardVerdict verdict, string reason, CancellationToken cancellationToken)
@@ -130,6 +132,12 @@ internal sealed partial class LaneCoordinator
         var referral = _referral!;
         _referral = null;
         referral.Timer.Dispose();
+        if (verdict == GuardVerdict.Allow && referral.ExitingHousehold is { } household)
+        {
+            // The guard let a household member out: that exit counts like any other.
+            RecordExit(household, _time.GetUtcNow());
+        }
+
         return _recorder.RecordOverrideAsync(new GuardOverride(_lane, referral.Passage, _guard?.Reference, verdict, reason, _time.GetUtcNow()), cancellationToken);
     }
 
@@ -223,7 +231,9 @@ internal sealed partial class LaneCoordinator
         var flow = _flows.TryGetValue(card.Credential, out var kept) ? kept.Flow : TemperatureFlow.Fresh;
         var listings = person is null ? PersonListings.None : _registry.Listings(person.Reference);
         var mask = MaskNow();
-        var input = new DecisionInput(_lane.Mode, _lane.Direction, card.Credential.Kind, person, listings, source, reading?.BodyC, flow, mask, now);
+        var household = _policy.HouseholdExits > 0 && _lane.Direction == Direction.Out ? person?.Household : null;
+        int exits = household is null ? 0 : _exits.CountSince(household, now - _policy.HouseholdExitPeriod);
+        var input = new DecisionInput(_lane.Mode, _lane.Direction, card.Credential.Kind, person, listings, source, reading?.BodyC, flow, mask, now, exits);
         var decision = EntryRules.Decide(input, _policy);
 
         if (decision.NextFlow == TemperatureFlow.Fresh)
@@ -243,9 +253,18 @@ internal sealed partial class LaneCoordinator
 
         var devices = _lane.Devices.Select(_health.Get).ToArray();
         var stamp = await _recorder.RecordAsync(new LaneAttempt(_lane, card, person, reading, mask, decision, devices, now, _guard?.Reference), cancellationToken).ConfigureAwait(false);
-        if (stamp is { } recorded && decision.Outcome == Outcome.Refer && _lane.GuardKeypad is not null)
+        if (stamp is not { } recorded)
         {
-            StartReferral(recorded);
+            return;
+        }
+
+        if (decision.Outcome == Outcome.Allow && household is not null)
+        {
+            RecordExit(household, now);
+        }
+        else if (decision.Outcome == Outcome.Refer && _lane.GuardKeypad is not null)
+        {
+            StartReferral(recorded, household);
         }
     }
 
@@ -277,7 +296,9 @@ internal sealed partial class LaneCoordinator
     [LoggerMessage(Level = LogLevel.Information, Message = "Lane {Lane}: guard pressed {Key} with nothing referred; ignored")]
     private partial void LogGuardKeyIgnored(string lane, GuardKey key);
 
-    private sealed record Referral(long Id, EventStamp Passage, ITimer Timer);
+    private void RecordExit(string household, DateTimeOffset at) => _exits.Record(household, at, at - _policy.HouseholdExitPeriod);
+
+    private sealed record Referral(long Id, EventStamp Passage, ITimer Timer, string? ExitingHousehold);
 
     private sealed record PendingCard(long Id, CardPresented Card, ITimer Timer);
 }

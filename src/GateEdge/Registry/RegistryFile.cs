@@ -19,7 +19,8 @@ internal sealed record RegistryFile(
         IReadOnlyList<CredentialEntry> Credentials,
         DateTimeOffset? ValidFrom = null,
         DateTimeOffset? ValidTo = null,
-        bool Guard = false);
+        bool Guard = false,
+        string? Household = null);
 
     internal sealed record CredentialEntry(CredentialKind Kind, string Number);
 }

@@ -32,7 +32,7 @@ internal sealed class SeedFileRegistry : IPersonRegistry
         var map = new Dictionary<Credential, RegisteredPerson>();
         foreach (var p in persons)
         {
-            var person = new RegisteredPerson(p.Ref, p.Class, p.ValidFrom, p.ValidTo, p.Guard);
+            var person = new RegisteredPerson(p.Ref, p.Class, p.ValidFrom, p.ValidTo, p.Guard, p.Household);
             foreach (var c in p.Credentials)
             {
                 map[new Credential(c.Kind, c.Number.ToUpperInvariant())] = person;

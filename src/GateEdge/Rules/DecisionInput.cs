@@ -2,7 +2,10 @@ using GateEdge.Devices.CardReaders;
 
 namespace GateEdge.Rules;
 
-/// <summary>Everything one decision depends on; the rules read nothing else, not even the clock.</summary>
+/// <summary>
+/// Everything one decision depends on; the rules read nothing else, not even the clock.
+/// <see cref="HouseholdExitsInPeriod"/>: exits the person's household already made within the R7 period.
+/// </summary>
 internal sealed record DecisionInput(
     LaneMode Mode,
     Direction Direction,
@@ -13,4 +16,5 @@ internal sealed record DecisionInput(
     decimal? BodyTemperatureC,
     TemperatureFlow Flow,
     MaskStatus Mask,
-    DateTimeOffset Now);
+    DateTimeOffset Now,
+    int HouseholdExitsInPeriod = 0);

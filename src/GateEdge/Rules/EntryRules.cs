@@ -26,6 +26,10 @@ internal static class EntryRules
         }
 
         Lists(input, verdicts, alarms);
+        if (ExitLimit(input, policy) is { } exitLimit)
+        {
+            verdicts.Add(exitLimit);
+        }
 
         var outcome = verdicts.Max(v => v.Outcome);
         var deciding = verdicts.Where(v => v.Outcome == outcome).ToArray();
@@ -82,6 +86,24 @@ internal static class EntryRules
                 // Only an attended lane may run without a detector (the configuration refuses it elsewhere).
                 return Verdict(RuleIds.Mask, input.Mode == LaneMode.Attended ? Outcome.Refer : Outcome.Deny, "mask not checked: the guard confirms it");
         }
+    }
+
+    /// <summary>R7, when switched on: it counts exits of a registered household only; entering is never limited.</summary>
+    private static RuleVerdict? ExitLimit(DecisionInput input, RulePolicy policy)
+    {
+        if (policy.HouseholdExits == 0 || input.Direction != Direction.Out || input.Person?.Household is null)
+        {
+            return null;
+        }
+
+        string period = policy.HouseholdExitPeriod.TotalDays >= 1 ? $"{policy.HouseholdExitPeriod.TotalDays:0.#} days" : $"{policy.HouseholdExitPeriod.TotalHours:0.#} h";
+        if (input.HouseholdExitsInPeriod < policy.HouseholdExits)
+        {
+            return Verdict(RuleIds.ExitLimit, Outcome.Allow, $"household exit {input.HouseholdExitsInPeriod + 1} of {policy.HouseholdExits} in {period}");
+        }
+
+        return Verdict(RuleIds.ExitLimit, input.Mode == LaneMode.Attended ? Outcome.Refer : Outcome.Deny,
+            $"household exit limit reached: {policy.HouseholdExits} in {period}");
     }
 
     private static (RuleVerdict, PersonClassification) Identity(DecisionInput input, RulePolicy policy)

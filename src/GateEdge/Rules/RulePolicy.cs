@@ -36,6 +36,12 @@ internal sealed class RulePolicy
     /// </summary>
     public bool MaskRequired { get; set; } = true;
 
+    /// <summary>R7 exits allowed per household within <see cref="HouseholdExitPeriod"/>; 0 (the default) switches R7 off. 0–20.</summary>
+    public int HouseholdExits { get; set; }
+
+    /// <summary>R7 the period the household exit limit counts over. Default 2 days, 1 h–30 days.</summary>
+    public TimeSpan HouseholdExitPeriod { get; set; } = TimeSpan.FromDays(2);
+
     /// <summary>At an attended lane, how long a referred attempt waits for the guard's key; then it expires, gate shut. Default 60 s, 5 s–10 min.</summary>
     public TimeSpan GuardDecisionTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
@@ -72,6 +78,11 @@ internal sealed class RulePolicy
         if (DuplicateWindow < TimeSpan.Zero || DuplicateWindow > TimeSpan.FromSeconds(30))
         {
             yield return $"{path}.DuplicateWindow: {DuplicateWindow} is outside 00:00:00–00:00:30";
+        }
+
+        if (HouseholdExits is < 0 or > 20 || HouseholdExitPeriod < TimeSpan.FromHours(1) || HouseholdExitPeriod > TimeSpan.FromDays(30))
+        {
+            yield return $"{path}.HouseholdExits/HouseholdExitPeriod: {HouseholdExits} per {HouseholdExitPeriod} must be 0–20 exits per 1 h–30 days";
         }
 
         if (GuardDecisionTimeout < TimeSpan.FromSeconds(5) || GuardDecisionTimeout > TimeSpan.FromMinutes(10))

@@ -12,8 +12,11 @@ using Microsoft.Extensions.Time.Testing;
 namespace GateEdge.Tests.Lanes;
 
 /// <summary>The guard's side of an attended lane: sign-on with a guard card, and referred attempts decided by key.</summary>
-public sealed class AttendedLaneTests
+public sealed class AttendedLaneTests : IDisposable
 {
+    private readonly string _dir = Directory.CreateTempSubdirectory("gateedge-lane-").FullName;
+    private readonly HouseholdExitLog _exits;
+
     private static readonly Credential Guard = new(CredentialKind.CompoundCard, "7/1");
     private static readonly Credential OtherGuard = new(CredentialKind.CompoundCard, "7/2");
     private static readonly Credential Zhang = new(CredentialKind.NationalId, "11010519491231002X");
@@ -26,6 +29,7 @@ public sealed class AttendedLaneTests
 
     public AttendedLaneTests()
     {
+        _exits = new HouseholdExitLog(Path.Combine(_dir, "registry.db"));
         var health = new DeviceHealthBoard(_time);
         health.Report("thermometer", DeviceState.Online, null);
         health.Report("mask", DeviceState.Online, null);
@@ -36,7 +40,7 @@ public sealed class AttendedLaneTests
             new RegistryFile.Person("R-1", PersonClassification.Resident, [new RegistryFile.CredentialEntry(Zhang.Kind, Zhang.Number)]),
         ]);
         var options = new LaneOptions { Id = "lane1", Mode = LaneMode.Attended, CardReaders = ["reader"], Thermometer = "thermometer", MaskDetector = "mask", GuardKeypad = "keys" };
-        _lane = new LaneCoordinator(options, _policy, registry, health, _recorder, _time, NullLogger<LaneCoordinator>.Instance);
+        _lane = new LaneCoordinator(options, _policy, registry, health, _recorder, _exits, _time, NullLogger<LaneCoordinator>.Instance);
     }
 
     [Fact]
@@ -111,5 +115,11 @@ public sealed class AttendedLaneTests
     {
         _time.Advance(by);
         return _lane.HandlePostedAsync(default);
+    }
+
+    public void Dispose()
+    {
+        _exits.Dispose();
+        Directory.Delete(_dir, recursive: true);
     }
 }

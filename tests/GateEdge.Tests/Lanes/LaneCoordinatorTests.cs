@@ -10,8 +10,11 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace GateEdge.Tests.Lanes;
 
-public sealed class LaneCoordinatorTests
+public sealed class LaneCoordinatorTests : IDisposable
 {
+    private readonly string _dir = Directory.CreateTempSubdirectory("gateedge-lane-").FullName;
+    private readonly HouseholdExitLog _exits;
+
     private static readonly Credential Zhang = new(CredentialKind.NationalId, "11010519491231002X");
     private static readonly Credential Li = new(CredentialKind.NationalId, "440304198506120035");
 
@@ -25,6 +28,7 @@ public sealed class LaneCoordinatorTests
 
     public LaneCoordinatorTests()
     {
+        _exits = new HouseholdExitLog(Path.Combine(_dir, "registry.db"));
         _health = new DeviceHealthBoard(_time);
         _health.Report("thermometer", DeviceState.Online, null);
         _registry = new SeedFileRegistry(
@@ -33,7 +37,7 @@ public sealed class LaneCoordinatorTests
             new RegistryFile.Person("R-2", PersonClassification.Resident, [new RegistryFile.CredentialEntry(Li.Kind, Li.Number)]),
         ]);
         var options = new LaneOptions { Id = "lane1", CardReaders = ["reader"], Thermometer = "thermometer" };
-        _lane = new LaneCoordinator(options, _policy, _registry, _health, _recorder, _time, NullLogger<LaneCoordinator>.Instance);
+        _lane = new LaneCoordinator(options, _policy, _registry, _health, _recorder, _exits, _time, NullLogger<LaneCoordinator>.Instance);
     }
 
     [Fact]
@@ -178,7 +182,7 @@ public sealed class LaneCoordinatorTests
     public async Task Each_attempt_records_the_mask_detector_level_at_the_moment_of_decision()
     {
         _lane = new LaneCoordinator(new LaneOptions { Id = "lane1", CardReaders = ["reader"], Thermometer = "thermometer", MaskDetector = "mask" },
-            _policy, _registry, _health, _recorder, _time, NullLogger<LaneCoordinator>.Instance);
+            _policy, _registry, _health, _recorder, _exits, _time, NullLogger<LaneCoordinator>.Instance);
         _health.Report("mask", DeviceState.Online, null);
 
         await Mask(worn: true);
@@ -195,6 +199,36 @@ public sealed class LaneCoordinatorTests
         await Card(Zhang);
 
         Assert.Equal([MaskStatus.Worn, MaskStatus.NotWorn, MaskStatus.DeviceUnavailable], [_recorder.Next().Mask, _recorder.Next().Mask, _recorder.Next().Mask]);
+    }
+
+    [Fact]
+    public async Task One_exit_per_household_counts_across_members_and_restarts_until_the_period_ends()
+    {
+        var policy = new RulePolicy { MaskRequired = false, HouseholdExits = 1, HouseholdExitPeriod = TimeSpan.FromDays(2) };
+        var registry = new SeedFileRegistry(
+        [
+            new RegistryFile.Person("R-1", PersonClassification.Resident, [new RegistryFile.CredentialEntry(Zhang.Kind, Zhang.Number)], Household: "H-7"),
+            new RegistryFile.Person("R-2", PersonClassification.Resident, [new RegistryFile.CredentialEntry(Li.Kind, Li.Number)], Household: "H-7"),
+        ]);
+        var exitLane = new LaneOptions { Id = "lane2", Direction = Direction.Out, CardReaders = ["reader"], Thermometer = "thermometer" };
+        _lane = new LaneCoordinator(exitLane, policy, registry, _health, _recorder, _exits, _time, NullLogger<LaneCoordinator>.Instance);
+        await Reading(36.6m);
+        await Card(Zhang);
+        await NoTarget();
+
+        // A restart: a new lane on the same state directory still knows the household went out.
+        using var reopened = new HouseholdExitLog(Path.Combine(_dir, "registry.db"));
+        _lane = new LaneCoordinator(exitLane, policy, registry, _health, _recorder, reopened, _time, NullLogger<LaneCoordinator>.Instance);
+        await Advance(TimeSpan.FromHours(1));
+        await Reading(36.6m);
+        await Card(Li);
+        await NoTarget();
+        await Advance(TimeSpan.FromDays(2));
+        await Reading(36.6m);
+        await Card(Li);
+
+        Assert.Equal([(Outcome.Allow, "R1,R3,R7"), (Outcome.Deny, "R7"), (Outcome.Allow, "R1,R3,R7")],
+            new[] { _recorder.Next(), _recorder.Next(), _recorder.Next() }.Select(a => (a.Decision.Outcome, string.Join(",", a.Decision.Rules))));
     }
 
     private Task Mask(bool worn) =>
@@ -214,5 +248,11 @@ public sealed class LaneCoordinatorTests
     {
         _time.Advance(by);
         return _lane.HandlePostedAsync(default);
+    }
+
+    public void Dispose()
+    {
+        _exits.Dispose();
+        Directory.Delete(_dir, recursive: true);
     }
 }

@@ -79,6 +79,38 @@ public sealed class EntryRulesTests
         Assert.Equal([AlarmKind.DeviceUnavailable], decision.Alarms);
     }
 
+    public static TheoryData<string, string, int, string, string> ExitLimitRows => new()
+    {
+        // direction, mode, household exits already in the period (limit 1), outcome, deciding rules
+        { "out", "unattended", 0, "allow", "R1,R3,R4,R7" },
+        { "out", "unattended", 1, "deny", "R7" },
+        { "out", "attended", 1, "refer", "R7" },
+        { "in", "unattended", 5, "allow", "R1,R3,R4" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ExitLimitRows))]
+    public void Exit_limit_rule_rows(string direction, string mode, int exits, string outcome, string rules)
+    {
+        var policy = new RulePolicy { HouseholdExits = 1 };
+        var input = Input("36.6", Parse<LaneMode>(mode)) with { Direction = Parse<Direction>(direction), Person = Resident with { Household = "H-1" }, HouseholdExitsInPeriod = exits };
+
+        var decision = EntryRules.Decide(input, policy);
+
+        Assert.Equal((Parse<Outcome>(outcome), rules), (decision.Outcome, string.Join(",", decision.Rules)));
+    }
+
+    [Fact]
+    public void The_exit_limit_is_off_by_default_and_never_counts_a_person_without_a_household()
+    {
+        var leaving = Input("36.6") with { Direction = Direction.Out, HouseholdExitsInPeriod = 9 };
+
+        Assert.Equal(Outcome.Allow, EntryRules.Decide(leaving with { Person = Resident with { Household = "H-1" } }, Policy).Outcome);
+        Assert.Equal(Outcome.Allow, EntryRules.Decide(leaving, new RulePolicy { HouseholdExits = 1 }).Outcome);
+        Assert.Equal("household exit limit reached: 1 in 2 days",
+            EntryRules.Decide(leaving with { Person = Resident with { Household = "H-1" } }, new RulePolicy { HouseholdExits = 1 }).Reasons.Single());
+    }
+
     [Fact]
     public void A_first_fever_reading_starts_the_rest_and_the_second_raises_the_fever_alarm()
     {
