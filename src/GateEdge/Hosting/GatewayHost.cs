@@ -65,9 +65,9 @@ internal static class GatewayHost
         services.AddSingleton(config.Mqtt);
         services.AddSingleton(new Topics(config.Mqtt.TopicRoot, config.Gateway));
         services.AddSingleton<DeviceHealthBoard>();
-        services.AddSingleton(_ => new ListStore(Path.Combine(config.Gateway.StateDirectory, "registry.db")));
+        services.AddSingleton(_ => new RegistryStore(Path.Combine(config.Gateway.StateDirectory, "registry.db")));
         services.AddSingleton(_ => new HouseholdExitLog(Path.Combine(config.Gateway.StateDirectory, "registry.db")));
-        services.AddSingleton(sp => new LiveRegistry(SeedFileRegistry.Load(config.Registry.SeedFile), sp.GetRequiredService<ListStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new LiveRegistry(SeedFileRegistry.Load(config.Registry.SeedFile), sp.GetRequiredService<RegistryStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IPersonRegistry>(sp => sp.GetRequiredService<LiveRegistry>());
         services.AddSingleton(sp => new EventJournal(config.Journal.Path, config.Journal.MaxBatch,
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<EventJournal>>()));

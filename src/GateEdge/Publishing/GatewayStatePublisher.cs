@@ -122,7 +122,7 @@ internal sealed partial class GatewayStatePublisher : IDisposable
 
             var heartbeat = new Heartbeat(Heartbeat.SchemaId, _gateway.Id, now, _startedAt, _journal.LastSeq, _journal.CountUndelivered(), _maintenance.BacklogAlarm,
                 _health.Snapshot().ToDictionary(d => d.Device, d => Wire.Of(d.State)),
-                _registry.Lists.ToDictionary(l => l.Key, l => new Heartbeat.ListState(l.Value.Version, l.Value.Version == 0 ? null : l.Value.AppliedAt, stale.Contains(l.Key))));
+                _registry.Versions.ToDictionary(l => l.Key, l => new Heartbeat.ListState(l.Value.Version, l.Value.Version == 0 ? null : l.Value.AppliedAt, stale.Contains(l.Key))));
             await client.PublishAsync(new MqttApplicationMessageBuilder()
                 .WithTopic(_topics.Heartbeat)
                 .WithPayload(JsonSerializer.SerializeToUtf8Bytes(heartbeat, EventJson.Default.Heartbeat))

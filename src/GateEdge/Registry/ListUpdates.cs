@@ -41,24 +41,14 @@ internal static class ListUpdates
             return (null, update.Id, problem);
         }
 
-        switch (update.Mode)
+        var (kind, rejection) = UpdateVersioning.Decide(update.Mode, update.Version, update.BaseVersion, current.Version, (update.Remove ?? []).Count > 0);
+        return kind switch
         {
-            case "snapshot" when update.Version == current.Version:
-                // The retained snapshot arrives again on every reconnect: nothing to do, nothing wrong.
-                return (current, update.Id, null);
-            case "snapshot" when update.Version < current.Version:
-                return (null, update.Id, $"snapshot version {update.Version} is not newer than the version in force, {current.Version}");
-            case "snapshot" when (update.Remove ?? []).Count > 0:
-                return (null, update.Id, "a snapshot lists entries only; remove belongs in a delta");
-            case "snapshot":
-                return (new ListVersion(update.Version, now, Entries(update.Upsert ?? [], [])), update.Id, null);
-            case "delta" when update.BaseVersion != current.Version || update.Version <= current.Version:
-                return (null, update.Id, $"delta from version {update.BaseVersion} to {update.Version} does not follow the version in force, {current.Version}: send a snapshot");
-            case "delta":
-                return (new ListVersion(update.Version, now, Entries(update.Upsert ?? [], update.Remove ?? [], current.Entries)), update.Id, null);
-            default:
-                return (null, update.Id, "mode must be snapshot or delta");
-        }
+            UpdateKind.Unchanged => (current, update.Id, null),
+            UpdateKind.Snapshot => (new ListVersion(update.Version, now, Entries(update.Upsert ?? [], [])), update.Id, null),
+            UpdateKind.Delta => (new ListVersion(update.Version, now, Entries(update.Upsert ?? [], update.Remove ?? [], current.Entries)), update.Id, null),
+            _ => (null, update.Id, rejection),
+        };
     }
 
     private static string? Check(IReadOnlyList<RegistryFile.Listing> upsert, IReadOnlyList<string> remove)

@@ -29,20 +29,14 @@ internal sealed class SeedFileRegistry : IPersonRegistry
         }
 
         _listings = listings.ToFrozenDictionary(StringComparer.Ordinal);
-        var map = new Dictionary<Credential, RegisteredPerson>();
-        foreach (var p in persons)
-        {
-            var person = new RegisteredPerson(p.Ref, p.Class, p.ValidFrom, p.ValidTo, p.Guard, p.Household);
-            foreach (var c in p.Credentials)
-            {
-                map[new Credential(c.Kind, c.Number.ToUpperInvariant())] = person;
-            }
-        }
-
-        _byCredential = map.ToFrozenDictionary();
+        Persons = [.. persons];
+        _byCredential = PersonIndex.Build(Persons);
     }
 
     public int Count => _byCredential.Count;
+
+    /// <summary>The persons as the file lists them: the baseline until the centre sends its own.</summary>
+    public IReadOnlyList<RegistryFile.Person> Persons { get; }
 
     public static SeedFileRegistry Load(string? path)
     {
@@ -64,5 +58,5 @@ internal sealed class SeedFileRegistry : IPersonRegistry
     public PersonListings Listings(string personReference) => _listings.GetValueOrDefault(personReference, PersonListings.None);
 
     public RegisteredPerson? Find(Credential credential) =>
-        _byCredential.GetValueOrDefault(credential with { Number = credential.Number.ToUpperInvariant() });
+        _byCredential.GetValueOrDefault(PersonIndex.Key(credential));
 }

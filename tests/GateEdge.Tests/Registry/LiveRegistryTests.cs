@@ -24,7 +24,7 @@ public sealed class LiveRegistryTests : IDisposable
         Assert.StartsWith("delta from version 4 to 7", registry.Apply("quarantine", Delta("u3", 4, 7, remove: "R-1")).Rejection, StringComparison.Ordinal);
         Assert.Equal("upsert[0].reason is missing or longer than 200", registry.Apply("quarantine", Delta("u4", 5, 6, upsert: ("R-3", ""))).Rejection);
         Assert.StartsWith("malformed JSON", registry.Apply("quarantine", "{\"schema\":"u8).Rejection, StringComparison.Ordinal);
-        Assert.StartsWith("unknown list 'persons'", registry.Apply("persons", Snapshot("u5", 1)).Rejection, StringComparison.Ordinal);
+        Assert.StartsWith("unknown list 'visitors'", registry.Apply("visitors", Snapshot("u5", 1)).Rejection, StringComparison.Ordinal);
         Assert.Equal(5, registry.Lists["quarantine"].Version);
 
         Assert.Null(registry.Apply("quarantine", Delta("u6", 5, 6, remove: "R-1", upsert: ("R-3", "returned from Wuhan"))).Rejection);
@@ -39,9 +39,10 @@ public sealed class LiveRegistryTests : IDisposable
         using (var store = Store())
         {
             var registry = new LiveRegistry(_seed, store, _time);
-            Assert.Equal(["key-group", "quarantine"], registry.Stale(_time.GetUtcNow()));
+            Assert.Equal(["key-group", "persons", "quarantine"], registry.Stale(_time.GetUtcNow()));
             registry.Apply("quarantine", Snapshot("u1", 3, ("R-1", "home quarantine")));
             registry.Apply("key-group", Snapshot("u2", 8, ("R-2", "returned from abroad")));
+            registry.Apply("persons", "{\"schema\":\"gateedge.persons/1\",\"id\":\"p1\",\"mode\":\"snapshot\",\"version\":2,\"upsert\":[]}"u8);
             Assert.Empty(registry.Stale(_time.GetUtcNow()));
         }
 
@@ -53,12 +54,12 @@ public sealed class LiveRegistryTests : IDisposable
         _time.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1));
         Assert.Equal(["quarantine"], restarted.Stale(_time.GetUtcNow()));
         _time.Advance(TimeSpan.FromDays(1));
-        Assert.Equal(["key-group", "quarantine"], restarted.Stale(_time.GetUtcNow()));
+        Assert.Equal(["key-group", "persons", "quarantine"], restarted.Stale(_time.GetUtcNow()));
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private ListStore Store() => new(Path.Combine(_dir, "registry.db"));
+    private RegistryStore Store() => new(Path.Combine(_dir, "registry.db"));
 
     internal static byte[] Snapshot(string id, long version, params (string Ref, string Reason)[] entries) =>
         Json($$"""{"schema":"gateedge.list/1","id":"{{id}}","mode":"snapshot","version":{{version}},"upsert":[{{Entries(entries)}}]}""");

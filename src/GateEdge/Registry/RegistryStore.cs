@@ -4,12 +4,12 @@ using Microsoft.Data.Sqlite;
 
 namespace GateEdge.Registry;
 
-/// <summary>The lists in force, kept in SQLite so the gate decides on them after a restart with the network down.</summary>
-internal sealed class ListStore : IDisposable
+/// <summary>The persons and lists in force, kept in SQLite so the gate decides on them after a restart with the network down.</summary>
+internal sealed class RegistryStore : IDisposable
 {
     private readonly SqliteConnection _connection;
 
-    public ListStore(string path)
+    public RegistryStore(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
@@ -18,6 +18,7 @@ internal sealed class ListStore : IDisposable
         command.CommandText = """
             PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;
             CREATE TABLE IF NOT EXISTS lists (name TEXT PRIMARY KEY, version INTEGER NOT NULL, applied_at INTEGER NOT NULL, entries BLOB NOT NULL);
+            CREATE TABLE IF NOT EXISTS persons (only INTEGER PRIMARY KEY CHECK (only = 1), version INTEGER NOT NULL, applied_at INTEGER NOT NULL, persons BLOB NOT NULL);
             """;
         command.ExecuteNonQuery();
     }
@@ -48,6 +49,32 @@ internal sealed class ListStore : IDisposable
         command.Parameters.AddWithValue("$version", list.Version);
         command.Parameters.AddWithValue("$at", list.AppliedAt.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$entries", JsonSerializer.SerializeToUtf8Bytes(entries, RegistryFileJson.Default.ListListing));
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>The persons last received from the centre, or null when none were (the seed file is in force).</summary>
+    public PersonsVersion? LoadPersons()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT version, applied_at, persons FROM persons";
+        using var rows = command.ExecuteReader();
+        if (!rows.Read())
+        {
+            return null;
+        }
+
+        var persons = JsonSerializer.Deserialize((byte[])rows[2], PersonsUpdateJson.Default.ListPerson) ?? [];
+        return new PersonsVersion(rows.GetInt64(0), DateTimeOffset.FromUnixTimeMilliseconds(rows.GetInt64(1)), persons.ToDictionary(p => p.Ref, StringComparer.Ordinal));
+    }
+
+    /// <summary>Replaces the persons in one transaction, as <see cref="Save"/> does a list.</summary>
+    public void SavePersons(PersonsVersion persons)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "INSERT OR REPLACE INTO persons (only, version, applied_at, persons) VALUES (1, $version, $at, $persons)";
+        command.Parameters.AddWithValue("$version", persons.Version);
+        command.Parameters.AddWithValue("$at", persons.AppliedAt.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$persons", JsonSerializer.SerializeToUtf8Bytes(persons.Persons.Values.ToList(), PersonsUpdateJson.Default.ListPerson));
         command.ExecuteNonQuery();
     }
 
