@@ -42,6 +42,30 @@ public sealed class ListSyncSystemTests : GateTest
         Assert.Empty(centre.Messages.SelectMany(m => PublishedSchemas.Check(m.Payload)));
     }
 
+    [Fact]
+    public async Task A_quarantined_resident_trying_to_leave_is_refused_with_an_alarm()
+    {
+        var config = Gate.WriteGatewayConfig();
+        await File.WriteAllTextAsync(config, (await File.ReadAllTextAsync(config)).Replace("\"Direction\": \"In\"", "\"Direction\": \"Out\"", StringComparison.Ordinal));
+        Gate.WriteScript([(0, 36.6m, "00:00:00.2"), (1, 36.6m, "00:00:00.5")]);
+        await using var centre = await CentreSubscriber.ConnectAsync(Broker.Port);
+        using var publisher = new MqttClientFactory().CreateMqttClient();
+        await publisher.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", Broker.Port).WithClientId("centre-lists").Build());
+        await PublishAsync(publisher, """{"schema":"gateedge.list/1","id":"q-1","mode":"snapshot","version":1,"upsert":[{"ref":"R-1","reason":"home quarantine until 12-12"}]}""", retain: true);
+
+        await using var gateway = Gate.StartGateway();
+        await Eventually.True(() => Results(centre).Length == 1, "the retained list, applied at start", TimeSpan.FromSeconds(30));
+        await using var simulator = Gate.StartSimulator();
+        await Eventually.True(() => centre.Passages.Count() >= 2, "both residents try to leave", TimeSpan.FromSeconds(60));
+
+        var (quarantined, free) = (centre.Passages.First(), centre.Passages.Skip(1).First());
+        Assert.Equal(("deny", "out"), (quarantined.GetProperty("outcome").GetString(), quarantined.GetProperty("direction").GetString()));
+        Assert.Equal(["R5"], quarantined.GetProperty("rules").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal("on the quarantine list (home quarantine until 12-12): may not leave", quarantined.GetProperty("reasons")[0].GetString());
+        Assert.Equal(["quarantine"], quarantined.GetProperty("alarms").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal(("allow", "R-2"), (free.GetProperty("outcome").GetString(), free.GetProperty("person").GetProperty("ref").GetString()));
+    }
+
     private static long QuarantineVersion(JsonElement heartbeat) => heartbeat.GetProperty("lists").GetProperty("quarantine").GetProperty("version").GetInt64();
 
     private static JsonElement[] Results(CentreSubscriber centre) =>
