@@ -45,10 +45,7 @@ public sealed class GpioAndI2cLaneTests : GateTest
             """);
         await using var centre = await CentreSubscriber.ConnectAsync(Broker.Port);
         using var gateway = GatewayHost.Build(config, []);
-        var chip = gateway.Services.GetRequiredService<SimulatedGpioDriver>();
-        var sensor = new SimulatedMlx90614(bus: 1);
-        ((SimulatedI2cBuses)gateway.Services.GetRequiredService<II2cBuses>()).Attach(1, 0x5A, () => sensor);
-        var reader = new SimulatedWiegandReader("lane3-wiegand", chip, 5, 6);
+        var (chip, sensor, reader) = WireLane3(gateway);
         var mask = new SimulatedMaskDetector(chip, 12);
         _ = new SimulatedGuardKeypad(chip, 13, 19); // its keys idle high, as pulled-up contacts do
         var relay = new List<System.Device.Gpio.PinValue>();
@@ -66,8 +63,7 @@ public sealed class GpioAndI2cLaneTests : GateTest
         await gateway.StartAsync();
         try
         {
-            await Eventually.True(() => centre.Messages.Count(m => m.Topic.Contains("/device/", StringComparison.Ordinal)
-                && m.Payload.GetProperty("state").GetString() == "online") >= 4, () => "all four devices online", TimeSpan.FromSeconds(20));
+            await DevicesOnlineAsync(centre, 4);
 
             mask.SetMaskWorn(true);
             sensor.SetTarget(35.61m);
@@ -134,10 +130,7 @@ public sealed class GpioAndI2cLaneTests : GateTest
             """);
         await using var centre = await CentreSubscriber.ConnectAsync(Broker.Port);
         using var gateway = GatewayHost.Build(config, []);
-        var chip = gateway.Services.GetRequiredService<SimulatedGpioDriver>();
-        var sensor = new SimulatedMlx90614(bus: 1);
-        ((SimulatedI2cBuses)gateway.Services.GetRequiredService<II2cBuses>()).Attach(1, 0x5A, () => sensor);
-        var reader = new SimulatedWiegandReader("lane3-wiegand", chip, 5, 6);
+        var (chip, sensor, reader) = WireLane3(gateway);
         var keypad = new SimulatedGuardKeypad(chip, 13, 19);
         int opened = 0;
         chip.Written += (pin, value) =>
@@ -151,8 +144,7 @@ public sealed class GpioAndI2cLaneTests : GateTest
         await gateway.StartAsync();
         try
         {
-            await Eventually.True(() => centre.Messages.Count(m => m.Topic.Contains("/device/", StringComparison.Ordinal)
-                && m.Payload.GetProperty("state").GetString() == "online") >= 3, () => "all three devices online", TimeSpan.FromSeconds(20));
+            await DevicesOnlineAsync(centre, 3);
             await reader.PresentAsync("7/1");
             await Eventually.True(() => Events("guard").Any(), () => "the guard signs on", TimeSpan.FromSeconds(20));
 
@@ -183,4 +175,17 @@ public sealed class GpioAndI2cLaneTests : GateTest
         IEnumerable<System.Text.Json.JsonElement> Events(string kind) =>
             centre.Messages.Where(m => m.Topic.EndsWith($"/event/{kind}", StringComparison.Ordinal)).Select(m => m.Payload);
     }
+
+    /// <summary>The simulator's side of lane 3, wired to the gateway's own simulated chip and I²C bus.</summary>
+    private static (SimulatedGpioDriver Chip, SimulatedMlx90614 Sensor, SimulatedWiegandReader Reader) WireLane3(IHost gateway)
+    {
+        var chip = gateway.Services.GetRequiredService<SimulatedGpioDriver>();
+        var sensor = new SimulatedMlx90614(bus: 1);
+        ((SimulatedI2cBuses)gateway.Services.GetRequiredService<II2cBuses>()).Attach(1, 0x5A, () => sensor);
+        return (chip, sensor, new SimulatedWiegandReader("lane3-wiegand", chip, 5, 6));
+    }
+
+    private static Task DevicesOnlineAsync(CentreSubscriber centre, int devices) =>
+        Eventually.True(() => centre.Messages.Count(m => m.Topic.Contains("/device/", StringComparison.Ordinal)
+            && m.Payload.GetProperty("state").GetString() == "online") >= devices, () => $"all {devices} devices online", TimeSpan.FromSeconds(20));
 }

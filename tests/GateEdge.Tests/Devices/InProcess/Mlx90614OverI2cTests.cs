@@ -11,24 +11,19 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace GateEdge.Tests.Devices.InProcess;
 
 /// <summary>The MLX90614 session against the simulator's sensor through the I2cDevice seam.</summary>
-public sealed class Mlx90614OverI2cTests : IAsyncLifetime
+public sealed class Mlx90614OverI2cTests : DeviceBench
 {
     private readonly SimulatedMlx90614 _sensor = new(bus: 1);
     private readonly SimulatedI2cBuses _buses = new();
-    private readonly DeviceHealthBoard _health = new(TimeProvider.System);
-    private readonly CollectingSink _sink = new();
-    private readonly CancellationTokenSource _stop = new();
     private DeviceSupervisor _supervisor = null!;
-    private Task _running = Task.CompletedTask;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
         _buses.Attach(1, 0x5A, () => _sensor);
         var options = new Mlx90614ThermometerOptions { Name = "mlx", PollInterval = TimeSpan.FromMilliseconds(50), BodyOffsetC = 1.0m };
-        var session = new Mlx90614ThermometerSession(options, _buses, _sink, TimeProvider.System, NullLogger<Mlx90614ThermometerSession>.Instance);
-        _supervisor = new DeviceSupervisor(session, _health, TimeProvider.System, NullLogger<DeviceSupervisor>.Instance) { DegradedWindow = TimeSpan.FromSeconds(1) };
-        _running = _supervisor.RunAsync(_stop.Token);
-        await Eventually.True(() => _health.Get("mlx").State == DeviceState.Online, "the sensor is online");
+        var session = new Mlx90614ThermometerSession(options, _buses, Sink, TimeProvider.System, NullLogger<Mlx90614ThermometerSession>.Instance);
+        _supervisor = Supervise(session, degradedWindow: TimeSpan.FromSeconds(1));
+        await Eventually.True(() => Health.Get("mlx").State == DeviceState.Online, "the sensor is online");
     }
 
     [Fact]
@@ -46,9 +41,9 @@ public sealed class Mlx90614OverI2cTests : IAsyncLifetime
     public async Task Readings_carry_the_body_value_and_whether_someone_stands_in_front()
     {
         _sensor.SetTarget(35.61m);
-        await Eventually.True(() => _sink.Readings.Any(r => r.HasTarget), "a reading with a person arrives");
+        await Eventually.True(() => Sink.Readings.Any(r => r.HasTarget), "a reading with a person arrives");
 
-        var reading = _sink.Readings.First(r => r.HasTarget);
+        var reading = Sink.Readings.First(r => r.HasTarget);
         Assert.Equal((36.61m, 35.61m, 25.01m), (reading.BodyC, reading.ObjectC, reading.AmbientC));
     }
 
@@ -68,33 +63,27 @@ public sealed class Mlx90614OverI2cTests : IAsyncLifetime
             _sensor.Fault = Enum.Parse<LineFault>(fault);
         }
 
-        await Eventually.True(() => _health.Get("mlx").State == DeviceState.Degraded, "the sensor is degraded");
-        Assert.Contains(reason, _health.Get("mlx").Reason, StringComparison.Ordinal);
+        await Eventually.True(() => Health.Get("mlx").State == DeviceState.Degraded, "the sensor is degraded");
+        Assert.Contains(reason, Health.Get("mlx").Reason, StringComparison.Ordinal);
         _sensor.ErrorFlag = false;
         _sensor.Fault = LineFault.None;
-        await Eventually.True(() => _health.Get("mlx").State == DeviceState.Online, "the sensor recovers");
-        Assert.All(_sink.Readings, r => Assert.Contains(r.ObjectC, new[] { 35.61m, 24.51m }));
+        await Eventually.True(() => Health.Get("mlx").State == DeviceState.Online, "the sensor recovers");
+        Assert.All(Sink.Readings, r => Assert.Contains(r.ObjectC, new[] { 35.61m, 24.51m }));
     }
 
     [Fact]
     public async Task A_sensor_that_stops_acknowledging_goes_offline_and_an_unwired_one_stays_offline_until_wired()
     {
         _sensor.Fault = LineFault.Silence;
-        await Eventually.True(() => _health.Get("mlx").State == DeviceState.Offline, "the silent sensor is offline");
-        Assert.Contains("no acknowledge at 0x5A", _health.Get("mlx").Reason, StringComparison.Ordinal);
+        await Eventually.True(() => Health.Get("mlx").State == DeviceState.Offline, "the silent sensor is offline");
+        Assert.Contains("no acknowledge at 0x5A", Health.Get("mlx").Reason, StringComparison.Ordinal);
 
         _buses.Detach(1, 0x5A);
         _sensor.Fault = LineFault.None;
-        await Eventually.True(() => _health.Get("mlx").Reason!.Contains("nothing answers", StringComparison.Ordinal), "the reopen finds nothing");
+        await Eventually.True(() => Health.Get("mlx").Reason!.Contains("nothing answers", StringComparison.Ordinal), "the reopen finds nothing");
 
         _buses.Attach(1, 0x5A, () => _sensor);
-        await Eventually.True(() => _health.Get("mlx").State == DeviceState.Online, "the rewired sensor is online");
+        await Eventually.True(() => Health.Get("mlx").State == DeviceState.Online, "the rewired sensor is online");
     }
 
-    public async Task DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        await _running;
-        _stop.Dispose();
-    }
 }

@@ -13,32 +13,27 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace GateEdge.Tests.Devices.InProcess;
 
 /// <summary>A Wiegand reader on the simulated GPIO chip, through the GpioController seam, against the real session.</summary>
-public sealed class WiegandOverGpioTests : IAsyncLifetime
+public sealed class WiegandOverGpioTests : DeviceBench
 {
     private const int D0 = 5;
     private const int D1 = 6;
     private readonly SimulatedGpioDriver _chip = new();
     private readonly GpioController _gpio;
     private readonly SimulatedWiegandReader _reader;
-    private readonly DeviceHealthBoard _health = new(TimeProvider.System);
-    private readonly CollectingSink _sink = new();
-    private readonly CancellationTokenSource _stop = new();
     private DeviceSupervisor _supervisor = null!;
-    private Task _running = Task.CompletedTask;
 
     public WiegandOverGpioTests()
     {
-        _gpio = new GpioController(_chip);
+        _gpio = Own(new GpioController(_chip));
         _reader = new SimulatedWiegandReader("wiegand", _chip, D0, D1);
     }
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
         var options = new WiegandReaderOptions { Name = "wiegand", D0Line = D0, D1Line = D1 };
-        var session = new WiegandReaderSession(options, new ControllerPulseLineSource(_gpio, TimeProvider.System), _sink, TimeProvider.System, NullLogger<WiegandReaderSession>.Instance);
-        _supervisor = new DeviceSupervisor(session, _health, TimeProvider.System, NullLogger<DeviceSupervisor>.Instance) { DegradedWindow = TimeSpan.FromSeconds(1) };
-        _running = _supervisor.RunAsync(_stop.Token);
-        await Eventually.True(() => _health.Get("wiegand").State == DeviceState.Online, "the reader's lines are held");
+        var session = new WiegandReaderSession(options, new ControllerPulseLineSource(_gpio, TimeProvider.System), Sink, TimeProvider.System, NullLogger<WiegandReaderSession>.Instance);
+        _supervisor = Supervise(session, degradedWindow: TimeSpan.FromSeconds(1));
+        await Eventually.True(() => Health.Get("wiegand").State == DeviceState.Online, "the reader's lines are held");
     }
 
     [Fact]
@@ -47,9 +42,9 @@ public sealed class WiegandOverGpioTests : IAsyncLifetime
         await _reader.PresentAsync("123/4567");
         await _reader.PresentAsync("4000000000");
         await _reader.PresentAsync("1/2");
-        await Eventually.True(() => _sink.Cards.Count == 3, "three cards");
+        await Eventually.True(() => Sink.Cards.Count == 3, "three cards");
 
-        Assert.Equal(["123/4567", "4000000000", "1/2"], _sink.Cards.Select(c => c.Credential.Number));
+        Assert.Equal(["123/4567", "4000000000", "1/2"], Sink.Cards.Select(c => c.Credential.Number));
     }
 
     [Theory]
@@ -60,27 +55,24 @@ public sealed class WiegandOverGpioTests : IAsyncLifetime
     {
         _reader.Fault = Enum.Parse<LineFault>(fault);
         await _reader.PresentAsync("123/4567");
-        await Eventually.True(() => _health.Get("wiegand").State == DeviceState.Degraded, "the reader is degraded");
-        Assert.Contains(reason, _health.Get("wiegand").Reason, StringComparison.Ordinal);
+        await Eventually.True(() => Health.Get("wiegand").State == DeviceState.Degraded, "the reader is degraded");
+        Assert.Contains(reason, Health.Get("wiegand").Reason, StringComparison.Ordinal);
 
         _reader.Fault = LineFault.None;
         await _reader.PresentAsync("123/4567");
-        await Eventually.True(() => _health.Get("wiegand").State == DeviceState.Online, "the reader recovers");
-        Assert.Equal("123/4567", Assert.Single(_sink.Cards).Credential.Number);
+        await Eventually.True(() => Health.Get("wiegand").State == DeviceState.Online, "the reader recovers");
+        Assert.Equal("123/4567", Assert.Single(Sink.Cards).Credential.Number);
     }
 
     [Fact]
     public async Task Lines_that_cannot_be_requested_leave_the_reader_offline_with_the_reason()
     {
         var busy = new WiegandReaderSession(new WiegandReaderOptions { Name = "second", D0Line = D0, D1Line = D1 },
-            new ControllerPulseLineSource(_gpio, TimeProvider.System), _sink, TimeProvider.System, NullLogger<WiegandReaderSession>.Instance);
-        var supervisor = new DeviceSupervisor(busy, _health, TimeProvider.System, NullLogger<DeviceSupervisor>.Instance);
-        var running = supervisor.RunAsync(_stop.Token);
+            new ControllerPulseLineSource(_gpio, TimeProvider.System), Sink, TimeProvider.System, NullLogger<WiegandReaderSession>.Instance);
+        Supervise(busy);
 
-        await Eventually.True(() => _health.Get("second").State == DeviceState.Offline, "the second reader is offline");
-        Assert.Contains("could not be requested", _health.Get("second").Reason, StringComparison.Ordinal);
-        await _stop.CancelAsync();
-        await running;
+        await Eventually.True(() => Health.Get("second").State == DeviceState.Offline, "the second reader is offline");
+        Assert.Contains("could not be requested", Health.Get("second").Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -107,11 +99,4 @@ public sealed class WiegandOverGpioTests : IAsyncLifetime
         Assert.Equal([(true, TimeSpan.FromMilliseconds(1)), (false, TimeSpan.FromMilliseconds(3))], pulses.Select(p => (p.One, p.At)));
     }
 
-    public async Task DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        await _running;
-        _stop.Dispose();
-        _gpio.Dispose();
-    }
 }

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using GateEdge.Devices;
 using GateEdge.Devices.Health;
-using GateEdge.Devices.Serial;
 using GateEdge.Devices.Thermometers;
 using GateEdge.Devices.Thermometers.SerialIr;
 using GateEdge.Simulator.Devices;
@@ -18,35 +17,26 @@ namespace GateEdge.Tests.Devices.OverPty;
 /// supervisor: the fault is detected, announced as a health change, and recovered from.
 /// </summary>
 [Collection(TimingSensitive.Name)]
-public sealed class LineFaultTests : IAsyncLifetime
+public sealed class LineFaultTests : DeviceBench
 {
     private const decimal PersonC = 36.6m;
     private const decimal EmptyRoomC = 24.5m;
 
-    private readonly string _dir = Directory.CreateTempSubdirectory("gateedge-faults-").FullName;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly List<Task> _running = [];
-    private readonly DeviceHealthBoard _health = new(TimeProvider.System);
     private readonly ConcurrentQueue<DeviceHealth> _changes = new();
-    private readonly CollectingSink _sink = new();
     private SimulatedLine _line = null!;
     private DeviceSupervisor _supervisor = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _health.Changed += _changes.Enqueue;
-        _line = SimulatedLine.Create(Path.Combine(_dir, "thermo"));
+        Health.Changed += _changes.Enqueue;
+        _line = Own(SimulatedLine.Create(Path.Combine(Dir, "thermo")));
         var thermometer = new SimulatedIrThermometer("thermo", _line);
         thermometer.SetTarget(PersonC);
-        _running.Add(thermometer.RunAsync(_stop.Token));
+        Run(thermometer.RunAsync(Stop.Token));
 
         var options = new SerialIrThermometerOptions { Name = "thermo", Port = _line.LinkPath, PollInterval = TimeSpan.FromMilliseconds(100), ReplyTimeout = TimeSpan.FromMilliseconds(500) };
-        var session = new SerialIrThermometerSession(options, _sink, TimeProvider.System, NullLogger<SerialIrThermometerSession>.Instance);
-        _supervisor = new DeviceSupervisor(new SerialDeviceConnection(options.Port, options.BaudRate, session), _health, TimeProvider.System, NullLogger<DeviceSupervisor>.Instance)
-        {
-            DegradedWindow = TimeSpan.FromSeconds(1),
-        };
-        _running.Add(_supervisor.RunAsync(_stop.Token));
+        var session = new SerialIrThermometerSession(options, Sink, TimeProvider.System, NullLogger<SerialIrThermometerSession>.Instance);
+        _supervisor = Supervise(options, session, degradedWindow: TimeSpan.FromSeconds(1));
         await Eventually.True(() => State == DeviceState.Online, "the thermometer is online");
         await ReadingsArriveAsync();
     }
@@ -67,7 +57,7 @@ public sealed class LineFaultTests : IAsyncLifetime
         }
         else
         {
-            Assert.Contains(reason, _health.Get("thermo").Reason, StringComparison.Ordinal);
+            Assert.Contains(reason, Health.Get("thermo").Reason, StringComparison.Ordinal);
         }
 
         _line.Fault = LineFault.None;
@@ -106,7 +96,7 @@ public sealed class LineFaultTests : IAsyncLifetime
         _line.SlowBy = TimeSpan.FromSeconds(1);
         _line.Fault = LineFault.SlowReplies;
         await Eventually.True(() => State != DeviceState.Online, "late replies take the device out of plain online");
-        Assert.Contains("no reply within 500 ms", _health.Get("thermo").Reason, StringComparison.Ordinal);
+        Assert.Contains("no reply within 500 ms", Health.Get("thermo").Reason, StringComparison.Ordinal);
 
         _line.Fault = LineFault.None;
         await Eventually.True(() => State == DeviceState.Online, "the device is online once it answers promptly again");
@@ -121,7 +111,7 @@ public sealed class LineFaultTests : IAsyncLifetime
         var fault = Enum.Parse<LineFault>(faultName);
         _line.Fault = fault;
         await Eventually.True(() => State == DeviceState.Offline, $"{fault} takes the device offline");
-        Assert.Contains(reason, _health.Get("thermo").Reason, StringComparison.Ordinal);
+        Assert.Contains(reason, Health.Get("thermo").Reason, StringComparison.Ordinal);
 
         _line.Fault = LineFault.None;
         await Eventually.True(() => State == DeviceState.Online, "the device is online once it answers again");
@@ -147,15 +137,14 @@ public sealed class LineFaultTests : IAsyncLifetime
     [Fact]
     public async Task A_hung_device_never_slows_another()
     {
-        await using var otherLine = SimulatedLine.Create(Path.Combine(_dir, "other"));
+        var otherLine = Own(SimulatedLine.Create(Path.Combine(Dir, "other")));
         var other = new SimulatedIrThermometer("other", otherLine);
-        _running.Add(other.RunAsync(_stop.Token));
+        Run(other.RunAsync(Stop.Token));
         var otherSink = new CollectingSink();
         var options = new SerialIrThermometerOptions { Name = "other", Port = otherLine.LinkPath, PollInterval = TimeSpan.FromMilliseconds(100) };
         var session = new SerialIrThermometerSession(options, otherSink, TimeProvider.System, NullLogger<SerialIrThermometerSession>.Instance);
-        _running.Add(new DeviceSupervisor(new SerialDeviceConnection(options.Port, options.BaudRate, session), _health, TimeProvider.System, NullLogger<DeviceSupervisor>.Instance)
-            .RunAsync(_stop.Token));
-        await Eventually.True(() => _health.Get("other").State == DeviceState.Online, "the other thermometer is online");
+        Supervise(options, session);
+        await Eventually.True(() => Health.Get("other").State == DeviceState.Online, "the other thermometer is online");
 
         _line.Fault = LineFault.Silence;
         int before = otherSink.Readings.Count;
@@ -163,27 +152,19 @@ public sealed class LineFaultTests : IAsyncLifetime
 
         // Polled every 100 ms plus a reply, the other one keeps its pace while the first hangs and is reopened.
         Assert.True(otherSink.Readings.Count - before >= 5, $"{otherSink.Readings.Count - before} readings from the other thermometer meanwhile");
-        Assert.Equal(DeviceState.Online, _health.Get("other").State);
+        Assert.Equal(DeviceState.Online, Health.Get("other").State);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        await _line.DisposeAsync();
-        await Task.WhenAll(_running.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
-        _stop.Dispose();
-        Directory.Delete(_dir, recursive: true);
-    }
 
-    private DeviceState State => _health.Get("thermo").State;
+    private DeviceState State => Health.Get("thermo").State;
 
     private async Task ReadingsArriveAsync()
     {
-        int before = _sink.Readings.Count;
-        await Eventually.True(() => _sink.Readings.Count >= before + 3, "readings arrive");
+        int before = Sink.Readings.Count;
+        await Eventually.True(() => Sink.Readings.Count >= before + 3, "readings arrive");
     }
 
     /// <summary>Whatever the line did, every reading the lane saw is one the sensor really produced.</summary>
     private void AssertNoWrongReading() =>
-        Assert.All(_sink.Readings, (ThermometerReading r) => Assert.Contains(r.ObjectC, new[] { PersonC, EmptyRoomC }));
+        Assert.All(Sink.Readings, (ThermometerReading r) => Assert.Contains(r.ObjectC, new[] { PersonC, EmptyRoomC }));
 }

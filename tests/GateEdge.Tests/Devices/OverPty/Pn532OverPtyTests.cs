@@ -1,4 +1,3 @@
-using GateEdge.Devices;
 using GateEdge.Devices.CardReaders;
 using GateEdge.Devices.CardReaders.Pn532;
 using GateEdge.Devices.Health;
@@ -11,25 +10,20 @@ namespace GateEdge.Tests.Devices.OverPty;
 
 /// <summary>The Iot.Device.Bindings PN532 driver, inside GateEdge's session, against the simulator's chip on a pty.</summary>
 [Collection(TimingSensitive.Name)]
-public sealed class Pn532OverPtyTests : IAsyncLifetime
+public sealed class Pn532OverPtyTests : DeviceBench
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("gateedge-pn532-").FullName;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly List<Task> _running = [];
-    private readonly DeviceHealthBoard _health = new(TimeProvider.System);
-    private readonly CollectingSink _sink = new();
     private SimulatedLine _line = null!;
     private SimulatedPn532 _chip = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _line = SimulatedLine.Create(Path.Combine(_dir, "nfc"));
+        _line = Own(SimulatedLine.Create(Path.Combine(Dir, "nfc")));
         _chip = new SimulatedPn532("nfc", _line);
-        _running.Add(_chip.RunAsync(_stop.Token));
+        Run(_chip.RunAsync(Stop.Token));
         var options = new Pn532ReaderOptions { Name = "nfc", Port = _line.LinkPath, PollInterval = TimeSpan.FromMilliseconds(100) };
-        var session = new Pn532ReaderSession(options, _sink, TimeProvider.System, NullLogger<Pn532ReaderSession>.Instance);
-        _running.Add(new DeviceSupervisor(session, _health, TimeProvider.System, NullLogger<DeviceSupervisor>.Instance).RunAsync(_stop.Token));
-        await Eventually.True(() => _health.Get("nfc").State == DeviceState.Online, "the reader is online");
+        var session = new Pn532ReaderSession(options, Sink, TimeProvider.System, NullLogger<Pn532ReaderSession>.Instance);
+        Supervise(session);
+        await Eventually.True(() => Health.Get("nfc").State == DeviceState.Online, "the reader is online");
     }
 
     [Fact]
@@ -45,36 +39,28 @@ public sealed class Pn532OverPtyTests : IAsyncLifetime
     {
         await Eventually.True(() => _chip.FirstPoll.IsCompleted, "the driver looks for cards");
         _chip.Present("B0864D25");
-        await Eventually.True(() => !_sink.Cards.IsEmpty, "the card is presented");
+        await Eventually.True(() => !Sink.Cards.IsEmpty, "the card is presented");
         _chip.Remove();
 
-        Assert.Equal(new Credential(CredentialKind.CompoundCard, "B0864D25"), _sink.Cards.First().Credential);
-        Assert.Equal(0, _health.Get("nfc").Counters!.SilentPolls);
+        Assert.Equal(new Credential(CredentialKind.CompoundCard, "B0864D25"), Sink.Cards.First().Credential);
+        Assert.Equal(0, Health.Get("nfc").Counters!.SilentPolls);
     }
 
     [Fact]
     public async Task A_silent_chip_goes_offline_and_an_unplugged_one_comes_back_when_replugged()
     {
         _line.Fault = LineFault.Silence;
-        await Eventually.True(() => _health.Get("nfc").State == DeviceState.Offline, "the silent chip is offline");
+        await Eventually.True(() => Health.Get("nfc").State == DeviceState.Offline, "the silent chip is offline");
         _line.Fault = LineFault.None;
-        await Eventually.True(() => _health.Get("nfc").State == DeviceState.Online, "it answers again");
+        await Eventually.True(() => Health.Get("nfc").State == DeviceState.Online, "it answers again");
 
         _line.Unplug();
-        await Eventually.True(() => _health.Get("nfc").State == DeviceState.Offline, "the unplugged chip is offline");
+        await Eventually.True(() => Health.Get("nfc").State == DeviceState.Offline, "the unplugged chip is offline");
         _line.Replug();
-        await Eventually.True(() => _health.Get("nfc").State == DeviceState.Online, "the replugged chip is online");
+        await Eventually.True(() => Health.Get("nfc").State == DeviceState.Online, "the replugged chip is online");
         _chip.Present("04A1B2C3D4E5F6");
-        await Eventually.True(() => !_sink.Cards.IsEmpty, "and reads a 7-byte UID");
-        Assert.Equal("04A1B2C3D4E5F6", _sink.Cards.First().Credential.Number);
+        await Eventually.True(() => !Sink.Cards.IsEmpty, "and reads a 7-byte UID");
+        Assert.Equal("04A1B2C3D4E5F6", Sink.Cards.First().Credential.Number);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        await _line.DisposeAsync();
-        await Task.WhenAll(_running.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
-        _stop.Dispose();
-        Directory.Delete(_dir, recursive: true);
-    }
 }

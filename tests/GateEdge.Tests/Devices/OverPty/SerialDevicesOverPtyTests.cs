@@ -1,10 +1,7 @@
-using GateEdge.Devices;
 using GateEdge.Devices.CardReaders;
 using GateEdge.Devices.CardReaders.AsciiLine;
 using GateEdge.Devices.CardReaders.AsciiLine.Protocol;
 using GateEdge.Devices.CardReaders.IdCard;
-using GateEdge.Devices.Health;
-using GateEdge.Devices.Serial;
 using GateEdge.Devices.Thermometers.SerialIr;
 using GateEdge.Simulator.Devices;
 using GateEdge.Simulator.Faults;
@@ -17,31 +14,23 @@ namespace GateEdge.Tests.Devices.OverPty;
 /// The gateway's sessions and supervisor, through System.IO.Ports, against the simulator's
 /// devices on real pseudo-terminals.
 /// </summary>
-public sealed class SerialDevicesOverPtyTests : IAsyncLifetime
+public sealed class SerialDevicesOverPtyTests : DeviceBench
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("gateedge-pty-").FullName;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly List<Task> _running = [];
-    private readonly DeviceHealthBoard _health = new(TimeProvider.System);
-    private readonly CollectingSink _sink = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task A_card_on_the_reader_is_read_once_and_a_card_failing_its_check_is_not_a_person()
     {
-        await using var port = SimulatedLine.Create(Path.Combine(_dir, "reader"));
+        var port = Own(SimulatedLine.Create(Path.Combine(Dir, "reader")));
         var reader = new SimulatedIdCardReader("reader", port);
-        _running.Add(reader.RunAsync(_stop.Token));
+        Run(reader.RunAsync(Stop.Token));
         StartReader(port.LinkPath);
-        await Eventually.True(() => _health.Get("reader").IsAvailable, "the reader is online");
+        await Eventually.True(() => Health.Get("reader").IsAvailable, "the reader is online");
 
         await reader.PlaceCard(new SimPerson("钱八", "110105194912310021")).WaitAsync(TimeSpan.FromSeconds(10));
         reader.LiftCard();
         await reader.PlaceCard(new SimPerson("张三", "11010519491231002X")).WaitAsync(TimeSpan.FromSeconds(10));
-        await Eventually.True(() => !_sink.Cards.IsEmpty, "the valid card is presented");
+        await Eventually.True(() => !Sink.Cards.IsEmpty, "the valid card is presented");
 
-        var card = Assert.Single(_sink.Cards);
+        var card = Assert.Single(Sink.Cards);
         Assert.Equal(new Credential(CredentialKind.NationalId, "11010519491231002X"), card.Credential);
         Assert.Equal("张三", card.HolderName);
     }
@@ -53,48 +42,47 @@ public sealed class SerialDevicesOverPtyTests : IAsyncLifetime
     public async Task The_fingerprint_variant_reads_cards_with_any_fingerprint_size_and_keeps_no_fingerprint(int fingerprintBytes, string replyLength)
     {
         var person = new SimPerson("张三", "11010519491231002X", FingerprintBytes: fingerprintBytes);
-        var port = SimulatedLine.Create(Path.Combine(_dir, "reader"));
-        await using var _ = port;
+        var port = Own(SimulatedLine.Create(Path.Combine(Dir, "reader")));
         var reader = new SimulatedIdCardReader("reader", port);
         Assert.Equal(Hex.Bytes($"AA AA AA 96 69 {replyLength} 00 00 90"), SimulatedIdCardReader.ReadReply(person, withFingerprint: true)[..10]);
-        _running.Add(reader.RunAsync(_stop.Token));
+        Run(reader.RunAsync(Stop.Token));
         StartReader(port.LinkPath, readFingerprint: true);
-        await Eventually.True(() => _health.Get("reader").IsAvailable, "the reader is online");
+        await Eventually.True(() => Health.Get("reader").IsAvailable, "the reader is online");
 
         await reader.PlaceCard(person).WaitAsync(TimeSpan.FromSeconds(10));
-        await Eventually.True(() => !_sink.Cards.IsEmpty, "the card is presented");
+        await Eventually.True(() => !Sink.Cards.IsEmpty, "the card is presented");
 
-        Assert.Equal(new Credential(CredentialKind.NationalId, "11010519491231002X"), Assert.Single(_sink.Cards).Credential);
+        Assert.Equal(new Credential(CredentialKind.NationalId, "11010519491231002X"), Assert.Single(Sink.Cards).Credential);
     }
 
     [Fact]
     public async Task A_foreign_permanent_resident_card_is_recognised_as_such()
     {
-        await using var port = SimulatedLine.Create(Path.Combine(_dir, "reader"));
+        var port = Own(SimulatedLine.Create(Path.Combine(Dir, "reader")));
         var reader = new SimulatedIdCardReader("reader", port);
-        _running.Add(reader.RunAsync(_stop.Token));
+        Run(reader.RunAsync(Stop.Token));
         StartReader(port.LinkPath);
-        await Eventually.True(() => _health.Get("reader").IsAvailable, "the reader is online");
+        await Eventually.True(() => Health.Get("reader").IsAvailable, "the reader is online");
 
         await reader.PlaceCard(new SimPerson("SMITH JOHN", "USA310075050101", ForeignResident: true)).WaitAsync(TimeSpan.FromSeconds(10));
-        await Eventually.True(() => !_sink.Cards.IsEmpty, "the card is presented");
+        await Eventually.True(() => !Sink.Cards.IsEmpty, "the card is presented");
 
-        Assert.Equal(new Credential(CredentialKind.ForeignPermanentResident, "USA310075050101"), Assert.Single(_sink.Cards).Credential);
+        Assert.Equal(new Credential(CredentialKind.ForeignPermanentResident, "USA310075050101"), Assert.Single(Sink.Cards).Credential);
     }
 
     [Fact]
     public async Task Thermometer_readings_carry_raw_values_and_whether_someone_stands_in_front()
     {
-        await using var port = SimulatedLine.Create(Path.Combine(_dir, "thermo"));
+        var port = Own(SimulatedLine.Create(Path.Combine(Dir, "thermo")));
         var thermometer = new SimulatedIrThermometer("thermo", port);
-        _running.Add(thermometer.RunAsync(_stop.Token));
+        Run(thermometer.RunAsync(Stop.Token));
         StartThermometer(port.LinkPath);
 
-        await Eventually.True(() => _sink.Readings.Any(r => !r.HasTarget), "an empty-sensor reading arrives");
+        await Eventually.True(() => Sink.Readings.Any(r => !r.HasTarget), "an empty-sensor reading arrives");
         thermometer.SetTarget(36.6m);
-        await Eventually.True(() => _sink.Readings.Any(r => r.HasTarget), "a reading with a target arrives");
+        await Eventually.True(() => Sink.Readings.Any(r => r.HasTarget), "a reading with a target arrives");
 
-        var reading = _sink.Readings.First(r => r.HasTarget);
+        var reading = Sink.Readings.First(r => r.HasTarget);
         Assert.Equal((36.6m, 36.6m, 25.00m), (reading.BodyC, reading.ObjectC, reading.AmbientC));
     }
 
@@ -105,40 +93,31 @@ public sealed class SerialDevicesOverPtyTests : IAsyncLifetime
     [InlineData("Hex", "Reversed")]
     public async Task An_ascii_line_reader_in_any_radix_and_byte_order_presents_the_card_by_its_UID(string radix, string order)
     {
-        await using var port = SimulatedLine.Create(Path.Combine(_dir, "lines"));
+        var port = Own(SimulatedLine.Create(Path.Combine(Dir, "lines")));
         var reader = new SimulatedAsciiLineReader("lines", port, hex: radix == "Hex", reversed: order == "Reversed");
         var options = new AsciiLineReaderOptions { Name = "lines", Port = port.LinkPath, Radix = Enum.Parse<UidRadix>(radix), ByteOrder = Enum.Parse<UidByteOrder>(order) };
-        Supervise(port.LinkPath, options.BaudRate, new AsciiLineReaderSession(options, _sink, TimeProvider.System));
-        await Eventually.True(() => _health.Get("lines").IsAvailable, "the reader is online");
+        Supervise(options, new AsciiLineReaderSession(options, Sink, TimeProvider.System));
+        await Eventually.True(() => Health.Get("lines").IsAvailable, "the reader is online");
 
         reader.Present("26DEFAE7");
-        await Eventually.True(() => !_sink.Cards.IsEmpty, "the card is presented");
+        await Eventually.True(() => !Sink.Cards.IsEmpty, "the card is presented");
 
-        Assert.Equal(new Credential(CredentialKind.CompoundCard, "26DEFAE7"), Assert.Single(_sink.Cards).Credential);
+        Assert.Equal(new Credential(CredentialKind.CompoundCard, "26DEFAE7"), Assert.Single(Sink.Cards).Credential);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        await Task.WhenAll(_running.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
-        _stop.Dispose();
-        Directory.Delete(_dir, recursive: true);
-    }
 
     private void StartReader(string path, bool readFingerprint = false)
     {
         var options = new IdCardReaderOptions { Name = "reader", Port = path, ReadFingerprint = readFingerprint };
-        var session = new IdCardReaderSession(options, _sink, TimeProvider.System, NullLogger<IdCardReaderSession>.Instance);
-        Supervise(path, options.BaudRate, session);
+        var session = new IdCardReaderSession(options, Sink, TimeProvider.System, NullLogger<IdCardReaderSession>.Instance);
+        Supervise(options, session);
     }
 
     private void StartThermometer(string path)
     {
         var options = new SerialIrThermometerOptions { Name = "thermo", Port = path };
-        var session = new SerialIrThermometerSession(options, _sink, TimeProvider.System, NullLogger<SerialIrThermometerSession>.Instance);
-        Supervise(path, options.BaudRate, session);
+        var session = new SerialIrThermometerSession(options, Sink, TimeProvider.System, NullLogger<SerialIrThermometerSession>.Instance);
+        Supervise(options, session);
     }
 
-    private void Supervise(string path, int baud, ISerialDeviceSession session) =>
-        _running.Add(new DeviceSupervisor(new SerialDeviceConnection(path, baud, session), _health, TimeProvider.System, NullLogger<DeviceSupervisor>.Instance).RunAsync(_stop.Token));
 }
