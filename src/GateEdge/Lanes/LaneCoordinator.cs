@@ -2,7 +2,6 @@ using System.Threading.Channels;
 using GateEdge.Devices.CardReaders;
 using GateEdge.Devices.Health;
 using GateEdge.Devices.Inputs;
-using GateEdge.Journal;
 using GateEdge.Devices.Thermometers;
 using GateEdge.Registry;
 using GateEdge.Rules;
@@ -35,9 +34,6 @@ internal sealed partial class LaneCoordinator
     private PendingCard? _pending;
     private long _presentations;
     private bool _maskWorn;
-    private RegisteredPerson? _guard;
-    private Referral? _referral;
-    private long _referrals;
 
     // After a reading was used, the next person's reading only counts once the sensor has seen
     // nobody: the person just decided may still stand in front of it.
@@ -96,49 +92,6 @@ internal sealed partial class LaneCoordinator
     {
         _maskWorn = signal.MaskSeen;
         return Task.CompletedTask;
-    }
-
-    private Task OnGuardKeyAsync(GuardKeyPressed pressed, CancellationToken cancellationToken)
-    {
-        if (_referral is null)
-        {
-            LogGuardKeyIgnored(_lane.Id, pressed.Key);
-            return Task.CompletedTask;
-        }
-
-        return pressed.Key == GuardKey.Confirm
-            ? CloseReferralAsync(GuardVerdict.Allow, "the guard let the person through", cancellationToken)
-            : CloseReferralAsync(GuardVerdict.Deny, "the guard refused", cancellationToken);
-    }
-
-    /// <summary>A guard's card at an attended lane signs them on, replacing whoever was on duty, or off if it was them.</summary>
-    private Task GuardCardAsync(RegisteredPerson guard, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        var previous = _guard;
-        bool signOn = previous?.Reference != guard.Reference;
-        _guard = signOn ? guard : null;
-        return _recorder.RecordGuardDutyAsync(new GuardDutyChange(_lane, guard.Reference, signOn, signOn ? previous?.Reference : null, at), cancellationToken);
-    }
-
-    private void StartReferral(EventStamp passage, string? exitingHousehold)
-    {
-        long id = ++_referrals;
-        var timer = _time.CreateTimer(_ => Post(new LaneInput.GuardDecisionTimedOut(id)), null, _policy.GuardDecisionTimeout, Timeout.InfiniteTimeSpan);
-        _referral = new Referral(id, passage, timer, exitingHousehold);
-    }
-
-    private Task CloseReferralAsync(GuardVerdict verdict, string reason, CancellationToken cancellationToken)
-    {
-        var referral = _referral!;
-        _referral = null;
-        referral.Timer.Dispose();
-        if (verdict == GuardVerdict.Allow && referral.ExitingHousehold is { } household)
-        {
-            // The guard let a household member out: that exit counts like any other.
-            RecordExit(household, _time.GetUtcNow());
-        }
-
-        return _recorder.RecordOverrideAsync(new GuardOverride(_lane, referral.Passage, _guard?.Reference, verdict, reason, _time.GetUtcNow()), cancellationToken);
     }
 
     /// <summary>The detector's level when the lane decides: the person is in front of it then.</summary>
@@ -293,12 +246,7 @@ internal sealed partial class LaneCoordinator
     [LoggerMessage(Level = LogLevel.Debug, Message = "Lane {Lane}: the same card again within the duplicate window, one presentation")]
     private partial void LogDuplicate(string lane);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Lane {Lane}: guard pressed {Key} with nothing referred; ignored")]
-    private partial void LogGuardKeyIgnored(string lane, GuardKey key);
-
     private void RecordExit(string household, DateTimeOffset at) => _exits.Record(household, at, at - _policy.HouseholdExitPeriod);
-
-    private sealed record Referral(long Id, EventStamp Passage, ITimer Timer, string? ExitingHousehold);
 
     private sealed record PendingCard(long Id, CardPresented Card, ITimer Timer);
 }
