@@ -24,10 +24,10 @@ public sealed class DeviceSupervisorTests : IDisposable
     [Fact]
     public async Task A_device_sending_bad_frames_is_degraded_until_the_faults_age_out()
     {
-        var session = new ScriptedSession();
+        var session = new ScriptedSession(_time);
         var supervisor = new DeviceSupervisor(session, _health, _time, NullLogger<DeviceSupervisor>.Instance);
         var running = supervisor.RunAsync(_stop.Token);
-        var link = await session.Connected.Reader.ReadAsync();
+        var (link, _) = await session.Connected.Reader.ReadAsync();
         link.MarkOnline();
         Assert.Equal(DeviceState.Online, (await NextChangeAsync()).State);
 
@@ -48,23 +48,21 @@ public sealed class DeviceSupervisorTests : IDisposable
     [Fact]
     public async Task A_failed_session_is_offline_with_its_reason_and_reconnected_with_backoff()
     {
-        var session = new ScriptedSession();
+        var session = new ScriptedSession(_time);
         var supervisor = new DeviceSupervisor(session, _health, _time, NullLogger<DeviceSupervisor>.Instance);
         var running = supervisor.RunAsync(_stop.Token);
         var first = await session.Connected.Reader.ReadAsync();
-        first.MarkOnline();
+        first.Link.MarkOnline();
         await NextChangeAsync();
 
         session.Fail(new DeviceTimeoutException("no reply within 300 ms"));
         var offline = await NextChangeAsync();
         Assert.Equal((DeviceState.Offline, "no reply within 300 ms"), (offline.State, offline.Reason));
 
-        // The clock stands still, so no wall-clock wait can let the backoff pass.
-        await Task.Delay(200);
-        Assert.Equal(0, session.Connected.Reader.Count);
-        _time.Advance(TimeSpan.FromMilliseconds(100));
-        var reconnected = await session.Connected.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5));
-        reconnected.MarkOnline();
+        // Step the fake clock 10 ms at a time: the reconnect comes no earlier than the first backoff, 100 ms.
+        var reconnected = await NextConnectionAsync(session);
+        Assert.InRange(reconnected.At - offline.Since, TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(110));
+        reconnected.Link.MarkOnline();
         Assert.Equal(DeviceState.Online, (await NextChangeAsync()).State);
         Assert.Equal(1, supervisor.Counters.Disconnects);
         await StopAsync(running);
@@ -92,6 +90,22 @@ public sealed class DeviceSupervisorTests : IDisposable
         throw new Xunit.Sdk.XunitException("no health change within 60 fake seconds");
     }
 
+    private async Task<(DeviceLink Link, DateTimeOffset At)> NextConnectionAsync(ScriptedSession session)
+    {
+        for (int i = 0; i < 100; i++)
+        {
+            var next = session.Connected.Reader.WaitToReadAsync().AsTask();
+            if (await Task.WhenAny(next, Task.Delay(50)) == next)
+            {
+                return await session.Connected.Reader.ReadAsync();
+            }
+
+            _time.Advance(TimeSpan.FromMilliseconds(10));
+        }
+
+        throw new Xunit.Sdk.XunitException("no reconnect within one fake second");
+    }
+
     private async Task StopAsync(Task running)
     {
         await _stop.CancelAsync();
@@ -99,11 +113,12 @@ public sealed class DeviceSupervisorTests : IDisposable
     }
 
     /// <summary>Hands each connection's link to the test and runs until the test fails it or the supervisor cancels.</summary>
-    private sealed class ScriptedSession : IDeviceSession
+    private sealed class ScriptedSession(TimeProvider time) : IDeviceSession
     {
         private TaskCompletionSource _failure = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public Channel<DeviceLink> Connected { get; } = Channel.CreateUnbounded<DeviceLink>();
+        /// <summary>Each connection's link, with the (fake) time it was made.</summary>
+        public Channel<(DeviceLink Link, DateTimeOffset At)> Connected { get; } = Channel.CreateUnbounded<(DeviceLink, DateTimeOffset)>();
 
         public string Device => "thermo";
 
@@ -114,7 +129,7 @@ public sealed class DeviceSupervisorTests : IDisposable
         public async Task RunAsync(DeviceLink link, CancellationToken cancellationToken)
         {
             _failure = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            Connected.Writer.TryWrite(link);
+            Connected.Writer.TryWrite((link, time.GetUtcNow()));
             await _failure.Task.WaitAsync(cancellationToken);
         }
     }
