@@ -226,12 +226,12 @@ internal static partial class ConfigurationValidator
 
             if (lane.Mode == Rules.LaneMode.Attended && lane.GuardKeypad is null)
             {
-                yield return $"{at}.GuardKeypad: an attended lane needs the guard's keypad, for the guard to decide referred attempts";
+                yield return $"{at}.GuardKeypad: lane '{lane.Id}' is attended and needs the guard's keypad, for the guard to decide referred attempts";
             }
 
             if (c.Rules.MaskRequired && lane.MaskDetector is null && !(lane.Mode == Rules.LaneMode.Attended && lane.GuardKeypad is not null))
             {
-                yield return $"{at}: rule R4 needs a mask source: a MaskDetector, or Attended mode with a GuardKeypad (Rules.MaskRequired is false only where masks are no longer ordered)";
+                yield return $"{at}: lane '{lane.Id}': rule R4 needs a mask source: a MaskDetector, or Attended mode with a GuardKeypad (Rules.MaskRequired is false only where masks are no longer ordered)";
             }
         }
     }

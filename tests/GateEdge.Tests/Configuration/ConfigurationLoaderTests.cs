@@ -46,7 +46,7 @@ public sealed class ConfigurationLoaderTests
         Assert.Contains(ex.Problems, p => p.StartsWith("Devices.IdCardReaders[0].BaudRate:", StringComparison.Ordinal));
         Assert.Contains(ex.Problems, p => p.StartsWith("Lanes[1].Id: 'lane1' is used by another lane", StringComparison.Ordinal));
         Assert.Contains(ex.Problems, p => p.StartsWith("Lanes[1].Thermometer: rule R3 needs a thermometer; none is named 'thermometer' (known: thermo)", StringComparison.Ordinal));
-        Assert.Contains(ex.Problems, p => p.StartsWith("Lanes[0]: rule R4 needs a mask source", StringComparison.Ordinal));
+        Assert.Contains(ex.Problems, p => p.StartsWith("Lanes[0]: lane 'lane1': rule R4 needs a mask source", StringComparison.Ordinal));
         Assert.Contains(ex.Problems, p => p.StartsWith("Rules.FeverLineC:", StringComparison.Ordinal));
         Assert.Equal(7, ex.Problems.Count);
     }
