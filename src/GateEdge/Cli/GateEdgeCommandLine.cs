@@ -36,7 +36,11 @@ internal static class GateEdgeCommandLine
 
         var list = new Command("list", "Serial ports with their stable /dev/serial/by-id names, GPIO chips and I²C buses on this box");
         list.SetAction(_ => DeviceList.Run(Console.Out));
-        root.Subcommands.Add(new Command("devices", "The hardware a lane can be wired to") { list });
+        var only = new Option<string?>("--device") { Description = "Probe only the device of this name" };
+        var seconds = new Option<int>("--seconds") { Description = "How long to run the devices", DefaultValueFactory = _ => 5 };
+        var probe = new Command("probe", "Run the configured devices for a few seconds, print what they read and each one's health (stop the service first)") { only, seconds };
+        probe.SetAction((result, token) => DeviceProbe.RunAsync(result.GetValue(config)!, result.GetValue(only), TimeSpan.FromSeconds(Math.Clamp(result.GetValue(seconds), 1, 600)), Console.Out, token));
+        root.Subcommands.Add(new Command("devices", "The hardware a lane can be wired to") { list, probe });
 
         var count = new Option<int>("--count", "-n") { Description = "How many events", DefaultValueFactory = _ => 20 };
         var tail = new Command("tail", "Print the last events of the local journal") { count };

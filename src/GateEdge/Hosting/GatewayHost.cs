@@ -64,7 +64,6 @@ internal static class GatewayHost
         services.AddSingleton(config.Rules);
         services.AddSingleton(config.Mqtt);
         services.AddSingleton(new Topics(config.Mqtt.TopicRoot, config.Gateway));
-        services.AddSingleton<DeviceHealthBoard>();
         services.AddSingleton(_ => new RegistryStore(Path.Combine(config.Gateway.StateDirectory, "registry.db")));
         services.AddSingleton(_ => new HouseholdExitLog(Path.Combine(config.Gateway.StateDirectory, "registry.db")));
         services.AddSingleton(sp => new LiveRegistry(SeedFileRegistry.Load(config.Registry.SeedFile), sp.GetRequiredService<RegistryStore>(), sp.GetRequiredService<TimeProvider>()));
@@ -74,12 +73,11 @@ internal static class GatewayHost
         services.AddSingleton(config.Journal);
         services.AddSingleton<JournalMaintenance>();
         services.AddHostedService(sp => sp.GetRequiredService<JournalMaintenance>());
-        AddHardware(services, config);
+        AddDevices(services, config);
         services.AddSingleton(new CredentialHasher(config.Privacy.IdentityKeyFile is { } identityKey ? File.ReadAllBytes(identityKey) : null));
         services.AddSingleton<IPassageRecorder, PassageRecorder>();
         services.AddSingleton<IReadOnlyList<LaneCoordinator>>(sp => [.. config.Lanes.Select(lane => ActivatorUtilities.CreateInstance<LaneCoordinator>(sp, lane))]);
         services.AddSingleton<IDeviceEventSink>(sp => ActivatorUtilities.CreateInstance<LaneRouter>(sp));
-        services.AddSingleton<IReadOnlyList<DeviceSupervisor>>(sp => [.. Supervisors(sp, config.Devices)]);
         services.AddSingleton<CommandInbox>();
         services.AddSingleton(new CommandParser(config.Commands, config.Commands.KeyFile is { } key ? File.ReadAllBytes(key) : null,
             config.Lanes.Select(l => l.Id).ToHashSet(StringComparer.Ordinal)));
@@ -87,6 +85,17 @@ internal static class GatewayHost
         services.AddHostedService<CommandService>();
         services.AddSingleton<GatewayStatePublisher>();
         services.AddHostedService<MqttPublisher>();
+    }
+
+    /// <summary>
+    /// Every configured device with its supervisor, the health board, and the hardware they need. Device
+    /// output goes to the registered <see cref="IDeviceEventSink"/>: the lanes in the gateway, a printer in a probe.
+    /// </summary>
+    internal static void AddDevices(IServiceCollection services, GatewayConfiguration config)
+    {
+        services.AddSingleton<DeviceHealthBoard>();
+        AddHardware(services, config);
+        services.AddSingleton<IReadOnlyList<DeviceSupervisor>>(sp => [.. Supervisors(sp, config.Devices)]);
     }
 
     /// <summary>The GPIO chip (relays, lamps, Wiegand lines) and the I²C buses, real or simulated.</summary>

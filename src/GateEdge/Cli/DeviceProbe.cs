@@ -1,0 +1,101 @@
+using GateEdge.Configuration;
+using GateEdge.Devices;
+using GateEdge.Devices.CardReaders;
+using GateEdge.Devices.Health;
+using GateEdge.Devices.Inputs;
+using GateEdge.Devices.Thermometers;
+using GateEdge.Events;
+using GateEdge.Hosting;
+using GateEdge.Privacy;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GateEdge.Cli;
+
+/// <summary>
+/// <c>gateedge devices probe</c>: runs the configured devices (or one) exactly as the service would,
+/// for a few seconds, prints what they read as it comes, then each one's health, reason and counters.
+/// Stop the service first: a port serves one program at a time.
+/// </summary>
+internal static class DeviceProbe
+{
+    public static async Task<int> RunAsync(string configPath, string? device, TimeSpan duration, TextWriter output, CancellationToken cancellationToken)
+    {
+        GatewayConfiguration config;
+        try
+        {
+            config = ConfigFile.Load(configPath);
+        }
+        catch (GatewayConfigurationException ex)
+        {
+            output.WriteLine(ex.Message);
+            return 2;
+        }
+
+        var services = new ServiceCollection();
+        services.AddSingleton(TimeProvider.System);
+        services.AddLogging();
+        services.AddSingleton<IDeviceEventSink>(new PrintingSink(output));
+        GatewayHost.AddDevices(services, config);
+        await using var provider = services.BuildServiceProvider();
+        var supervisors = provider.GetRequiredService<IReadOnlyList<DeviceSupervisor>>();
+        var probed = supervisors.Where(s => device is null || s.Device == device).ToList();
+        if (probed.Count == 0)
+        {
+            output.WriteLine($"no device is named '{device}' (known: {string.Join(", ", supervisors.Select(s => s.Device))})");
+            return 2;
+        }
+
+        output.WriteLine($"probing {probed.Count} device(s) for {duration.TotalSeconds:0} s…");
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        stop.CancelAfter(duration);
+        await Task.WhenAll(probed.Select(s => s.RunAsync(stop.Token))).ConfigureAwait(false);
+
+        var health = provider.GetRequiredService<DeviceHealthBoard>();
+        foreach (var supervisor in probed)
+        {
+            var h = health.Get(supervisor.Device);
+            var c = supervisor.Counters;
+            output.WriteLine($"{supervisor.Device,-22} {Wire.Of(h.State),-9} frames {c.Frames}, bad {c.BadFrames}, garbage {c.GarbageBytes} B, missed {c.SilentPolls}"
+                + (h.Reason is { } reason ? $": {reason}" : ""));
+        }
+
+        return probed.All(s => health.Get(s.Device).State == DeviceState.Online) ? 0 : 1;
+    }
+
+    /// <summary>What the devices read, masked as in the logs; each thermometer's readings only when someone steps up or away.</summary>
+    private sealed class PrintingSink(TextWriter output) : IDeviceEventSink
+    {
+        private readonly Dictionary<string, bool> _inFront = [];
+        private readonly Lock _lock = new();
+
+        public void OnCardPresented(CardPresented card) =>
+            Print($"{card.Device}: {Wire.Of(card.Credential.Kind)} {PersonalDataMask.Credential(card.Credential)}");
+
+        public void OnReading(ThermometerReading reading)
+        {
+            lock (_lock)
+            {
+                if (_inFront.TryGetValue(reading.Device, out bool before) && before == reading.HasTarget)
+                {
+                    return;
+                }
+
+                _inFront[reading.Device] = reading.HasTarget;
+            }
+
+            Print($"{reading.Device}: {(reading.HasTarget ? "someone in front" : "nobody in front")}, body {reading.BodyC} °C (object {reading.ObjectC}, ambient {reading.AmbientC?.ToString() ?? "—"})");
+        }
+
+        public void OnMaskSignal(MaskSignal signal) => Print($"{signal.Device}: {(signal.MaskSeen ? "mask seen" : "no mask")}");
+
+        public void OnGuardKey(GuardKeyPressed key) => Print($"{key.Device}: {key.Key} key");
+
+        private void Print(string line)
+        {
+            lock (_lock)
+            {
+                output.WriteLine($"  {line}");
+            }
+        }
+    }
+}

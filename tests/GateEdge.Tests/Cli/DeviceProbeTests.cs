@@ -1,0 +1,72 @@
+using GateEdge.Cli;
+using GateEdge.Simulator.Devices;
+using GateEdge.Simulator.Faults;
+
+namespace GateEdge.Tests.Cli;
+
+/// <summary><c>gateedge devices probe</c> against a simulated thermometer on a pty and a reader that is not plugged in.</summary>
+public sealed class DeviceProbeTests : IAsyncLifetime
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("gateedge-probe-").FullName;
+    private readonly CancellationTokenSource _stop = new();
+    private SimulatedLine _line = null!;
+    private Task _thermometer = Task.CompletedTask;
+
+    private string ConfigPath => Path.Combine(_dir, "gateedge.json");
+
+    public Task InitializeAsync()
+    {
+        _line = SimulatedLine.Create(Path.Combine(_dir, "thermo"));
+        var thermometer = new SimulatedIrThermometer("thermo", _line);
+        thermometer.SetTarget(36.6m);
+        _thermometer = thermometer.RunAsync(_stop.Token);
+        File.WriteAllText(ConfigPath, $$"""
+            {
+              "Gateway": { "Id": "gw-1", "CompoundId": "c-1", "GateId": "north" },
+              "Devices": {
+                "IdCardReaders": [ { "Name": "reader", "Port": "{{_dir}}/not-plugged-in" } ],
+                "SerialIrThermometers": [ { "Name": "thermo", "Port": "{{_line.LinkPath}}" } ]
+              },
+              "Lanes": [ { "Id": "lane1", "CardReaders": [ "reader" ], "Thermometer": "thermo" } ],
+              "Rules": { "MaskRequired": false }
+            }
+            """);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Each_device_is_run_as_the_service_would_and_reported_with_its_health_and_counters()
+    {
+        var output = new StringWriter();
+
+        int exit = await DeviceProbe.RunAsync(ConfigPath, null, TimeSpan.FromSeconds(2), output, CancellationToken.None);
+
+        var text = output.ToString();
+        Assert.Equal(1, exit);
+        Assert.Contains("thermo: someone in front, body 36.6 °C (object 36.6, ambient 25)", text, StringComparison.Ordinal);
+        Assert.Matches(@"thermo +online +frames [1-9]\d*, bad 0", text);
+        Assert.Matches(@"reader +offline .*not-plugged-in does not exist", text);
+    }
+
+    [Fact]
+    public async Task One_device_can_be_probed_alone_and_an_unknown_name_lists_the_known_ones()
+    {
+        var alone = new StringWriter();
+        var unknown = new StringWriter();
+
+        Assert.Equal(0, await DeviceProbe.RunAsync(ConfigPath, "thermo", TimeSpan.FromSeconds(1), alone, CancellationToken.None));
+        Assert.Equal(2, await DeviceProbe.RunAsync(ConfigPath, "therm", TimeSpan.FromSeconds(1), unknown, CancellationToken.None));
+
+        Assert.DoesNotContain("reader", alone.ToString(), StringComparison.Ordinal);
+        Assert.Contains("no device is named 'therm' (known: reader, thermo)", unknown.ToString(), StringComparison.Ordinal);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _line.DisposeAsync();
+        await _thermometer.ContinueWith(_ => { }, TaskScheduler.Default);
+        _stop.Dispose();
+        Directory.Delete(_dir, recursive: true);
+    }
+}
