@@ -84,6 +84,11 @@ public sealed class GatewaySystemTests : IAsyncLifetime
         Assert.Equal(0, await gateway.StopAsync(TimeSpan.FromSeconds(30)));
         Assert.Equal("offline", State(centre.Messages.Last(m => m.Topic.EndsWith("/status", StringComparison.Ordinal)).Payload));
         Assert.Empty(centre.Messages.SelectMany(m => PublishedSchemas.Check(m.Payload)));
+
+        // Neither the published events nor a single line the gateway logged holds an ID number or a full name.
+        var secrets = TestGate.Residents.SelectMany(r => new[] { r.IdNumber, r.Name }).ToArray();
+        Assert.DoesNotContain(gateway.Lines, line => secrets.Any(secret => line.Contains(secret, StringComparison.Ordinal)));
+        Assert.DoesNotContain(centre.Messages.SelectMany(m => Strings(m.Payload)), value => secrets.Any(secret => value.Contains(secret, StringComparison.Ordinal)));
         Assert.Equal(["device", "heartbeat", "passage", "status"], centre.Messages.Select(m => m.Payload.GetProperty("schema").GetString()!.Split('.', '/')[1]).Distinct().Order());
         Assert.DoesNotContain(gateway.Lines, l => l.Contains("[ERR]", StringComparison.Ordinal) || l.Contains("[FTL]", StringComparison.Ordinal));
         Assert.DoesNotContain(gateway.Lines, l => l.Contains(Zhang, StringComparison.Ordinal) || l.Contains(Li, StringComparison.Ordinal) || l.Contains("张三", StringComparison.Ordinal));
@@ -105,6 +110,15 @@ public sealed class GatewaySystemTests : IAsyncLifetime
         Assert.Contains(gateway.Lines, l => l.Contains("Lanes[0].CardReaders[0]: no card reader is named 'reader'", StringComparison.Ordinal));
         Assert.Contains(gateway.Lines, l => l.Contains("Lanes[0].Thermometer: rule R3 needs a thermometer", StringComparison.Ordinal));
     }
+
+    /// <summary>Every string value in a payload, unescaped (the raw text escapes every Chinese character).</summary>
+    private static IEnumerable<string> Strings(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.String => [e.GetString()!],
+        JsonValueKind.Object => e.EnumerateObject().SelectMany(p => Strings(p.Value)),
+        JsonValueKind.Array => e.EnumerateArray().SelectMany(Strings),
+        _ => [],
+    };
 
     public async Task DisposeAsync()
     {
