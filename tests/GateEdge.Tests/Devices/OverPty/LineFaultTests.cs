@@ -34,7 +34,8 @@ public sealed class LineFaultTests : DeviceBench
         thermometer.SetTarget(PersonC);
         Run(thermometer.RunAsync(Stop.Token));
 
-        var options = new SerialIrThermometerOptions { Name = "thermo", Port = _line.LinkPath, PollInterval = TimeSpan.FromMilliseconds(100), ReplyTimeout = TimeSpan.FromMilliseconds(500) };
+        // Five missed replies (3 s) before offline: a bad-checksum fault is seen degraded (within 1 s) long before it could go offline.
+        var options = new SerialIrThermometerOptions { Name = "thermo", Port = _line.LinkPath, PollInterval = TimeSpan.FromMilliseconds(100), ReplyTimeout = TimeSpan.FromMilliseconds(500), MaxSilentPolls = 5 };
         var session = new SerialIrThermometerSession(options, Sink, TimeProvider.System, NullLogger<SerialIrThermometerSession>.Instance);
         _supervisor = Supervise(options, session, degradedWindow: TimeSpan.FromSeconds(1));
         await Eventually.True(() => State == DeviceState.Online, "the thermometer is online");
