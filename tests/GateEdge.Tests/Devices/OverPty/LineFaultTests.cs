@@ -85,10 +85,11 @@ public sealed class LineFaultTests : DeviceBench
         _line.SlowBy = TimeSpan.FromMilliseconds(100);
         _line.Fault = LineFault.SlowReplies;
         long frames = _supervisor.Counters.Frames;
+        long missed = _supervisor.Counters.SilentPolls;
         await Eventually.True(() => _supervisor.Counters.Frames >= frames + 10, "ten slow replies arrive");
 
         Assert.Equal(DeviceState.Online, State);
-        Assert.Equal(0, _supervisor.Counters.SilentPolls);
+        Assert.Equal(missed, _supervisor.Counters.SilentPolls);
     }
 
     [Fact]
