@@ -42,26 +42,22 @@ internal sealed class SimulatedGate : IAsyncDisposable
                 case SimulatorScript.OsdpReaderKind:
                     var osdp = new SimulatedOsdpReader(device.Name, port, device.Address);
                     CompoundCardReaders[device.Name] = osdp;
-                    _polled.Add(osdp.FirstPoll);
-                    _running.Add(osdp.RunAsync(_stop.Token));
+                    Polled(osdp.FirstPoll, osdp.RunAsync(_stop.Token));
                     break;
                 case SimulatorScript.Pn532ReaderKind:
                     var nfc = new SimulatedPn532(device.Name, port);
                     CompoundCardReaders[device.Name] = nfc;
-                    _polled.Add(nfc.FirstPoll);
-                    _running.Add(nfc.RunAsync(_stop.Token));
+                    Polled(nfc.FirstPoll, nfc.RunAsync(_stop.Token));
                     break;
                 case SimulatorScript.SerialIrThermometerKind:
                     var thermometer = new SimulatedIrThermometer(device.Name, port);
                     Thermometers[device.Name] = thermometer;
-                    _polled.Add(thermometer.FirstQuery);
-                    _running.Add(thermometer.RunAsync(_stop.Token));
+                    Polled(thermometer.FirstQuery, thermometer.RunAsync(_stop.Token));
                     break;
                 case SimulatorScript.ModbusThermometerKind:
                     var head = new SimulatedModbusThermometer(device.Name, port);
                     Thermometers[device.Name] = head;
-                    _polled.Add(head.FirstQuery);
-                    _running.Add(head.RunAsync(_stop.Token));
+                    Polled(head.FirstQuery, head.RunAsync(_stop.Token));
                     break;
                 default:
                     throw new InvalidDataException($"device '{device.Name}': unknown kind '{device.Kind}'");
@@ -85,6 +81,13 @@ internal sealed class SimulatedGate : IAsyncDisposable
 
     /// <summary>Completes once the gateway polls every device that is polled (compound-card readers that only talk are not waited for).</summary>
     public Task GatewayConnected => Task.WhenAll(Readers.Values.Select(r => r.FirstPoll).Concat(_polled));
+
+    /// <summary>A device the gateway polls: the script waits for its first poll before playing.</summary>
+    private void Polled(Task firstPoll, Task running)
+    {
+        _polled.Add(firstPoll);
+        _running.Add(running);
+    }
 
     private void AddInProcess(SimulatorScript.Device device, InProcessHardware hardware)
     {

@@ -74,39 +74,33 @@ public sealed class DeviceSupervisorTests : IDisposable
     public void Dispose() => _stop.Dispose();
 
     /// <summary>Steps the fake clock a second at a time until the board reports a change.</summary>
-    private async Task<DeviceHealth> NextChangeAsync()
+    private Task<DeviceHealth> NextChangeAsync() => StepUntilAsync(_changes.Reader, TimeSpan.FromSeconds(1), "no health change within 60 fake seconds");
+
+    /// <summary>Steps the fake clock 10 ms at a time until the supervisor connects again.</summary>
+    private Task<(DeviceLink Link, DateTimeOffset At)> NextConnectionAsync(ScriptedSession session) =>
+        StepUntilAsync(session.Connected.Reader, TimeSpan.FromMilliseconds(10), "no reconnect within 60 fake steps");
+
+    /// <summary>
+    /// Reads the next item, moving the fake clock by <paramref name="step"/> whenever nothing has come
+    /// within 50 ms of real time: the loop under test runs on its own threads, so it needs real time to react.
+    /// </summary>
+    private async Task<T> StepUntilAsync<T>(ChannelReader<T> reader, TimeSpan step, string failure)
     {
         for (int i = 0; i < 60; i++)
         {
-            if (_changes.Reader.TryRead(out var change))
+            if (reader.TryRead(out var item))
             {
-                return change;
+                return item;
             }
 
-            var wait = _changes.Reader.WaitToReadAsync().AsTask();
-            if (await Task.WhenAny(wait, Task.Delay(50)) != wait)
+            var next = reader.WaitToReadAsync().AsTask();
+            if (await Task.WhenAny(next, Task.Delay(50)) != next)
             {
-                _time.Advance(TimeSpan.FromSeconds(1));
+                _time.Advance(step);
             }
         }
 
-        throw new Xunit.Sdk.XunitException("no health change within 60 fake seconds");
-    }
-
-    private async Task<(DeviceLink Link, DateTimeOffset At)> NextConnectionAsync(ScriptedSession session)
-    {
-        for (int i = 0; i < 100; i++)
-        {
-            var next = session.Connected.Reader.WaitToReadAsync().AsTask();
-            if (await Task.WhenAny(next, Task.Delay(50)) == next)
-            {
-                return await session.Connected.Reader.ReadAsync();
-            }
-
-            _time.Advance(TimeSpan.FromMilliseconds(10));
-        }
-
-        throw new Xunit.Sdk.XunitException("no reconnect within one fake second");
+        throw new Xunit.Sdk.XunitException(failure);
     }
 
     private async Task StopAsync(Task running)
