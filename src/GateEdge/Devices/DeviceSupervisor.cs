@@ -90,12 +90,17 @@ internal sealed partial class DeviceSupervisor(
     private async Task WatchAsync(CancellationToken cancellationToken)
     {
         var connectedAt = time.GetUtcNow();
+        var lastCheck = connectedAt;
         try
         {
             while (true)
             {
                 await Task.Delay(HealthCheckInterval, time, cancellationToken).ConfigureAwait(false);
-                bool recentFault = _counters.LastFaultAt is { } at && at >= connectedAt && time.GetUtcNow() - at < DegradedWindow;
+                var now = time.GetUtcNow();
+
+                // A fault since the last check always counts, even when a late check finds it already older than the window.
+                bool recentFault = _counters.LastFaultAt is { } at && at >= connectedAt && (at >= lastCheck || now - at < DegradedWindow);
+                lastCheck = now;
                 var state = health.Get(Device).State;
                 if (recentFault && state == DeviceState.Online)
                 {
