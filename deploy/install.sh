@@ -39,10 +39,11 @@ mv "$root/opt/gateedge.new" "$root/opt/gateedge"
 rm -rf "$root/opt/gateedge.old"
 
 # Configuration: the technician's files are kept; the examples are refreshed beside them.
-install -d -m 0750 "$root/etc/gateedge"
+# The folder is group-writable: a configuration pushed from the centre replaces gateedge.json in it.
+install -d -m 0770 "$root/etc/gateedge"
 for file in gateedge.json registry.json; do
   install -m 0640 "$repo/config/$file" "$root/etc/gateedge/$file.example"
-  [ -e "$root/etc/gateedge/$file" ] || install -m 0640 "$repo/config/$file" "$root/etc/gateedge/$file"
+  [ -e "$root/etc/gateedge/$file" ] || install -m 0660 "$repo/config/$file" "$root/etc/gateedge/$file"
 done
 
 install -D -m 0644 "$here/gateedge.service" "$root/etc/systemd/system/gateedge.service"

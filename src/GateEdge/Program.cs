@@ -1,7 +1,6 @@
 using GateEdge.Cli;
 using GateEdge.Configuration;
 using GateEdge.Hosting;
-using Microsoft.Extensions.Hosting;
 using Serilog;
 
 // The host handles SIGTERM and Ctrl-C itself and needs its full shutdown time to flush the
@@ -10,12 +9,10 @@ return await GateEdgeCommandLine.Build(RunGatewayAsync).Parse(args).InvokeAsync(
 
 static async Task<int> RunGatewayAsync(string configPath, CancellationToken cancellationToken)
 {
-    Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
+    Log.Logger = GatewayRunner.BootstrapLogger();
     try
     {
-        using var host = GatewayHost.Build(configPath, []);
-        await host.RunAsync(cancellationToken);
-        return Environment.ExitCode;
+        return await GatewayRunner.RunAsync(configPath, cancellationToken);
     }
     catch (GatewayConfigurationException ex)
     {

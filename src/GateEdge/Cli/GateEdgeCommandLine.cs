@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GateEdge.Configuration;
 
 namespace GateEdge.Cli;
 

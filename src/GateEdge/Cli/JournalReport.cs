@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GateEdge.Configuration;
 using GateEdge.Journal;
 using Microsoft.Data.Sqlite;
 

@@ -11,4 +11,13 @@ internal sealed class CommandOptions
 
     /// <summary>Largest command payload accepted. Default 4096 bytes.</summary>
     public int MaxPayloadBytes { get; set; } = 4096;
+
+    /// <summary>Largest <c>config</c> command payload accepted (it carries a whole configuration file). Default 65536 bytes.</summary>
+    public int MaxConfigPayloadBytes { get; set; } = 65536;
+
+    /// <summary>
+    /// How long a gateway started with a pushed configuration has to reach the broker before it
+    /// goes back to the previous configuration. Default 2 minutes, 10 s–30 min.
+    /// </summary>
+    public TimeSpan ConfigProbation { get; set; } = TimeSpan.FromMinutes(2);
 }

@@ -11,21 +11,25 @@ namespace GateEdge.Commands;
 /// field order, a fresh timestamp and an unused nonce (docs/mqtt.md, "Commands").
 /// Pure apart from the replay memory; the time is passed in.
 /// </summary>
-internal sealed class CommandParser(CommandOptions options, byte[]? key, IReadOnlySet<string> lanes)
+/// <param name="replays">Where used nonces are remembered; a file-backed one keeps them across restarts.</param>
+internal sealed class CommandParser(CommandOptions options, byte[]? key, IReadOnlySet<string> lanes, ReplayGuard? replays = null)
 {
-    private readonly ReplayGuard _replays = new(options.MaxClockSkew * 2);
+    private readonly ReplayGuard _replays = replays ?? new ReplayGuard(options.MaxClockSkew * 2);
 
+    /// <summary>The signed text: fixed fields in a fixed order, and for <c>config</c> the SHA-256 of the new file, so not one byte of it can change.</summary>
     public static string SigningInput(string command, CommandRequest r) =>
-        string.Join('|', CommandRequest.SchemaId, command, r.Id, r.IssuedAt, r.Nonce, r.Lane, r.Operator, r.Reason);
+        string.Join('|', CommandRequest.SchemaId, command, r.Id, r.IssuedAt, r.Nonce, r.Lane, r.Operator, r.Reason)
+        + (r.Config is null ? "" : "|" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(r.Config))));
 
     public static string Sign(byte[] key, string command, CommandRequest request) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(SigningInput(command, request))));
 
     public (ParsedCommand? Command, CommandRejection? Rejection) Parse(string command, ReadOnlySpan<byte> payload, DateTimeOffset now)
     {
-        if (payload.Length > options.MaxPayloadBytes)
+        int limit = command == "config" ? options.MaxConfigPayloadBytes : options.MaxPayloadBytes;
+        if (payload.Length > limit)
         {
-            return Reject(null, $"payload of {payload.Length} bytes exceeds the {options.MaxPayloadBytes}-byte limit");
+            return Reject(null, $"payload of {payload.Length} bytes exceeds the {limit}-byte limit");
         }
 
         CommandRequest? request;
@@ -52,7 +56,8 @@ internal sealed class CommandParser(CommandOptions options, byte[]? key, IReadOn
         {
             "republish" => (new ParsedCommand(CommandKind.Republish, request.Id, request.Operator, request.Reason, null), null),
             "open" => ParseOpen(request, now),
-            _ => Reject(request.Id, $"unknown command '{Truncate(command)}' (known: open, republish)"),
+            "config" => ParseConfig(request, now),
+            _ => Reject(request.Id, $"unknown command '{Truncate(command)}' (known: open, config, republish)"),
         };
     }
 
@@ -68,29 +73,49 @@ internal sealed class CommandParser(CommandOptions options, byte[]? key, IReadOn
             return Reject(r.Id, $"no lane '{Truncate(r.Lane)}' at this gateway");
         }
 
+        return CheckSigned("open", r, now) is { } refused
+            ? Reject(r.Id, refused)
+            : (new ParsedCommand(CommandKind.Open, r.Id!, r.Operator, r.Reason, r.Lane), null);
+    }
+
+    private (ParsedCommand?, CommandRejection?) ParseConfig(CommandRequest r, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(r.Operator) || string.IsNullOrWhiteSpace(r.Reason))
+        {
+            return Reject(r.Id, "config needs the operator and the reason");
+        }
+
+        if (string.IsNullOrWhiteSpace(r.Config))
+        {
+            return Reject(r.Id, "config needs the new configuration file as the 'config' string");
+        }
+
+        return CheckSigned("config", r, now) is { } refused
+            ? Reject(r.Id, refused)
+            : (new ParsedCommand(CommandKind.Config, r.Id!, r.Operator, r.Reason, null, r.Config), null);
+    }
+
+    /// <summary>The checks of a command that acts on the gate, in order of cost; the nonce is spent only by a command that passes all others.</summary>
+    private string? CheckSigned(string command, CommandRequest r, DateTimeOffset now)
+    {
         if (key is null)
         {
-            return Reject(r.Id, "commands that open the gate are disabled: no signing key is configured");
+            return "commands that act on the gate are disabled: no signing key is configured";
         }
 
         if (r.Signature is null || r.Nonce is null || r.IssuedAt is null
-            || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(r.Signature), Encoding.ASCII.GetBytes(Sign(key, "open", r))))
+            || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(r.Signature), Encoding.ASCII.GetBytes(Sign(key, command, r))))
         {
-            return Reject(r.Id, "signature missing or invalid");
+            return "signature missing or invalid";
         }
 
         if (!DateTimeOffset.TryParse(r.IssuedAt, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var issued)
             || (now - issued).Duration() > options.MaxClockSkew)
         {
-            return Reject(r.Id, $"issuedAt is not within {options.MaxClockSkew.TotalSeconds:0} s of the gateway's clock");
+            return $"issuedAt is not within {options.MaxClockSkew.TotalSeconds:0} s of the gateway's clock";
         }
 
-        if (!_replays.FirstUse(r.Nonce, now))
-        {
-            return Reject(r.Id, "nonce already used: replayed command");
-        }
-
-        return (new ParsedCommand(CommandKind.Open, r.Id!, r.Operator, r.Reason, r.Lane), null);
+        return _replays.FirstUse(r.Nonce, now) ? null : "nonce already used: replayed command";
     }
 
     private static (ParsedCommand?, CommandRejection?) Reject(string? id, string reason) => (null, new CommandRejection(id, reason));

@@ -6,6 +6,7 @@ namespace GateEdge.Commands;
 /// A command from the centre (schema <c>gateedge.command/1</c>). Which fields a command needs
 /// is checked by <see cref="CommandParser"/>; everything else is refused.
 /// </summary>
+/// <param name="Config">For <c>config</c>: the whole new configuration file, as text.</param>
 internal sealed record CommandRequest(
     string? Schema,
     string? Id,
@@ -14,7 +15,8 @@ internal sealed record CommandRequest(
     string? Operator,
     string? Reason,
     string? Lane,
-    string? Signature)
+    string? Signature,
+    string? Config = null)
 {
     public const string SchemaId = "gateedge.command/1";
 }

@@ -24,7 +24,8 @@ internal sealed partial class CommandService(
     GatewayOptions gateway,
     Topics topics,
     TimeProvider time,
-    ILogger<CommandService> logger) : BackgroundService
+    ILogger<CommandService> logger,
+    ConfigurationPush? configurationPush = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -32,7 +33,10 @@ internal sealed partial class CommandService(
         {
             await foreach (var (command, payload) in inbox.Received.ReadAllAsync(stoppingToken).ConfigureAwait(false))
             {
-                inbox.Complete(await HandleAsync(command, payload, stoppingToken).ConfigureAwait(false));
+                if (await HandleAsync(command, payload, stoppingToken).ConfigureAwait(false) is { } result)
+                {
+                    inbox.Complete(result);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -40,7 +44,8 @@ internal sealed partial class CommandService(
         }
     }
 
-    internal async Task<CommandResult> HandleAsync(string command, byte[] payload, CancellationToken cancellationToken)
+    /// <returns>The result, or null when it follows later (a configuration push answers after the restart).</returns>
+    internal async Task<CommandResult?> HandleAsync(string command, byte[] payload, CancellationToken cancellationToken)
     {
         if (command.StartsWith("lists/", StringComparison.Ordinal))
         {
@@ -65,6 +70,10 @@ internal sealed partial class CommandService(
             case CommandKind.Republish:
                 inbox.RequestRepublish();
                 return Result(parsed.Id, command, "done", null);
+            case CommandKind.Config when configurationPush is null:
+                return Result(parsed.Id, command, "rejected", "this gateway was not started from a configuration file it can replace");
+            case CommandKind.Config:
+                return configurationPush.Apply(parsed) is { } refused ? Result(parsed.Id, command, "rejected", refused) : null;
             default:
                 return await OpenAsync(parsed, command, cancellationToken).ConfigureAwait(false);
         }
@@ -90,7 +99,7 @@ internal sealed partial class CommandService(
     }
 
     private CommandResult Result(string? id, string command, string status, string? reason) =>
-        new(CommandResult.SchemaId, gateway.Id, id, command.Length > 40 ? command[..40] : command, status, reason, time.GetUtcNow());
+        CommandResult.Of(gateway.Id, id, command, status, reason, time.GetUtcNow());
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Command '{Command}' rejected: {Reason}")]
     private partial void LogRejected(string command, string reason);

@@ -87,6 +87,16 @@ internal static partial class ConfigurationValidator
             yield return $"Commands.MaxPayloadBytes: {c.Commands.MaxPayloadBytes} is outside 256–65536";
         }
 
+        if (c.Commands.MaxConfigPayloadBytes is < 4096 or > 1_048_576)
+        {
+            yield return $"Commands.MaxConfigPayloadBytes: {c.Commands.MaxConfigPayloadBytes} is outside 4096–1048576";
+        }
+
+        if (c.Commands.ConfigProbation < TimeSpan.FromSeconds(10) || c.Commands.ConfigProbation > TimeSpan.FromMinutes(30))
+        {
+            yield return $"Commands.ConfigProbation: {c.Commands.ConfigProbation} is outside 00:00:10–00:30:00";
+        }
+
         if (c.Registry.SeedFile is { } seed && !File.Exists(seed))
         {
             yield return $"Registry.SeedFile: {seed} does not exist";

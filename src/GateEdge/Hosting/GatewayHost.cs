@@ -35,7 +35,8 @@ namespace GateEdge.Hosting;
 /// <summary>Composes the gateway: devices → lanes → rules → journal → outputs and publisher.</summary>
 internal static class GatewayHost
 {
-    public static IHost Build(string configPath, string[] args)
+    /// <param name="restart">Set when the host asks to be started again; a host built without one still restarts by stopping.</param>
+    public static IHost Build(string configPath, string[] args, GatewayRestart? restart = null)
     {
         configPath = Path.GetFullPath(configPath);
         if (!File.Exists(configPath))
@@ -55,11 +56,16 @@ internal static class GatewayHost
             sp.GetRequiredService<EventJournal>(), sp.GetRequiredService<TimeProvider>(), SystemdWatchdog.IntervalFromEnvironment()));
         builder.Services.AddSingleton(TimeProvider.System);
         AddGateway(builder.Services, config);
+        // Only a gateway started from a file can take a pushed configuration: it needs the file to replace.
+        builder.Services.AddSingleton(restart ?? new GatewayRestart(configPath));
+        builder.Services.AddSingleton<ConfigurationPush>();
+        builder.Services.AddHostedService<ConfigurationTrialMonitor>();
         return builder.Build();
     }
 
     internal static void AddGateway(IServiceCollection services, GatewayConfiguration config)
     {
+        services.AddSingleton(config);
         services.AddSingleton(config.Gateway);
         services.AddSingleton(config.Rules);
         services.AddSingleton(config.Mqtt);
@@ -79,8 +85,10 @@ internal static class GatewayHost
         services.AddSingleton<IReadOnlyList<LaneCoordinator>>(sp => [.. config.Lanes.Select(lane => ActivatorUtilities.CreateInstance<LaneCoordinator>(sp, lane))]);
         services.AddSingleton<IDeviceEventSink>(sp => ActivatorUtilities.CreateInstance<LaneRouter>(sp));
         services.AddSingleton<CommandInbox>();
-        services.AddSingleton(new CommandParser(config.Commands, config.Commands.KeyFile is { } key ? File.ReadAllBytes(key) : null,
-            config.Lanes.Select(l => l.Id).ToHashSet(StringComparer.Ordinal)));
+        services.AddSingleton(config.Commands);
+        services.AddSingleton(_ => new CommandParser(config.Commands, config.Commands.KeyFile is { } key ? File.ReadAllBytes(key) : null,
+            config.Lanes.Select(l => l.Id).ToHashSet(StringComparer.Ordinal),
+            new ReplayGuard(config.Commands.MaxClockSkew * 2, Path.Combine(config.Gateway.StateDirectory, "command-nonces"))));
         services.AddHostedService<GatewayWorker>();
         services.AddHostedService<CommandService>();
         services.AddSingleton<GatewayStatePublisher>();

@@ -29,6 +29,7 @@ internal sealed partial class GatewayStatePublisher : IDisposable
     private readonly ILogger _logger;
     private readonly DateTimeOffset _startedAt;
     private readonly ITimer _heartbeatTimer;
+    private readonly TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private IReadOnlyList<string> _staleLists = [];
     private volatile bool _devicesChanged;
     private volatile bool _heartbeatDue;
@@ -68,11 +69,15 @@ internal sealed partial class GatewayStatePublisher : IDisposable
     /// <summary>Raised when something is due to be published.</summary>
     public event Action? Pending;
 
+    /// <summary>Completes once this gateway has reached the broker and said it is online.</summary>
+    public Task Connected => _connected.Task;
+
     /// <summary>A new connection: retained device statuses and a heartbeat go out at once.</summary>
     public void OnConnected()
     {
         _devicesChanged = true;
         _heartbeatDue = true;
+        _connected.TrySetResult();
     }
 
     /// <summary>Device statuses when any changed, and the heartbeat when due; between event batches, so neither waits long.</summary>

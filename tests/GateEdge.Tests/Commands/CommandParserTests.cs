@@ -55,7 +55,7 @@ public sealed class CommandParserTests
     {
         var parser = new CommandParser(new CommandOptions(), null, new HashSet<string> { "lane1" });
 
-        Assert.Equal("commands that open the gate are disabled: no signing key is configured", parser.Parse("open", Open(), Now).Rejection!.Reason);
+        Assert.Equal("commands that act on the gate are disabled: no signing key is configured", parser.Parse("open", Open(), Now).Rejection!.Reason);
         Assert.Equal(CommandKind.Republish, parser.Parse("republish", """{"schema":"gateedge.command/1","id":"r1"}"""u8, Now).Command!.Kind);
     }
 
@@ -71,6 +71,56 @@ public sealed class CommandParserTests
     [Fact]
     public void An_oversized_payload_is_rejected_before_it_is_parsed() =>
         Assert.StartsWith("payload of 5000 bytes exceeds", _parser.Parse("open", new byte[5000], Now).Rejection!.Reason, StringComparison.Ordinal);
+
+    [Fact]
+    public void A_signed_config_push_is_accepted_and_one_changed_byte_of_the_file_breaks_its_signature()
+    {
+        var (command, rejection) = _parser.Parse("config", Config("{ \"Rules\": { \"FeverLineC\": 37.3 } }"), Now);
+        Assert.Null(rejection);
+        Assert.Equal((CommandKind.Config, "{ \"Rules\": { \"FeverLineC\": 37.3 } }"), (command!.Kind, command.Config));
+
+        var tampered = Config("{ \"Rules\": { \"FeverLineC\": 37.3 } }", nonce: "n2", tamperedConfig: "{ \"Rules\": { \"FeverLineC\": 38.3 } }");
+        Assert.Equal("signature missing or invalid", _parser.Parse("config", tampered, Now).Rejection!.Reason);
+    }
+
+    [Fact]
+    public void A_config_push_has_its_own_larger_size_limit_and_needs_a_file()
+    {
+        var large = Config(new string(' ', 10_000) + "{}");
+        Assert.Null(_parser.Parse("config", large, Now).Rejection);
+        Assert.StartsWith("payload of", _parser.Parse("open", large, Now).Rejection!.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("payload of", _parser.Parse("config", new byte[70_000], Now).Rejection!.Reason, StringComparison.Ordinal);
+        Assert.Equal("config needs the new configuration file as the 'config' string", _parser.Parse("config", Config(" ", nonce: "n3"), Now).Rejection!.Reason);
+    }
+
+    [Fact]
+    public void A_nonce_remembered_in_a_file_is_refused_after_a_restart_until_it_could_no_longer_be_fresh()
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("gateedge-nonces-").FullName, "command-nonces");
+        var memory = TimeSpan.FromMinutes(2);
+        Assert.True(new ReplayGuard(memory, file).FirstUse("nonce-1", Now));
+
+        var afterRestart = new ReplayGuard(memory, file);
+        Assert.False(afterRestart.FirstUse("nonce-1", Now.AddSeconds(30)));
+        Assert.True(afterRestart.FirstUse("nonce-2", Now.AddSeconds(30)));
+        Assert.True(new ReplayGuard(memory, file).FirstUse("nonce-1", Now + memory + TimeSpan.FromSeconds(1)));
+        Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
+    }
+
+    [Fact]
+    public void A_nonce_file_is_compacted_and_still_remembers_what_is_fresh()
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("gateedge-nonces-").FullName, "command-nonces");
+        var guard = new ReplayGuard(TimeSpan.FromMinutes(2), file);
+        for (int i = 0; i < 1500; i++)
+        {
+            Assert.True(guard.FirstUse($"n{i}", Now.AddSeconds(i)));
+        }
+
+        Assert.True(File.ReadAllLines(file).Length < 1000);
+        Assert.False(new ReplayGuard(TimeSpan.FromMinutes(2), file).FirstUse("n1499", Now.AddSeconds(1500)));
+        Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
+    }
 
     [Fact]
     public void Random_and_mutated_payloads_never_throw_and_never_open()
@@ -94,6 +144,13 @@ public sealed class CommandParserTests
     /// <summary>A mutation inside insignificant whitespace leaves the command as it was signed.</summary>
     private static bool SameFields(byte[] mutated, byte[] valid) =>
         JsonSerializer.Deserialize(mutated, CommandJson.Default.CommandRequest) == JsonSerializer.Deserialize(valid, CommandJson.Default.CommandRequest);
+
+    private static byte[] Config(string config, string nonce = "nonce-1", string? tamperedConfig = null)
+    {
+        var request = new CommandRequest(CommandRequest.SchemaId, "push-1", Now.ToString("O"), nonce, "李工", "new thresholds", null, null, config);
+        request = request with { Signature = CommandParser.Sign(Key, "config", request), Config = tamperedConfig ?? config };
+        return JsonSerializer.SerializeToUtf8Bytes(request, CommandJson.Default.CommandRequest);
+    }
 
     internal static byte[] Open(string? field = null, string? value = null, DateTimeOffset? issuedAt = null, string nonce = "nonce-1", byte[]? key = null)
     {

@@ -1,9 +1,8 @@
-using GateEdge.Configuration;
 using Microsoft.Extensions.Configuration;
 
-namespace GateEdge.Cli;
+namespace GateEdge.Configuration;
 
-/// <summary>Loads a configuration file the way the service does, for the technician's verbs.</summary>
+/// <summary>Loads a configuration file the way the service does: for the technician's verbs and to check a pushed configuration.</summary>
 internal static class ConfigFile
 {
     public const string DefaultPath = "config/gateedge.json";

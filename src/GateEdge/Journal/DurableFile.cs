@@ -1,0 +1,58 @@
+using System.Runtime.InteropServices;
+
+namespace GateEdge.Journal;
+
+/// <summary>
+/// Small state files that must survive a power cut whole: written beside, flushed, renamed over,
+/// and the rename made durable by flushing the directory. A reader sees the old file or the new
+/// one, never a torn one.
+/// </summary>
+internal static partial class DurableFile
+{
+    public static void Replace(string path, ReadOnlySpan<byte> content)
+    {
+        var temporary = path + ".tmp";
+        using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write))
+        {
+            file.Write(content);
+            file.Flush(flushToDisk: true);
+        }
+
+        File.Move(temporary, path, overwrite: true);
+        FlushDirectoryOf(path);
+    }
+
+    /// <summary>Copies <paramref name="source"/> over <paramref name="destination"/> with the same guarantee.</summary>
+    public static void Copy(string source, string destination) => Replace(destination, File.ReadAllBytes(source));
+
+    public static void Delete(string path)
+    {
+        File.Delete(path);
+        FlushDirectoryOf(path);
+    }
+
+    /// <summary>A rename or delete is durable only once its directory is flushed.</summary>
+    public static void FlushDirectoryOf(string path)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        int fd = Open(Path.GetDirectoryName(Path.GetFullPath(path))!, 0);
+        if (fd >= 0)
+        {
+            _ = Fsync(fd);
+            _ = Close(fd);
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Open(string path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "fsync")]
+    private static partial int Fsync(int fd);
+
+    [LibraryImport("libc", EntryPoint = "close")]
+    private static partial int Close(int fd);
+}

@@ -1,0 +1,103 @@
+using System.Text;
+using System.Text.Json;
+using GateEdge.Commands;
+using GateEdge.SystemTests.Support;
+using MQTTnet;
+using MQTTnet.Protocol;
+
+namespace GateEdge.SystemTests;
+
+/// <summary>
+/// Configuration pushed from the centre to the real gateway process over mosquitto, under
+/// traffic: refused when it has problems, applied by a restart when it is good, and rolled
+/// back when the gateway cannot reach the broker with it.
+/// </summary>
+public sealed class ConfigPushSystemTests : GateTest
+{
+    private static readonly byte[] Key = Encoding.UTF8.GetBytes("deployment key for config pushes");
+    private const string Base = "gateedge/v1/c-7/east/gw-7";
+
+    [Fact]
+    public async Task A_push_is_checked_applied_by_a_restart_and_rolled_back_when_the_broker_is_out_of_reach()
+    {
+        var keyFile = Path.Combine(Gate.Dir, "command.key");
+        await File.WriteAllBytesAsync(keyFile, Key);
+        var configPath = Gate.WriteGatewayConfig();
+        var original = (await File.ReadAllTextAsync(configPath)).Replace("\"Registry\":",
+            $"\"Commands\": {{ \"KeyFile\": \"command.key\", \"ConfigProbation\": \"00:00:10\" }}, \"Registry\":", StringComparison.Ordinal);
+        await File.WriteAllTextAsync(configPath, original);
+        Gate.WriteSteadyTrafficScript();
+        await using var centre = await CentreSubscriber.ConnectAsync(Broker.Port);
+        await using var simulator = Gate.StartSimulator();
+        await using var gateway = Gate.StartGateway();
+        await Eventually.True(() => centre.Passages.Any(), "a first passage", TimeSpan.FromSeconds(30));
+        using var sender = new MqttClientFactory().CreateMqttClient();
+        await sender.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", Broker.Port).WithClientId("operator-console").Build());
+
+        // Problems: refused with every problem, nothing changes, the gateway never stops.
+        var broken = original.Replace("\"CardReaders\": [ \"lane1-idcard\" ]", "\"CardReaders\": [ \"lane1-reader\" ]", StringComparison.Ordinal)
+            .Replace("\"RetestRest\": \"00:00:02\"", "\"RetestRest\": \"00:00:02\", \"FeverLineC\": 45", StringComparison.Ordinal);
+        await PushAsync(sender, "push-1", "nonce-1", broken);
+        var refused = await ResultAsync(centre, "push-1");
+        Assert.Equal("rejected", refused.GetProperty("status").GetString());
+        Assert.Contains("lane1-reader", refused.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("FeverLineC", refused.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        await PushAsync(sender, "push-2", "nonce-2", original.Replace("\"gw-7\"", "\"gw-8\"", StringComparison.Ordinal));
+        Assert.Contains("Gateway.Id", (await ResultAsync(centre, "push-2")).GetProperty("reason").GetString(), StringComparison.Ordinal);
+        var unsigned = Request("push-3", "nonce-3", original.Replace("\"In\"", "\"Out\"", StringComparison.Ordinal)) with { Signature = new string('0', 64) };
+        await SendAsync(sender, unsigned);
+        Assert.Equal("signature missing or invalid", (await ResultAsync(centre, "push-3")).GetProperty("reason").GetString());
+        Assert.Equal(original, await File.ReadAllTextAsync(configPath));
+        Assert.DoesNotContain(gateway.Lines, l => l.Contains("Starting again", StringComparison.Ordinal));
+
+        // A good push: the gateway restarts with it, reports it done, and the lane now counts exits.
+        var outward = original.Replace("\"Direction\": \"In\"", "\"Direction\": \"Out\"", StringComparison.Ordinal);
+        await PushAsync(sender, "push-4", "nonce-4", outward);
+        var applied = await ResultAsync(centre, "push-4");
+        Assert.Equal("done", applied.GetProperty("status").GetString());
+        Assert.Equal(outward, await File.ReadAllTextAsync(configPath));
+        Assert.Equal(original, await File.ReadAllTextAsync(configPath + ".previous"));
+        Assert.False(File.Exists(configPath + ".trial"));
+        await Eventually.True(() => centre.Passages.Any(p => p.GetProperty("direction").GetString() == "out"), "a passage decided as an exit", TimeSpan.FromSeconds(30));
+
+        // The same signed push again is a replay, refused although the gateway restarted since.
+        await PushAsync(sender, "push-4", "nonce-4", outward);
+        Assert.Equal("nonce already used: replayed command", (await ResultAsync(centre, "push-4", nth: 2)).GetProperty("reason").GetString());
+
+        // A push that cannot reach the broker: rolled back after its probation, and reported once back.
+        int unreachable = Mosquitto.FreeLoopbackPort();
+        await PushAsync(sender, "push-5", "nonce-5", outward.Replace($"\"Port\": {Broker.Port}", $"\"Port\": {unreachable}", StringComparison.Ordinal));
+        var rolledBack = await ResultAsync(centre, "push-5", timeout: TimeSpan.FromSeconds(60));
+        Assert.Equal("rejected", rolledBack.GetProperty("status").GetString());
+        Assert.Equal("rolled back to the previous configuration: it did not reach the broker within 10 s", rolledBack.GetProperty("reason").GetString());
+        Assert.Equal(outward, await File.ReadAllTextAsync(configPath));
+        Assert.False(File.Exists(configPath + ".trial"));
+
+        // Through both restarts every passage arrived: sequence numbers without a gap.
+        var seqs = centre.Seqs;
+        Assert.Equal(seqs.Max - seqs.Min + 1, seqs.Count);
+        Assert.Empty(centre.Messages.SelectMany(m => PublishedSchemas.Check(m.Payload)));
+    }
+
+    private static async Task<JsonElement> ResultAsync(CentreSubscriber centre, string id, int nth = 1, TimeSpan? timeout = null)
+    {
+        JsonElement[] Matching() => [.. centre.Messages.Where(m => m.Topic == $"{Base}/command-result" && m.Payload.GetProperty("id").GetString() == id).Select(m => m.Payload)];
+        await Eventually.True(() => Matching().Length >= nth, $"result {nth} of {id}", timeout ?? TimeSpan.FromSeconds(30));
+        return Matching()[nth - 1];
+    }
+
+    private static CommandRequest Request(string id, string nonce, string config)
+    {
+        var request = new CommandRequest(CommandRequest.SchemaId, id, DateTimeOffset.UtcNow.ToString("O"), nonce, "李工", "new thresholds from the district", null, null, config);
+        return request with { Signature = CommandParser.Sign(Key, "config", request) };
+    }
+
+    private static Task PushAsync(IMqttClient sender, string id, string nonce, string config) => SendAsync(sender, Request(id, nonce, config));
+
+    private static Task SendAsync(IMqttClient sender, CommandRequest request) =>
+        sender.PublishAsync(new MqttApplicationMessageBuilder()
+            .WithTopic($"{Base}/command/config")
+            .WithPayload(JsonSerializer.SerializeToUtf8Bytes(request, CommandJson.Default.CommandRequest))
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .Build());
+}
