@@ -28,6 +28,7 @@ internal sealed partial class GatewayStatePublisher : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly DateTimeOffset _startedAt;
+    private readonly long _startedTimestamp;
     private readonly ITimer _heartbeatTimer;
     private readonly TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private IReadOnlyList<string> _staleLists = [];
@@ -48,6 +49,7 @@ internal sealed partial class GatewayStatePublisher : IDisposable
         _time = time;
         _logger = logger;
         _startedAt = time.GetUtcNow();
+        _startedTimestamp = time.GetTimestamp();
         _commands.ResultReady += () => Pending?.Invoke();
         _commands.RepublishRequested += () =>
         {
@@ -125,7 +127,8 @@ internal sealed partial class GatewayStatePublisher : IDisposable
                 LogStaleLists(stale.Count == 0 ? "none" : string.Join(", ", stale));
             }
 
-            var heartbeat = new Heartbeat(Heartbeat.SchemaId, _gateway.Id, now, _startedAt, _journal.LastSeq, _journal.CountUndelivered(), _maintenance.BacklogAlarm,
+            var uptime = _time.GetElapsedTime(_startedTimestamp);
+            var heartbeat = new Heartbeat(Heartbeat.SchemaId, _gateway.Id, now, _startedAt, Math.Round(uptime.TotalSeconds, 3), Heartbeat.ClockStep(_startedAt, now, uptime), _journal.LastSeq, _journal.CountUndelivered(), _maintenance.BacklogAlarm,
                 _health.Snapshot().ToDictionary(d => d.Device, d => Wire.Of(d.State)),
                 _registry.Versions.ToDictionary(l => l.Key, l => new Heartbeat.ListState(l.Value.Version, l.Value.Version == 0 ? null : l.Value.AppliedAt, stale.Contains(l.Key))));
             await client.PublishAsync(new MqttApplicationMessageBuilder()
