@@ -10,9 +10,6 @@ namespace GateEdge.SystemTests;
 /// </summary>
 public sealed class GatewaySystemTests : IAsyncLifetime
 {
-    private static readonly string Zhang = TestGate.Residents[0].IdNumber;
-    private static readonly string Li = TestGate.Residents[1].IdNumber;
-
     private ITestBroker? _broker;
     private TestGate? _gate;
 
@@ -85,13 +82,11 @@ public sealed class GatewaySystemTests : IAsyncLifetime
         Assert.Equal("offline", State(centre.Messages.Last(m => m.Topic.EndsWith("/status", StringComparison.Ordinal)).Payload));
         Assert.Empty(centre.Messages.SelectMany(m => PublishedSchemas.Check(m.Payload)));
 
-        // Neither the published events nor a single line the gateway logged holds an ID number or a full name.
+        // No published event holds an ID number or a full name (and, as in every system test, no logged line: ChildProcess).
         var secrets = TestGate.Residents.SelectMany(r => new[] { r.IdNumber, r.Name }).ToArray();
-        Assert.DoesNotContain(gateway.Lines, line => secrets.Any(secret => line.Contains(secret, StringComparison.Ordinal)));
         Assert.DoesNotContain(centre.Messages.SelectMany(m => Strings(m.Payload)), value => secrets.Any(secret => value.Contains(secret, StringComparison.Ordinal)));
         Assert.Equal(["device", "heartbeat", "passage", "status"], centre.Messages.Select(m => m.Payload.GetProperty("schema").GetString()!.Split('.', '/')[1]).Distinct().Order());
         Assert.DoesNotContain(gateway.Lines, l => l.Contains("[ERR]", StringComparison.Ordinal) || l.Contains("[FTL]", StringComparison.Ordinal));
-        Assert.DoesNotContain(gateway.Lines, l => l.Contains(Zhang, StringComparison.Ordinal) || l.Contains(Li, StringComparison.Ordinal) || l.Contains("张三", StringComparison.Ordinal));
     }
 
     [Fact]

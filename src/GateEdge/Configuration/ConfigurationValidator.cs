@@ -87,6 +87,11 @@ internal static partial class ConfigurationValidator
             yield return $"Commands.MaxPayloadBytes: {c.Commands.MaxPayloadBytes} is outside 256–65536";
         }
 
+        if (c.Privacy.PersonalDataRetention < TimeSpan.FromDays(1) || c.Privacy.PersonalDataRetention > TimeSpan.FromDays(365))
+        {
+            yield return $"Privacy.PersonalDataRetention: {c.Privacy.PersonalDataRetention} is outside 1.00:00:00–365.00:00:00";
+        }
+
         if (c.Commands.MaxConfigPayloadBytes is < 4096 or > 1_048_576)
         {
             yield return $"Commands.MaxConfigPayloadBytes: {c.Commands.MaxConfigPayloadBytes} is outside 4096–1048576";

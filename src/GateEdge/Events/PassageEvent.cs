@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace GateEdge.Events;
 
 /// <summary>
@@ -30,9 +32,13 @@ internal sealed record PassageEvent(
     public const string SchemaId = "gateedge.passage/1";
 
     /// <param name="Hash">Keyed hash of the number (HMAC-SHA256, lowercase hex) when the deployment has a key; else null.</param>
-    internal sealed record CredentialPart(string Kind, string Masked, string? Hash, string Device, DateTimeOffset ReadAt);
+    /// <param name="Number">The clear number: only with <c>Privacy.PublishIdentitiesInClear</c>, otherwise absent.</param>
+    internal sealed record CredentialPart(string Kind, string Masked, string? Hash, string Device, DateTimeOffset ReadAt,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Number = null);
 
-    internal sealed record PersonPart(string? Ref, string Class, string? Name);
+    /// <param name="FullName">The clear name: only with <c>Privacy.PublishIdentitiesInClear</c>, otherwise absent.</param>
+    internal sealed record PersonPart(string? Ref, string Class, string? Name,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? FullName = null);
 
     internal sealed record TemperaturePart(string Status, decimal? BodyC, decimal? ObjectC, decimal? AmbientC, string Device, DateTimeOffset? ReadAt);
 

@@ -77,9 +77,11 @@ internal static class GatewayHost
         services.AddSingleton(sp => new EventJournal(config.Journal.Path, config.Journal.MaxBatch,
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<EventJournal>>()));
         services.AddSingleton(config.Journal);
+        services.AddSingleton(sp => new JournalRedaction(sp.GetRequiredService<Topics>().PassageEvents, config.Privacy.PersonalDataRetention, PassageRedaction.Redact));
         services.AddSingleton<JournalMaintenance>();
         services.AddHostedService(sp => sp.GetRequiredService<JournalMaintenance>());
         AddDevices(services, config);
+        services.AddSingleton(config.Privacy);
         services.AddSingleton(new CredentialHasher(config.Privacy.IdentityKeyFile is { } identityKey ? File.ReadAllBytes(identityKey) : null));
         services.AddSingleton<IPassageRecorder, PassageRecorder>();
         services.AddSingleton<IReadOnlyList<LaneCoordinator>>(sp => [.. config.Lanes.Select(lane => ActivatorUtilities.CreateInstance<LaneCoordinator>(sp, lane))]);

@@ -1,5 +1,6 @@
 using GateEdge.Devices;
 using GateEdge.Lanes;
+using GateEdge.Privacy;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -13,6 +14,7 @@ namespace GateEdge.Hosting;
 internal sealed partial class GatewayWorker(
     IReadOnlyList<LaneCoordinator> lanes,
     IReadOnlyList<DeviceSupervisor> devices,
+    PrivacyOptions privacy,
     IHostApplicationLifetime lifetime,
     ILogger<GatewayWorker> logger) : BackgroundService
 {
@@ -22,6 +24,11 @@ internal sealed partial class GatewayWorker(
             .Concat(devices.Select(d => d.RunAsync(stoppingToken)))
             .ToList();
         LogStarted(lanes.Count, devices.Count);
+        if (privacy.PublishIdentitiesInClear)
+        {
+            LogIdentitiesInClear();
+        }
+
         try
         {
             var first = await Task.WhenAny(running).ConfigureAwait(false);
@@ -40,6 +47,9 @@ internal sealed partial class GatewayWorker(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "GateEdge running: {Lanes} lanes, {Devices} devices")]
     private partial void LogStarted(int lanes, int devices);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Privacy.PublishIdentitiesInClear is on: every passage event carries the clear ID or card number and full name, to the broker and in the journal. Only for a centre entitled to them (docs/privacy.md)")]
+    private partial void LogIdentitiesInClear();
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "A gateway loop failed; stopping so the service manager restarts GateEdge")]
     private partial void LogFatal(Exception exception);

@@ -39,10 +39,17 @@ internal sealed partial class EventJournal : IAsyncDisposable
                 delivered INTEGER NOT NULL DEFAULT 0);
             CREATE INDEX IF NOT EXISTS events_undelivered ON events (seq) WHERE delivered = 0;
             """);
+        if (Scalar(_writer, "SELECT COUNT(*) FROM pragma_table_info('events') WHERE name = 'redacted'") == 0)
+        {
+            // Journals from before personal-data retention gain the column; their events count as not yet redacted.
+            Execute(_writer, "ALTER TABLE events ADD COLUMN redacted INTEGER NOT NULL DEFAULT 0");
+        }
+
         _reader = Open(connectionString);
         // Delivered marks need not survive a power cut: a lost mark only means the event is sent
         // again, with its id, which consumers deduplicate. Appends keep synchronous = FULL.
-        Execute(_reader, "PRAGMA synchronous = NORMAL;");
+        // Pruning and redaction zero what they remove, so purged personal data is not left in free pages.
+        Execute(_reader, "PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON;");
         _lastSeq = Scalar(_writer, "SELECT COALESCE(MAX(seq), 0) FROM events");
         _writeLoop = Task.Run(WriteLoopAsync);
     }
@@ -124,6 +131,54 @@ internal sealed partial class EventJournal : IAsyncDisposable
             command.CommandText = "DELETE FROM events WHERE delivered = 1 AND stored_at < $cutoff AND seq < (SELECT MAX(seq) FROM events)";
             command.Parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeMilliseconds());
             return command.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>
+    /// Rewrites every not yet redacted event on <paramref name="topic"/> stored before
+    /// <paramref name="cutoff"/> with <paramref name="redact"/>, delivered or not; the event
+    /// itself stays. Returns how many were rewritten.
+    /// </summary>
+    public int RedactStoredBefore(DateTimeOffset cutoff, string topic, Func<byte[], byte[]> redact)
+    {
+        int total = 0;
+        while (true)
+        {
+            lock (_readerLock)
+            {
+                using var transaction = _reader.BeginTransaction();
+                using var select = _reader.CreateCommand();
+                select.CommandText = "SELECT seq, payload FROM events WHERE redacted = 0 AND topic = $topic AND stored_at < $cutoff ORDER BY seq LIMIT 500";
+                select.Parameters.AddWithValue("$topic", topic);
+                select.Parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeMilliseconds());
+                var rows = new List<(long Seq, byte[] Payload)>();
+                using (var reader = select.ExecuteReader())
+                {
+                    while (reader.Read())
+                    {
+                        rows.Add((reader.GetInt64(0), (byte[])reader[1]));
+                    }
+                }
+
+                if (rows.Count == 0)
+                {
+                    return total;
+                }
+
+                using var update = _reader.CreateCommand();
+                update.CommandText = "UPDATE events SET payload = $payload, redacted = 1 WHERE seq = $seq";
+                var seq = update.Parameters.Add("$seq", SqliteType.Integer);
+                var payload = update.Parameters.Add("$payload", SqliteType.Blob);
+                foreach (var row in rows)
+                {
+                    seq.Value = row.Seq;
+                    payload.Value = redact(row.Payload);
+                    update.ExecuteNonQuery();
+                }
+
+                transaction.Commit();
+                total += rows.Count;
+            }
         }
     }
 

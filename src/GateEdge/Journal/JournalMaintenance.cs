@@ -7,9 +7,11 @@ namespace GateEdge.Journal;
 /// Keeps the journal within its disk budget: deletes delivered events past their retention and
 /// raises the backlog alarm when undelivered events pile up. It never deletes an undelivered
 /// event: when the disk is truly full, appends fail and gates stay shut (R2) rather than a
-/// passage being lost.
+/// passage being lost. With a <see cref="JournalRedaction"/>, it also purges personal data from
+/// events kept past its period.
 /// </summary>
-internal sealed partial class JournalMaintenance(EventJournal journal, JournalOptions options, TimeProvider time, ILogger<JournalMaintenance> logger)
+internal sealed partial class JournalMaintenance(EventJournal journal, JournalOptions options, TimeProvider time, ILogger<JournalMaintenance> logger,
+    JournalRedaction? redaction = null)
     : BackgroundService
 {
     /// <summary>True while the undelivered backlog is at or above <see cref="JournalOptions.BacklogAlarmAt"/>.</summary>
@@ -33,6 +35,11 @@ internal sealed partial class JournalMaintenance(EventJournal journal, JournalOp
             LogPruned(pruned, options.DeliveredRetention.TotalDays);
         }
 
+        if (redaction is not null)
+        {
+            Redact(redaction);
+        }
+
         long backlog = journal.CountUndelivered();
         bool alarm = backlog >= options.BacklogAlarmAt;
         if (alarm && !BacklogAlarm)
@@ -45,6 +52,23 @@ internal sealed partial class JournalMaintenance(EventJournal journal, JournalOp
         }
 
         BacklogAlarm = alarm;
+    }
+
+    private void Redact(JournalRedaction redaction)
+    {
+        try
+        {
+            int redacted = journal.RedactStoredBefore(time.GetUtcNow() - redaction.After, redaction.Topic, redaction.Redact);
+            if (redacted > 0)
+            {
+                LogRedacted(redacted, redaction.After.TotalDays);
+            }
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            // Retried at the next run; the journal keeps working meanwhile.
+            LogRedactionFailed(ex);
+        }
     }
 
     private static async Task<bool> Tick(PeriodicTimer timer, CancellationToken stoppingToken)
@@ -61,6 +85,12 @@ internal sealed partial class JournalMaintenance(EventJournal journal, JournalOp
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Journal: deleted {Count} delivered events older than {Days} days")]
     private partial void LogPruned(int count, double days);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Journal: purged personal data from {Count} events older than {Days} days")]
+    private partial void LogRedacted(int count, double days);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Journal: purging personal data failed; retrying at the next maintenance run")]
+    private partial void LogRedactionFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Journal backlog alarm: {Backlog} events not delivered (alarm at {Limit}); passages are still stored, check the broker connection and disk space")]
     private partial void LogBacklogAlarm(long backlog, long limit);

@@ -5,10 +5,10 @@ using GateEdge.Privacy;
 
 namespace GateEdge.Lanes;
 
-/// <summary>Builds the published record of an attempt; personal data leaves only masked.</summary>
+/// <summary>Builds the published record of an attempt; personal data leaves only masked, unless the deployment publishes identities in clear.</summary>
 internal static class PassageEvents
 {
-    public static PassageEvent Create(LaneAttempt attempt, GatewayOptions gateway, CredentialHasher hasher, EventStamp stamp)
+    public static PassageEvent Create(LaneAttempt attempt, GatewayOptions gateway, CredentialHasher hasher, EventStamp stamp, bool identitiesInClear = false)
     {
         var decision = attempt.Decision;
         var reading = attempt.Reading;
@@ -28,8 +28,10 @@ internal static class PassageEvents
                 PersonalDataMask.Credential(attempt.Card.Credential),
                 hasher.Hash(attempt.Card.Credential),
                 attempt.Card.Device,
-                attempt.Card.At),
-            new PassageEvent.PersonPart(attempt.Person?.Reference, Wire.Of(decision.PersonClass), PersonalDataMask.Name(attempt.Card.HolderName)),
+                attempt.Card.At,
+                identitiesInClear ? attempt.Card.Credential.Number : null),
+            new PassageEvent.PersonPart(attempt.Person?.Reference, Wire.Of(decision.PersonClass), PersonalDataMask.Name(attempt.Card.HolderName),
+                identitiesInClear ? attempt.Card.HolderName : null),
             new PassageEvent.TemperaturePart(
                 Wire.Of(decision.TemperatureStatus),
                 reading?.BodyC,

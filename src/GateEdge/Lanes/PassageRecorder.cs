@@ -18,6 +18,7 @@ internal sealed partial class PassageRecorder(
     IGateOutputs outputs,
     GatewayOptions gateway,
     CredentialHasher hasher,
+    PrivacyOptions privacy,
     Topics topics,
     ILogger<PassageRecorder> logger) : IPassageRecorder
 {
@@ -27,7 +28,7 @@ internal sealed partial class PassageRecorder(
         try
         {
             stamp = await journal.AppendAsync(topics.PassageEvents, s =>
-                JsonSerializer.SerializeToUtf8Bytes(PassageEvents.Create(attempt, gateway, hasher, s), EventJson.Default.PassageEvent)).ConfigureAwait(false);
+                JsonSerializer.SerializeToUtf8Bytes(PassageEvents.Create(attempt, gateway, hasher, s, privacy.PublishIdentitiesInClear), EventJson.Default.PassageEvent)).ConfigureAwait(false);
         }
         catch (JournalWriteException ex)
         {

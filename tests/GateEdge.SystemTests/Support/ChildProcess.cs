@@ -4,13 +4,22 @@ using System.Runtime.InteropServices;
 
 namespace GateEdge.SystemTests.Support;
 
-/// <summary>A real process started by a test: its output lines are kept, and it is stopped with SIGTERM as systemd would.</summary>
+/// <summary>
+/// A real process started by a test: its output lines are kept, and it is stopped with SIGTERM as
+/// systemd would. Every line a gateway process logged, in every system test, is scanned for the
+/// test residents' ID numbers and names when it is disposed: a hit fails the test.
+/// </summary>
 internal sealed partial class ChildProcess : IAsyncDisposable
 {
     private const int SigTerm = 15;
     private readonly Process _process;
+    private readonly bool _isGateway;
 
-    private ChildProcess(Process process) => _process = process;
+    private ChildProcess(Process process, bool isGateway)
+    {
+        _process = process;
+        _isGateway = isGateway;
+    }
 
     public ConcurrentQueue<string> Lines { get; } = new();
 
@@ -36,7 +45,7 @@ internal sealed partial class ChildProcess : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = info };
-        var child = new ChildProcess(process);
+        var child = new ChildProcess(process, args.Contains(RepoPaths.GateEdgeDll));
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) child.Lines.Enqueue(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) child.Lines.Enqueue("stderr: " + e.Data); };
         process.Start();
@@ -86,6 +95,10 @@ internal sealed partial class ChildProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+        if (_isGateway && PersonalData.FoundIn(Lines) is { Count: > 0 } leaks)
+        {
+            throw new Xunit.Sdk.XunitException($"the gateway logged personal data:\n{string.Join('\n', leaks.Take(5))}");
+        }
     }
 
     [LibraryImport("libc", SetLastError = true)]

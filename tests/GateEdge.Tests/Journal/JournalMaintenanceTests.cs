@@ -1,5 +1,8 @@
 using System.Text;
+using System.Text.Json;
+using GateEdge.Events;
 using GateEdge.Journal;
+using GateEdge.Privacy;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -42,6 +45,52 @@ public sealed class JournalMaintenanceTests : IDisposable
     }
 
     [Fact]
+    public async Task Passages_kept_past_the_personal_data_retention_lose_who_it_was_and_keep_the_rest()
+    {
+        await using var journal = Open();
+        var redaction = new JournalRedaction("passage", TimeSpan.FromDays(30), PassageRedaction.Redact);
+        await AppendPassage(journal);
+        await journal.AppendAsync("other", s => Encoding.UTF8.GetBytes("{\"operator\":\"王主任\"}"));
+        _time.Advance(TimeSpan.FromDays(30) + TimeSpan.FromSeconds(1));
+        await AppendPassage(journal);
+
+        Maintenance(journal, redaction).RunOnce();
+
+        var stored = journal.ReadUndelivered(0, 10);
+        var purged = Sample with
+        {
+            Credential = new PassageEvent.CredentialPart("national-id", "********", null, "lane1-idcard", Sample.Credential.ReadAt),
+            Person = new PassageEvent.PersonPart(null, "resident", null),
+        };
+        Assert.Equal(Encoding.UTF8.GetString(Serialized(purged)), Encoding.UTF8.GetString(stored[0].Payload));
+        Assert.Equal("{\"operator\":\"王主任\"}", Encoding.UTF8.GetString(stored[1].Payload));
+        Assert.Equal(Serialized(Sample), stored[2].Payload);
+        Assert.Equal(0, journal.RedactStoredBefore(_time.GetUtcNow() - TimeSpan.FromDays(30), "passage", _ => throw new InvalidOperationException("redacted twice")));
+    }
+
+    [Fact]
+    public async Task A_journal_from_before_redaction_gains_it_and_its_old_passages_are_purged()
+    {
+        using (var old = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_dir, "journal.db")};Pooling=False"))
+        {
+            old.Open();
+            using var create = old.CreateCommand();
+            create.CommandText = """
+                CREATE TABLE events (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, topic TEXT NOT NULL, payload BLOB NOT NULL,
+                                     stored_at INTEGER NOT NULL, delivered INTEGER NOT NULL DEFAULT 0);
+                INSERT INTO events (seq, id, topic, payload, stored_at) VALUES (1, 'a', 'passage', $payload, 0);
+                """;
+            create.Parameters.AddWithValue("$payload", Serialized(Sample));
+            create.ExecuteNonQuery();
+        }
+
+        await using var journal = Open();
+        Assert.Equal(1, journal.RedactStoredBefore(_time.GetUtcNow(), "passage", PassageRedaction.Redact));
+        Assert.DoesNotContain("11010519491231002X", Encoding.UTF8.GetString(journal.ReadUndelivered(0, 1)[0].Payload), StringComparison.Ordinal);
+        Assert.Equal(2, (await AppendPassage(journal)).Seq);
+    }
+
+    [Fact]
     public async Task The_backlog_alarm_rises_at_its_limit_and_clears_below_it()
     {
         await using var journal = Open();
@@ -63,7 +112,20 @@ public sealed class JournalMaintenanceTests : IDisposable
 
     private EventJournal Open() => new(Path.Combine(_dir, "journal.db"), 64, _time, NullLogger<EventJournal>.Instance);
 
-    private JournalMaintenance Maintenance(EventJournal journal) => new(journal, _options, _time, NullLogger<JournalMaintenance>.Instance);
+    private JournalMaintenance Maintenance(EventJournal journal, JournalRedaction? redaction = null) =>
+        new(journal, _options, _time, NullLogger<JournalMaintenance>.Instance, redaction);
+
+    private static readonly PassageEvent Sample = new(PassageEvent.SchemaId, "0193", 1, new DateTimeOffset(2026, 11, 1, 8, 0, 0, TimeSpan.Zero),
+        "c-7", "east", "gw-7", "lane1", "in", "unattended",
+        new PassageEvent.CredentialPart("national-id", "110105********002X", new string('a', 64), "lane1-idcard", new DateTimeOffset(2026, 11, 1, 8, 0, 0, TimeSpan.Zero), "11010519491231002X"),
+        new PassageEvent.PersonPart("R-1", "resident", "张*", "张三"),
+        new PassageEvent.TemperaturePart("normal", 36.6m, 36.6m, 25m, "lane1-thermometer", null),
+        new PassageEvent.MaskPart("worn", "lane1-mask"), "allow", ["R1", "R3"], ["registered resident"], [], null,
+        new Dictionary<string, string> { ["lane1-idcard"] = "online" });
+
+    private static byte[] Serialized(PassageEvent passage) => JsonSerializer.SerializeToUtf8Bytes(passage, EventJson.Default.PassageEvent);
+
+    private static Task<EventStamp> AppendPassage(EventJournal journal) => journal.AppendAsync("passage", _ => Serialized(Sample));
 
     private static Task<EventStamp[]> Append(EventJournal journal, int count) =>
         Task.WhenAll(Enumerable.Range(0, count).Select(_ => journal.AppendAsync("t", s => Encoding.UTF8.GetBytes($"{{\"seq\":{s.Seq}}}"))));

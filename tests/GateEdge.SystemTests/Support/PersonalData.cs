@@ -1,0 +1,11 @@
+namespace GateEdge.SystemTests.Support;
+
+/// <summary>The personal data the system tests put on cards, which no gateway log line may hold.</summary>
+internal static class PersonalData
+{
+    private static readonly string[] Secrets =
+        [.. TestGate.Residents.SelectMany(r => new[] { r.IdNumber, r.Name }), "保安甲", "陌生人"];
+
+    public static List<string> FoundIn(IEnumerable<string> lines) =>
+        [.. lines.Where(line => Secrets.Any(secret => line.Contains(secret, StringComparison.Ordinal)))];
+}
