@@ -86,6 +86,35 @@ public sealed class BrokerConnectionFaultTests : IAsyncLifetime
         await Eventually.True(() => centre.SeqCount == 1, "the event once the right CA is installed", TimeSpan.FromSeconds(20));
     }
 
+    [Fact]
+    public async Task A_trusted_certificate_with_a_key_that_is_not_pinned_is_refused_and_the_pinned_key_is_accepted()
+    {
+        AddBrokerUser("gw-7", Password);
+        var passwordFile = Path.Combine(_gate.Dir, "mqtt-password");
+        await File.WriteAllTextAsync(passwordFile, Password);
+        using var server = X509Certificate2.CreateFromPem(await File.ReadAllTextAsync(_certificates.ServerCertFile));
+        var pin = GateEdge.Publishing.MqttConnectionOptions.PublicKeyPin(server);
+        _gate.WriteScript([(0, 36.6m, "00:00:00.2")]);
+        await _broker.RestartAsync();
+        await using var centre = await CentreSubscriber.ConnectAsync(_broker.Port, configure: Centre);
+
+        WritePinnedConfig(new string('0', 64));
+        await using (var refused = _gate.StartGateway())
+        {
+            await refused.WaitForLineAsync($"the broker's public key (SHA-256 {pin}) is not one of Mqtt.PinnedPublicKeys", TimeSpan.FromSeconds(20));
+            Assert.Equal(0, await refused.StopAsync(TimeSpan.FromSeconds(30)));
+        }
+
+        WritePinnedConfig(pin);
+        await using var gateway = _gate.StartGateway();
+        await using var simulator = _gate.StartSimulator();
+        await Eventually.True(() => centre.SeqCount == 1, "the event through the pinned broker", TimeSpan.FromSeconds(30));
+
+        void WritePinnedConfig(string pinned) => _gate.WriteGatewayConfig(mqtt: $$"""
+            "UseTls": true, "CaFile": "{{_certificates.CaFile}}", "PinnedPublicKeys": [ "{{pinned}}" ], "Username": "gw-7", "PasswordFile": "{{passwordFile}}"
+            """);
+    }
+
     public async Task DisposeAsync()
     {
         await _broker.DisposeAsync();

@@ -160,6 +160,14 @@ internal static partial class ConfigurationValidator
             yield return $"Mqtt.UseTls: the broker {m.Host} is not on this machine; use TLS with a CaFile, or set AllowInsecure to send in plaintext";
         }
 
+        for (int i = 0; i < m.PinnedPublicKeys.Count; i++)
+        {
+            if (!m.UseTls || m.PinnedPublicKeys[i] is not { Length: 64 } pin || !pin.All(char.IsAsciiHexDigit))
+            {
+                yield return $"Mqtt.PinnedPublicKeys[{i}]: a pin is the 64 hex digits of the SHA-256 of the broker's public key, and needs UseTls; see docs/security.md";
+            }
+        }
+
         if (m.UseTls && string.IsNullOrWhiteSpace(m.CaFile))
         {
             yield return "Mqtt.CaFile: TLS needs the CA file that signed the broker's certificate";

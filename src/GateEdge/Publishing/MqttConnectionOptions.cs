@@ -50,12 +50,10 @@ internal sealed class MqttConnectionOptions(MqttOptions options, GatewayOptions 
     private MqttClientTlsOptions Tls()
     {
         var tls = new MqttClientTlsOptionsBuilder().UseTls().WithTargetHost(options.Host);
-        if (options.CaFile is { } caFile)
-        {
-            var ca = new X509Certificate2Collection();
-            ca.ImportFromPemFile(caFile);
-            tls.WithCertificateValidationHandler(e => Verify(e.Certificate, e.SslPolicyErrors, ca));
-        }
+        // The configuration check makes TLS name its CA file.
+        var ca = new X509Certificate2Collection();
+        ca.ImportFromPemFile(options.CaFile!);
+        tls.WithCertificateValidationHandler(e => Verify(e.Certificate, e.SslPolicyErrors, ca) && Pinned(e.Certificate!));
 
         if (options.ClientCertificateFile is { } certFile)
         {
@@ -80,6 +78,7 @@ internal sealed class MqttConnectionOptions(MqttOptions options, GatewayOptions 
             return false;
         }
 
+
         using var certificate = new X509Certificate2(presented);
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
@@ -94,6 +93,28 @@ internal sealed class MqttConnectionOptions(MqttOptions options, GatewayOptions 
             + string.Join("; ", chain.ChainStatus.Select(s => s.StatusInformation.Trim()));
         return false;
     }
+
+    private bool Pinned(X509Certificate presented)
+    {
+        if (options.PinnedPublicKeys.Count == 0)
+        {
+            return true;
+        }
+
+        using var certificate = new X509Certificate2(presented);
+        var key = PublicKeyPin(certificate);
+        if (options.PinnedPublicKeys.Contains(key, StringComparer.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        LastCertificateProblem = $"the broker's public key (SHA-256 {key}) is not one of Mqtt.PinnedPublicKeys";
+        return false;
+    }
+
+    /// <summary>The pin of a certificate: lowercase hex SHA-256 of its SubjectPublicKeyInfo, as <c>openssl pkey -pubin -outform der | sha256sum</c> prints it.</summary>
+    public static string PublicKeyPin(X509Certificate2 certificate) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(certificate.PublicKey.ExportSubjectPublicKeyInfo()));
 
     public static bool IsLoopback(string host) =>
         host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip));

@@ -32,6 +32,13 @@ internal sealed class MqttOptions
     /// <summary>PEM client certificate and its key, when the broker authenticates gateways by certificate.</summary>
     public string? ClientCertificateFile { get; set; }
 
+    /// <summary>
+    /// Optional pins: lowercase hex SHA-256 of the broker certificate's public key (its
+    /// SubjectPublicKeyInfo). With any, the broker must also present one of these keys, so a
+    /// certificate wrongly issued by a trusted CA is refused. Pin the next key before rotating.
+    /// </summary>
+    public List<string> PinnedPublicKeys { get; set; } = [];
+
     public string? ClientKeyFile { get; set; }
 
     public string? Username { get; set; }
