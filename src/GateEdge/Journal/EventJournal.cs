@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using GateEdge.Privacy;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
@@ -26,7 +27,8 @@ internal sealed partial class EventJournal : IAsyncDisposable
         _time = time;
         _logger = logger;
         _maxBatch = maxBatch;
-        CreatePrivately(path);
+        // The journal holds personal data (masked, but still about residents).
+        PrivateFile.Create(path);
         var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
         _writer = Open(connectionString);
         Execute(_writer, """
@@ -255,35 +257,6 @@ internal sealed partial class EventJournal : IAsyncDisposable
         for (int i = 0; i < batch.Count; i++)
         {
             batch[i].Done.TrySetResult(stamps[i]);
-        }
-    }
-
-    /// <summary>
-    /// The journal holds personal data (masked, but still about residents): its folder and file
-    /// are created readable by the service's own user only.
-    /// </summary>
-    private static void CreatePrivately(string path)
-    {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(directory);
-            return;
-        }
-
-        if (!Directory.Exists(directory))
-        {
-            Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-
-        if (!File.Exists(path))
-        {
-            using var _ = new FileStream(path, new FileStreamOptions
-            {
-                Mode = FileMode.CreateNew,
-                Access = FileAccess.Write,
-                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-            });
         }
     }
 

@@ -13,7 +13,8 @@ internal sealed class HouseholdExitLog : IDisposable
 
     public HouseholdExitLog(string path)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        // Who left when is personal data.
+        Privacy.PrivateFile.Create(path);
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         _connection.Open();
         Execute("""

@@ -11,7 +11,8 @@ internal sealed class RegistryStore : IDisposable
 
     public RegistryStore(string path)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        // Persons come with their card numbers in clear: they are what a card is matched against.
+        Privacy.PrivateFile.Create(path);
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         _connection.Open();
         using var command = _connection.CreateCommand();

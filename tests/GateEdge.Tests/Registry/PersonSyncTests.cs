@@ -16,6 +16,20 @@ public sealed class PersonSyncTests : IDisposable
     private readonly SeedFileRegistry _seed = new([new RegistryFile.Person("R-1", PersonClassification.Resident, [new RegistryFile.CredentialEntry(ZhangCard.Kind, ZhangCard.Number)])]);
 
     [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public void The_registry_holding_card_numbers_is_private_to_the_service_user_with_its_write_ahead_log()
+    {
+        var path = Path.Combine(_dir, "state", "registry.db");
+        using var store = new RegistryStore(path);
+        var registry = new LiveRegistry(_seed, store, _time);
+        Assert.Null(registry.Apply("persons", Update("p1", "snapshot", 4, upsert: """{ "ref": "S-1", "class": "Staff", "credentials": [ { "kind": "CompoundCard", "number": "123/4567" } ] }""")).Rejection);
+
+        Assert.All(Directory.GetFiles(Path.GetDirectoryName(path)!), file => Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file)));
+        Assert.Contains(path + "-wal", Directory.GetFiles(Path.GetDirectoryName(path)!));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.GetDirectoryName(path)!));
+    }
+
+    [Fact]
     public void A_snapshot_replaces_the_seed_persons_and_a_delta_adds_and_removes()
     {
         using var store = new RegistryStore(Path.Combine(_dir, "registry.db"));
