@@ -14,12 +14,16 @@ namespace GateEdge.Cli;
 /// <summary>
 /// <c>gateedge devices probe</c>: runs the configured devices (or one) exactly as the service would,
 /// for a few seconds, prints what they read as it comes, then each one's health, reason and counters.
-/// Stop the service first: a port serves one program at a time.
+/// <c>gateedge devices watch NAME</c> is the same for one device until Ctrl-C, with every change of
+/// its health printed as it happens. Stop the service first: a port serves one program at a time.
 /// </summary>
 internal static class DeviceProbe
 {
+    /// <param name="duration">How long to run; <see cref="Timeout.InfiniteTimeSpan"/> to watch until cancelled.</param>
     public static async Task<int> RunAsync(string configPath, string? device, TimeSpan duration, TextWriter output, CancellationToken cancellationToken)
     {
+        // Devices and their health report from their own threads.
+        output = TextWriter.Synchronized(output);
         GatewayConfiguration config;
         try
         {
@@ -45,12 +49,22 @@ internal static class DeviceProbe
             return 2;
         }
 
-        output.WriteLine($"probing {probed.Count} device(s) for {duration.TotalSeconds:0} s…");
+        var health = provider.GetRequiredService<DeviceHealthBoard>();
+        bool watching = duration == Timeout.InfiniteTimeSpan;
+        if (watching)
+        {
+            output.WriteLine($"watching {device}; Ctrl-C to stop…");
+            health.Changed += h => output.WriteLine($"  {DateTimeOffset.Now:HH:mm:ss} {h.Device} {Wire.Of(h.State)}{(h.Reason is { } why ? $": {why}" : "")}");
+        }
+        else
+        {
+            output.WriteLine($"probing {probed.Count} device(s) for {duration.TotalSeconds:0} s…");
+        }
+
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         stop.CancelAfter(duration);
         await Task.WhenAll(probed.Select(s => s.RunAsync(stop.Token))).ConfigureAwait(false);
 
-        var health = provider.GetRequiredService<DeviceHealthBoard>();
         foreach (var supervisor in probed)
         {
             var h = health.Get(supervisor.Device);
@@ -63,7 +77,7 @@ internal static class DeviceProbe
     }
 
     /// <summary>What the devices read, masked as in the logs; each thermometer's readings only when someone steps up or away.</summary>
-    private sealed class PrintingSink(TextWriter output) : IDeviceEventSink
+    internal sealed class PrintingSink(TextWriter output) : IDeviceEventSink
     {
         private readonly Dictionary<string, bool> _inFront = [];
         private readonly Lock _lock = new();

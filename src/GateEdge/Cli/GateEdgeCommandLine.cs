@@ -35,13 +35,27 @@ internal static class GateEdgeCommandLine
         status.SetAction(result => JournalReport.Status(result.GetValue(config)!, Console.Out));
         root.Subcommands.Add(new Command("outbox", "The events waiting for the broker") { status });
 
+        var listStatus = new Command("status", "Show the persons and lists in force: version, when each arrived, entries, staleness (exit code 1 when any is stale)");
+        listStatus.SetAction(result => ListReport.Status(result.GetValue(config)!, Console.Out, TimeProvider.System));
+        root.Subcommands.Add(new Command("lists", "The persons and lists the rules decide on") { listStatus });
+
         var list = new Command("list", "Serial ports with their stable /dev/serial/by-id names, GPIO chips and I²C buses on this box");
         list.SetAction(_ => DeviceList.Run(Console.Out));
-        var only = new Option<string?>("--device") { Description = "Probe only the device of this name" };
-        var seconds = new Option<int>("--seconds") { Description = "How long to run the devices", DefaultValueFactory = _ => 5 };
-        var probe = new Command("probe", "Run the configured devices for a few seconds, print what they read and each one's health (stop the service first)") { only, seconds };
-        probe.SetAction((result, token) => DeviceProbe.RunAsync(result.GetValue(config)!, result.GetValue(only), TimeSpan.FromSeconds(Math.Clamp(result.GetValue(seconds), 1, 600)), Console.Out, token));
-        root.Subcommands.Add(new Command("devices", "The hardware a lane can be wired to") { list, probe });
+        var port = new Argument<string?>("port") { Description = "A serial port to identify (e.g. /dev/ttyUSB0); without it, the configured devices are run", Arity = ArgumentArity.ZeroOrOne };
+        var only = new Option<string?>("--device") { Description = "Probe only the configured device of this name" };
+        var seconds = new Option<int>("--seconds") { Description = "How long to run the devices, or to listen for a card on a port", DefaultValueFactory = _ => 5 };
+        var probe = new Command("probe", "Identify what answers on a serial port and print its config snippet; or run the configured devices for a few seconds and print what they read and their health (stop the service first)") { port, only, seconds };
+        probe.SetAction((result, token) =>
+        {
+            var duration = TimeSpan.FromSeconds(Math.Clamp(result.GetValue(seconds), 1, 600));
+            return result.GetValue(port) is { } portPath
+                ? PortProbe.RunAsync(portPath, Console.Out, TimeSpan.FromSeconds(1.5), duration, token)
+                : DeviceProbe.RunAsync(result.GetValue(config)!, result.GetValue(only), duration, Console.Out, token);
+        });
+        var watched = new Argument<string>("device") { Description = "The configured device's name" };
+        var watch = new Command("watch", "Run one configured device until Ctrl-C: what it reads and every change of its health, as it happens (stop the service first)") { watched };
+        watch.SetAction((result, token) => DeviceProbe.RunAsync(result.GetValue(config)!, result.GetValue(watched), Timeout.InfiniteTimeSpan, Console.Out, token));
+        root.Subcommands.Add(new Command("devices", "The hardware a lane can be wired to") { list, probe, watch });
 
         var count = new Option<int>("--count", "-n") { Description = "How many events", DefaultValueFactory = _ => 20 };
         var tail = new Command("tail", "Print the last events of the local journal") { count };

@@ -60,6 +60,16 @@ internal static class ConfigurationLoader
             // The binder names the unknown keys after the last colon, each in quotes.
             var unknown = ex.Message[(ex.Message.LastIndexOf(':') + 1)..].Trim();
             problems.Add($"{section}: unknown setting(s) {unknown}; check the spelling against config/README.md");
+            // Bound again leniently, so the known settings are checked too instead of reported missing.
+            value = new T();
+            try
+            {
+                configuration.GetSection(section).Bind(value);
+            }
+            catch (InvalidOperationException invalid)
+            {
+                problems.Add($"{section}: {invalid.Message}");
+            }
         }
         catch (InvalidOperationException ex)
         {

@@ -13,6 +13,9 @@ namespace GateEdge.Configuration;
 /// <summary>The checks of the <c>Devices</c> section: every device named once, wired once, with settings its family can use.</summary>
 internal static class DevicesValidator
 {
+    /// <summary>The speeds a UART adapter offers; anything else is a typo (11520 for 115200).</summary>
+    private static readonly int[] StandardBaudRates = [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200, 230400, 460800, 921600];
+
     public const string CardReader = "card reader";
     public const string Thermometer = "thermometer";
     public const string MaskDetector = "mask detector";
@@ -83,14 +86,18 @@ internal static class DevicesValidator
             {
                 yield return $"{at}.Port: the serial port path is missing (e.g. /dev/serial/by-id/usb-…)";
             }
+            else if (!d.Port.StartsWith('/'))
+            {
+                yield return $"{at}.Port: '{d.Port}' is not a device path; on the gateway a port is /dev/ttyUSB0 or, better, /dev/serial/by-id/… (COM3 is a Windows name; `gateedge devices list` shows this box's ports)";
+            }
             else if (!ports.TryAdd(d.Port, d.Name))
             {
                 yield return $"{at}.Port: {d.Port} is already used by '{ports[d.Port]}'; each serial device needs its own port";
             }
 
-            if (d.BaudRate is < 1200 or > 921600)
+            if (!StandardBaudRates.Contains(d.BaudRate))
             {
-                yield return $"{at}.BaudRate: {d.BaudRate} is not a serial line speed (1200–921600)";
+                yield return $"{at}.BaudRate: {d.BaudRate} is not a standard serial line speed ({string.Join(", ", StandardBaudRates)})";
             }
         }
     }

@@ -149,9 +149,9 @@ internal static class GatewayHost
             .Concat(devices.GuardKeypads.Select(o => Supervise(sp, InputDevices.GuardKeypad(o, sp.GetRequiredService<GpioController>(), sp.GetRequiredService<IDeviceEventSink>(), sp.GetRequiredService<TimeProvider>()))));
 
     /// <summary>One supervisor per configured device, running that family's session on the device's port.</summary>
-    private static DeviceSupervisor Supervise<TSession>(IServiceProvider sp, SerialDeviceOptions options) where TSession : ISerialDeviceSession =>
+    internal static DeviceSupervisor Supervise<TSession>(IServiceProvider sp, SerialDeviceOptions options) where TSession : ISerialDeviceSession =>
         Supervise(sp, new SerialDeviceConnection(options.Port, options.BaudRate, ActivatorUtilities.CreateInstance<TSession>(sp, options)));
 
-    private static DeviceSupervisor Supervise(IServiceProvider sp, IDeviceSession session) =>
+    internal static DeviceSupervisor Supervise(IServiceProvider sp, IDeviceSession session) =>
         ActivatorUtilities.CreateInstance<DeviceSupervisor>(sp, session);
 }

@@ -32,6 +32,8 @@ internal sealed class LiveRegistry : IPersonRegistry
 
     public IReadOnlyDictionary<string, ListVersion> Lists => _lists;
 
+    public int PersonCount => _persons.Version.Persons.Count;
+
     /// <summary>Version and time applied of the persons and of each list, for the heartbeat.</summary>
     public IReadOnlyDictionary<string, (long Version, DateTimeOffset AppliedAt)> Versions =>
         _lists.ToDictionary(l => l.Key, l => (l.Value.Version, l.Value.AppliedAt), StringComparer.Ordinal)

@@ -1,6 +1,7 @@
 using GateEdge.Cli;
 using GateEdge.Simulator.Devices;
 using GateEdge.Simulator.Faults;
+using GateEdge.Tests.Support;
 
 namespace GateEdge.Tests.Cli;
 
@@ -59,6 +60,26 @@ public sealed class DeviceProbeTests : IAsyncLifetime
 
         Assert.DoesNotContain("reader", alone.ToString(), StringComparison.Ordinal);
         Assert.Contains("no device is named 'therm' (known: reader, thermo)", unknown.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Watching_a_device_prints_its_readings_and_each_health_change_until_stopped()
+    {
+        var output = new StringWriter();
+        using var stop = new CancellationTokenSource();
+        string Text() { lock (output) { return output.ToString(); } }
+
+        var watching = DeviceProbe.RunAsync(ConfigPath, "thermo", Timeout.InfiniteTimeSpan, TextWriter.Synchronized(output), stop.Token);
+        await Eventually.True(() => Text().Contains("thermo: someone in front", StringComparison.Ordinal), "a reading");
+        _line.Unplug();
+        await Eventually.True(() => Text().Contains("thermo offline", StringComparison.Ordinal), "the unplug");
+        _line.Replug();
+        await Eventually.True(() => System.Text.RegularExpressions.Regex.Matches(Text(), @"thermo online").Count >= 2, "back online");
+        await stop.CancelAsync();
+
+        Assert.Equal(0, await watching.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.StartsWith("watching thermo; Ctrl-C to stop", Text(), StringComparison.Ordinal);
+        Assert.DoesNotContain("reader", Text(), StringComparison.Ordinal);
     }
 
     public async Task DisposeAsync()

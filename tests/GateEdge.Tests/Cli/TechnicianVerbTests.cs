@@ -75,5 +75,28 @@ public sealed class TechnicianVerbTests : IDisposable
         Assert.Contains("→ retest R3", lines[1], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Lists_status_shows_what_the_rules_decide_on_and_flags_what_the_centre_has_not_refreshed()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 8, 0, 0, TimeSpan.Zero));
+        using (var store = new GateEdge.Registry.RegistryStore(Path.Combine(_dir, "state", "registry.db")))
+        {
+            var registry = new GateEdge.Registry.LiveRegistry(GateEdge.Registry.SeedFileRegistry.Load(null), store, time);
+            Assert.Null(registry.Apply("quarantine", """{"schema":"gateedge.list/1","id":"q1","mode":"snapshot","version":41,"upsert":[{"ref":"R-1","reason":"home quarantine"},{"ref":"R-2","reason":"close contact"}]}"""u8).Rejection);
+        }
+
+        var fresh = new StringWriter();
+        var later = new StringWriter();
+        Assert.Equal(1, ListReport.Status(ConfigPath, fresh, time));
+        time.Advance(TimeSpan.FromHours(2));
+        Assert.Equal(1, ListReport.Status(ConfigPath, later, time));
+
+        var quarantine = fresh.ToString().Split('\n').Single(l => l.Contains("quarantine ", StringComparison.Ordinal));
+        Assert.Matches(@"quarantine +version 41 +2 entries  arrived 2026-11-28 08:00:00 UTC$", quarantine.TrimEnd());
+        Assert.Contains("persons     version 0", fresh.ToString(), StringComparison.Ordinal);
+        Assert.Contains("seed file, nothing from the centre yet  STALE", fresh.ToString(), StringComparison.Ordinal);
+        Assert.EndsWith("STALE", later.ToString().Split('\n').Single(l => l.Contains("quarantine ", StringComparison.Ordinal)).TrimEnd(), StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }

@@ -31,7 +31,7 @@ internal sealed partial class Pn532ReaderSession(
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (LookForCard(chip, link) || Echoes(chip))
+            if (LookForCard(chip, link) || Echoes(chip, link))
             {
                 silent = 0;
             }
@@ -88,7 +88,17 @@ internal sealed partial class Pn532ReaderSession(
         return true;
     }
 
-    private bool Echoes(Pn532Chip chip) => Guard(() => chip.RunSelfTest(Iot.Device.Pn532.DiagnoseMode.CommunicationLineTest));
+    /// <summary>The chip's echo self-test: with no card in the field, the reply that shows the reader is alive (counted as a good frame).</summary>
+    private static bool Echoes(Pn532Chip chip, DeviceLink link)
+    {
+        bool echoed = Guard(() => chip.RunSelfTest(Iot.Device.Pn532.DiagnoseMode.CommunicationLineTest));
+        if (echoed)
+        {
+            link.Counters.CountFrame();
+        }
+
+        return echoed;
+    }
 
     /// <summary>A reply cut short is a missed reply; the driver's port faults (unplugged: the port is closed, reads throw) end the session.</summary>
     private static T? Guard<T>(Func<T> call)
