@@ -6,12 +6,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # mosquitto and rabbitmq-server: the system tests start private brokers of both kinds;
-# openssl: they make their own TLS certificates.
+# openssl: they make their own TLS certificates; chromium: the status page is checked in a
+# headless browser.
 missing=()
 { command -v mosquitto >/dev/null 2>&1 || [ -x /usr/sbin/mosquitto ]; } || missing+=(mosquitto)
 command -v mosquitto_sub >/dev/null 2>&1 || missing+=(mosquitto-clients)
 [ -x /usr/sbin/rabbitmq-server ] || missing+=(rabbitmq-server)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} for the system tests..."
   sudo=""

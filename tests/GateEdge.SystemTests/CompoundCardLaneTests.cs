@@ -33,6 +33,7 @@ public sealed class CompoundCardLaneTests : GateTest
         await File.WriteAllTextAsync(config, $$"""
             {
               "Gateway": { "Id": "gw-7", "CompoundId": "c-7", "GateId": "east" },
+              "StatusPage": { "Enabled": false },
               "Devices": {
                 "{{f.Section}}": [ { "Name": "lane2-tags", "Port": "{{links}}/lane2-tags"{{f.Settings}} } ],
                 "ModbusThermometers": [ { "Name": "lane2-head", "Port": "{{links}}/lane2-head", "Address": 1, "Register": 0, "Scale": 0.1 } ]

@@ -29,6 +29,7 @@ public sealed class GpioAndI2cLaneTests : GateTest
         await File.WriteAllTextAsync(config, $$"""
             {
               "Gateway": { "Id": "gw-7", "CompoundId": "c-7", "GateId": "west", "StateDirectory": "state" },
+              "StatusPage": { "Enabled": false },
               "Devices": {
                 "I2cDriver": "Simulated",
                 "WiegandReaders": [ { "Name": "lane3-wiegand", "D0Line": 5, "D1Line": 6 } ],
@@ -115,6 +116,7 @@ public sealed class GpioAndI2cLaneTests : GateTest
         await File.WriteAllTextAsync(config, $$"""
             {
               "Gateway": { "Id": "gw-7", "CompoundId": "c-7", "GateId": "west", "StateDirectory": "state" },
+              "StatusPage": { "Enabled": false },
               "Devices": {
                 "I2cDriver": "Simulated",
                 "WiegandReaders": [ { "Name": "lane3-wiegand", "D0Line": 5, "D1Line": 6 } ],

@@ -31,7 +31,7 @@ internal static class DemoRunner
             (SimulatedI2cBuses)gateway.Services.GetRequiredService<II2cBuses>());
         await using var gate = new SimulatedGate(script, links, hardware);
 
-        Console.WriteLine($"GateEdge demo: broker 127.0.0.1:{broker.Port}, devices and logs in {dir}. Ctrl-C stops.");
+        Console.WriteLine($"GateEdge demo: broker 127.0.0.1:{broker.Port}, status page http://127.0.0.1:8780, devices and logs in {dir}. Ctrl-C stops.");
         await using var printer = new DecisionPrinter(broker.Port, Console.Out);
         await printer.StartAsync(cancellationToken);
 

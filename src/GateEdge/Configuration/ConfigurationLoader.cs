@@ -23,6 +23,7 @@ internal static class ConfigurationLoader
             Commands = Bind<Commands.CommandOptions>(configuration, "Commands", problems),
             Privacy = Bind<Privacy.PrivacyOptions>(configuration, "Privacy", problems),
             Outputs = Bind<Outputs.Gpio.GpioOutputOptions>(configuration, "Outputs", problems),
+            StatusPage = Bind<Status.StatusPageOptions>(configuration, "StatusPage", problems),
         };
 
         result.Gateway.StateDirectory = Path.GetFullPath(result.Gateway.StateDirectory, baseDirectory);
@@ -35,6 +36,7 @@ internal static class ConfigurationLoader
         result.Mqtt.PasswordFile = FullPathOrNull(result.Mqtt.PasswordFile, baseDirectory);
         result.Commands.KeyFile = FullPathOrNull(result.Commands.KeyFile, baseDirectory);
         result.Privacy.IdentityKeyFile = FullPathOrNull(result.Privacy.IdentityKeyFile, baseDirectory);
+        result.StatusPage.TokenFile = FullPathOrNull(result.StatusPage.TokenFile, baseDirectory);
 
         problems.AddRange(ConfigurationValidator.Validate(result));
         if (problems.Count > 0)

@@ -87,6 +87,11 @@ internal static partial class ConfigurationValidator
             yield return $"Commands.MaxPayloadBytes: {c.Commands.MaxPayloadBytes} is outside 256–65536";
         }
 
+        foreach (var problem in StatusPage(c.StatusPage))
+        {
+            yield return problem;
+        }
+
         if (c.Privacy.PersonalDataRetention < TimeSpan.FromDays(1) || c.Privacy.PersonalDataRetention > TimeSpan.FromDays(365))
         {
             yield return $"Privacy.PersonalDataRetention: {c.Privacy.PersonalDataRetention} is outside 1.00:00:00–365.00:00:00";
@@ -105,6 +110,30 @@ internal static partial class ConfigurationValidator
         if (c.Registry.SeedFile is { } seed && !File.Exists(seed))
         {
             yield return $"Registry.SeedFile: {seed} does not exist";
+        }
+    }
+
+    private static IEnumerable<string> StatusPage(Status.StatusPageOptions page)
+    {
+        if (!page.Enabled)
+        {
+            yield break;
+        }
+
+        if (!Uri.TryCreate(page.Listen, UriKind.Absolute, out var listen) || listen.Scheme != Uri.UriSchemeHttp || listen.Port <= 0)
+        {
+            yield return $"StatusPage.Listen: '{page.Listen}' is not an address to listen on, such as http://127.0.0.1:8780";
+            yield break;
+        }
+
+        if (page.TokenFile is null && !Publishing.MqttConnectionOptions.IsLoopback(listen.Host))
+        {
+            yield return $"StatusPage.TokenFile: the page listens beyond this machine ({listen.Host}), so it needs an access token file";
+        }
+
+        if (page.TokenFile is { } token && !File.Exists(token))
+        {
+            yield return $"StatusPage.TokenFile: {token} does not exist";
         }
     }
 

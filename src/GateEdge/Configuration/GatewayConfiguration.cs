@@ -29,4 +29,6 @@ internal sealed class GatewayConfiguration
     public Privacy.PrivacyOptions Privacy { get; set; } = new();
 
     public Outputs.Gpio.GpioOutputOptions Outputs { get; set; } = new();
+
+    public Status.StatusPageOptions StatusPage { get; set; } = new();
 }

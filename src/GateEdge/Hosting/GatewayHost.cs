@@ -24,6 +24,7 @@ using System.Device.Gpio.Drivers;
 using GateEdge.Privacy;
 using GateEdge.Publishing;
 using GateEdge.Registry;
+using GateEdge.Status;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -94,7 +95,15 @@ internal static class GatewayHost
         services.AddHostedService<GatewayWorker>();
         services.AddHostedService<CommandService>();
         services.AddSingleton<GatewayStatePublisher>();
+        services.AddSingleton<BrokerConnectionState>();
         services.AddHostedService<MqttPublisher>();
+        services.AddSingleton<RecentDecisions>();
+        services.AddSingleton<GatewayMetrics>();
+        services.AddSingleton(config.StatusPage);
+        if (config.StatusPage.Enabled)
+        {
+            services.AddHostedService<StatusPageServer>();
+        }
     }
 
     /// <summary>

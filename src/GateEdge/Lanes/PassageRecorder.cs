@@ -5,6 +5,7 @@ using GateEdge.Journal;
 using GateEdge.Outputs;
 using GateEdge.Privacy;
 using GateEdge.Publishing;
+using GateEdge.Status;
 using Microsoft.Extensions.Logging;
 
 namespace GateEdge.Lanes;
@@ -20,6 +21,8 @@ internal sealed partial class PassageRecorder(
     CredentialHasher hasher,
     PrivacyOptions privacy,
     Topics topics,
+    RecentDecisions recent,
+    GatewayMetrics metrics,
     ILogger<PassageRecorder> logger) : IPassageRecorder
 {
     public async Task<EventStamp?> RecordAsync(LaneAttempt attempt, CancellationToken cancellationToken)
@@ -38,8 +41,11 @@ internal sealed partial class PassageRecorder(
         }
 
         var decision = attempt.Decision;
-        LogDecision(attempt.Lane.Id, stamp.Seq, PersonalDataMask.Credential(attempt.Card.Credential), attempt.Reading?.BodyC,
+        var summary = new DecisionSummary(stamp.Seq, attempt.DecidedAt, attempt.Lane.Id, PersonalDataMask.Credential(attempt.Card.Credential), attempt.Reading?.BodyC,
             Wire.Of(decision.Outcome), string.Join(",", decision.Rules), string.Join("; ", decision.Reasons));
+        LogDecision(summary.Lane, summary.Seq, summary.Credential, summary.BodyC, summary.Outcome, summary.Rules, summary.Reasons);
+        recent.Add(summary);
+        metrics.Decided(summary.Lane, summary.Outcome);
         await outputs.SignalAsync(attempt.Lane.Id, decision.Outcome, cancellationToken).ConfigureAwait(false);
         return stamp;
     }

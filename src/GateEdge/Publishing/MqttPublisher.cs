@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using GateEdge.Commands;
 using GateEdge.Configuration;
 using GateEdge.Journal;
+using GateEdge.Status;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MQTTnet;
@@ -33,11 +34,15 @@ internal sealed partial class MqttPublisher : BackgroundService
     private readonly ILogger _logger;
     private readonly CommandInbox _commands;
     private readonly GatewayStatePublisher _state;
+    private readonly BrokerConnectionState _broker;
+    private readonly GatewayMetrics _metrics;
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     public MqttPublisher(MqttOptions options, Topics topics, GatewayOptions gateway, EventJournal journal, CommandInbox commands,
-        GatewayStatePublisher state, TimeProvider time, ILogger<MqttPublisher> logger)
+        GatewayStatePublisher state, BrokerConnectionState broker, GatewayMetrics metrics, TimeProvider time, ILogger<MqttPublisher> logger)
     {
+        _broker = broker;
+        _metrics = metrics;
         _options = options;
         _connection = new MqttConnectionOptions(options, gateway, topics);
         _topics = topics;
@@ -92,6 +97,7 @@ internal sealed partial class MqttPublisher : BackgroundService
                 await client.SubscribeAsync(_topics.Lists, MqttQualityOfServiceLevel.AtLeastOnce, stoppingToken).ConfigureAwait(false);
                 await _state.PublishStatusAsync(client, "online", stoppingToken).ConfigureAwait(false);
                 _state.OnConnected();
+                _broker.OnConnected();
                 await DrainAsync(client, _journal.LastSeq, disconnected.Task, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -101,7 +107,9 @@ internal sealed partial class MqttPublisher : BackgroundService
             }
             catch (Exception ex)
             {
-                LogConnectionLost(_options.Host, _options.Port, _connection.LastCertificateProblem ?? Describe(ex), delay.TotalSeconds);
+                var problem = _connection.LastCertificateProblem ?? Describe(ex);
+                _broker.OnLost(problem);
+                LogConnectionLost(_options.Host, _options.Port, problem, delay.TotalSeconds);
             }
 
             try
@@ -127,7 +135,7 @@ internal sealed partial class MqttPublisher : BackgroundService
     private async Task DrainAsync(IMqttClient client, long backlogEnd, Task disconnected, CancellationToken stoppingToken)
     {
         int batchSize = Math.Max(1, _options.MaxInFlight / PipelineDepth);
-        var inFlight = new Queue<(IReadOnlyList<JournalEntry> Batch, Task<MqttClientPublishResult[]> Acks)>();
+        var inFlight = new Queue<(IReadOnlyList<JournalEntry> Batch, long SentAt, Task<MqttClientPublishResult[]> Acks)>();
         long cursor = 0;
         while (true)
         {
@@ -141,7 +149,7 @@ internal sealed partial class MqttPublisher : BackgroundService
                 }
 
                 // Started in sequence order, so the broker receives them in that order.
-                inFlight.Enqueue((batch, Task.WhenAll(batch.Select(e => client.PublishAsync(Message(e, e.Seq <= backlogEnd), stoppingToken)))));
+                inFlight.Enqueue((batch, _time.GetTimestamp(), Task.WhenAll(batch.Select(e => client.PublishAsync(Message(e, e.Seq <= backlogEnd), stoppingToken)))));
                 cursor = batch[^1].Seq;
             }
 
@@ -158,8 +166,9 @@ internal sealed partial class MqttPublisher : BackgroundService
                 continue;
             }
 
-            var (sent, acks) = inFlight.Dequeue();
+            var (sent, sentAt, acks) = inFlight.Dequeue();
             MarkAcknowledged(sent, await acks.ConfigureAwait(false));
+            _metrics.Acknowledged(_time.GetElapsedTime(sentAt));
         }
     }
 

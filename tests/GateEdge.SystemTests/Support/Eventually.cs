@@ -19,4 +19,19 @@ internal static class Eventually
             await Task.Delay(25);
         }
     }
+
+    /// <summary>For a condition that asks a process (a browser page) and must be awaited.</summary>
+    public static async Task True(Func<Task<bool>> condition, string what, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new Xunit.Sdk.XunitException($"timed out after {within.TotalSeconds} s waiting for {what}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
 }

@@ -32,7 +32,8 @@ internal sealed class TestGate : IDisposable
     /// without a mask detector these gates run with R4 off, and R4 is tested in-process (GpioAndI2cLaneTests).
     /// </summary>
     /// <param name="mqtt">Extra settings of the Mqtt section, as JSON members.</param>
-    public string WriteGatewayConfig(string rules = """{ "RetestRest": "00:00:02", "MaskRequired": false }""", string mqtt = "")
+    /// <param name="statusPage">The StatusPage section: off, unless a test looks at the page.</param>
+    public string WriteGatewayConfig(string rules = """{ "RetestRest": "00:00:02", "MaskRequired": false }""", string mqtt = "", string statusPage = """{ "Enabled": false }""")
     {
         var persons = Residents.Select((r, i) =>
             $$"""{ "ref": "R-{{i + 1}}", "class": "Resident", "credentials": [ { "kind": "NationalId", "number": "{{r.IdNumber}}" } ] }""");
@@ -41,6 +42,7 @@ internal sealed class TestGate : IDisposable
         File.WriteAllText(path, $$"""
             {
               "Gateway": { "Id": "gw-7", "CompoundId": "c-7", "GateId": "east" },
+              "StatusPage": {{statusPage}},
               "Devices": {
                 "IdCardReaders": [ { "Name": "lane1-idcard", "Port": "{{Links}}/lane1-idcard" } ],
                 "SerialIrThermometers": [ { "Name": "lane1-thermometer", "Port": "{{Links}}/lane1-thermometer" } ]

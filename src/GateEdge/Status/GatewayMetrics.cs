@@ -1,0 +1,45 @@
+using System.Diagnostics.Metrics;
+using GateEdge.Devices.Health;
+using GateEdge.Journal;
+using GateEdge.Publishing;
+
+namespace GateEdge.Status;
+
+/// <summary>
+/// The gateway's instruments (System.Diagnostics.Metrics), exported as Prometheus text on
+/// <c>/metrics</c> by <see cref="PrometheusText"/>. One meter per gateway host, so a host started
+/// again after a configuration push reports from zero without counting the old one twice.
+/// </summary>
+internal sealed class GatewayMetrics : IDisposable
+{
+    public const string MeterName = "GateEdge";
+
+    private readonly Counter<long> _decisions;
+    private readonly Histogram<double> _publishAck;
+
+    public GatewayMetrics(EventJournal journal, DeviceHealthBoard health, BrokerConnectionState broker)
+    {
+        Meter = new Meter(MeterName);
+        _decisions = Meter.CreateCounter<long>("gateedge_decisions_total", description: "Decisions at the lanes, by lane and outcome");
+        _publishAck = Meter.CreateHistogram<double>("gateedge_publish_ack_seconds", unit: "s", description: "From publishing a batch of events to the broker's acknowledgement of all of them");
+        Meter.CreateObservableGauge("gateedge_backlog_events", () => journal.CountUndelivered(), description: "Events in the journal not yet acknowledged by the broker");
+        Meter.CreateObservableGauge("gateedge_last_seq", () => journal.LastSeq, description: "Sequence number of the newest event");
+        Meter.CreateObservableGauge("gateedge_broker_connected", () => broker.Current.Connected ? 1 : 0, description: "1 while connected to the broker");
+        Meter.CreateObservableGauge("gateedge_device_up", () => health.Snapshot().Select(d => Measure(d.IsAvailable ? 1 : 0, d.Device)), description: "1 while the device is online or degraded");
+        Meter.CreateObservableCounter("gateedge_device_frames_total", () => health.Snapshot().Select(d => Measure(d.Counters?.Frames ?? 0, d.Device)), description: "Frames that passed their checks");
+        Meter.CreateObservableCounter("gateedge_device_bad_frames_total", () => health.Snapshot().Select(d => Measure(d.Counters?.BadFrames ?? 0, d.Device)), description: "Frames that failed a checksum or were malformed");
+        Meter.CreateObservableCounter("gateedge_device_missed_replies_total", () => health.Snapshot().Select(d => Measure(d.Counters?.SilentPolls ?? 0, d.Device)), description: "Polls the device did not answer");
+        Meter.CreateObservableCounter("gateedge_device_disconnects_total", () => health.Snapshot().Select(d => Measure(d.Counters?.Disconnects ?? 0, d.Device)), description: "Times the device's connection was lost");
+    }
+
+    public Meter Meter { get; }
+
+    public void Decided(string lane, string outcome) =>
+        _decisions.Add(1, new KeyValuePair<string, object?>("lane", lane), new KeyValuePair<string, object?>("outcome", outcome));
+
+    public void Acknowledged(TimeSpan latency) => _publishAck.Record(latency.TotalSeconds);
+
+    public void Dispose() => Meter.Dispose();
+
+    private static Measurement<long> Measure(long value, string device) => new(value, new KeyValuePair<string, object?>("device", device));
+}

@@ -1,0 +1,123 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using GateEdge.Configuration;
+using GateEdge.Devices.Health;
+using GateEdge.Events;
+using GateEdge.Journal;
+using GateEdge.Publishing;
+using GateEdge.Registry;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace GateEdge.Status;
+
+/// <summary>
+/// The status page in the gateway's own process (ASP.NET Core on Kestrel): <c>/</c> the live
+/// page, <c>/api/status</c> what it shows, <c>/healthz</c> and <c>/metrics</c>. It only reads
+/// the gateway's state. A page that cannot start (its port taken) is logged and the gate runs on.
+/// </summary>
+internal sealed partial class StatusPageServer(
+    StatusPageOptions options,
+    GatewayConfiguration config,
+    EventJournal journal,
+    JournalMaintenance maintenance,
+    DeviceHealthBoard health,
+    BrokerConnectionState broker,
+    RecentDecisions decisions,
+    LiveRegistry registry,
+    GatewayMetrics metrics,
+    TimeProvider time,
+    ILogger<StatusPageServer> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var token = options.TokenFile is { } file ? Encoding.UTF8.GetBytes((await File.ReadAllTextAsync(file, stoppingToken).ConfigureAwait(false)).Trim()) : null;
+        using var prometheus = new PrometheusText(metrics.Meter);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls(options.Listen);
+        await using var app = builder.Build();
+        if (token is not null)
+        {
+            app.Use((context, next) => context.Request.Path == "/healthz" || Authorised(context.Request, token)
+                ? next(context)
+                : Refuse(context));
+        }
+
+        app.MapGet("/", () => Results.Content(Page.Value, "text/html; charset=utf-8"));
+        app.MapGet("/api/status", () => Results.Bytes(JsonSerializer.SerializeToUtf8Bytes(Snapshot(), StatusJson.Default.StatusSnapshot), "application/json"));
+        app.MapGet("/healthz", () => journal.IsWriting ? Results.Text("ok\n") : Results.Text("the journal has stopped: nothing can be recorded\n", statusCode: 503));
+        app.MapGet("/metrics", () => Results.Text(prometheus.Scrape(), "text/plain; version=0.0.4; charset=utf-8"));
+        try
+        {
+            await app.StartAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (IOException ex)
+        {
+            LogCannotListen(ex, options.Listen);
+            return;
+        }
+
+        LogListening(options.Listen);
+        try
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, time, stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+
+    internal StatusSnapshot Snapshot()
+    {
+        var now = time.GetUtcNow();
+        var stale = registry.Stale(now);
+        var (connected, since, problem) = broker.Current;
+        return new StatusSnapshot(
+            new(config.Gateway.Id, config.Gateway.CompoundId, config.Gateway.GateId, now),
+            new($"{config.Mqtt.Host}:{config.Mqtt.Port}", connected, since, problem),
+            new(journal.LastSeq, journal.CountUndelivered(), maintenance.BacklogAlarm),
+            [.. config.Lanes.Select(l => new StatusSnapshot.LanePart(l.Id, Wire.Of(l.Direction), Wire.Of(l.Mode), [.. l.Devices]))],
+            [.. health.Snapshot().Select(d => new StatusSnapshot.DevicePart(d.Device, Wire.Of(d.State), d.Reason, d.Since,
+                d.Counters?.Frames ?? 0, d.Counters?.BadFrames ?? 0, d.Counters?.SilentPolls ?? 0, d.Counters?.Disconnects ?? 0))],
+            decisions.Snapshot(),
+            [.. registry.Versions.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => new StatusSnapshot.ListPart(v.Key, v.Value.Version, stale.Contains(v.Key)))]);
+    }
+
+    private static bool Authorised(HttpRequest request, byte[] token)
+    {
+        string? presented = request.Query["token"];
+        var header = request.Headers.Authorization.ToString();
+        if (header.StartsWith("Bearer ", StringComparison.Ordinal))
+        {
+            presented = header["Bearer ".Length..];
+        }
+
+        return presented is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), token);
+    }
+
+    private static Task Refuse(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        return context.Response.WriteAsync("a token is needed: ?token=… or Authorization: Bearer …\n");
+    }
+
+    private static readonly Lazy<string> Page = new(() =>
+    {
+        using var stream = typeof(StatusPageServer).Assembly.GetManifestResourceStream("GateEdge.Status.status.html")!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    });
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Status page on {Url}")]
+    private partial void LogListening(string url);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The status page cannot listen on {Url}; the gate runs without it")]
+    private partial void LogCannotListen(Exception exception, string url);
+}

@@ -1,0 +1,30 @@
+using System.Text.Json.Serialization;
+
+namespace GateEdge.Status;
+
+/// <summary>Everything the status page shows, as <c>/api/status</c> returns it.</summary>
+internal sealed record StatusSnapshot(
+    StatusSnapshot.GatewayPart Gateway,
+    StatusSnapshot.BrokerPart Broker,
+    StatusSnapshot.JournalPart Journal,
+    IReadOnlyList<StatusSnapshot.LanePart> Lanes,
+    IReadOnlyList<StatusSnapshot.DevicePart> Devices,
+    IReadOnlyList<DecisionSummary> Decisions,
+    IReadOnlyList<StatusSnapshot.ListPart> Lists)
+{
+    internal sealed record GatewayPart(string Id, string Compound, string Gate, DateTimeOffset Now);
+
+    internal sealed record BrokerPart(string Address, bool Connected, DateTimeOffset? Since, string? Problem);
+
+    internal sealed record JournalPart(long LastSeq, long Backlog, bool BacklogAlarm);
+
+    internal sealed record LanePart(string Id, string Direction, string Mode, IReadOnlyList<string> Devices);
+
+    internal sealed record DevicePart(string Name, string State, string? Reason, DateTimeOffset Since, long Frames, long BadFrames, long MissedReplies, long Disconnects);
+
+    internal sealed record ListPart(string Name, long Version, bool Stale);
+}
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(StatusSnapshot))]
+internal sealed partial class StatusJson : JsonSerializerContext;

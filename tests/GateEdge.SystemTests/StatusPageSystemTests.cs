@@ -1,0 +1,50 @@
+using System.Net;
+using System.Net.Http.Headers;
+using GateEdge.SystemTests.Support;
+
+namespace GateEdge.SystemTests;
+
+/// <summary>
+/// The status page of a real gateway process under simulated traffic, open in headless Chromium:
+/// decisions appear within seconds, a device going offline shows as it happens; beside it
+/// /healthz, /metrics and the access token.
+/// </summary>
+public sealed class StatusPageSystemTests : GateTest
+{
+    private const string Token = "technician-token-0042";
+
+    [Fact]
+    public async Task The_live_page_shows_decisions_and_a_device_going_offline_and_metrics_count_them()
+    {
+        int port = Mosquitto.FreeLoopbackPort();
+        await File.WriteAllTextAsync(Path.Combine(Gate.Dir, "status.token"), Token + "\n");
+        Gate.WriteGatewayConfig(statusPage: $$"""{ "Listen": "http://127.0.0.1:{{port}}", "TokenFile": "status.token" }""");
+        Gate.WriteSteadyTrafficScript();
+        await using var gateway = Gate.StartGateway();
+        var simulator = Gate.StartSimulator();
+        await gateway.WaitForLineAsync("Status page on", TimeSpan.FromSeconds(30));
+        await using var browser = await HeadlessChromium.OpenAsync($"http://127.0.0.1:{port}/?token={Token}");
+
+        await Eventually.True(async () => await browser.EvaluateAsync("document.querySelector('#decisions tr')?.dataset.outcome") == "allow",
+            "a decision on the page", TimeSpan.FromSeconds(20));
+        Assert.Matches(@"\d{6}\*{8}\d{3}[0-9X]", await browser.EvaluateAsync("document.querySelector('#decisions tr').cells[3].textContent"));
+        Assert.Equal("online", await browser.EvaluateAsync("document.querySelector('[data-device=\"lane1-idcard\"]').dataset.state"));
+        Assert.Equal("true", await browser.EvaluateAsync("document.getElementById('broker').dataset.connected"));
+
+        await simulator.DisposeAsync();
+        await Eventually.True(async () => await browser.EvaluateAsync("document.querySelector('[data-device=\"lane1-idcard\"]').dataset.state") == "offline",
+            "the reader shown offline once its simulator is gone", TimeSpan.FromSeconds(20));
+        Assert.Contains("links/lane1-idcard", await browser.EvaluateAsync("document.querySelector('[data-device=\"lane1-idcard\"]').cells[7].textContent"), StringComparison.Ordinal);
+
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        Assert.Equal("ok\n", await http.GetStringAsync("/healthz"));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/api/status")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/metrics")).StatusCode);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        var metrics = await http.GetStringAsync("/metrics");
+        Assert.Matches(@"gateedge_decisions_total\{lane=""lane1"",outcome=""allow""\} [1-9]", metrics);
+        Assert.Matches(@"gateedge_publish_ack_seconds_count [1-9]", metrics);
+        Assert.Contains("gateedge_device_up{device=\"lane1-idcard\"} 0", metrics, StringComparison.Ordinal);
+        Assert.Contains("# TYPE gateedge_publish_ack_seconds histogram", metrics, StringComparison.Ordinal);
+    }
+}
