@@ -39,11 +39,52 @@ public sealed class InstallScriptTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(Root, "opt", "gateedge.old")));
     }
 
+    /// <summary>The recipe of the technician's guide: both releases build self-contained (their own runtime inside), and the x64 one installs and runs from the root.</summary>
+    [Fact]
+    public void The_published_releases_install_and_the_installed_gateway_checks_its_example_configuration()
+    {
+        var output = Path.Combine(_dir, "out");
+        Assert.Equal(0, Run("bash", Path.Combine(RepoPaths.Root, "deploy", "publish.sh"), output, "linux-x64", "linux-arm64"));
+        Assert.Equal(0xB7, ElfMachine(Path.Combine(output, "linux-arm64", "GateEdge")));
+        Assert.Equal(0x3E, ElfMachine(Path.Combine(output, "linux-x64", "GateEdge")));
+        Assert.All(new[] { "linux-x64", "linux-arm64" }, rid => Assert.True(File.Exists(Path.Combine(output, rid, "libcoreclr.so")), $"{rid} carries no runtime"));
+        Assert.Equal(0, Install(Path.Combine(output, "linux-x64")));
+
+        var installed = Path.Combine(Root, "opt", "gateedge", "GateEdge");
+        var config = Path.Combine(Root, "etc", "gateedge", "gateedge.json");
+        var (exit, printed) = RunInstalled(installed, "config", "check", config);
+        Assert.Equal(2, exit);
+        Assert.Contains("Mqtt.CaFile: /etc/gateedge/broker-ca.pem does not exist", printed, StringComparison.Ordinal);
+        Assert.Contains("Mqtt.PasswordFile: /etc/gateedge/mqtt-password does not exist", printed, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Refuses_a_folder_without_the_published_gateway() =>
         Assert.Equal(1, Install(_dir));
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    /// <summary>e_machine of an ELF executable: 0x3E x86-64, 0xB7 AArch64.</summary>
+    private static int ElfMachine(string path)
+    {
+        var header = File.ReadAllBytes(path).AsSpan(0, 20);
+        Assert.True(header[..4].SequenceEqual("\u007fELF"u8), $"{path} is not an ELF executable");
+        return header[18] | (header[19] << 8);
+    }
+
+    private static (int Exit, string Output) RunInstalled(string file, params string[] args)
+    {
+        var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(info)!;
+        string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output);
+    }
 
     private int Install(string published) => Run("bash", Path.Combine(RepoPaths.Root, "deploy", "install.sh"), published, "--root", Root);
 
