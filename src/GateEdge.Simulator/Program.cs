@@ -3,6 +3,7 @@ using GateEdge.Simulator.Script;
 
 // GateEdge.Simulator run --script FILE --links DIR [--hold]   play a script on virtual serial ports
 // GateEdge.Simulator demo                                     broker + simulator + gateway, decisions live
+// GateEdge.Simulator rehearse --config FILE [--seconds N]     a technician's configuration on simulated devices
 // Lives as long as the process: ProcessExit may still cancel it after Main has returned.
 var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
@@ -22,8 +23,11 @@ try
                 Option("--links") ?? Path.Combine(Path.GetTempPath(), "gateedge-sim"), args.Contains("--hold"), stop.Token);
         case "demo":
             return await DemoRunner.RunAsync(stop.Token);
+        case "rehearse":
+            return await GateEdge.Simulator.Rehearsal.RehearsalRunner.RunAsync(Option("--config") ?? throw new ArgumentException("rehearse needs --config FILE"),
+                Option("--seconds") is { } seconds ? TimeSpan.FromSeconds(int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture)) : null, Console.Out, stop.Token);
         default:
-            Console.WriteLine("usage: GateEdge.Simulator run --script FILE [--links DIR] [--hold] | demo");
+            Console.WriteLine("usage: GateEdge.Simulator run --script FILE [--links DIR] [--hold] | demo | rehearse --config FILE [--seconds N]");
             return verb == "help" ? 0 : 2;
     }
 }

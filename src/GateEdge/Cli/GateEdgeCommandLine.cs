@@ -61,6 +61,11 @@ internal static class GateEdgeCommandLine
         var tail = new Command("tail", "Print the last events of the local journal") { count };
         tail.SetAction(result => JournalReport.Tail(result.GetValue(config)!, result.GetValue(count), Console.Out));
         root.Subcommands.Add(new Command("events", "The events recorded at this gate") { tail });
+
+        var rehearseFor = new Option<int?>("--seconds") { Description = "How long to rehearse; until Ctrl-C when left out" };
+        var simulate = new Command("simulate", "Rehearse this configuration on simulated devices and an embedded broker: its lanes, rules and registry, decisions printed live") { rehearseFor };
+        simulate.SetAction((result, token) => Simulate.RunAsync(result.GetValue(config)!, result.GetValue(rehearseFor), Console.Out, token));
+        root.Subcommands.Add(simulate);
         return root;
     }
 }

@@ -1,0 +1,77 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace GateEdge.Simulator.Rehearsal;
+
+/// <summary>
+/// The technician's configuration, moved onto the rehearsal bench: every serial device on a
+/// virtual port under <c>links</c>, GPIO and I²C on the simulated chip and bus, the embedded
+/// broker, and state, logs and files that stay in the rehearsal's own folder. Lanes, rules,
+/// devices' settings and the registry are the technician's, untouched.
+/// </summary>
+internal static class RehearsalConfig
+{
+    private static readonly string[] SerialSections =
+        ["IdCardReaders", "Rdm6300Readers", "AsciiLineReaders", "OsdpReaders", "Pn532Readers", "SerialIrThermometers", "ModbusThermometers"];
+
+    public static string Rewrite(string configPath, string links, string stateDirectory, int brokerPort)
+    {
+        var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
+        var root = JsonNode.Parse(File.ReadAllText(configPath), documentOptions: new JsonDocumentOptions
+        {
+            CommentHandling = JsonCommentHandling.Skip,
+            AllowTrailingCommas = true,
+        })?.AsObject() ?? throw new InvalidDataException($"{configPath} holds no configuration object");
+
+        var devices = Section(root, "Devices");
+        foreach (var section in SerialSections)
+        {
+            foreach (var device in devices[section]?.AsArray().OfType<JsonObject>() ?? [])
+            {
+                device["Port"] = Path.Combine(links, device["Name"]?.GetValue<string>() ?? "");
+            }
+        }
+
+        devices["I2cDriver"] = "Simulated";
+        Section(root, "Outputs")["Driver"] = "Simulated";
+        Section(root, "Gateway")["StateDirectory"] = stateDirectory;
+        var mqtt = Section(root, "Mqtt");
+        foreach (var remote in new[] { "Host", "Port", "UseTls", "CaFile", "PinnedPublicKeys", "ClientCertificateFile", "ClientKeyFile", "Username", "PasswordFile", "AllowInsecure" })
+        {
+            mqtt.Remove(remote);
+        }
+
+        mqtt["Port"] = brokerPort;
+        Absolute(Section(root, "Registry"), "SeedFile", baseDirectory);
+        Absolute(Section(root, "Commands"), "KeyFile", baseDirectory);
+        Absolute(Section(root, "Privacy"), "IdentityKeyFile", baseDirectory);
+        Absolute(Section(root, "StatusPage"), "TokenFile", baseDirectory);
+        // Decisions are printed as the centre receives them; the log shows only what goes wrong.
+        root["Serilog"] = new JsonObject
+        {
+            ["MinimumLevel"] = new JsonObject { ["Default"] = "Warning" },
+            ["WriteTo"] = new JsonArray(new JsonObject { ["Name"] = "Console" }),
+        };
+        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    private static JsonObject Section(JsonObject root, string name)
+    {
+        if (root[name] is JsonObject section)
+        {
+            return section;
+        }
+
+        var created = new JsonObject();
+        root[name] = created;
+        return created;
+    }
+
+    private static void Absolute(JsonObject section, string key, string baseDirectory)
+    {
+        if (section[key]?.GetValue<string>() is { Length: > 0 } path)
+        {
+            section[key] = Path.GetFullPath(path, baseDirectory);
+        }
+    }
+}
