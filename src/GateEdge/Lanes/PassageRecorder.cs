@@ -23,6 +23,7 @@ internal sealed partial class PassageRecorder(
     Topics topics,
     RecentDecisions recent,
     GatewayMetrics metrics,
+    TimeProvider time,
     ILogger<PassageRecorder> logger) : IPassageRecorder
 {
     public async Task<EventStamp?> RecordAsync(LaneAttempt attempt, CancellationToken cancellationToken)
@@ -45,7 +46,9 @@ internal sealed partial class PassageRecorder(
             Wire.Of(decision.Outcome), string.Join(",", decision.Rules), string.Join("; ", decision.Reasons));
         LogDecision(summary.Lane, summary.Seq, summary.Credential, summary.BodyC, summary.Outcome, summary.Rules, summary.Reasons);
         recent.Add(summary);
-        metrics.Decided(summary.Lane, summary.Outcome);
+        // From the frame that completed the attempt (the later of card and reading) to the relay command.
+        var completedAt = attempt.Reading is { } reading && reading.At > attempt.Card.At ? reading.At : attempt.Card.At;
+        metrics.Decided(summary.Lane, summary.Outcome, time.GetUtcNow() - completedAt);
         await outputs.SignalAsync(attempt.Lane.Id, decision.Outcome, cancellationToken).ConfigureAwait(false);
         return stamp;
     }

@@ -15,12 +15,16 @@ internal sealed class GatewayMetrics : IDisposable
     public const string MeterName = "GateEdge";
 
     private readonly Counter<long> _decisions;
+    private readonly Histogram<double> _decisionLatency;
     private readonly Histogram<double> _publishAck;
 
     public GatewayMetrics(EventJournal journal, DeviceHealthBoard health, BrokerConnectionState broker)
     {
         Meter = new Meter(MeterName);
         _decisions = Meter.CreateCounter<long>("gateedge_decisions_total", description: "Decisions at the lanes, by lane and outcome");
+        _decisionLatency = Meter.CreateHistogram<double>("gateedge_decision_seconds", unit: "s",
+            description: "From the frame that completed an attempt to the relay command, journal commit included", tags: null,
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.00025, 0.0005, 0.00075, 0.001, 0.0015, 0.002, 0.003, 0.005, 0.0075, 0.01, 0.025, 0.05, 0.1, 0.25, 1] });
         _publishAck = Meter.CreateHistogram<double>("gateedge_publish_ack_seconds", unit: "s", description: "From publishing a batch of events to the broker's acknowledgement of all of them");
         Meter.CreateObservableGauge("gateedge_backlog_events", () => journal.CountUndelivered(), description: "Events in the journal not yet acknowledged by the broker");
         Meter.CreateObservableGauge("gateedge_last_seq", () => journal.LastSeq, description: "Sequence number of the newest event");
@@ -34,8 +38,11 @@ internal sealed class GatewayMetrics : IDisposable
 
     public Meter Meter { get; }
 
-    public void Decided(string lane, string outcome) =>
+    public void Decided(string lane, string outcome, TimeSpan latency)
+    {
         _decisions.Add(1, new KeyValuePair<string, object?>("lane", lane), new KeyValuePair<string, object?>("outcome", outcome));
+        _decisionLatency.Record(latency.TotalSeconds);
+    }
 
     public void Acknowledged(TimeSpan latency) => _publishAck.Record(latency.TotalSeconds);
 

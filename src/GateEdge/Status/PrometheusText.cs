@@ -11,8 +11,8 @@ namespace GateEdge.Status;
 /// </summary>
 internal sealed class PrometheusText : IDisposable
 {
-    /// <summary>Upper bounds in seconds: publish acknowledgements take milliseconds on a LAN and seconds over a bad link.</summary>
-    private static readonly double[] Buckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+    /// <summary>Upper bounds in seconds for a histogram that advises none: acknowledgements take milliseconds on a LAN and seconds over a bad link.</summary>
+    private static readonly double[] DefaultBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
     private readonly MeterListener _listener = new();
     private readonly Lock _lock = new();
@@ -45,11 +45,12 @@ internal sealed class PrometheusText : IDisposable
                 text.Append("# TYPE ").Append(instrument.Name).Append(' ').Append(TypeOf(instrument)).Append('\n');
                 foreach (var (labels, s) in series.OrderBy(s => s.Key, StringComparer.Ordinal))
                 {
-                    if (instrument is Histogram<double>)
+                    if (instrument is Histogram<double> histogram)
                     {
-                        for (int i = 0; i < Buckets.Length; i++)
+                        var buckets = Buckets(histogram);
+                        for (int i = 0; i < buckets.Count; i++)
                         {
-                            Line(text, instrument.Name + "_bucket", Join(labels, $"le=\"{Number(Buckets[i])}\""), s.BucketCounts[i]);
+                            Line(text, instrument.Name + "_bucket", Join(labels, $"le=\"{Number(buckets[i])}\""), s.BucketCounts[i]);
                         }
 
                         Line(text, instrument.Name + "_bucket", Join(labels, "le=\"+Inf\""), s.Count);
@@ -81,7 +82,7 @@ internal sealed class PrometheusText : IDisposable
 
             if (!series.TryGetValue(labels, out var s))
             {
-                series[labels] = s = new Series(new long[Buckets.Length]);
+                series[labels] = s = new Series(new long[instrument is Histogram<double> h ? Buckets(h).Count : 0]);
             }
 
             switch (instrument)
@@ -89,12 +90,13 @@ internal sealed class PrometheusText : IDisposable
                 case Counter<long> or Counter<double>:
                     s.Value += value;
                     break;
-                case Histogram<double>:
+                case Histogram<double> histogram:
                     s.Value += value;
                     s.Count++;
-                    for (int i = 0; i < Buckets.Length; i++)
+                    var buckets = Buckets(histogram);
+                    for (int i = 0; i < buckets.Count; i++)
                     {
-                        if (value <= Buckets[i])
+                        if (value <= buckets[i])
                         {
                             s.BucketCounts[i]++;
                         }
@@ -108,6 +110,8 @@ internal sealed class PrometheusText : IDisposable
             }
         }
     }
+
+    private static IReadOnlyList<double> Buckets(Histogram<double> histogram) => histogram.Advice?.HistogramBucketBoundaries ?? DefaultBuckets;
 
     private static string TypeOf(Instrument instrument) => instrument switch
     {

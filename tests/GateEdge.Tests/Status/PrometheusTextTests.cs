@@ -51,4 +51,26 @@ public sealed class PrometheusTextTests
 
             """.Replace("\r\n", "\n", StringComparison.Ordinal), text.Scrape());
     }
+
+    [Fact]
+    public void A_histogram_that_advises_its_buckets_is_written_with_them()
+    {
+        using var meter = new Meter("GateEdge");
+        using var text = new PrometheusText(meter);
+        var decision = meter.CreateHistogram<double>("gateedge_decision_seconds", unit: "s", description: "Decisions", tags: null,
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.002] });
+
+        decision.Record(0.0015);
+
+        Assert.Equal("""
+            # HELP gateedge_decision_seconds Decisions
+            # TYPE gateedge_decision_seconds histogram
+            gateedge_decision_seconds_bucket{le="0.001"} 0
+            gateedge_decision_seconds_bucket{le="0.002"} 1
+            gateedge_decision_seconds_bucket{le="+Inf"} 1
+            gateedge_decision_seconds_sum 0.0015
+            gateedge_decision_seconds_count 1
+
+            """.Replace("\r\n", "\n", StringComparison.Ordinal), text.Scrape());
+    }
 }
