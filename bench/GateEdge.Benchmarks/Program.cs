@@ -1,3 +1,50 @@
 using BenchmarkDotNet.Running;
+using GateEdge.Benchmarks.Load;
 
-BenchmarkSwitcher.FromAssembly(typeof(GateEdge.Benchmarks.CodecBenchmarks).Assembly).Run(args);
+// dotnet run -c Release --project bench/GateEdge.Benchmarks -- micro [BenchmarkDotNet arguments]
+// dotnet run -c Release --project bench/GateEdge.Benchmarks -- load --lanes 1,8,64 --seconds 30 --out DIR
+// dotnet run -c Release --project bench/GateEdge.Benchmarks -- backlog --events 1000000 --out DIR
+// dotnet run -c Release --project bench/GateEdge.Benchmarks -- registry --sizes 1000,10000,100000,1000000 --out DIR
+// dotnet run -c Release --project bench/GateEdge.Benchmarks -- all --out DIR       (what bench/run.sh runs)
+string verb = args.Length > 0 ? args[0] : "micro";
+if (verb == "micro" || verb.StartsWith('-'))
+{
+    BenchmarkSwitcher.FromAssembly(typeof(GateEdge.Benchmarks.CodecBenchmarks).Assembly).Run(verb == "micro" ? args[1..] : args);
+    return 0;
+}
+
+var output = Option("--out", Path.Combine("bench", "results"));
+bool all = verb == "all";
+var load = new List<LoadResult>();
+BacklogResult? backlog = null;
+var registry = new List<RegistryPoint>();
+if (all || verb == "registry")
+{
+    registry.AddRange(Ints("--sizes", "1000,10000,100000,1000000").Select(n => RegistryCurve.Measure(n, Console.Out)));
+}
+
+if (all || verb == "load")
+{
+    foreach (var lanes in Ints("--lanes", "1,8,32,64,128"))
+    {
+        load.Add(await LoadRun.RunAsync(lanes, TimeSpan.FromSeconds(Ints("--seconds", "30")[0]), Console.Out));
+    }
+}
+
+if (all || verb == "backlog")
+{
+    backlog = await BacklogRun.RunAsync(Ints("--events", "1000000")[0], Console.Out);
+}
+
+Report.Write(output, load, backlog, registry);
+Console.WriteLine($"results in {Path.GetFullPath(output)}");
+foreach (var problem in GatewayProcess.Problems)
+{
+    Console.WriteLine($"gateway problem during the runs: {problem}");
+}
+
+return 0;
+
+string Option(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
+
+List<int> Ints(string name, string fallback) => [.. Option(name, fallback).Split(',').Select(int.Parse)];

@@ -1,0 +1,64 @@
+using System.Diagnostics;
+
+namespace GateEdge.Benchmarks.Load;
+
+/// <summary>The real GateEdge, as its own process (the one built beside this harness), so its memory and CPU are its own.</summary>
+internal sealed class GatewayProcess : IAsyncDisposable
+{
+    private GatewayProcess(Process process) => Process = process;
+
+    public Process Process { get; }
+
+    public static GatewayProcess Start(string configPath)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "GateEdge.dll");
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(dll);
+        info.ArgumentList.Add("--config");
+        info.ArgumentList.Add(configPath);
+        var process = Process.Start(info)!;
+        // Drained so a chatty gateway never blocks on a full pipe; warnings and errors are kept for the report.
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new GatewayProcess(process);
+
+        void Keep(string? line)
+        {
+            if (line is not null && (line.Contains("[ERR]", StringComparison.Ordinal) || line.Contains("[FTL]", StringComparison.Ordinal)))
+            {
+                lock (Problems)
+                {
+                    Problems.Add(line);
+                }
+            }
+        }
+    }
+
+    public static List<string> Problems { get; } = [];
+
+    /// <summary>SIGTERM, as systemd stops it, then waits.</summary>
+    public async Task StopAsync()
+    {
+        if (!Process.HasExited)
+        {
+            using var kill = Process.Start("kill", ["-TERM", Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await Process.WaitForExitAsync(timeout.Token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!Process.HasExited)
+        {
+            Process.Kill(entireProcessTree: true);
+            await Process.WaitForExitAsync();
+        }
+
+        Process.Dispose();
+    }
+}
