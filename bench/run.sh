@@ -17,4 +17,8 @@ fi
 dotnet build bench/GateEdge.Benchmarks -c Release -nologo -v quiet
 harness=bench/GateEdge.Benchmarks/bin/Release/net10.0/GateEdge.Benchmarks.dll
 dotnet "$harness" all --out "$out"
-dotnet "$harness" micro --filter '*' --job short --artifacts "$out/micro"
+artifacts=$(mktemp -d)
+trap 'rm -rf "$artifacts"' EXIT
+dotnet "$harness" micro --filter '*' --job short --artifacts "$artifacts"
+cat "$artifacts"/results/*-report-github.md > "$out/micro.md"
+echo "micro-benchmarks in $out/micro.md"

@@ -6,6 +6,7 @@ using GateEdge.Benchmarks.Load;
 // dotnet run -c Release --project bench/GateEdge.Benchmarks -- backlog --events 1000000 --out DIR
 // dotnet run -c Release --project bench/GateEdge.Benchmarks -- registry --sizes 1000,10000,100000,1000000 --out DIR
 // dotnet run -c Release --project bench/GateEdge.Benchmarks -- all --out DIR       (what bench/run.sh runs)
+// dotnet run -c Release --project bench/GateEdge.Benchmarks -- report --out DIR    (results.md and the curves again, from DIR/results.json)
 string verb = args.Length > 0 ? args[0] : "micro";
 if (verb == "micro" || verb.StartsWith('-'))
 {
@@ -14,6 +15,12 @@ if (verb == "micro" || verb.StartsWith('-'))
 }
 
 var output = Option("--out", Path.Combine("bench", "results"));
+if (verb == "report")
+{
+    Report.Rewrite(output);
+    return 0;
+}
+
 bool all = verb == "all";
 var load = new List<LoadResult>();
 BacklogResult? backlog = null;
@@ -36,7 +43,7 @@ if (all || verb == "backlog")
     backlog = await BacklogRun.RunAsync(Ints("--events", "1000000")[0], Console.Out);
 }
 
-Report.Write(output, load, backlog, registry);
+Report.Write(output, Report.ThisMachine(), load, backlog, registry);
 Console.WriteLine($"results in {Path.GetFullPath(output)}");
 foreach (var problem in GatewayProcess.Problems)
 {

@@ -11,7 +11,7 @@ namespace GateEdge.SystemTests;
 public sealed class CommandSystemTests : GateTest
 {
     private static readonly byte[] Key = Encoding.UTF8.GetBytes("deployment key for command tests");
-    private const string Base = "gateedge/v1/c-7/east/gw-7";
+    private const string Base = CommandSender.GatewayTopics;
 
     [Fact]
     public async Task A_signed_open_is_recorded_then_acted_on_and_bad_commands_are_refused_with_a_reason()
@@ -26,13 +26,13 @@ public sealed class CommandSystemTests : GateTest
         using var sender = new MqttClientFactory().CreateMqttClient();
         await sender.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", Broker.Port).WithClientId("operator-console").Build());
 
-        await SendAsync(sender, "open", Signed("cmd-1", "nonce-1"));
-        await SendAsync(sender, "open", Signed("cmd-1", "nonce-1"));
-        await SendAsync(sender, "open", Signed("cmd-2", "nonce-2") with { Signature = new string('0', 64) });
-        await SendAsync(sender, "reboot", new CommandRequest(CommandRequest.SchemaId, "cmd-3", null, null, null, null, null, null));
+        await CommandSender.SendAsync(sender, "open", Signed("cmd-1", "nonce-1"));
+        await CommandSender.SendAsync(sender, "open", Signed("cmd-1", "nonce-1"));
+        await CommandSender.SendAsync(sender, "open", Signed("cmd-2", "nonce-2") with { Signature = new string('0', 64) });
+        await CommandSender.SendAsync(sender, "reboot", new CommandRequest(CommandRequest.SchemaId, "cmd-3", null, null, null, null, null, null));
         await sender.PublishAsync(new MqttApplicationMessageBuilder().WithTopic($"{Base}/command/open").WithPayload("{oops").WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
         int statusesBefore = centre.Messages.Count(m => m.Topic == $"{Base}/status");
-        await SendAsync(sender, "republish", new CommandRequest(CommandRequest.SchemaId, "cmd-4", null, null, null, null, null, null));
+        await CommandSender.SendAsync(sender, "republish", new CommandRequest(CommandRequest.SchemaId, "cmd-4", null, null, null, null, null, null));
 
         await Eventually.True(() => Results(centre).Length == 6, () => $"six command results, got {Results(centre).Length}", TimeSpan.FromSeconds(20));
         var results = Results(centre);
@@ -59,11 +59,4 @@ public sealed class CommandSystemTests : GateTest
         var request = new CommandRequest(CommandRequest.SchemaId, id, DateTimeOffset.UtcNow.ToString("O"), nonce, "王主任", "ambulance at the gate", "lane1", null);
         return request with { Signature = CommandParser.Sign(Key, "open", request) };
     }
-
-    private static Task SendAsync(IMqttClient sender, string command, CommandRequest request) =>
-        sender.PublishAsync(new MqttApplicationMessageBuilder()
-            .WithTopic($"{Base}/command/{command}")
-            .WithPayload(JsonSerializer.SerializeToUtf8Bytes(request, CommandJson.Default.CommandRequest))
-            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-            .Build());
 }

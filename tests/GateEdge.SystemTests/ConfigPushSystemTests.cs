@@ -15,7 +15,7 @@ namespace GateEdge.SystemTests;
 public sealed class ConfigPushSystemTests : GateTest
 {
     private static readonly byte[] Key = Encoding.UTF8.GetBytes("deployment key for config pushes");
-    private const string Base = "gateedge/v1/c-7/east/gw-7";
+    private const string Base = CommandSender.GatewayTopics;
 
     [Fact]
     public async Task A_push_is_checked_applied_by_a_restart_and_rolled_back_when_the_broker_is_out_of_reach()
@@ -45,7 +45,7 @@ public sealed class ConfigPushSystemTests : GateTest
         await PushAsync(sender, "push-2", "nonce-2", original.Replace("\"gw-7\"", "\"gw-8\"", StringComparison.Ordinal));
         Assert.Contains("Gateway.Id", (await ResultAsync(centre, "push-2")).GetProperty("reason").GetString(), StringComparison.Ordinal);
         var unsigned = Request("push-3", "nonce-3", original.Replace("\"In\"", "\"Out\"", StringComparison.Ordinal)) with { Signature = new string('0', 64) };
-        await SendAsync(sender, unsigned);
+        await CommandSender.SendAsync(sender, "config", unsigned);
         Assert.Equal("signature missing or invalid", (await ResultAsync(centre, "push-3")).GetProperty("reason").GetString());
         Assert.Equal(original, await File.ReadAllTextAsync(configPath));
         Assert.DoesNotContain(gateway.Lines, l => l.Contains("Starting again", StringComparison.Ordinal));
@@ -92,12 +92,5 @@ public sealed class ConfigPushSystemTests : GateTest
         return request with { Signature = CommandParser.Sign(Key, "config", request) };
     }
 
-    private static Task PushAsync(IMqttClient sender, string id, string nonce, string config) => SendAsync(sender, Request(id, nonce, config));
-
-    private static Task SendAsync(IMqttClient sender, CommandRequest request) =>
-        sender.PublishAsync(new MqttApplicationMessageBuilder()
-            .WithTopic($"{Base}/command/config")
-            .WithPayload(JsonSerializer.SerializeToUtf8Bytes(request, CommandJson.Default.CommandRequest))
-            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-            .Build());
+    private static Task PushAsync(IMqttClient sender, string id, string nonce, string config) => CommandSender.SendAsync(sender, "config", Request(id, nonce, config));
 }

@@ -7,14 +7,14 @@ namespace GateEdge.Benchmarks.Load;
 /// <summary>Writes a run's numbers (results.json), a Markdown summary (results.md) and the curves (SVG) into one folder.</summary>
 internal static class Report
 {
-    public static void Write(string folder, IReadOnlyList<LoadResult> load, BacklogResult? backlog, IReadOnlyList<RegistryPoint> registry)
+    public static void Write(string folder, string machine, IReadOnlyList<LoadResult> load, BacklogResult? backlog, IReadOnlyList<RegistryPoint> registry)
     {
         Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "results.json"), JsonSerializer.Serialize(new { machine = Machine(), load, backlog, registry },
+        File.WriteAllText(Path.Combine(folder, "results.json"), JsonSerializer.Serialize(new { machine, load, backlog, registry },
             new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
 
         var md = new StringBuilder();
-        md.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Machine()}").AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"Machine: {machine}").AppendLine();
         if (load.Count > 0)
         {
             md.AppendLine("| lanes | decisions/s | decision p50 / p95 / p99 (ms) | event p50 / p99 (ms) | CPU (% of a core) | RSS peak / steady (MiB) | of which private (MiB) | start to ready (ms) |");
@@ -55,6 +55,18 @@ internal static class Report
         File.WriteAllText(Path.Combine(folder, "results.md"), md.ToString());
     }
 
-    private static string Machine() =>
+    /// <summary>Writes the summary and the curves again from a folder's results.json, keeping the machine line it was measured on.</summary>
+    public static void Rewrite(string folder)
+    {
+        var options = new JsonSerializerOptions { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+        using var results = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, "results.json")));
+        var root = results.RootElement;
+        Write(folder, root.GetProperty("machine").GetString()!,
+            root.GetProperty("load").Deserialize<List<LoadResult>>(options)!,
+            root.GetProperty("backlog").Deserialize<BacklogResult?>(options),
+            root.GetProperty("registry").Deserialize<List<RegistryPoint>>(options)!);
+    }
+
+    public static string ThisMachine() =>
         $"{Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}";
 }

@@ -14,7 +14,7 @@ internal static class SvgChart
     {
         var points = series.SelectMany(s => s.Points).Where(p => double.IsFinite(p.Y)).ToList();
         double xMin = points.Min(p => p.X), xMax = points.Max(p => p.X);
-        double yMax = Math.Max(points.Max(p => p.Y), target ?? 0) * 1.1;
+        double yMax = NiceCeiling(Math.Max(points.Max(p => p.Y), target ?? 0) * 1.05);
         double X(double x) => Left + ((logX ? Math.Log10(x / xMin) / Math.Max(1e-9, Math.Log10(xMax / xMin)) : (x - xMin) / Math.Max(1e-9, xMax - xMin)) * (Width - Left - Right));
         double Y(double y) => Height - Bottom - (y / yMax * (Height - Top - Bottom));
 
@@ -55,6 +55,13 @@ internal static class SvgChart
         }
 
         return svg.Append("</svg>\n").ToString();
+    }
+
+    /// <summary>The next 1, 2, 2.5 or 5 times a power of ten, so the axis ticks read as round numbers.</summary>
+    private static double NiceCeiling(double value)
+    {
+        double magnitude = Math.Pow(10, Math.Floor(Math.Log10(value)));
+        return new[] { 1, 2, 2.5, 5, 10 }.Select(f => f * magnitude).First(v => v >= value);
     }
 
     private static string Format(double value) => value switch
