@@ -20,6 +20,21 @@ internal sealed partial class ConfigurationPush(GatewayRestart restart, GatewayC
     /// <summary>Null when the push is being applied; otherwise why it was refused.</summary>
     public string? Apply(ParsedCommand push)
     {
+        try
+        {
+            return Stage(push);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A read-only configuration folder refuses pushes; the gateway runs on as it is.
+            var refused = $"the configuration could not be written beside {restart.ConfigPath}: {ex.Message}";
+            LogRefused(push.Id, refused);
+            return refused;
+        }
+    }
+
+    private string? Stage(ParsedCommand push)
+    {
         var config = restart.ConfigPath;
         var staged = ConfigurationTrial.StagedPath(config);
         DurableFile.Replace(staged, Encoding.UTF8.GetBytes(push.Config!));

@@ -1,0 +1,84 @@
+using GateEdge.Commands;
+using GateEdge.Configuration;
+using GateEdge.Hosting;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace GateEdge.Tests.Commands;
+
+/// <summary>A configuration push on real files: applied on trial, refused for an identity change, refused when it cannot be written.</summary>
+public sealed class ConfigurationPushTests : IDisposable
+{
+    private const string Config = """
+        {
+          "Gateway": { "Id": "gw-1", "CompoundId": "c-1", "GateId": "north" },
+          "Devices": {
+            "IdCardReaders": [ { "Name": "reader", "Port": "/dev/ttyUSB0" } ],
+            "SerialIrThermometers": [ { "Name": "thermo", "Port": "/dev/ttyUSB1" } ]
+          },
+          "Rules": { "MaskRequired": false },
+          "Lanes": [ { "Id": "lane1", "CardReaders": [ "reader" ], "Thermometer": "thermo" } ]
+        }
+        """;
+
+    private readonly string _dir = Directory.CreateTempSubdirectory("gateedge-push-").FullName;
+    private readonly StoppingLifetime _lifetime = new();
+
+    private string ConfigPath => Path.Combine(_dir, "gateedge.json");
+
+    public ConfigurationPushTests() => File.WriteAllText(ConfigPath, Config);
+
+    [Fact]
+    public void A_good_push_replaces_the_file_on_trial_and_stops_the_host_to_start_again()
+    {
+        var restart = new GatewayRestart(ConfigPath);
+        var pushed = Config.Replace("{ \"Id\": \"lane1\",", "{ \"Id\": \"lane1\", \"Direction\": \"Out\",", StringComparison.Ordinal);
+
+        Assert.Null(Push(restart, pushed));
+
+        Assert.Equal((true, true), (restart.Requested, _lifetime.Stopped));
+        Assert.Equal(pushed, File.ReadAllText(ConfigPath));
+        Assert.Equal((TrialStage.Pending, "push-1"), (ConfigurationTrial.Read(ConfigPath)!.Stage, ConfigurationTrial.Read(ConfigPath)!.CommandId));
+    }
+
+    [Fact]
+    public void A_push_that_renames_the_gateway_is_refused_and_changes_nothing()
+    {
+        var restart = new GatewayRestart(ConfigPath);
+
+        Assert.StartsWith("a push cannot change Gateway.Id", Push(restart, Config.Replace("gw-1", "gw-2", StringComparison.Ordinal)), StringComparison.Ordinal);
+
+        Assert.Equal((false, false), (restart.Requested, _lifetime.Stopped));
+        Assert.Equal(Config, File.ReadAllText(ConfigPath));
+        Assert.Null(ConfigurationTrial.Read(ConfigPath));
+        Assert.False(File.Exists(ConfigurationTrial.StagedPath(ConfigPath)));
+    }
+
+    [Fact]
+    public void A_push_that_cannot_be_written_is_refused_and_the_gateway_runs_on()
+    {
+        var restart = new GatewayRestart(Path.Combine(_dir, "gone", "gateedge.json"));
+
+        Assert.StartsWith("the configuration could not be written beside", Push(restart, Config), StringComparison.Ordinal);
+        Assert.False(_lifetime.Stopped);
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string? Push(GatewayRestart restart, string config) =>
+        new ConfigurationPush(restart, ConfigFile.Load(ConfigPath), _lifetime, NullLogger<ConfigurationPush>.Instance)
+            .Apply(new ParsedCommand(CommandKind.Config, "push-1", "李工", "test", null, config));
+
+    private sealed class StoppingLifetime : IHostApplicationLifetime
+    {
+        public bool Stopped { get; private set; }
+
+        public CancellationToken ApplicationStarted => CancellationToken.None;
+
+        public CancellationToken ApplicationStopping => CancellationToken.None;
+
+        public CancellationToken ApplicationStopped => CancellationToken.None;
+
+        public void StopApplication() => Stopped = true;
+    }
+}
