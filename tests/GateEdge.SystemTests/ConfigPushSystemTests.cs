@@ -79,6 +79,35 @@ public sealed class ConfigPushSystemTests : GateTest
         Assert.Empty(centre.Messages.SelectMany(m => PublishedSchemas.Check(m.Payload)));
     }
 
+    [Fact]
+    public async Task A_gateway_killed_while_a_push_is_on_trial_comes_back_on_the_previous_configuration()
+    {
+        await File.WriteAllBytesAsync(Path.Combine(Gate.Dir, "command.key"), Key);
+        var configPath = Gate.WriteGatewayConfig();
+        var original = (await File.ReadAllTextAsync(configPath)).Replace("\"Registry\":",
+            "\"Commands\": { \"KeyFile\": \"command.key\", \"ConfigProbation\": \"00:05:00\" }, \"Registry\":", StringComparison.Ordinal);
+        await File.WriteAllTextAsync(configPath, original);
+        await using var centre = await CentreSubscriber.ConnectAsync(Broker.Port);
+        using var sender = new MqttClientFactory().CreateMqttClient();
+        await sender.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", Broker.Port).WithClientId("operator-console").Build());
+
+        await using (var gateway = Gate.StartGateway())
+        {
+            await gateway.WaitForLineAsync("Connected to the broker", TimeSpan.FromSeconds(30));
+            await PushAsync(sender, "push-1", "nonce-1", original.Replace($"\"Port\": {Broker.Port}", $"\"Port\": {Mosquitto.FreeLoopbackPort()}", StringComparison.Ordinal));
+            await gateway.WaitForLineAsync("Starting again with the configuration", TimeSpan.FromSeconds(30));
+        }
+
+        // Killed (SIGKILL) on trial, long before its probation ends: the next start goes back.
+        await using var restarted = Gate.StartGateway();
+        var result = await ResultAsync(centre, "push-1");
+        Assert.Equal("rejected", result.GetProperty("status").GetString());
+        Assert.Equal("rolled back to the previous configuration: the gateway stopped before it reached the broker with the new configuration",
+            result.GetProperty("reason").GetString());
+        Assert.Equal(original, await File.ReadAllTextAsync(configPath));
+        Assert.False(File.Exists(configPath + ".trial"));
+    }
+
     private static async Task<JsonElement> ResultAsync(CentreSubscriber centre, string id, int nth = 1, TimeSpan? timeout = null)
     {
         JsonElement[] Matching() => [.. centre.Messages.Where(m => m.Topic == $"{Base}/command-result" && m.Payload.GetProperty("id").GetString() == id).Select(m => m.Payload)];
