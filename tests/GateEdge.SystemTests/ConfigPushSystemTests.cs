@@ -3,7 +3,6 @@ using System.Text.Json;
 using GateEdge.Commands;
 using GateEdge.SystemTests.Support;
 using MQTTnet;
-using MQTTnet.Protocol;
 
 namespace GateEdge.SystemTests;
 
