@@ -39,10 +39,12 @@ internal sealed partial class DeviceSupervisor(
         {
             using var connected = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             Task watch = Task.CompletedTask;
+            bool wasOnline = false;
             try
             {
                 var link = new DeviceLink(_counters, () =>
                 {
+                    wasOnline = true;
                     delay = FirstDelay;
                     health.Report(Device, DeviceState.Online, null);
                     LogOnline(Device, session.Address);
@@ -56,7 +58,12 @@ internal sealed partial class DeviceSupervisor(
             }
             catch (DeviceException ex)
             {
-                _counters.CountDisconnect();
+                // A lost working connection; a device that never answered (unplugged, wrong port) is not "disconnected" again at every retry.
+                if (wasOnline)
+                {
+                    _counters.CountDisconnect();
+                }
+
                 if (health.Get(Device).State != DeviceState.Offline)
                 {
                     LogOffline(Device, session.Address, ex.Message);

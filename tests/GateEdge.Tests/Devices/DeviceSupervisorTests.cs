@@ -71,6 +71,28 @@ public sealed class DeviceSupervisorTests : IDisposable
         await StopAsync(running);
     }
 
+    [Fact]
+    public async Task Only_a_lost_working_connection_counts_as_a_disconnect_not_each_failed_reopen()
+    {
+        var session = new ScriptedSession(_time);
+        var supervisor = new DeviceSupervisor(session, _health, _time, NullLogger<DeviceSupervisor>.Instance);
+        var running = supervisor.RunAsync(_stop.Token);
+
+        for (int attempt = 0; attempt < 3; attempt++)
+        {
+            var (_, _) = attempt == 0 ? await session.Connected.Reader.ReadAsync() : await NextConnectionAsync(session);
+            session.Fail(new DeviceDisconnectedException("/dev/test does not exist"));
+        }
+
+        var working = await NextConnectionAsync(session);
+        working.Link.MarkOnline();
+        session.Fail(new DeviceDisconnectedException("/dev/test was unplugged"));
+        await NextConnectionAsync(session);
+
+        Assert.Equal(1, supervisor.Counters.Disconnects);
+        await StopAsync(running);
+    }
+
     public void Dispose() => _stop.Dispose();
 
     /// <summary>Steps the fake clock a second at a time until the board reports a change.</summary>
