@@ -20,6 +20,9 @@ public sealed class CompoundCardLaneTests : GateTest
 
     public static TheoryData<string> FamilyNames => [.. Families.Keys];
 
+    /// <summary>Every card number these tests present, in full: no log line may hold one (<see cref="PersonalData"/>).</summary>
+    internal static IEnumerable<string> CardNumbers => Families.Values.SelectMany(f => new[] { f.Staff, f.Stranger });
+
     [Theory]
     [MemberData(nameof(FamilyNames))]
     public async Task A_registered_card_is_allowed_and_an_unknown_card_is_denied_by_R1(string family)
