@@ -8,24 +8,28 @@ internal static class IdNumber
     private static ReadOnlySpan<byte> Weights => [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     private const string CheckChars = "10X98765432";
 
-    public static bool IsValid(ReadOnlySpan<char> id)
+    public static bool IsValid(ReadOnlySpan<char> id) =>
+        id.Length == 18 && CheckCharacter(id[..17]) is { } check && char.ToUpperInvariant(id[17]) == check;
+
+    /// <summary>The check character of the first 17 digits; null when they are not 17 ASCII digits.</summary>
+    public static char? CheckCharacter(ReadOnlySpan<char> body)
     {
-        if (id.Length != 18)
+        if (body.Length != 17)
         {
-            return false;
+            return null;
         }
 
         int sum = 0;
         for (int i = 0; i < 17; i++)
         {
-            if (!char.IsAsciiDigit(id[i]))
+            if (!char.IsAsciiDigit(body[i]))
             {
-                return false;
+                return null;
             }
 
-            sum += (id[i] - '0') * Weights[i];
+            sum += (body[i] - '0') * Weights[i];
         }
 
-        return char.ToUpperInvariant(id[17]) == CheckChars[sum % 11];
+        return CheckChars[sum % 11];
     }
 }
