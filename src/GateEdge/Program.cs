@@ -3,6 +3,8 @@ using GateEdge.Configuration;
 using GateEdge.Hosting;
 using Serilog;
 
+OwnerOnlyFiles.Apply();
+
 // The host handles SIGTERM and Ctrl-C itself and needs its full shutdown time to flush the
 // journal; the command line must not cut it short.
 return await GateEdgeCommandLine.Build(RunGatewayAsync).Parse(args).InvokeAsync(new System.CommandLine.InvocationConfiguration { ProcessTerminationTimeout = null });

@@ -48,7 +48,7 @@ public sealed class BacklogDrainTests(ITestOutputHelper output) : SteadyTrafficT
         const string topic = "gateedge/v1/c-7/east/gw-7/event/passage";
         var padding = new string('x', 500);
         var appends = Enumerable.Range(0, Backlog).Select(_ => journal.AppendAsync(topic, s => Encoding.UTF8.GetBytes(
-            $$"""{"schema":"gateedge.passage/1","id":"{{s.Id}}","seq":{{s.Seq}},"outcome":"allow","note":"{{padding}}"}""")));
+            $$"""{"schema":"gateedge.passage/2","id":"{{s.Id}}","seq":{{s.Seq}},"outcome":"allow","note":"{{padding}}"}""")));
         await Task.WhenAll(appends);
     }
 }

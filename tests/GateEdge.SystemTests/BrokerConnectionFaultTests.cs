@@ -35,7 +35,7 @@ public sealed class BrokerConnectionFaultTests : IAsyncLifetime
     [Fact]
     public async Task Broker_down_at_start_then_refusing_credentials_then_fixed_delivers_everything()
     {
-        var passwordFile = Path.Combine(_gate.Dir, "mqtt-password");
+        var passwordFile = TestGate.OwnerOnly(Path.Combine(_gate.Dir, "mqtt-password"));
         await File.WriteAllTextAsync(passwordFile, "wrong-password\n");
         _gate.WriteGatewayConfig(mqtt: $$"""
             "UseTls": true, "CaFile": "{{_certificates.CaFile}}", "Username": "gw-7", "PasswordFile": "{{passwordFile}}"
@@ -64,7 +64,7 @@ public sealed class BrokerConnectionFaultTests : IAsyncLifetime
     public async Task A_broker_certificate_from_another_CA_is_refused_until_the_right_CA_is_installed()
     {
         AddBrokerUser("gw-7", Password);
-        var passwordFile = Path.Combine(_gate.Dir, "mqtt-password");
+        var passwordFile = TestGate.OwnerOnly(Path.Combine(_gate.Dir, "mqtt-password"));
         await File.WriteAllTextAsync(passwordFile, Password);
         var caFile = Path.Combine(_gate.Dir, "ca.pem");
         File.Copy(_certificates.OtherCaFile, caFile);
@@ -90,7 +90,7 @@ public sealed class BrokerConnectionFaultTests : IAsyncLifetime
     public async Task A_trusted_certificate_with_a_key_that_is_not_pinned_is_refused_and_the_pinned_key_is_accepted()
     {
         AddBrokerUser("gw-7", Password);
-        var passwordFile = Path.Combine(_gate.Dir, "mqtt-password");
+        var passwordFile = TestGate.OwnerOnly(Path.Combine(_gate.Dir, "mqtt-password"));
         await File.WriteAllTextAsync(passwordFile, Password);
         using var server = X509Certificate2.CreateFromPem(await File.ReadAllTextAsync(_certificates.ServerCertFile));
         var pin = GateEdge.Publishing.MqttConnectionOptions.PublicKeyPin(server);

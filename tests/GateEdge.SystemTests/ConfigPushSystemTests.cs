@@ -13,18 +13,13 @@ namespace GateEdge.SystemTests;
 /// </summary>
 public sealed class ConfigPushSystemTests : GateTest
 {
-    private static readonly byte[] Key = Encoding.UTF8.GetBytes("deployment key for config pushes");
     private const string Base = CommandSender.GatewayTopics;
 
     [Fact]
     public async Task A_push_is_checked_applied_by_a_restart_and_rolled_back_when_the_broker_is_out_of_reach()
     {
-        var keyFile = Path.Combine(Gate.Dir, "command.key");
-        await File.WriteAllBytesAsync(keyFile, Key);
-        var configPath = Gate.WriteGatewayConfig();
-        var original = (await File.ReadAllTextAsync(configPath)).Replace("\"Registry\":",
-            $"\"Commands\": {{ \"KeyFile\": \"command.key\", \"ConfigProbation\": \"00:00:10\" }}, \"Registry\":", StringComparison.Ordinal);
-        await File.WriteAllTextAsync(configPath, original);
+        var configPath = Gate.WriteGatewayConfig(commands: "\"ConfigProbation\": \"00:00:10\"");
+        var original = await File.ReadAllTextAsync(configPath);
         Gate.WriteSteadyTrafficScript();
         await using var centre = await CentreSubscriber.ConnectAsync(Broker.Port);
         await using var simulator = Gate.StartSimulator();
@@ -43,15 +38,17 @@ public sealed class ConfigPushSystemTests : GateTest
         Assert.Contains("FeverLineC", refused.GetProperty("reason").GetString(), StringComparison.Ordinal);
         await PushAsync(sender, "push-2", "nonce-2", original.Replace("\"gw-7\"", "\"gw-8\"", StringComparison.Ordinal));
         Assert.Contains("Gateway.Id", (await ResultAsync(centre, "push-2")).GetProperty("reason").GetString(), StringComparison.Ordinal);
-        var unsigned = Request("push-3", "nonce-3", original.Replace("\"In\"", "\"Out\"", StringComparison.Ordinal)) with { Signature = new string('0', 64) };
-        await CommandSender.SendAsync(sender, "config", unsigned);
-        Assert.Equal("signature missing or invalid", (await ResultAsync(centre, "push-3")).GetProperty("reason").GetString());
+        // Another centre key, valid in itself: refused because keys change only on the box.
+        await File.WriteAllTextAsync(Path.Combine(Gate.Dir, "other.pub.pem"), GateEdge.Trust.CentreSigner.NewKeyPair().PublicPem);
+        await PushAsync(sender, "push-3", "nonce-3", original.Replace("centre.pub.pem", "other.pub.pem", StringComparison.Ordinal));
+        Assert.Contains("security settings change only on the box", (await ResultAsync(centre, "push-3")).GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Equal(original, await File.ReadAllTextAsync(configPath));
         Assert.DoesNotContain(gateway.Lines, l => l.Contains("Starting again", StringComparison.Ordinal));
 
         // A good push: the gateway restarts with it, reports it done, and the lane now counts exits.
         var outward = original.Replace("\"Direction\": \"In\"", "\"Direction\": \"Out\"", StringComparison.Ordinal);
-        await PushAsync(sender, "push-4", "nonce-4", outward);
+        var push4 = TestCentre.Sign(TestCentre.Command("config", "push-4", config: outward, @operator: "李工", reason: "new thresholds from the district"));
+        await TestCentre.PublishAsync(sender, $"{Base}/command/config", push4);
         var applied = await ResultAsync(centre, "push-4");
         Assert.Equal("done", applied.GetProperty("status").GetString());
         Assert.Equal(outward, await File.ReadAllTextAsync(configPath));
@@ -60,8 +57,8 @@ public sealed class ConfigPushSystemTests : GateTest
         await Eventually.True(() => centre.Passages.Any(p => p.GetProperty("direction").GetString() == "out"), "a passage decided as an exit", TimeSpan.FromSeconds(30));
 
         // The same signed push again is a replay, refused although the gateway restarted since.
-        await PushAsync(sender, "push-4", "nonce-4", outward);
-        Assert.Equal("nonce already used: replayed command", (await ResultAsync(centre, "push-4", nth: 2)).GetProperty("reason").GetString());
+        await TestCentre.PublishAsync(sender, $"{Base}/command/config", push4);
+        Assert.Equal("already carried out: replayed command", (await ResultAsync(centre, "push-4", nth: 2)).GetProperty("reason").GetString());
 
         // A push that cannot reach the broker: rolled back after its probation, and reported once back.
         int unreachable = Mosquitto.FreeLoopbackPort();
@@ -81,11 +78,8 @@ public sealed class ConfigPushSystemTests : GateTest
     [Fact]
     public async Task A_gateway_killed_while_a_push_is_on_trial_comes_back_on_the_previous_configuration()
     {
-        await File.WriteAllBytesAsync(Path.Combine(Gate.Dir, "command.key"), Key);
-        var configPath = Gate.WriteGatewayConfig();
-        var original = (await File.ReadAllTextAsync(configPath)).Replace("\"Registry\":",
-            "\"Commands\": { \"KeyFile\": \"command.key\", \"ConfigProbation\": \"00:05:00\" }, \"Registry\":", StringComparison.Ordinal);
-        await File.WriteAllTextAsync(configPath, original);
+        var configPath = Gate.WriteGatewayConfig(commands: "\"ConfigProbation\": \"00:05:00\"");
+        var original = await File.ReadAllTextAsync(configPath);
         await using var centre = await CentreSubscriber.ConnectAsync(Broker.Port);
         using var sender = new MqttClientFactory().CreateMqttClient();
         await sender.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", Broker.Port).WithClientId("operator-console").Build());
@@ -114,11 +108,6 @@ public sealed class ConfigPushSystemTests : GateTest
         return Matching()[nth - 1];
     }
 
-    private static CommandRequest Request(string id, string nonce, string config)
-    {
-        var request = new CommandRequest(CommandRequest.SchemaId, id, DateTimeOffset.UtcNow.ToString("O"), nonce, "李工", "new thresholds from the district", null, null, config);
-        return request with { Signature = CommandParser.Sign(Key, "config", request) };
-    }
-
-    private static Task PushAsync(IMqttClient sender, string id, string nonce, string config) => CommandSender.SendAsync(sender, "config", Request(id, nonce, config));
+    private static Task PushAsync(IMqttClient sender, string id, string nonce, string config) =>
+        CommandSender.SendAsync(sender, "config", TestCentre.Command("config", id, config: config, @operator: "李工", reason: $"new thresholds from the district ({nonce})"));
 }

@@ -53,7 +53,7 @@ public sealed class GatewaySystemTests : IAsyncLifetime
         var ids = new HashSet<Guid>();
         foreach (var e in events)
         {
-            Assert.Equal("gateedge.passage/1", e.GetProperty("schema").GetString());
+            Assert.Equal("gateedge.passage/2", e.GetProperty("schema").GetString());
             Assert.True(ids.Add(Guid.Parse(e.GetProperty("id").GetString()!)));
             Assert.Equal(7, Guid.Parse(e.GetProperty("id").GetString()!).Version);
             Assert.InRange(e.GetProperty("time").GetDateTimeOffset(), startedAt, DateTimeOffset.UtcNow);

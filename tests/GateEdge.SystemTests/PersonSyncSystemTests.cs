@@ -25,7 +25,7 @@ public sealed class PersonSyncSystemTests : SteadyTrafficTest
         await publisher.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", Broker.Port).WithClientId("centre-persons").Build());
         await publisher.PublishAsync(new MqttApplicationMessageBuilder()
             .WithTopic("gateedge/v1/c-7/lists/persons")
-            .WithPayload($$"""{ "schema": "gateedge.persons/1", "id": "p-1", "mode": "snapshot", "version": 1, "upsert": [ {{string.Join(",", persons)}} ] }""")
+            .WithPayload(TestCentre.Sign($$"""{ "schema": "gateedge.persons/2", "id": "p-1", "compound": "c-7", "issuedAt": "2026-11-28T08:00:00Z", "mode": "snapshot", "version": 1, "upsert": [ {{string.Join(",", persons)}} ] }"""))
             .WithRetainFlag()
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .Build());

@@ -14,16 +14,21 @@ public sealed class StatusPageSystemTests : GateTest
     private const string Token = "technician-token-0042";
 
     [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public async Task The_live_page_shows_decisions_and_a_device_going_offline_and_metrics_count_them()
     {
         int port = Mosquitto.FreeLoopbackPort();
         await File.WriteAllTextAsync(Path.Combine(Gate.Dir, "status.token"), Token + "\n");
+        File.SetUnixFileMode(Path.Combine(Gate.Dir, "status.token"), UnixFileMode.UserRead | UnixFileMode.UserWrite);
         Gate.WriteGatewayConfig(statusPage: $$"""{ "Listen": "http://127.0.0.1:{{port}}", "TokenFile": "status.token" }""");
         Gate.WriteSteadyTrafficScript();
         await using var gateway = Gate.StartGateway();
         var simulator = Gate.StartSimulator();
         await gateway.WaitForLineAsync("Status page on", TimeSpan.FromSeconds(30));
-        await using var browser = await HeadlessChromium.OpenAsync($"http://127.0.0.1:{port}/?token={Token}");
+        // A technician signs in once; the page then reads its data with the cookie, never with the token in the address.
+        await using var browser = await HeadlessChromium.OpenAsync($"http://127.0.0.1:{port}/login");
+        await Eventually.True(async () => await browser.EvaluateAsync("document.forms.length") == "1", "the sign-in form", TimeSpan.FromSeconds(10));
+        await browser.EvaluateAsync($"document.querySelector('input[name=token]').value = '{Token}'; document.forms[0].submit(); 'sent'");
 
         await Eventually.True(async () => await browser.EvaluateAsync("document.querySelector('#decisions tr')?.dataset.outcome") == "allow",
             "a decision on the page", TimeSpan.FromSeconds(20));
@@ -40,6 +45,13 @@ public sealed class StatusPageSystemTests : GateTest
         Assert.Equal("ok\n", await http.GetStringAsync("/healthz"));
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/api/status")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/metrics")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync($"/api/status?token={Token}")).StatusCode);
+        using (var rebound = new HttpRequestMessage(HttpMethod.Get, "/healthz"))
+        {
+            rebound.Headers.Host = "attacker.example";
+            Assert.Equal(HttpStatusCode.MisdirectedRequest, (await http.SendAsync(rebound)).StatusCode);
+        }
+
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
         var metrics = await http.GetStringAsync("/metrics");
         Assert.Matches(@"gateedge_decisions_total\{lane=""lane1"",outcome=""allow""\} [1-9]", metrics);

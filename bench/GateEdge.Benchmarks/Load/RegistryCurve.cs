@@ -40,7 +40,7 @@ internal static class RegistryCurve
             throw new InvalidOperationException("a registered card was not found");
         }
 
-        var payload = Encoding.UTF8.GetBytes($$"""{ "schema": "gateedge.persons/1", "id": "p-{{persons}}", "mode": "snapshot", "version": 1, "upsert": [ {{string.Join(",",
+        var payload = Encoding.UTF8.GetBytes($$"""{ "schema": "gateedge.persons/2", "id": "p-{{persons}}", "compound": "c-1", "issuedAt": "2026-12-01T00:00:00Z", "mode": "snapshot", "version": 1, "upsert": [ {{string.Join(",",
             people.Select(p => $$"""{ "ref": "{{p.Ref}}", "class": "Resident", "credentials": [ { "kind": "NationalId", "number": "{{p.Credentials[0].Number}}" } ] }"""))}} ] }""");
         double? applySeconds = null;
         if (payload.Length <= ListUpdates.MaxPayloadBytes)
@@ -49,7 +49,7 @@ internal static class RegistryCurve
             try
             {
                 using var store = new RegistryStore(Path.Combine(dir, "registry.db"));
-                var registry = new LiveRegistry(new SeedFileRegistry([]), store, TimeProvider.System);
+                var registry = new LiveRegistry(new SeedFileRegistry([]), store, TimeProvider.System, "c-1");
                 clock.Restart();
                 var (_, rejection) = registry.Apply("persons", payload);
                 applySeconds = clock.Elapsed.TotalSeconds;

@@ -43,8 +43,15 @@ internal static class RehearsalConfig
 
         mqtt["Port"] = brokerPort;
         Absolute(Section(root, "Registry"), "SeedFile", baseDirectory);
-        Absolute(Section(root, "Commands"), "KeyFile", baseDirectory);
-        Absolute(Section(root, "Privacy"), "IdentityKeyFile", baseDirectory);
+        if (Section(root, "Commands")["CentreKeys"] is JsonArray keys)
+        {
+            foreach (var key in keys.OfType<JsonObject>())
+            {
+                Absolute(key, "PublicKeyFile", baseDirectory);
+            }
+        }
+
+        Absolute(Section(root, "Privacy"), "IdentitySealingKeyFile", baseDirectory);
         Absolute(Section(root, "StatusPage"), "TokenFile", baseDirectory);
         // Decisions are printed as the centre receives them; the log shows only what goes wrong.
         root["Serilog"] = new JsonObject

@@ -62,10 +62,32 @@ internal static class GateEdgeCommandLine
         tail.SetAction(result => JournalReport.Tail(result.GetValue(config)!, result.GetValue(count), Console.Out));
         root.Subcommands.Add(new Command("events", "The events recorded at this gate") { tail });
 
+        root.Subcommands.Add(CentreCommand());
+
         var rehearseFor = new Option<int?>("--seconds") { Description = "How long to rehearse; until Ctrl-C when left out" };
         var simulate = new Command("simulate", "Rehearse this configuration on simulated devices and an embedded broker: its lanes, rules and registry, decisions printed live") { rehearseFor };
         simulate.SetAction((result, token) => Simulate.RunAsync(result.GetValue(config)!, result.GetValue(rehearseFor), Console.Out, token));
         root.Subcommands.Add(simulate);
         return root;
+    }
+
+    /// <summary><c>gateedge centre …</c>: what a central service does with its private keys, run at the centre.</summary>
+    private static Command CentreCommand()
+    {
+        var folder = new Option<string>("--out") { Description = "Folder for the key files", DefaultValueFactory = _ => "." };
+        var id = new Option<string>("--id") { Description = "Key id, as gateways will name it in Commands.CentreKeys", Required = true };
+        var keygen = new Command("keygen", "Make the centre's signing and sealing key pairs (private halves 0600): the public halves go to every gateway") { folder, id };
+        keygen.SetAction(result => CentreTools.KeyGen(result.GetValue(folder)!, result.GetValue(id)!, Console.Out));
+
+        var key = new Option<string>("--key") { Description = "The centre's private key file (PEM)", Required = true };
+        var kid = new Option<string>("--kid") { Description = "The key id the gateways know this key by", Required = true };
+        var sign = new Command("sign", "Sign a command or update body read from standard input; write the message to publish to standard output") { key, kid };
+        sign.SetAction(result => CentreTools.Sign(result.GetValue(key)!, result.GetValue(kid)!, Console.OpenStandardInput(), Console.OpenStandardOutput(), Console.Error));
+
+        var sealedValue = new Argument<string>("sealed") { Description = "A passage's credential.sealed value" };
+        var unsealKey = new Option<string>("--key") { Description = "The centre's private sealing key file (PEM)", Required = true };
+        var unseal = new Command("unseal", "Open a sealed identity with the centre's private sealing key") { sealedValue, unsealKey };
+        unseal.SetAction(result => CentreTools.Unseal(result.GetValue(unsealKey)!, result.GetValue(sealedValue)!, Console.Out));
+        return new Command("centre", "The centre's side: key pairs, signing what it sends, opening sealed identities (run at the centre, never on a gateway)") { keygen, sign, unseal };
     }
 }

@@ -15,7 +15,7 @@ internal static class ListReport
         var config = ConfigFile.Load(configPath);
         var path = Path.Combine(config.Gateway.StateDirectory, "registry.db");
         using var store = new RegistryStore(path);
-        var registry = new LiveRegistry(SeedFileRegistry.Load(config.Registry.SeedFile), store, time);
+        var registry = new LiveRegistry(SeedFileRegistry.Load(config.Registry.SeedFile), store, time, config.Gateway.CompoundId);
         var now = time.GetUtcNow();
         var stale = registry.Stale(now);
         output.WriteLine($"registry {path}");

@@ -4,15 +4,26 @@ using GateEdge.Events;
 namespace GateEdge.Commands;
 
 /// <summary>
-/// Where the MQTT publisher (the one owner of the connection) drops received commands and
-/// picks up their results, so commands are carried out off the client's receive path.
+/// Where the MQTT publisher (the one owner of the connection) drops what the centre sends and
+/// picks up the results, so messages are carried out off the client's receive path. Bounded
+/// before anything is copied: a message over its size limit is refused by its length alone, and
+/// the messages waiting together may hold at most <see cref="MaxQueuedBytes"/>.
 /// </summary>
-internal sealed class CommandInbox
+internal sealed class CommandInbox(CommandOptions options)
 {
-    private readonly Channel<(string Command, byte[] Payload)> _received =
-        Channel.CreateBounded<(string, byte[])>(new BoundedChannelOptions(100) { FullMode = BoundedChannelFullMode.DropWrite });
+    /// <summary>Two of the largest updates the centre may send, waiting at once.</summary>
+    public const long MaxQueuedBytes = 2L * MaxListMessageBytes;
 
+    /// <summary>A signed list or persons update: its body and the signature line.</summary>
+    public const int MaxListMessageBytes = Registry.ListUpdates.MaxPayloadBytes + Trust.SignedMessage.MaxHeaderBytes + 1;
+
+    private const int MaxQueuedMessages = 100;
+
+    private readonly Channel<InboundMessage> _received = Channel.CreateUnbounded<InboundMessage>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Channel<CommandResult> _results = Channel.CreateUnbounded<CommandResult>();
+    private readonly Lock _counting = new();
+    private long _queuedBytes;
+    private int _queuedMessages;
 
     /// <summary>Raised when the centre asks for the retained state again.</summary>
     public event Action? RepublishRequested;
@@ -20,12 +31,49 @@ internal sealed class CommandInbox
     /// <summary>Raised when a result waits to be published.</summary>
     public event Action? ResultReady;
 
-    public ChannelReader<(string Command, byte[] Payload)> Received => _received.Reader;
-
     public ChannelReader<CommandResult> Results => _results.Reader;
 
-    /// <summary>False when the inbox is full: a flood of commands is shed, not queued without bound.</summary>
-    public bool TryReceive(string command, byte[] payload) => _received.Writer.TryWrite((command, payload));
+    /// <summary>The largest message accepted for <paramref name="name"/>: a command, a configuration push, or a list.</summary>
+    public int MaxBytes(string name) => name.StartsWith(InboundMessage.ListPrefix, StringComparison.Ordinal) ? MaxListMessageBytes
+        : name == "config" ? options.MaxConfigPayloadBytes
+        : options.MaxPayloadBytes;
+
+    /// <summary>
+    /// Queues a message of <paramref name="length"/> bytes, copied by <paramref name="copy"/> only once it fits.
+    /// False when the inbox is full: a flood is shed, not queued without bound.
+    /// </summary>
+    public bool TryReceive(string name, long length, Func<byte[]> copy)
+    {
+        bool tooLarge = length > MaxBytes(name);
+        long bytes = tooLarge ? 0 : length;
+        lock (_counting)
+        {
+            if (_queuedMessages >= MaxQueuedMessages || _queuedBytes + bytes > MaxQueuedBytes)
+            {
+                return false;
+            }
+
+            _queuedMessages++;
+            _queuedBytes += bytes;
+        }
+
+        return _received.Writer.TryWrite(tooLarge
+            ? new InboundMessage(name, default, $"message of {length} bytes exceeds the {MaxBytes(name)}-byte limit")
+            : new InboundMessage(name, copy()));
+    }
+
+    /// <summary>The next message, once there is one; its bytes no longer count against the inbox.</summary>
+    public async ValueTask<InboundMessage> ReceiveAsync(CancellationToken cancellationToken)
+    {
+        var message = await _received.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        lock (_counting)
+        {
+            _queuedMessages--;
+            _queuedBytes -= message.Payload.Length;
+        }
+
+        return message;
+    }
 
     public void Complete(CommandResult result)
     {

@@ -1,10 +1,14 @@
 namespace GateEdge.Commands;
 
-/// <summary>Bound from <c>Commands</c>: how commands from the centre are authenticated.</summary>
+/// <summary>Bound from <c>Commands</c>: how what the centre sends (commands, lists, persons) is authenticated and bounded.</summary>
 internal sealed class CommandOptions
 {
-    /// <summary>File holding the shared HMAC key (any bytes, ideally 32 random ones). Without it, commands that act on the gate are refused.</summary>
-    public string? KeyFile { get; set; }
+    /// <summary>
+    /// The centre's public signing keys (ECDSA P-256): one, or two while the centre rotates. Every
+    /// command and update must be signed by one of them; without any, the gateway accepts nothing
+    /// from the centre and decides on its seed file.
+    /// </summary>
+    public List<Trust.CentreKeyOptions> CentreKeys { get; set; } = [];
 
     /// <summary>How far a command's <c>issuedAt</c> may be from the gateway's clock. Default 60 s, 5 s–10 min.</summary>
     public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromSeconds(60);

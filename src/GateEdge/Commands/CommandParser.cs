@@ -1,124 +1,119 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using GateEdge.Configuration;
 
 namespace GateEdge.Commands;
 
 /// <summary>
-/// Checks a command from the centre before anything acts on it: size, shape, known command,
-/// required fields, and for commands that act on the gate an HMAC-SHA256 signature over a fixed
-/// field order, a fresh timestamp and an unused nonce (docs/mqtt.md, "Commands").
-/// Pure apart from the replay memory; the time is passed in.
+/// Checks the body of a command the centre signed (the signature is checked before, by
+/// <see cref="Trust.CentreKeys"/>): shape, the command it names against the topic it came on, the
+/// gateway it is for, a fresh <c>issuedAt</c>, the fields the command needs, and that these exact
+/// bytes were not accepted before (docs/mqtt.md, "Commands"). Pure apart from the replay memory;
+/// the time is passed in.
 /// </summary>
-/// <param name="replays">Where used nonces are remembered; a file-backed one keeps them across restarts.</param>
-internal sealed class CommandParser(CommandOptions options, byte[]? key, IReadOnlySet<string> lanes, ReplayGuard? replays = null)
+/// <param name="replays">Where accepted commands are remembered; a file-backed one keeps them across restarts.</param>
+internal sealed class CommandParser(CommandOptions options, GatewayOptions gateway, IReadOnlySet<string> lanes, ReplayGuard? replays = null)
 {
+    private const int MaxIdLength = 64;
+    private const int MaxTextLength = 200;
+
     private readonly ReplayGuard _replays = replays ?? new ReplayGuard(options.MaxClockSkew * 2);
 
-    /// <summary>The signed text: fixed fields in a fixed order, and for <c>config</c> the SHA-256 of the new file, so not one byte of it can change.</summary>
-    public static string SigningInput(string command, CommandRequest r) =>
-        string.Join('|', CommandRequest.SchemaId, command, r.Id, r.IssuedAt, r.Nonce, r.Lane, r.Operator, r.Reason)
-        + (r.Config is null ? "" : "|" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(r.Config))));
-
-    public static string Sign(byte[] key, string command, CommandRequest request) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(SigningInput(command, request))));
-
-    public (ParsedCommand? Command, CommandRejection? Rejection) Parse(string command, ReadOnlySpan<byte> payload, DateTimeOffset now)
+    public (ParsedCommand? Command, CommandRejection? Rejection) Parse(string topicCommand, ReadOnlySpan<byte> body, DateTimeOffset now)
     {
-        int limit = command == "config" ? options.MaxConfigPayloadBytes : options.MaxPayloadBytes;
-        if (payload.Length > limit)
-        {
-            return Reject(null, $"payload of {payload.Length} bytes exceeds the {limit}-byte limit");
-        }
-
-        CommandRequest? request;
+        CommandRequest? r;
         try
         {
-            request = JsonSerializer.Deserialize(payload, CommandJson.Default.CommandRequest);
+            r = JsonSerializer.Deserialize(body, CommandJson.Default.CommandRequest);
         }
         catch (JsonException ex)
         {
             return Reject(null, $"malformed JSON: {ex.Message}");
         }
 
-        if (request is null || request.Schema != CommandRequest.SchemaId)
+        if (r is null || r.Schema != CommandRequest.SchemaId)
         {
-            return Reject(request?.Id, $"schema must be {CommandRequest.SchemaId}");
+            return Reject(null, $"schema must be {CommandRequest.SchemaId}");
         }
 
-        if (string.IsNullOrWhiteSpace(request.Id) || request.Id.Length > 64)
+        if (string.IsNullOrWhiteSpace(r.Id) || r.Id.Length > MaxIdLength || r.Id.Any(char.IsControl))
         {
-            return Reject(null, "id is missing or longer than 64 characters");
+            return Reject(null, $"id is missing, longer than {MaxIdLength} characters or holds control characters");
         }
 
-        return command switch
+        var problem = Binding(r, topicCommand) ?? Freshness(r, now) ?? Fields(r);
+        if (problem is not null)
         {
-            "republish" => (new ParsedCommand(CommandKind.Republish, request.Id, request.Operator, request.Reason, null), null),
-            "open" => ParseOpen(request, now),
-            "config" => ParseConfig(request, now),
-            _ => Reject(request.Id, $"unknown command '{Truncate(command)}' (known: open, config, republish)"),
-        };
+            return Reject(r.Id, problem);
+        }
+
+        // Spent last, by a command that passed every other check: the exact bytes, so a re-signed copy is no way round it.
+        if (!_replays.FirstUse(Convert.ToHexStringLower(SHA256.HashData(body)), now))
+        {
+            return Reject(r.Id, "already carried out: replayed command");
+        }
+
+        return (new ParsedCommand(Kind(r.Command!), r.Id, r.Operator, r.Reason, r.Lane, r.Config), null);
     }
 
-    private (ParsedCommand?, CommandRejection?) ParseOpen(CommandRequest r, DateTimeOffset now)
+    /// <summary>A command is signed for one command name at one gateway: elsewhere it is refused, whoever republishes it.</summary>
+    private string? Binding(CommandRequest r, string topicCommand)
     {
-        if (string.IsNullOrWhiteSpace(r.Operator) || string.IsNullOrWhiteSpace(r.Reason))
+        if (r.Command is not ("open" or "config" or "republish"))
         {
-            return Reject(r.Id, "open needs the operator and the reason");
+            return "command must be open, config or republish";
         }
 
-        if (r.Lane is null || !lanes.Contains(r.Lane))
+        if (r.Command != topicCommand)
         {
-            return Reject(r.Id, $"no lane '{Truncate(r.Lane)}' at this gateway");
+            return $"the command is '{r.Command}' but it came on the topic of another command";
         }
 
-        return CheckSigned("open", r, now) is { } refused
-            ? Reject(r.Id, refused)
-            : (new ParsedCommand(CommandKind.Open, r.Id!, r.Operator, r.Reason, r.Lane), null);
+        return r.Compound == gateway.CompoundId && r.Gate == gateway.GateId && r.Gateway == gateway.Id
+            ? null
+            : $"the command is for another gateway (this is {gateway.CompoundId}/{gateway.GateId}/{gateway.Id})";
     }
 
-    private (ParsedCommand?, CommandRejection?) ParseConfig(CommandRequest r, DateTimeOffset now)
+    /// <summary>A command queued at the broker while the gateway was away is refused, not carried out long after the operator asked.</summary>
+    private string? Freshness(CommandRequest r, DateTimeOffset now) =>
+        DateTimeOffset.TryParse(r.IssuedAt, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var issued)
+        && (now - issued).Duration() <= options.MaxClockSkew
+            ? null
+            : $"issuedAt is not within {options.MaxClockSkew.TotalSeconds:0} s of the gateway's clock";
+
+    private string? Fields(CommandRequest r)
     {
-        if (string.IsNullOrWhiteSpace(r.Operator) || string.IsNullOrWhiteSpace(r.Reason))
+        if (r.Command == "republish")
         {
-            return Reject(r.Id, "config needs the operator and the reason");
+            return r.Lane is null && r.Config is null ? null : "republish takes no lane and no config";
         }
 
-        if (string.IsNullOrWhiteSpace(r.Config))
+        if (!Text(r.Operator) || !Text(r.Reason))
         {
-            return Reject(r.Id, "config needs the new configuration file as the 'config' string");
+            return $"{r.Command} needs the operator and the reason, each 1–{MaxTextLength} characters without control characters";
         }
 
-        return CheckSigned("config", r, now) is { } refused
-            ? Reject(r.Id, refused)
-            : (new ParsedCommand(CommandKind.Config, r.Id!, r.Operator, r.Reason, null, r.Config), null);
+        if (r.Command == "open")
+        {
+            return r.Config is not null ? "open takes no config"
+                : r.Lane is null || !lanes.Contains(r.Lane) ? $"no such lane at this gateway (lanes: {string.Join(", ", lanes.Order(StringComparer.Ordinal))})"
+                : null;
+        }
+
+        return r.Lane is not null ? "config takes no lane"
+            : string.IsNullOrWhiteSpace(r.Config) ? "config needs the new configuration file as the 'config' string"
+            : null;
     }
 
-    /// <summary>The checks of a command that acts on the gate, in order of cost; the nonce is spent only by a command that passes all others.</summary>
-    private string? CheckSigned(string command, CommandRequest r, DateTimeOffset now)
+    private static bool Text(string? value) => !string.IsNullOrWhiteSpace(value) && value.Length <= MaxTextLength && !value.Any(char.IsControl);
+
+    private static CommandKind Kind(string command) => command switch
     {
-        if (key is null)
-        {
-            return "commands that act on the gate are disabled: no signing key is configured";
-        }
-
-        if (r.Signature is null || r.Nonce is null || r.IssuedAt is null
-            || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(r.Signature), Encoding.ASCII.GetBytes(Sign(key, command, r))))
-        {
-            return "signature missing or invalid";
-        }
-
-        if (!DateTimeOffset.TryParse(r.IssuedAt, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var issued)
-            || (now - issued).Duration() > options.MaxClockSkew)
-        {
-            return $"issuedAt is not within {options.MaxClockSkew.TotalSeconds:0} s of the gateway's clock";
-        }
-
-        return _replays.FirstUse(r.Nonce, now) ? null : "nonce already used: replayed command";
-    }
+        "open" => CommandKind.Open,
+        "config" => CommandKind.Config,
+        _ => CommandKind.Republish,
+    };
 
     private static (ParsedCommand?, CommandRejection?) Reject(string? id, string reason) => (null, new CommandRejection(id, reason));
-
-    private static string Truncate(string? value) => value is { Length: > 40 } ? value[..40] + "…" : value ?? "";
 }

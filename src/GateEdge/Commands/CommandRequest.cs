@@ -3,24 +3,29 @@ using System.Text.Json.Serialization;
 namespace GateEdge.Commands;
 
 /// <summary>
-/// A command from the centre (schema <c>gateedge.command/1</c>). Which fields a command needs
-/// is checked by <see cref="CommandParser"/>; everything else is refused.
+/// The signed body of a command from the centre (schema <c>gateedge.command/2</c>). It names the
+/// command and the one gateway it is for, so a signed command cannot be replayed on another
+/// topic or at another gate. Which fields a command needs is checked by <see cref="CommandParser"/>;
+/// unknown and repeated fields are refused.
 /// </summary>
 /// <param name="Config">For <c>config</c>: the whole new configuration file, as text.</param>
 internal sealed record CommandRequest(
     string? Schema,
     string? Id,
+    string? Command,
+    string? Compound,
+    string? Gate,
+    string? Gateway,
     string? IssuedAt,
-    string? Nonce,
-    string? Operator,
-    string? Reason,
-    string? Lane,
-    string? Signature,
+    string? Operator = null,
+    string? Reason = null,
+    string? Lane = null,
     string? Config = null)
 {
-    public const string SchemaId = "gateedge.command/1";
+    public const string SchemaId = "gateedge.command/2";
 }
 
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    AllowDuplicateProperties = false, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(CommandRequest))]
 internal sealed partial class CommandJson : JsonSerializerContext;

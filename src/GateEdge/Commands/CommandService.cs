@@ -6,17 +6,21 @@ using GateEdge.Outputs;
 using GateEdge.Publishing;
 using GateEdge.Registry;
 using GateEdge.Rules;
+using GateEdge.Trust;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace GateEdge.Commands;
 
 /// <summary>
-/// Carries out commands from the centre one at a time: each is checked by the parser, acted on
-/// (a remote open is journalled before the relay moves, as every passage is), and answered.
+/// Carries out what the centre sends, one message at a time: the signature is checked first and
+/// nothing of an unsigned message is read or logged beyond the refusal; then the command or update
+/// is checked and acted on (a remote open is journalled before the relay moves, as every passage
+/// is), and answered. No message can stop the service: whatever goes wrong is answered as refused.
 /// </summary>
 internal sealed partial class CommandService(
     CommandInbox inbox,
+    CentreKeys centre,
     CommandParser parser,
     LiveRegistry registry,
     EventJournal journal,
@@ -31,9 +35,10 @@ internal sealed partial class CommandService(
     {
         try
         {
-            await foreach (var (command, payload) in inbox.Received.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+            while (true)
             {
-                if (await HandleAsync(command, payload, stoppingToken).ConfigureAwait(false) is { } result)
+                var message = await inbox.ReceiveAsync(stoppingToken).ConfigureAwait(false);
+                if (await HandleAsync(message, stoppingToken).ConfigureAwait(false) is { } result)
                 {
                     inbox.Complete(result);
                 }
@@ -45,37 +50,50 @@ internal sealed partial class CommandService(
     }
 
     /// <returns>The result, or null when it follows later (a configuration push answers after the restart).</returns>
-    internal async Task<CommandResult?> HandleAsync(string command, byte[] payload, CancellationToken cancellationToken)
+    internal async Task<CommandResult?> HandleAsync(InboundMessage message, CancellationToken cancellationToken)
     {
-        if (command.StartsWith("lists/", StringComparison.Ordinal))
+        try
         {
-            var (id, refused) = registry.Apply(command["lists/".Length..], payload);
-            if (refused is not null)
-            {
-                LogRejected(command, refused);
-            }
+            return await CarryOutAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogFailed(ex, Untrusted.ForLog(message.Name, 64));
+            return Refused(null, message.Name, $"the gateway could not carry it out ({ex.GetType().Name}); nothing was applied");
+        }
+    }
 
-            return Result(id, command, refused is null ? "done" : "rejected", refused);
+    private async Task<CommandResult?> CarryOutAsync(InboundMessage message, CancellationToken cancellationToken)
+    {
+        var (body, unsigned) = message.Refused is null ? centre.Open(message.Payload) : (default, message.Refused);
+        if (unsigned is not null)
+        {
+            return Refused(null, message.Name, unsigned);
         }
 
-        var (parsed, rejection) = parser.Parse(command, payload, time.GetUtcNow());
+        if (message.IsList)
+        {
+            var (id, refused) = registry.Apply(message.Name[InboundMessage.ListPrefix.Length..], body.Span);
+            return refused is null ? Result(id, message.Name, "done", null) : Refused(id, message.Name, refused);
+        }
+
+        var (parsed, rejection) = parser.Parse(message.Name, body.Span, time.GetUtcNow());
         if (parsed is null)
         {
-            LogRejected(command, rejection!.Reason);
-            return Result(rejection.Id, command, "rejected", rejection.Reason);
+            return Refused(rejection!.Id, message.Name, rejection.Reason);
         }
 
         switch (parsed.Kind)
         {
             case CommandKind.Republish:
                 inbox.RequestRepublish();
-                return Result(parsed.Id, command, "done", null);
+                return Result(parsed.Id, message.Name, "done", null);
             case CommandKind.Config when configurationPush is null:
-                return Result(parsed.Id, command, "rejected", "this gateway was not started from a configuration file it can replace");
+                return Refused(parsed.Id, message.Name, "this gateway was not started from a configuration file it can replace");
             case CommandKind.Config:
-                return configurationPush.Apply(parsed) is { } refused ? Result(parsed.Id, command, "rejected", refused) : null;
+                return configurationPush.Apply(parsed) is { } refused ? Refused(parsed.Id, message.Name, refused) : null;
             default:
-                return await OpenAsync(parsed, command, cancellationToken).ConfigureAwait(false);
+                return await OpenAsync(parsed, message.Name, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -90,18 +108,24 @@ internal sealed partial class CommandService(
         catch (JournalWriteException ex)
         {
             LogNotRecorded(ex, open.Lane!);
-            return Result(open.Id, command, "rejected", "the command could not be recorded, so the gate stays shut");
+            return Refused(open.Id, command, "the command could not be recorded, so the gate stays shut");
         }
 
-        LogRemoteOpen(open.Lane!, open.Operator!, open.Reason!);
+        LogRemoteOpen(open.Lane!, Untrusted.ForLog(open.Operator), Untrusted.ForLog(open.Reason));
         await outputs.SignalAsync(open.Lane!, Outcome.Allow, cancellationToken).ConfigureAwait(false);
         return Result(open.Id, command, "done", null);
+    }
+
+    private CommandResult Refused(string? id, string command, string reason)
+    {
+        LogRejected(Untrusted.ForLog(command, 64), Untrusted.ForLog(reason, 400));
+        return Result(id, command, "rejected", reason);
     }
 
     private CommandResult Result(string? id, string command, string status, string? reason) =>
         CommandResult.Of(gateway.Id, id, command, status, reason, time.GetUtcNow());
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Command '{Command}' rejected: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "From the centre, '{Command}' refused: {Reason}")]
     private partial void LogRejected(string command, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lane {Lane} opened remotely by {Operator}: {Reason}")]
@@ -109,4 +133,7 @@ internal sealed partial class CommandService(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Lane {Lane}: remote open could not be recorded, the gate stays shut (R2)")]
     private partial void LogNotRecorded(Exception exception, string lane);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "From the centre, '{Command}' could not be carried out; refused, and the gateway runs on")]
+    private partial void LogFailed(Exception exception, string command);
 }

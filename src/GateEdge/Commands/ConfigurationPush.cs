@@ -3,6 +3,7 @@ using GateEdge.Configuration;
 using GateEdge.Hosting;
 using GateEdge.Journal;
 using Microsoft.Extensions.Hosting;
+using GateEdge.Trust;
 using Microsoft.Extensions.Logging;
 
 namespace GateEdge.Commands;
@@ -17,6 +18,8 @@ namespace GateEdge.Commands;
 internal sealed partial class ConfigurationPush(GatewayRestart restart, GatewayConfiguration current, IHostApplicationLifetime lifetime,
     ILogger<ConfigurationPush> logger)
 {
+    private bool _applying;
+
     /// <summary>Null when the push is being applied; otherwise why it was refused.</summary>
     public string? Apply(ParsedCommand push)
     {
@@ -28,8 +31,17 @@ internal sealed partial class ConfigurationPush(GatewayRestart restart, GatewayC
         {
             // A read-only configuration folder refuses pushes; the gateway runs on as it is.
             var refused = $"the configuration could not be written beside {restart.ConfigPath}: {ex.Message}";
-            LogRefused(push.Id, refused);
+            LogRefused(Untrusted.ForLog(push.Id), refused);
             return refused;
+        }
+        finally
+        {
+            // Whatever happened, only a push being applied leaves its file behind.
+            var staged = ConfigurationTrial.StagedPath(restart.ConfigPath);
+            if (!_applying && File.Exists(staged))
+            {
+                File.Delete(staged);
+            }
         }
     }
 
@@ -41,8 +53,11 @@ internal sealed partial class ConfigurationPush(GatewayRestart restart, GatewayC
         string? refused;
         try
         {
-            refused = IdentityChanges(ConfigFile.Load(staged)) is { Count: > 0 } changes
+            var next = ConfigFile.Load(staged);
+            refused = IdentityChanges(next) is { Count: > 0 } changes
                 ? $"a push cannot change {string.Join(", ", changes)}: that is a reinstallation, done at the gate"
+                : ProtectedSettings.Changed(current, next) is { Count: > 0 } guarded
+                ? $"a push cannot change {string.Join(", ", guarded)}: security settings change only on the box"
                 : null;
         }
         catch (GatewayConfigurationException ex)
@@ -52,13 +67,13 @@ internal sealed partial class ConfigurationPush(GatewayRestart restart, GatewayC
 
         if (refused is not null)
         {
-            File.Delete(staged);
-            LogRefused(push.Id, refused);
+            LogRefused(Untrusted.ForLog(push.Id), Untrusted.ForLog(refused, 2000));
             return refused.Length > 2000 ? refused[..2000] + "…" : refused;
         }
 
         ConfigurationTrial.Begin(config, push.Id);
-        LogApplying(push.Id, push.Operator!, push.Reason!);
+        _applying = true;
+        LogApplying(Untrusted.ForLog(push.Id), Untrusted.ForLog(push.Operator), Untrusted.ForLog(push.Reason));
         restart.Request();
         lifetime.StopApplication();
         return null;

@@ -5,11 +5,11 @@ using System.Text;
 namespace GateEdge.Commands;
 
 /// <summary>
-/// Remembers nonces for as long as a signed command could still be accepted, so none is accepted
-/// twice. With a file, the memory survives a restart: otherwise a command captured on the wire
-/// could be replayed in the seconds after the gateway comes back (a config push restarts it).
-/// The file holds one line per nonce, "{unix ms} {SHA-256 of the nonce}", appended and flushed
-/// before the command is acted on.
+/// Remembers the commands accepted (by a key: the SHA-256 of each signed body) for as long as a
+/// command could still be accepted, so none is carried out twice. With a file, the memory survives
+/// a restart: otherwise a command captured on the wire could be replayed in the seconds after the
+/// gateway comes back (a config push restarts it). The file holds one line per command,
+/// "{unix ms} {SHA-256 of the key}", appended and flushed before the command is acted on.
 /// </summary>
 internal sealed class ReplayGuard
 {
@@ -43,7 +43,7 @@ internal sealed class ReplayGuard
         }
     }
 
-    public bool FirstUse(string nonce, DateTimeOffset now)
+    public bool FirstUse(string key, DateTimeOffset now)
     {
         foreach (var (old, at) in _seen)
         {
@@ -53,7 +53,7 @@ internal sealed class ReplayGuard
             }
         }
 
-        var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(nonce)));
+        var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
         if (!_seen.TryAdd(digest, now))
         {
             return false;
@@ -77,7 +77,7 @@ internal sealed class ReplayGuard
             return;
         }
 
-        using var file = new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.Read, 4096, FileOptions.WriteThrough);
+        using var file = new FileStream(_path, Journal.DurableFile.OwnerOnly(FileMode.Append, FileAccess.Write, FileOptions.WriteThrough));
         file.Write(Encoding.ASCII.GetBytes(Line(digest, now) + "\n"));
         file.Flush(flushToDisk: true);
         _linesInFile++;

@@ -8,9 +8,21 @@ namespace GateEdge.Configuration;
 /// </summary>
 internal static class ConfigurationLoader
 {
+    /// <summary>The sections a configuration file may have; anything else at the top is a misspelling or a setting GateEdge does not read.</summary>
+    public static readonly string[] Sections =
+        ["Gateway", "Devices", "Lanes", "Rules", "Registry", "Mqtt", "Journal", "Commands", "Privacy", "Outputs", "StatusPage", "Serilog"];
+
     public static GatewayConfiguration Load(IConfiguration configuration, string source, string baseDirectory)
     {
-        var problems = new List<string>();
+        // A NUL cannot be part of a path or a name; it would throw wherever the value is used, so it stops the check here.
+        var nul = configuration.AsEnumerable().Where(kv => kv.Value?.Contains('\0', StringComparison.Ordinal) == true)
+            .Select(kv => $"{kv.Key.Replace(':', '.')}: holds a NUL character").ToList();
+        if (nul.Count > 0)
+        {
+            throw new GatewayConfigurationException(source, nul);
+        }
+
+        var problems = UnknownSections(source);
         var result = new GatewayConfiguration
         {
             Gateway = Bind<GatewayOptions>(configuration, "Gateway", problems),
@@ -34,8 +46,12 @@ internal static class ConfigurationLoader
         result.Mqtt.ClientCertificateFile = FullPathOrNull(result.Mqtt.ClientCertificateFile, baseDirectory);
         result.Mqtt.ClientKeyFile = FullPathOrNull(result.Mqtt.ClientKeyFile, baseDirectory);
         result.Mqtt.PasswordFile = FullPathOrNull(result.Mqtt.PasswordFile, baseDirectory);
-        result.Commands.KeyFile = FullPathOrNull(result.Commands.KeyFile, baseDirectory);
-        result.Privacy.IdentityKeyFile = FullPathOrNull(result.Privacy.IdentityKeyFile, baseDirectory);
+        foreach (var key in result.Commands.CentreKeys)
+        {
+            key.PublicKeyFile = FullPathOrNull(key.PublicKeyFile, baseDirectory) ?? "";
+        }
+
+        result.Privacy.IdentitySealingKeyFile = FullPathOrNull(result.Privacy.IdentitySealingKeyFile, baseDirectory);
         result.StatusPage.TokenFile = FullPathOrNull(result.StatusPage.TokenFile, baseDirectory);
 
         problems.AddRange(ConfigurationValidator.Validate(result));
@@ -45,6 +61,29 @@ internal static class ConfigurationLoader
         }
 
         return result;
+    }
+
+    private static List<string> UnknownSections(string source)
+    {
+        if (!File.Exists(source))
+        {
+            return [];
+        }
+
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(source),
+                new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            return document.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object ? ["the file must hold one JSON object of sections"]
+                : [.. document.RootElement.EnumerateObject().Select(p => p.Name)
+                    .Where(name => !Sections.Contains(name, StringComparer.OrdinalIgnoreCase))
+                    .Select(name => $"{Trust.Untrusted.ForLog(name, 64)}: unknown section (known: {string.Join(", ", Sections)})")];
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // The configuration reader has accepted the file; its own error names the place when it did not.
+            return [];
+        }
     }
 
     private static string? FullPathOrNull(string? path, string baseDirectory) =>

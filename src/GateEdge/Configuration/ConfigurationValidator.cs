@@ -69,12 +69,9 @@ internal static partial class ConfigurationValidator
             yield return "Journal: BacklogAlarmAt must be positive, MaxBatch 1–10000 and MaintenanceInterval at least 1 s";
         }
 
-        foreach (var (key, file) in new[] { ("Commands.KeyFile", c.Commands.KeyFile), ("Privacy.IdentityKeyFile", c.Privacy.IdentityKeyFile) })
+        foreach (var problem in SecretFiles.Check(c))
         {
-            if (file is not null && !File.Exists(file))
-            {
-                yield return $"{key}: {file} does not exist";
-            }
+            yield return problem;
         }
 
         if (c.Commands.MaxClockSkew < TimeSpan.FromSeconds(5) || c.Commands.MaxClockSkew > TimeSpan.FromMinutes(10))
@@ -131,10 +128,6 @@ internal static partial class ConfigurationValidator
             yield return $"StatusPage.TokenFile: the page listens beyond this machine ({listen.Host}), so it needs an access token file";
         }
 
-        if (page.TokenFile is { } token && !File.Exists(token))
-        {
-            yield return $"StatusPage.TokenFile: {token} does not exist";
-        }
     }
 
     private static IEnumerable<string> GateOutputs(GatewayConfiguration c)

@@ -4,7 +4,7 @@ namespace GateEdge.Events;
 
 /// <summary>
 /// The record of one attempt at a lane, as published (docs/mqtt.md, schema
-/// <c>gateedge.passage/1</c>). It carries every field of policy.md "Data that must be recorded"
+/// <c>gateedge.passage/2</c>). It carries every field of policy.md "Data that must be recorded"
 /// that the gateway knows; personal data only in masked form.
 /// </summary>
 internal sealed record PassageEvent(
@@ -29,11 +29,11 @@ internal sealed record PassageEvent(
     string? Guard,
     IReadOnlyDictionary<string, string> Devices)
 {
-    public const string SchemaId = "gateedge.passage/1";
+    public const string SchemaId = "gateedge.passage/2";
 
-    /// <param name="Hash">Keyed hash of the number (HMAC-SHA256, lowercase hex) when the deployment has a key; else null.</param>
+    /// <param name="Sealed">The number sealed to the centre's key (<c>Privacy.IdentitySealingKeyFile</c>), which only the centre can open; else null.</param>
     /// <param name="Number">The clear number: only with <c>Privacy.PublishIdentitiesInClear</c>, otherwise absent.</param>
-    internal sealed record CredentialPart(string Kind, string Masked, string? Hash, string Device, DateTimeOffset ReadAt,
+    internal sealed record CredentialPart(string Kind, string Masked, string? Sealed, string Device, DateTimeOffset ReadAt,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Number = null);
 
     /// <param name="FullName">The clear name: only with <c>Privacy.PublishIdentitiesInClear</c>, otherwise absent.</param>

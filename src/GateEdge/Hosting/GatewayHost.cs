@@ -25,6 +25,7 @@ using GateEdge.Privacy;
 using GateEdge.Publishing;
 using GateEdge.Registry;
 using GateEdge.Status;
+using GateEdge.Trust;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -73,7 +74,7 @@ internal static class GatewayHost
         services.AddSingleton(new Topics(config.Mqtt.TopicRoot, config.Gateway));
         services.AddSingleton(_ => new RegistryStore(Path.Combine(config.Gateway.StateDirectory, "registry.db")));
         services.AddSingleton(_ => new HouseholdExitLog(Path.Combine(config.Gateway.StateDirectory, "registry.db")));
-        services.AddSingleton(sp => new LiveRegistry(SeedFileRegistry.Load(config.Registry.SeedFile), sp.GetRequiredService<RegistryStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new LiveRegistry(SeedFileRegistry.Load(config.Registry.SeedFile), sp.GetRequiredService<RegistryStore>(), sp.GetRequiredService<TimeProvider>(), config.Gateway.CompoundId));
         services.AddSingleton<IPersonRegistry>(sp => sp.GetRequiredService<LiveRegistry>());
         services.AddSingleton(sp => new EventJournal(config.Journal.Path, config.Journal.MaxBatch,
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<EventJournal>>()));
@@ -83,14 +84,17 @@ internal static class GatewayHost
         services.AddHostedService(sp => sp.GetRequiredService<JournalMaintenance>());
         AddDevices(services, config);
         services.AddSingleton(config.Privacy);
-        services.AddSingleton(new CredentialHasher(config.Privacy.IdentityKeyFile is { } identityKey ? File.ReadAllBytes(identityKey) : null));
+        // The configuration check has loaded both keys already; a file that changed since fails the start with its reason.
+        services.AddSingleton(config.Privacy.IdentitySealingKeyFile is { } sealing
+            ? IdentitySealer.Load(sealing).Sealer ?? throw new GatewayConfigurationException(sealing, ["Privacy.IdentitySealingKeyFile: unusable"])
+            : IdentitySealer.None);
         services.AddSingleton<IPassageRecorder, PassageRecorder>();
         services.AddSingleton<IReadOnlyList<LaneCoordinator>>(sp => [.. config.Lanes.Select(lane => ActivatorUtilities.CreateInstance<LaneCoordinator>(sp, lane))]);
         services.AddSingleton<IDeviceEventSink>(sp => ActivatorUtilities.CreateInstance<LaneRouter>(sp));
         services.AddSingleton<CommandInbox>();
         services.AddSingleton(config.Commands);
-        services.AddSingleton(_ => new CommandParser(config.Commands, config.Commands.KeyFile is { } key ? File.ReadAllBytes(key) : null,
-            config.Lanes.Select(l => l.Id).ToHashSet(StringComparer.Ordinal),
+        services.AddSingleton(_ => CentreKeys.Load(config.Commands.CentreKeys).Keys);
+        services.AddSingleton(_ => new CommandParser(config.Commands, config.Gateway, config.Lanes.Select(l => l.Id).ToHashSet(StringComparer.Ordinal),
             new ReplayGuard(config.Commands.MaxClockSkew * 2, Path.Combine(config.Gateway.StateDirectory, "command-nonces"))));
         services.AddHostedService<GatewayWorker>();
         services.AddHostedService<CommandService>();

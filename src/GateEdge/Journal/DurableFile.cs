@@ -12,7 +12,8 @@ internal static partial class DurableFile
     public static void Replace(string path, ReadOnlySpan<byte> content)
     {
         var temporary = path + ".tmp";
-        using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write))
+        File.Delete(temporary);
+        using (var file = new FileStream(temporary, OwnerOnly(FileMode.CreateNew, FileAccess.Write)))
         {
             file.Write(content);
             file.Flush(flushToDisk: true);
@@ -29,6 +30,21 @@ internal static partial class DurableFile
     {
         File.Delete(path);
         FlushDirectoryOf(path);
+    }
+
+    /// <summary>
+    /// Options for a file GateEdge creates: readable and writable by the service's user only (0600),
+    /// whatever the umask; configuration, nonces and state can say more than their folder should.
+    /// </summary>
+    public static FileStreamOptions OwnerOnly(FileMode mode, FileAccess access, FileOptions options = FileOptions.None)
+    {
+        var o = new FileStreamOptions { Mode = mode, Access = access, Share = FileShare.Read, Options = options };
+        if (!OperatingSystem.IsWindows())
+        {
+            o.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        return o;
     }
 
     /// <summary>A rename or delete is durable only once its directory is flushed.</summary>

@@ -184,6 +184,18 @@ internal sealed partial class EventJournal : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Moves everything in the write-ahead log into the database and empties the log file, so rows
+    /// pruned or redacted (zeroed in the database by secure_delete) leave no copy on disk in the WAL.
+    /// </summary>
+    public void CheckpointAndTruncateLog()
+    {
+        lock (_readerLock)
+        {
+            Execute(_reader, "PRAGMA wal_checkpoint(TRUNCATE);");
+        }
+    }
+
     public long CountUndelivered()
     {
         lock (_readerLock)

@@ -35,9 +35,9 @@ internal sealed partial class JournalMaintenance(EventJournal journal, JournalOp
             LogPruned(pruned, options.DeliveredRetention.TotalDays);
         }
 
-        if (redaction is not null)
+        if ((redaction is not null && Redact(redaction) > 0) || pruned > 0)
         {
-            Redact(redaction);
+            journal.CheckpointAndTruncateLog();
         }
 
         long backlog = journal.CountUndelivered();
@@ -54,7 +54,8 @@ internal sealed partial class JournalMaintenance(EventJournal journal, JournalOp
         BacklogAlarm = alarm;
     }
 
-    private void Redact(JournalRedaction redaction)
+    /// <returns>How many events were redacted.</returns>
+    private int Redact(JournalRedaction redaction)
     {
         try
         {
@@ -63,11 +64,14 @@ internal sealed partial class JournalMaintenance(EventJournal journal, JournalOp
             {
                 LogRedacted(redacted, redaction.After.TotalDays);
             }
+
+            return redacted;
         }
         catch (Exception ex) when (ex is System.Text.Json.JsonException or Microsoft.Data.Sqlite.SqliteException)
         {
             // Retried at the next run; the journal keeps working meanwhile.
             LogRedactionFailed(ex);
+            return 0;
         }
     }
 

@@ -8,7 +8,7 @@ namespace GateEdge.Lanes;
 /// <summary>Builds the published record of an attempt; personal data leaves only masked, unless the deployment publishes identities in clear.</summary>
 internal static class PassageEvents
 {
-    public static PassageEvent Create(LaneAttempt attempt, GatewayOptions gateway, CredentialHasher hasher, EventStamp stamp, bool identitiesInClear = false)
+    public static PassageEvent Create(LaneAttempt attempt, GatewayOptions gateway, IdentitySealer sealer, EventStamp stamp, bool identitiesInClear = false)
     {
         var decision = attempt.Decision;
         var reading = attempt.Reading;
@@ -26,7 +26,7 @@ internal static class PassageEvents
             new PassageEvent.CredentialPart(
                 Wire.Of(attempt.Card.Credential.Kind),
                 PersonalDataMask.Credential(attempt.Card.Credential),
-                hasher.Hash(attempt.Card.Credential),
+                sealer.Seal(attempt.Card.Credential),
                 attempt.Card.Device,
                 attempt.Card.At,
                 identitiesInClear ? attempt.Card.Credential.Number : null),

@@ -18,7 +18,7 @@ internal sealed partial class PassageRecorder(
     EventJournal journal,
     IGateOutputs outputs,
     GatewayOptions gateway,
-    CredentialHasher hasher,
+    IdentitySealer sealer,
     PrivacyOptions privacy,
     Topics topics,
     RecentDecisions recent,
@@ -32,7 +32,7 @@ internal sealed partial class PassageRecorder(
         try
         {
             stamp = await journal.AppendAsync(topics.PassageEvents, s =>
-                JsonSerializer.SerializeToUtf8Bytes(PassageEvents.Create(attempt, gateway, hasher, s, privacy.PublishIdentitiesInClear), EventJson.Default.PassageEvent)).ConfigureAwait(false);
+                JsonSerializer.SerializeToUtf8Bytes(PassageEvents.Create(attempt, gateway, sealer, s, privacy.PublishIdentitiesInClear), EventJson.Default.PassageEvent)).ConfigureAwait(false);
         }
         catch (JournalWriteException ex)
         {

@@ -20,7 +20,7 @@ internal static class PassageRedaction
             ?? throw new JsonException("a stored passage is empty");
         return JsonSerializer.SerializeToUtf8Bytes(passage with
         {
-            Credential = passage.Credential with { Masked = PurgedMask, Hash = null, Number = null },
+            Credential = passage.Credential with { Masked = PurgedMask, Sealed = null, Number = null },
             Person = passage.Person with { Ref = null, Name = null, FullName = null },
         }, EventJson.Default.PassageEvent);
     }

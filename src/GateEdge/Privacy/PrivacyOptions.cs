@@ -4,11 +4,11 @@ namespace GateEdge.Privacy;
 internal sealed class PrivacyOptions
 {
     /// <summary>
-    /// File holding the deployment's key for keyed hashes of card numbers. With it, each event
-    /// carries <c>credential.hash</c>, which lets the centre match a person across gates without
-    /// ever seeing the number; without it the field is null.
+    /// The centre's public sealing key (PEM, P-256). With it, each passage carries
+    /// <c>credential.sealed</c>: the number sealed so that only the centre can open it and match a
+    /// person across gates. The gateway cannot open what it sealed; without the key the field is null.
     /// </summary>
-    public string? IdentityKeyFile { get; set; }
+    public string? IdentitySealingKeyFile { get; set; }
 
     /// <summary>
     /// Puts the clear ID or card number and the full name into every passage event (and so into
@@ -19,7 +19,7 @@ internal sealed class PrivacyOptions
 
     /// <summary>
     /// How long a passage stored on the gateway keeps who it was: after it, the masked number,
-    /// name, keyed hash and any clear identity are purged from the journal, delivered or not.
+    /// name, sealed identity and any clear identity are purged from the journal, delivered or not.
     /// Default 30 days, 1–365 days.
     /// </summary>
     public TimeSpan PersonalDataRetention { get; set; } = TimeSpan.FromDays(30);

@@ -13,6 +13,9 @@ namespace GateEdge.Publishing;
 /// </summary>
 internal sealed class MqttConnectionOptions(MqttOptions options, GatewayOptions gateway, Topics topics)
 {
+    /// <summary>The largest packet the gateway takes from the broker: a signed persons snapshot and its topic.</summary>
+    public const uint MaxPacketBytes = Commands.CommandInbox.MaxListMessageBytes + 1024;
+
     /// <summary>Why the last broker certificate was refused, for the log line of the failed attempt.</summary>
     public string? LastCertificateProblem { get; private set; }
 
@@ -33,6 +36,13 @@ internal sealed class MqttConnectionOptions(MqttOptions options, GatewayOptions 
             .WithWillPayload(offlineStatus)
             .WithWillRetain()
             .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce);
+        if (options.ProtocolVersion == MQTTnet.Formatter.MqttProtocolVersion.V500)
+        {
+            // The broker drops anything larger instead of sending it; nothing the centre sends legitimately is.
+            // MQTT 3.1.1 has no such property: there the broker's own max_packet_size must bound it (docs/security.md).
+            builder.WithMaximumPacketSize(MaxPacketBytes);
+        }
+
         if (!string.IsNullOrEmpty(options.Username))
         {
             var password = options.PasswordFile is null ? null : File.ReadAllText(options.PasswordFile).TrimEnd('\r', '\n');

@@ -66,10 +66,12 @@ internal sealed partial class MqttPublisher : BackgroundService
             {
                 // Both commands and list updates are carried out by the command service, in arrival order.
                 var topic = e.ApplicationMessage.Topic;
-                var name = Topics.IsList(topic) ? "lists/" + Topics.CommandName(topic) : Topics.CommandName(topic);
-                if (!_commands.TryReceive(name, System.Buffers.BuffersExtensions.ToArray(e.ApplicationMessage.Payload)))
+                var name = Topics.IsList(topic) ? InboundMessage.ListPrefix + Topics.CommandName(topic) : Topics.CommandName(topic);
+                var payload = e.ApplicationMessage.Payload;
+                // The length is known before the bytes are copied: an oversized message is refused by its length alone.
+                if (!_commands.TryReceive(name, payload.Length, () => System.Buffers.BuffersExtensions.ToArray(payload)))
                 {
-                    LogCommandShed(name);
+                    LogCommandShed(Trust.Untrusted.ForLog(name, 64));
                 }
 
                 return Task.CompletedTask;

@@ -3,22 +3,27 @@ using System.Text.Json.Serialization;
 namespace GateEdge.Registry;
 
 /// <summary>
-/// A list update from the centre (schema <c>gateedge.list/1</c>), published to
-/// <c>gateedge/v1/{compound}/lists/{list}</c>. A <c>snapshot</c> replaces the list and must be
-/// newer than what the gateway holds; a <c>delta</c> applies to exactly <see cref="BaseVersion"/>.
+/// The signed body of a list update from the centre (schema <c>gateedge.list/2</c>), published to
+/// <c>gateedge/v1/{compound}/lists/{list}</c>. It names its compound and list, so it is refused
+/// anywhere else. A <c>snapshot</c> replaces the list and must be newer than what the gateway
+/// holds; a <c>delta</c> applies to exactly <see cref="BaseVersion"/>.
 /// </summary>
 internal sealed record ListUpdate(
     string? Schema,
     string? Id,
+    string? Compound,
+    string? List,
+    string? IssuedAt,
     string? Mode,
     long Version,
     long? BaseVersion,
-    IReadOnlyList<RegistryFile.Listing>? Upsert,
-    IReadOnlyList<string>? Remove)
+    IReadOnlyList<RegistryFile.Listing?>? Upsert,
+    IReadOnlyList<string?>? Remove)
 {
-    public const string SchemaId = "gateedge.list/1";
+    public const string SchemaId = "gateedge.list/2";
 }
 
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    AllowDuplicateProperties = false, RespectNullableAnnotations = true)]
 [JsonSerializable(typeof(ListUpdate))]
 internal sealed partial class ListUpdateJson : JsonSerializerContext;

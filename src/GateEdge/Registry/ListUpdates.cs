@@ -9,11 +9,13 @@ namespace GateEdge.Registry;
 /// </summary>
 internal static class ListUpdates
 {
+    /// <summary>Largest signed body of a list or persons update: a snapshot of about 100,000 persons.</summary>
     public const int MaxPayloadBytes = 16 * 1024 * 1024;
     private const int MaxReferenceLength = 64;
     private const int MaxReasonLength = 200;
 
-    public static (ListVersion? Next, string? Id, string? Rejection) Apply(ReadOnlySpan<byte> payload, ListVersion current, DateTimeOffset now)
+    /// <param name="compound">This gateway's compound, and <paramref name="list"/> the list the update came for: it must name both.</param>
+    public static (ListVersion? Next, string? Id, string? Rejection) Apply(ReadOnlySpan<byte> payload, ListVersion current, DateTimeOffset now, string compound, string list)
     {
         if (payload.Length > MaxPayloadBytes)
         {
@@ -30,40 +32,52 @@ internal static class ListUpdates
             return (null, null, $"malformed JSON: {ex.Message}");
         }
 
-        if (update is null || update.Schema != ListUpdate.SchemaId || string.IsNullOrWhiteSpace(update.Id))
+        if (update is null || update.Schema != ListUpdate.SchemaId)
         {
-            return (null, update?.Id, $"schema must be {ListUpdate.SchemaId}, with an id");
+            return (null, null, $"schema must be {ListUpdate.SchemaId}");
         }
 
-        var problem = Check(update.Upsert ?? [], update.Remove ?? []);
+        if (UpdateHeader.Problem(update.Id, update.Compound, update.IssuedAt, update.List, compound, list) is { } header)
+        {
+            return (null, null, header);
+        }
+
+        var upsert = update.Upsert ?? [];
+        var remove = update.Remove ?? [];
+        var problem = Check(upsert, remove);
         if (problem is not null)
         {
             return (null, update.Id, problem);
         }
 
-        var (kind, rejection) = UpdateVersioning.Decide(update.Mode, update.Version, update.BaseVersion, current.Version, (update.Remove ?? []).Count > 0);
+        var (kind, rejection) = UpdateVersioning.Decide(update.Mode, update.Version, update.BaseVersion, current.Version, remove.Count > 0);
         return kind switch
         {
             UpdateKind.Unchanged => (current, update.Id, null),
-            UpdateKind.Snapshot => (new ListVersion(update.Version, now, Entries(update.Upsert ?? [], [])), update.Id, null),
-            UpdateKind.Delta => (new ListVersion(update.Version, now, Entries(update.Upsert ?? [], update.Remove ?? [], current.Entries)), update.Id, null),
+            UpdateKind.Snapshot => (new ListVersion(update.Version, now, Entries(upsert!, [])), update.Id, null),
+            UpdateKind.Delta => (new ListVersion(update.Version, now, Entries(upsert!, remove!, current.Entries)), update.Id, null),
             _ => (null, update.Id, rejection),
         };
     }
 
-    private static string? Check(IReadOnlyList<RegistryFile.Listing> upsert, IReadOnlyList<string> remove)
+    /// <summary>Every entry, before anything is applied: one bad entry refuses the whole update.</summary>
+    private static string? Check(IReadOnlyList<RegistryFile.Listing?> upsert, IReadOnlyList<string?> remove)
     {
         for (int i = 0; i < upsert.Count; i++)
         {
-            var e = upsert[i];
-            if (string.IsNullOrWhiteSpace(e.Ref) || e.Ref.Length > MaxReferenceLength)
+            if (upsert[i] is not { } e)
             {
-                return $"upsert[{i}].ref is missing or longer than {MaxReferenceLength}";
+                return $"upsert[{i}] is null";
             }
 
-            if (string.IsNullOrWhiteSpace(e.Reason) || e.Reason.Length > MaxReasonLength)
+            if (string.IsNullOrWhiteSpace(e.Ref) || e.Ref.Length > MaxReferenceLength || e.Ref.Any(char.IsControl))
             {
-                return $"upsert[{i}].reason is missing or longer than {MaxReasonLength}";
+                return $"upsert[{i}].ref is missing, longer than {MaxReferenceLength} or holds control characters";
+            }
+
+            if (string.IsNullOrWhiteSpace(e.Reason) || e.Reason.Length > MaxReasonLength || e.Reason.Any(char.IsControl))
+            {
+                return $"upsert[{i}].reason is missing, longer than {MaxReasonLength} or holds control characters";
             }
 
             if (e.ValidFrom is { } from && e.ValidTo is { } to && to <= from)
@@ -72,18 +86,20 @@ internal static class ListUpdates
             }
         }
 
-        return remove.Any(string.IsNullOrWhiteSpace) ? "remove holds an empty reference" : null;
+        return remove.Any(r => string.IsNullOrWhiteSpace(r) || r.Length > MaxReferenceLength)
+            ? $"remove holds an empty reference or one longer than {MaxReferenceLength}"
+            : null;
     }
 
-    private static Dictionary<string, ListEntry> Entries(IReadOnlyList<RegistryFile.Listing> upsert, IReadOnlyList<string> remove, IReadOnlyDictionary<string, ListEntry>? baseEntries = null)
+    private static Dictionary<string, ListEntry> Entries(IReadOnlyList<RegistryFile.Listing?> upsert, IReadOnlyList<string?> remove, IReadOnlyDictionary<string, ListEntry>? baseEntries = null)
     {
         var entries = new Dictionary<string, ListEntry>(baseEntries ?? new Dictionary<string, ListEntry>(), StringComparer.Ordinal);
         foreach (var reference in remove)
         {
-            entries.Remove(reference);
+            entries.Remove(reference!);
         }
 
-        foreach (var e in upsert)
+        foreach (var e in upsert.OfType<RegistryFile.Listing>())
         {
             entries[e.Ref] = new ListEntry(e.Reason, e.ValidFrom, e.ValidTo);
         }

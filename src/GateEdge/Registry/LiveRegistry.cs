@@ -16,14 +16,17 @@ internal sealed class LiveRegistry : IPersonRegistry
 
     private readonly RegistryStore _store;
     private readonly TimeProvider _time;
+    private readonly string _compound;
     private readonly Lock _updating = new();
     private volatile FrozenDictionary<string, ListVersion> _lists;
     private volatile Persons _persons;
 
-    public LiveRegistry(SeedFileRegistry seed, RegistryStore store, TimeProvider time)
+    /// <param name="compound">This gateway's compound: updates signed for another compound are refused.</param>
+    public LiveRegistry(SeedFileRegistry seed, RegistryStore store, TimeProvider time, string compound)
     {
         _store = store;
         _time = time;
+        _compound = compound;
         var stored = store.Load();
         _lists = ListName.All.ToFrozenDictionary(name => name, name => stored.GetValueOrDefault(name) ?? seed.SeedList(name), StringComparer.Ordinal);
         var persons = store.LoadPersons() ?? new PersonsVersion(0, DateTimeOffset.MinValue, seed.Persons.ToDictionary(p => p.Ref, StringComparer.Ordinal));
@@ -60,13 +63,13 @@ internal sealed class LiveRegistry : IPersonRegistry
 
         if (!ListName.All.Contains(name))
         {
-            return (null, $"unknown list '{(name.Length > 40 ? name[..40] : name)}' (known: {PersonsName}, {string.Join(", ", ListName.All)})");
+            return (null, $"unknown list (known: {PersonsName}, {string.Join(", ", ListName.All)})");
         }
 
         lock (_updating)
         {
             var current = _lists[name];
-            var (next, id, rejection) = ListUpdates.Apply(payload, current, _time.GetUtcNow());
+            var (next, id, rejection) = ListUpdates.Apply(payload, current, _time.GetUtcNow(), _compound, name);
             if (next is null || ReferenceEquals(next, current))
             {
                 return (id, rejection);
@@ -89,7 +92,7 @@ internal sealed class LiveRegistry : IPersonRegistry
         lock (_updating)
         {
             var current = _persons.Version;
-            var (next, id, rejection) = PersonUpdates.Apply(payload, current, _time.GetUtcNow());
+            var (next, id, rejection) = PersonUpdates.Apply(payload, current, _time.GetUtcNow(), _compound);
             if (next is null || ReferenceEquals(next, current))
             {
                 return (id, rejection);

@@ -13,8 +13,10 @@ internal static class PersonUpdates
     private const int MaxReferenceLength = 64;
     private const int MaxNumberLength = 32;
     private const int MaxCredentials = 16;
+    private const int MaxHouseholdLength = 64;
 
-    public static (PersonsVersion? Next, string? Id, string? Rejection) Apply(ReadOnlySpan<byte> payload, PersonsVersion current, DateTimeOffset now)
+    /// <param name="compound">This gateway's compound: the update must name it.</param>
+    public static (PersonsVersion? Next, string? Id, string? Rejection) Apply(ReadOnlySpan<byte> payload, PersonsVersion current, DateTimeOffset now, string compound)
     {
         if (payload.Length > ListUpdates.MaxPayloadBytes)
         {
@@ -31,9 +33,14 @@ internal static class PersonUpdates
             return (null, null, $"malformed JSON: {ex.Message}");
         }
 
-        if (update is null || update.Schema != PersonsUpdate.SchemaId || string.IsNullOrWhiteSpace(update.Id))
+        if (update is null || update.Schema != PersonsUpdate.SchemaId)
         {
-            return (null, update?.Id, $"schema must be {PersonsUpdate.SchemaId}, with an id");
+            return (null, null, $"schema must be {PersonsUpdate.SchemaId}");
+        }
+
+        if (UpdateHeader.Problem(update.Id, update.Compound, update.IssuedAt, LiveRegistry.PersonsName, compound, LiveRegistry.PersonsName) is { } header)
+        {
+            return (null, null, header);
         }
 
         var upsert = update.Upsert ?? [];
@@ -56,7 +63,7 @@ internal static class PersonUpdates
                 persons = new Dictionary<string, RegistryFile.Person>(current.Persons, StringComparer.Ordinal);
                 foreach (var reference in remove)
                 {
-                    persons.Remove(reference);
+                    persons.Remove(reference!);
                 }
 
                 break;
@@ -64,7 +71,7 @@ internal static class PersonUpdates
                 return (null, update.Id, rejection);
         }
 
-        foreach (var person in upsert)
+        foreach (var person in upsert.OfType<RegistryFile.Person>())
         {
             persons[person.Ref] = person;
         }
@@ -74,15 +81,20 @@ internal static class PersonUpdates
             : (new PersonsVersion(update.Version, now, persons), update.Id, null);
     }
 
-    private static string? Check(IReadOnlyList<RegistryFile.Person> upsert, IReadOnlyList<string> remove)
+    /// <summary>Every entry, before anything is applied: one bad entry refuses the whole update.</summary>
+    private static string? Check(IReadOnlyList<RegistryFile.Person?> upsert, IReadOnlyList<string?> remove)
     {
         for (int i = 0; i < upsert.Count; i++)
         {
-            var p = upsert[i];
             string at = $"upsert[{i}]";
-            if (string.IsNullOrWhiteSpace(p.Ref) || p.Ref.Length > MaxReferenceLength)
+            if (upsert[i] is not { } p)
             {
-                return $"{at}.ref is missing or longer than {MaxReferenceLength}";
+                return $"{at} is null";
+            }
+
+            if (string.IsNullOrWhiteSpace(p.Ref) || p.Ref.Length > MaxReferenceLength || p.Ref.Any(char.IsControl))
+            {
+                return $"{at}.ref is missing, longer than {MaxReferenceLength} or holds control characters";
             }
 
             if (!Enum.IsDefined(p.Class) || p.Class == PersonClassification.Unknown)
@@ -98,7 +110,7 @@ internal static class PersonUpdates
             for (int c = 0; c < p.Credentials.Count; c++)
             {
                 var credential = p.Credentials[c];
-                if (!Enum.IsDefined(credential.Kind) || string.IsNullOrWhiteSpace(credential.Number) || credential.Number.Length > MaxNumberLength
+                if (credential is null || !Enum.IsDefined(credential.Kind) || string.IsNullOrWhiteSpace(credential.Number) || credential.Number.Length > MaxNumberLength
                     || !credential.Number.All(ch => char.IsAsciiLetterOrDigit(ch) || ch == '/'))
                 {
                     return $"{at}.credentials[{c}] needs a kind and a number of 1–{MaxNumberLength} letters, digits or '/'";
@@ -109,9 +121,16 @@ internal static class PersonUpdates
             {
                 return $"{at}: validTo is not after validFrom";
             }
+
+            if (p.Household is { } household && (household.Length is 0 or > MaxHouseholdLength || household.Any(char.IsControl)))
+            {
+                return $"{at}.household is empty, longer than {MaxHouseholdLength} or holds control characters";
+            }
         }
 
-        return remove.Any(string.IsNullOrWhiteSpace) ? "remove holds an empty reference" : null;
+        return remove.Any(r => string.IsNullOrWhiteSpace(r) || r.Length > MaxReferenceLength)
+            ? $"remove holds an empty reference or one longer than {MaxReferenceLength}"
+            : null;
     }
 
     /// <summary>A card that would open the gate for two persons is an error in the centre's data, not a choice to make here.</summary>

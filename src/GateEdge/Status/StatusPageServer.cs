@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using GateEdge.Configuration;
@@ -41,11 +40,15 @@ internal sealed partial class StatusPageServer(
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(options.Listen);
         await using var app = builder.Build();
+        var hosts = StatusPageAccess.AllowedHosts(options);
+        app.Use((context, next) => StatusPageAccess.HostAllowed(context.Request, hosts) ? next(context) : StatusPageAccess.RefuseHost(context));
         if (token is not null)
         {
-            app.Use((context, next) => context.Request.Path == "/healthz" || Authorised(context.Request, token)
+            app.MapPost("/login", context => StatusPageAccess.LogInAsync(context, token));
+            app.MapGet("/login", () => Results.Content(StatusPageAccess.LoginForm, "text/html; charset=utf-8"));
+            app.Use((context, next) => context.Request.Path == "/healthz" || context.Request.Path == "/login" || StatusPageAccess.Authorised(context.Request, token)
                 ? next(context)
-                : Refuse(context));
+                : StatusPageAccess.Refuse(context));
         }
 
         app.MapGet("/", () => Results.Content(Page.Value, "text/html; charset=utf-8"));
@@ -88,24 +91,6 @@ internal sealed partial class StatusPageServer(
                 d.Counters?.Frames ?? 0, d.Counters?.BadFrames ?? 0, d.Counters?.SilentPolls ?? 0, d.Counters?.Disconnects ?? 0))],
             decisions.Snapshot(),
             [.. registry.Versions.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => new StatusSnapshot.ListPart(v.Key, v.Value.Version, stale.Contains(v.Key)))]);
-    }
-
-    private static bool Authorised(HttpRequest request, byte[] token)
-    {
-        string? presented = request.Query["token"];
-        var header = request.Headers.Authorization.ToString();
-        if (header.StartsWith("Bearer ", StringComparison.Ordinal))
-        {
-            presented = header["Bearer ".Length..];
-        }
-
-        return presented is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), token);
-    }
-
-    private static Task Refuse(HttpContext context)
-    {
-        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-        return context.Response.WriteAsync("a token is needed: ?token=… or Authorization: Bearer …\n");
     }
 
     private static readonly Lazy<string> Page = new(() =>

@@ -33,8 +33,11 @@ internal sealed class TestGate : IDisposable
     /// </summary>
     /// <param name="mqtt">Extra settings of the Mqtt section, as JSON members.</param>
     /// <param name="statusPage">The StatusPage section: off, unless a test looks at the page.</param>
-    public string WriteGatewayConfig(string rules = """{ "RetestRest": "00:00:02", "MaskRequired": false }""", string mqtt = "", string statusPage = """{ "Enabled": false }""")
+    /// <param name="commands">Extra settings of the Commands section, as JSON members; the test centre's key is always trusted.</param>
+    public string WriteGatewayConfig(string rules = """{ "RetestRest": "00:00:02", "MaskRequired": false }""", string mqtt = "", string statusPage = """{ "Enabled": false }""",
+        string commands = "")
     {
+        File.WriteAllText(Path.Combine(Dir, "centre.pub.pem"), TestCentre.PublicPem);
         var persons = Residents.Select((r, i) =>
             $$"""{ "ref": "R-{{i + 1}}", "class": "Resident", "credentials": [ { "kind": "NationalId", "number": "{{r.IdNumber}}" } ] }""");
         File.WriteAllText(Path.Combine(Dir, "registry.json"), $$"""{ "persons": [ {{string.Join(",\n", persons)}} ] }""");
@@ -51,6 +54,7 @@ internal sealed class TestGate : IDisposable
               "Outputs": { "Driver": "Simulated", "Lanes": [ { "Lane": "lane1", "RelayPin": 17, "GreenLampPin": 22, "RedLampPin": 27 } ] },
               "Rules": {{rules}},
               "Registry": { "SeedFile": "registry.json" },
+              "Commands": { "CentreKeys": [ { "Id": "{{TestCentre.KeyId}}", "PublicKeyFile": "centre.pub.pem" } ]{{(commands.Length > 0 ? ", " + commands : "")}} },
               "Mqtt": { "Port": {{BrokerPort}}, "MaxReconnectDelay": "00:00:02", "HeartbeatInterval": "00:00:01"{{(mqtt.Length > 0 ? ", " + mqtt : "")}} },
               "Serilog": { "MinimumLevel": { "Default": "Information", "Override": { "Microsoft": "Warning" } }, "WriteTo": [ { "Name": "Console" } ] }
             }
@@ -86,6 +90,18 @@ internal sealed class TestGate : IDisposable
 
     public ChildProcess StartSimulator() =>
         ChildProcess.StartDotnet(RepoPaths.SimulatorDll, "run", "--script", Path.Combine(Dir, "script.json"), "--links", Links, "--hold");
+
+    /// <summary>An empty file readable by its owner only, as a secret file must be before the gateway accepts it.</summary>
+    public static string OwnerOnly(string path)
+    {
+        File.WriteAllText(path, "");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        return path;
+    }
 
     public void Dispose() => Directory.Delete(Dir, recursive: true);
 }

@@ -55,7 +55,7 @@ public sealed class TechnicianVerbTests : IDisposable
             foreach (var outcome in new[] { "allow", "deny", "retest" })
             {
                 await journal.AppendAsync("t", s => Encoding.UTF8.GetBytes(
-                    $$"""{"schema":"gateedge.passage/1","seq":{{s.Seq}},"lane":"lane1","credential":{"masked":"110105********002X"},"outcome":"{{outcome}}","rules":["R3"]}"""));
+                    $$"""{"schema":"gateedge.passage/2","seq":{{s.Seq}},"lane":"lane1","credential":{"masked":"110105********002X"},"outcome":"{{outcome}}","rules":["R3"]}"""));
             }
 
             journal.MarkDelivered([1]);
@@ -81,8 +81,8 @@ public sealed class TechnicianVerbTests : IDisposable
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 8, 0, 0, TimeSpan.Zero));
         using (var store = new GateEdge.Registry.RegistryStore(Path.Combine(_dir, "state", "registry.db")))
         {
-            var registry = new GateEdge.Registry.LiveRegistry(GateEdge.Registry.SeedFileRegistry.Load(null), store, time);
-            Assert.Null(registry.Apply("quarantine", """{"schema":"gateedge.list/1","id":"q1","mode":"snapshot","version":41,"upsert":[{"ref":"R-1","reason":"home quarantine"},{"ref":"R-2","reason":"close contact"}]}"""u8).Rejection);
+            var registry = new GateEdge.Registry.LiveRegistry(GateEdge.Registry.SeedFileRegistry.Load(null), store, time, "c-1");
+            Assert.Null(registry.Apply("quarantine", """{"schema":"gateedge.list/2","id":"q1","compound":"c-1","list":"quarantine","issuedAt":"2026-11-28T08:00:00Z","mode":"snapshot","version":41,"upsert":[{"ref":"R-1","reason":"home quarantine"},{"ref":"R-2","reason":"close contact"}]}"""u8).Rejection);
         }
 
         var fresh = new StringWriter();

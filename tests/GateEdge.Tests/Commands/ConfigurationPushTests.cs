@@ -63,6 +63,37 @@ public sealed class ConfigurationPushTests : IDisposable
         Assert.False(_lifetime.Stopped);
     }
 
+    [Theory]
+    [InlineData("\"Privacy\": { \"PublishIdentitiesInClear\": true }", "Privacy.PublishIdentitiesInClear")]
+    [InlineData("\"Mqtt\": { \"AllowInsecure\": true }", "Mqtt.AllowInsecure")]
+    [InlineData("\"StatusPage\": { \"Listen\": \"http://0.0.0.0:8780\", \"TokenFile\": \"/dev/null\" }", "StatusPage.Listen, StatusPage.TokenFile")]
+    public void A_push_that_weakens_a_security_setting_is_refused_and_changes_nothing(string section, string settings)
+    {
+        var restart = new GatewayRestart(ConfigPath);
+        var weakened = Config.Replace("\"Rules\":", section + ", \"Rules\":", StringComparison.Ordinal);
+
+        var refused = Push(restart, weakened);
+
+        Assert.True(refused == $"a push cannot change {settings}: security settings change only on the box" || refused!.Contains("StatusPage.TokenFile", StringComparison.Ordinal), refused);
+        Assert.Equal((false, Config), (_lifetime.Stopped, File.ReadAllText(ConfigPath)));
+        Assert.False(File.Exists(ConfigurationTrial.StagedPath(ConfigPath)));
+    }
+
+    [Fact]
+    public void A_push_with_a_NUL_in_a_path_or_an_unknown_section_is_refused_with_each_problem_and_leaves_nothing_behind()
+    {
+        var restart = new GatewayRestart(ConfigPath);
+
+        var nul = Push(restart, Config.Replace("\"Rules\":", "\"Registry\": { \"SeedFile\": \"registry.json\\u0000x\" }, \"Rules\":", StringComparison.Ordinal));
+        var unknown = Push(restart, Config.Replace("\"Rules\":", "\"Kestrel\": { }, \"urls\": \"http://0.0.0.0:1\", \"Rules\":", StringComparison.Ordinal));
+
+        Assert.Equal("1 configuration problem(s): Registry.SeedFile: holds a NUL character", nul);
+        Assert.Contains("Kestrel: unknown section", unknown, StringComparison.Ordinal);
+        Assert.Contains("urls: unknown section", unknown, StringComparison.Ordinal);
+        Assert.Equal((false, Config), (_lifetime.Stopped, File.ReadAllText(ConfigPath)));
+        Assert.False(File.Exists(ConfigurationTrial.StagedPath(ConfigPath)));
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     private string? Push(GatewayRestart restart, string config) =>

@@ -56,6 +56,8 @@ public sealed class JournalMaintenanceTests : IDisposable
 
         Maintenance(journal, redaction).RunOnce();
 
+        // What was purged has no copy left in the write-ahead log: it was checkpointed and emptied.
+        Assert.Equal(0, new FileInfo(Path.Combine(_dir, "journal.db-wal")).Length);
         var stored = journal.ReadUndelivered(0, 10);
         var purged = Sample with
         {

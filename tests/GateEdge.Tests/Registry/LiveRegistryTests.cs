@@ -6,6 +6,8 @@ namespace GateEdge.Tests.Registry;
 
 public sealed class LiveRegistryTests : IDisposable
 {
+    internal const string Compound = "c-1";
+
     private readonly string _dir = Directory.CreateTempSubdirectory("gateedge-registry-").FullName;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 0, 0, 0, TimeSpan.Zero));
     private readonly SeedFileRegistry _seed = new([], quarantine: [new RegistryFile.Listing("R-9", "seeded")]);
@@ -14,7 +16,7 @@ public sealed class LiveRegistryTests : IDisposable
     public void Snapshots_and_deltas_apply_in_version_order_and_everything_else_is_refused_unchanged()
     {
         using var store = Store();
-        var registry = new LiveRegistry(_seed, store, _time);
+        var registry = new LiveRegistry(_seed, store, _time, Compound);
         Assert.Equal("seeded", registry.Listings("R-9").Quarantine!.Reason);
 
         Assert.Equal(("u1", (string?)null), registry.Apply("quarantine", Snapshot("u1", 5, ("R-1", "home quarantine"), ("R-2", "positive contact"))));
@@ -22,9 +24,9 @@ public sealed class LiveRegistryTests : IDisposable
         Assert.Equal(("u1", (string?)null), registry.Apply("quarantine", Snapshot("u1", 5, ("R-1", "home quarantine"), ("R-2", "positive contact"))));
         Assert.StartsWith("snapshot version 4 is not newer", registry.Apply("quarantine", Snapshot("u2", 4)).Rejection, StringComparison.Ordinal);
         Assert.StartsWith("delta from version 4 to 7", registry.Apply("quarantine", Delta("u3", 4, 7, remove: "R-1")).Rejection, StringComparison.Ordinal);
-        Assert.Equal("upsert[0].reason is missing or longer than 200", registry.Apply("quarantine", Delta("u4", 5, 6, upsert: ("R-3", ""))).Rejection);
+        Assert.Equal("upsert[0].reason is missing, longer than 200 or holds control characters", registry.Apply("quarantine", Delta("u4", 5, 6, upsert: ("R-3", ""))).Rejection);
         Assert.StartsWith("malformed JSON", registry.Apply("quarantine", "{\"schema\":"u8).Rejection, StringComparison.Ordinal);
-        Assert.StartsWith("unknown list 'visitors'", registry.Apply("visitors", Snapshot("u5", 1)).Rejection, StringComparison.Ordinal);
+        Assert.StartsWith("unknown list (known: persons", registry.Apply("visitors", Snapshot("u5", 1)).Rejection, StringComparison.Ordinal);
         Assert.Equal(5, registry.Lists["quarantine"].Version);
 
         Assert.Null(registry.Apply("quarantine", Delta("u6", 5, 6, remove: "R-1", upsert: ("R-3", "returned from Wuhan"))).Rejection);
@@ -38,16 +40,16 @@ public sealed class LiveRegistryTests : IDisposable
     {
         using (var store = Store())
         {
-            var registry = new LiveRegistry(_seed, store, _time);
+            var registry = new LiveRegistry(_seed, store, _time, Compound);
             Assert.Equal(["key-group", "persons", "quarantine"], registry.Stale(_time.GetUtcNow()));
             registry.Apply("quarantine", Snapshot("u1", 3, ("R-1", "home quarantine")));
-            registry.Apply("key-group", Snapshot("u2", 8, ("R-2", "returned from abroad")));
-            registry.Apply("persons", "{\"schema\":\"gateedge.persons/1\",\"id\":\"p1\",\"mode\":\"snapshot\",\"version\":2,\"upsert\":[]}"u8);
+            registry.Apply("key-group", Snapshot("key-group", "u2", 8, ("R-2", "returned from abroad")));
+            registry.Apply("persons", "{\"schema\":\"gateedge.persons/2\",\"id\":\"p1\",\"compound\":\"c-1\",\"issuedAt\":\"2026-11-28T00:00:00Z\",\"mode\":\"snapshot\",\"version\":2,\"upsert\":[]}"u8);
             Assert.Empty(registry.Stale(_time.GetUtcNow()));
         }
 
         using var reopened = Store();
-        var restarted = new LiveRegistry(_seed, reopened, _time);
+        var restarted = new LiveRegistry(_seed, reopened, _time, Compound);
         Assert.Equal((3L, 8L), (restarted.Lists["quarantine"].Version, restarted.Lists["key-group"].Version));
         Assert.Equal("returned from abroad", restarted.Listings("R-2").KeyGroup!.Reason);
 
@@ -61,11 +63,13 @@ public sealed class LiveRegistryTests : IDisposable
 
     private RegistryStore Store() => new(Path.Combine(_dir, "registry.db"));
 
-    internal static byte[] Snapshot(string id, long version, params (string Ref, string Reason)[] entries) =>
-        Json($$"""{"schema":"gateedge.list/1","id":"{{id}}","mode":"snapshot","version":{{version}},"upsert":[{{Entries(entries)}}]}""");
+    internal static byte[] Snapshot(string id, long version, params (string Ref, string Reason)[] entries) => Snapshot("quarantine", id, version, entries);
+
+    internal static byte[] Snapshot(string list, string id, long version, params (string Ref, string Reason)[] entries) =>
+        Json($$"""{"schema":"gateedge.list/2","id":"{{id}}","compound":"{{Compound}}","list":"{{list}}","issuedAt":"2026-11-28T00:00:00Z","mode":"snapshot","version":{{version}},"upsert":[{{Entries(entries)}}]}""");
 
     private static byte[] Delta(string id, long baseVersion, long version, string? remove = null, (string Ref, string Reason)? upsert = null) =>
-        Json($$"""{"schema":"gateedge.list/1","id":"{{id}}","mode":"delta","baseVersion":{{baseVersion}},"version":{{version}},"upsert":[{{(upsert is { } u ? Entries(u) : "")}}],"remove":[{{(remove is null ? "" : $"\"{remove}\"")}}]}""");
+        Json($$"""{"schema":"gateedge.list/2","id":"{{id}}","compound":"{{Compound}}","list":"quarantine","issuedAt":"2026-11-28T00:00:00Z","mode":"delta","baseVersion":{{baseVersion}},"version":{{version}},"upsert":[{{(upsert is { } u ? Entries(u) : "")}}],"remove":[{{(remove is null ? "" : $"\"{remove}\"")}}]}""");
 
     private static string Entries(params (string Ref, string Reason)[] entries) =>
         string.Join(",", entries.Select(e => $$"""{"ref":"{{e.Ref}}","reason":"{{e.Reason}}"}"""));

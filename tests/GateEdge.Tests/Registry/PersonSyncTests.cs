@@ -21,7 +21,7 @@ public sealed class PersonSyncTests : IDisposable
     {
         var path = Path.Combine(_dir, "state", "registry.db");
         using var store = new RegistryStore(path);
-        var registry = new LiveRegistry(_seed, store, _time);
+        var registry = new LiveRegistry(_seed, store, _time, LiveRegistryTests.Compound);
         Assert.Null(registry.Apply("persons", Update("p1", "snapshot", 4, upsert: """{ "ref": "S-1", "class": "Staff", "credentials": [ { "kind": "CompoundCard", "number": "123/4567" } ] }""")).Rejection);
 
         Assert.All(Directory.GetFiles(Path.GetDirectoryName(path)!), file => Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file)));
@@ -33,7 +33,7 @@ public sealed class PersonSyncTests : IDisposable
     public void A_snapshot_replaces_the_seed_persons_and_a_delta_adds_and_removes()
     {
         using var store = new RegistryStore(Path.Combine(_dir, "registry.db"));
-        var registry = new LiveRegistry(_seed, store, _time);
+        var registry = new LiveRegistry(_seed, store, _time, LiveRegistryTests.Compound);
         Assert.Equal("R-1", registry.Find(ZhangCard)!.Reference);
 
         Assert.Null(registry.Apply("persons", Update("p1", "snapshot", 4, upsert: """{ "ref": "S-1", "class": "Staff", "guard": true, "credentials": [ { "kind": "CompoundCard", "number": "123/4567" } ] }""")).Rejection);
@@ -56,7 +56,7 @@ public sealed class PersonSyncTests : IDisposable
     public void A_bad_entry_refuses_the_whole_update_and_the_persons_in_force_stay(string entry, string reason)
     {
         using var store = new RegistryStore(Path.Combine(_dir, "registry.db"));
-        var registry = new LiveRegistry(_seed, store, _time);
+        var registry = new LiveRegistry(_seed, store, _time, LiveRegistryTests.Compound);
         Assert.Null(registry.Apply("persons", Update("p1", "snapshot", 1, upsert: """{ "ref": "R-1", "class": "Resident", "credentials": [ { "kind": "NationalId", "number": "11010519491231002X" } ] }""")).Rejection);
 
         var (id, rejection) = registry.Apply("persons", Update("p2", "delta", 2, baseVersion: 1, upsert: entry));
@@ -72,12 +72,12 @@ public sealed class PersonSyncTests : IDisposable
     {
         using (var store = new RegistryStore(Path.Combine(_dir, "registry.db")))
         {
-            new LiveRegistry(_seed, store, _time).Apply("persons", Update("p1", "snapshot", 7,
+            new LiveRegistry(_seed, store, _time, LiveRegistryTests.Compound).Apply("persons", Update("p1", "snapshot", 7,
                 upsert: """{ "ref": "V-1", "class": "Visitor", "validTo": "2026-11-29T00:00:00+00:00", "credentials": [ { "kind": "CompoundCard", "number": "123/4567" } ] }"""));
         }
 
         using var reopened = new RegistryStore(Path.Combine(_dir, "registry.db"));
-        var restarted = new LiveRegistry(_seed, reopened, _time);
+        var restarted = new LiveRegistry(_seed, reopened, _time, LiveRegistryTests.Compound);
 
         Assert.Equal(7, restarted.Versions["persons"].Version);
         Assert.Equal(new RegisteredPerson("V-1", PersonClassification.Visitor, null, new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero)), restarted.Find(Badge));
@@ -88,7 +88,7 @@ public sealed class PersonSyncTests : IDisposable
 
     private static byte[] Update(string id, string mode, long version, long? baseVersion = null, string? upsert = null, string? remove = null) =>
         System.Text.Encoding.UTF8.GetBytes($$"""
-            { "schema": "gateedge.persons/1", "id": "{{id}}", "mode": "{{mode}}", "version": {{version}}{{(baseVersion is { } b ? $", \"baseVersion\": {b}" : "")}},
+            { "schema": "gateedge.persons/2", "id": "{{id}}", "compound": "{{LiveRegistryTests.Compound}}", "issuedAt": "2026-11-28T00:00:00Z", "mode": "{{mode}}", "version": {{version}}{{(baseVersion is { } b ? $", \"baseVersion\": {b}" : "")}},
               "upsert": [ {{upsert}} ], "remove": [ {{(remove is null ? "" : $"\"{remove}\"")}} ] }
             """);
 }
