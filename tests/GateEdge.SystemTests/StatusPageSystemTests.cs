@@ -28,7 +28,7 @@ public sealed class StatusPageSystemTests : GateTest
         // A technician signs in once; the page then reads its data with the cookie, never with the token in the address.
         await using var browser = await HeadlessChromium.OpenAsync($"http://127.0.0.1:{port}/login");
         await Eventually.True(async () => await browser.EvaluateAsync("document.forms.length") == "1", "the sign-in form", TimeSpan.FromSeconds(10));
-        await browser.EvaluateAsync($"document.querySelector('input[name=token]').value = '{Token}'; document.forms[0].submit(); 'sent'");
+        Assert.Equal("sent", await browser.EvaluateAsync($"(document.querySelector('input[name=token]').value = '{Token}', document.forms[0].submit(), 'sent')"));
 
         await Eventually.True(async () => await browser.EvaluateAsync("document.querySelector('#decisions tr')?.dataset.outcome") == "allow",
             "a decision on the page", TimeSpan.FromSeconds(20));

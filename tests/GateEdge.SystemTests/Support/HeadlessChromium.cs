@@ -39,7 +39,7 @@ internal sealed partial class HeadlessChromium : IAsyncDisposable
         return chromium;
     }
 
-    /// <summary>The value of a JavaScript expression evaluated in the page, as a string ("" when null or undefined).</summary>
+    /// <summary>The value of a JavaScript expression evaluated in the page, as a string ("" when null or undefined); a script error throws.</summary>
     public async Task<string> EvaluateAsync(string expression)
     {
         int id = ++_nextId;
@@ -60,7 +60,13 @@ internal sealed partial class HeadlessChromium : IAsyncDisposable
             using var reply = JsonDocument.Parse(message.ToArray());
             if (reply.RootElement.TryGetProperty("id", out var replyId) && replyId.GetInt32() == id)
             {
-                var result = reply.RootElement.GetProperty("result").GetProperty("result");
+                var outcome = reply.RootElement.GetProperty("result");
+                if (outcome.TryGetProperty("exceptionDetails", out var failure))
+                {
+                    throw new InvalidOperationException($"the page could not evaluate {expression}: {failure}");
+                }
+
+                var result = outcome.GetProperty("result");
                 return result.TryGetProperty("value", out var value) ? value.GetString() ?? "" : "";
             }
         }
