@@ -15,6 +15,9 @@ namespace GateEdge.Lanes;
 /// keeps each person's retest flow, and hands every decided attempt to the recorder. At an
 /// attended lane it also keeps the guard on duty and holds a referred attempt for the guard's key.
 /// All inputs are processed one at a time, so the lane's state needs no locks.
+/// Every window (duplicate card, pairing, retest memory) is measured on the monotonic clock at the
+/// moment an input is handled: a wall clock stepped back or forward never hides a person or
+/// pairs a stale reading. The wall clock is only what gets recorded.
 /// </summary>
 internal sealed partial class LaneCoordinator
 {
@@ -28,9 +31,9 @@ internal sealed partial class LaneCoordinator
     private readonly ILogger _logger;
     private readonly Channel<LaneInput> _inputs = Channel.CreateUnbounded<LaneInput>(new UnboundedChannelOptions { SingleReader = true });
 
-    private readonly List<ThermometerReading> _readings = [];
-    private readonly Dictionary<Credential, DateTimeOffset> _lastPresented = [];
-    private readonly Dictionary<Credential, (TemperatureFlow Flow, DateTimeOffset At)> _flows = [];
+    private readonly List<(ThermometerReading Reading, long At)> _readings = [];
+    private readonly Dictionary<Credential, long> _lastPresented = [];
+    private readonly Dictionary<Credential, KeptFlow> _flows = [];
     private PendingCard? _pending;
     private long _presentations;
     private bool _maskWorn;
@@ -78,7 +81,7 @@ internal sealed partial class LaneCoordinator
         LaneInput.Card card => OnCardAsync(card.Presented, cancellationToken),
         LaneInput.Reading reading => OnReadingAsync(reading.Value, cancellationToken),
         LaneInput.PairingWindowClosed closed when _pending?.Id == closed.PresentationId =>
-            DecidePendingAsync(TemperatureSource.NoReading, null, cancellationToken),
+            DecidePendingAsync(ThermometerAvailable ? TemperatureSource.NoReading : TemperatureSource.DeviceUnavailable, null, cancellationToken),
         LaneInput.ThermometerLost when _pending is not null =>
             DecidePendingAsync(TemperatureSource.DeviceUnavailable, null, cancellationToken),
         LaneInput.Mask mask => OnMask(mask.Signal),
@@ -102,15 +105,23 @@ internal sealed partial class LaneCoordinator
         _ => _maskWorn ? MaskStatus.Worn : MaskStatus.NotWorn,
     };
 
+    private bool ThermometerAvailable => _health.Get(_lane.Thermometer).IsAvailable;
+
+    /// <summary>Not yet opened since start: the lane gives it its pairing window before calling it unavailable.</summary>
+    private bool ThermometerStarting => _health.Get(_lane.Thermometer).State == DeviceState.Unknown;
+
+    private TimeSpan Since(long stamp) => _time.GetElapsedTime(stamp);
+
     private async Task OnCardAsync(CardPresented card, CancellationToken cancellationToken)
     {
-        if (_lastPresented.TryGetValue(card.Credential, out var last) && card.At - last < _policy.DuplicateWindow)
+        long now = _time.GetTimestamp();
+        if (_lastPresented.TryGetValue(card.Credential, out var last) && Since(last) < _policy.DuplicateWindow)
         {
             LogDuplicate(_lane.Id);
             return;
         }
 
-        _lastPresented[card.Credential] = card.At;
+        _lastPresented[card.Credential] = now;
         if (_lane.Mode == LaneMode.Attended && _registry.Find(card.Credential) is { IsGuard: true } guard && guard.IsValidAt(card.At))
         {
             await GuardCardAsync(guard, card.At, cancellationToken).ConfigureAwait(false);
@@ -129,16 +140,24 @@ internal sealed partial class LaneCoordinator
             await DecidePendingAsync(TemperatureSource.NoReading, null, cancellationToken).ConfigureAwait(false);
         }
 
-        if (!_health.Get(_lane.Thermometer).IsAvailable)
+        if (!ThermometerAvailable && !ThermometerStarting)
         {
             await DecideAsync(card, TemperatureSource.DeviceUnavailable, null, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        DropStaleReadings(card.At);
+        if (_awaitingTargetLeave)
+        {
+            // A new person presents while the sensor never reported the last one gone (a lost
+            // "nobody" frame): readings from now on are theirs; none taken before counts.
+            _awaitingTargetLeave = false;
+            _readings.Clear();
+        }
+
+        DropStaleReadings();
         if (_readings.Count > 0)
         {
-            await DecideAsync(card, TemperatureSource.Reading, _readings[^1], cancellationToken).ConfigureAwait(false);
+            await DecideAsync(card, TemperatureSource.Reading, _readings[^1].Reading, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -160,8 +179,8 @@ internal sealed partial class LaneCoordinator
             return;
         }
 
-        _readings.Add(reading);
-        DropStaleReadings(reading.At);
+        _readings.Add((reading, _time.GetTimestamp()));
+        DropStaleReadings();
         if (_pending is not null)
         {
             await DecidePendingAsync(TemperatureSource.Reading, reading, cancellationToken).ConfigureAwait(false);
@@ -179,9 +198,9 @@ internal sealed partial class LaneCoordinator
     private async Task DecideAsync(CardPresented card, TemperatureSource source, ThermometerReading? reading, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
-        ForgetOldState(now);
+        ForgetOldState();
         var person = _registry.Find(card.Credential);
-        var flow = _flows.TryGetValue(card.Credential, out var kept) ? kept.Flow : TemperatureFlow.Fresh;
+        var flow = _flows.TryGetValue(card.Credential, out var kept) ? kept.AsOf(now, Since(kept.At)) : TemperatureFlow.Fresh;
         var listings = person is null ? PersonListings.None : _registry.Listings(person.Reference);
         var mask = MaskNow();
         var household = _policy.HouseholdExits > 0 && _lane.Direction == Direction.Out ? person?.Household : null;
@@ -195,7 +214,7 @@ internal sealed partial class LaneCoordinator
         }
         else
         {
-            _flows[card.Credential] = (decision.NextFlow, now);
+            _flows[card.Credential] = new KeptFlow(decision.NextFlow, now, _time.GetTimestamp());
         }
 
         if (reading is not null)
@@ -221,14 +240,14 @@ internal sealed partial class LaneCoordinator
         }
     }
 
-    private void DropStaleReadings(DateTimeOffset reference) =>
-        _readings.RemoveAll(r => reference - r.At > _policy.PairingWindow);
+    private void DropStaleReadings() =>
+        _readings.RemoveAll(r => Since(r.At) > _policy.PairingWindow);
 
-    private void ForgetOldState(DateTimeOffset now)
+    private void ForgetOldState()
     {
         foreach (var (credential, at) in _lastPresented)
         {
-            if (now - at > _policy.DuplicateWindow)
+            if (Since(at) > _policy.DuplicateWindow)
             {
                 _lastPresented.Remove(credential);
             }
@@ -236,7 +255,7 @@ internal sealed partial class LaneCoordinator
 
         foreach (var (credential, kept) in _flows)
         {
-            if (now - kept.At > _policy.RetestMemory)
+            if (Since(kept.At) > _policy.RetestMemory)
             {
                 _flows.Remove(credential);
             }
@@ -249,4 +268,15 @@ internal sealed partial class LaneCoordinator
     private void RecordExit(string household, DateTimeOffset at) => _exits.Record(household, at, at - _policy.HouseholdExitPeriod);
 
     private sealed record PendingCard(long Id, CardPresented Card, ITimer Timer);
+
+    /// <summary>A retest flow kept between attempts, with the wall and monotonic time it was kept at.</summary>
+    private sealed record KeptFlow(TemperatureFlow Flow, DateTimeOffset KeptAt, long At)
+    {
+        /// <summary>The flow with its retest time moved by any step of the wall clock since it was kept, so a rest lasts what it says.</summary>
+        public TemperatureFlow AsOf(DateTimeOffset now, TimeSpan elapsed)
+        {
+            var step = now - KeptAt - elapsed;
+            return Flow.RetestDueAt is { } due ? Flow with { RetestDueAt = due + step } : Flow;
+        }
+    }
 }

@@ -18,7 +18,8 @@ public sealed class LaneCoordinatorTests : IDisposable
     private static readonly Credential Zhang = new(CredentialKind.NationalId, "11010519491231002X");
     private static readonly Credential Li = new(CredentialKind.NationalId, "440304198506120035");
 
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 8, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _fake = new(new DateTimeOffset(2026, 11, 28, 8, 0, 0, TimeSpan.Zero));
+    private readonly SteppedWallClock _time;
     private readonly DeviceHealthBoard _health;
     private readonly RecordingRecorder _recorder = new();
     // These tests are about pairing and flows; R4 has its own rows in EntryRulesTests.
@@ -28,6 +29,7 @@ public sealed class LaneCoordinatorTests : IDisposable
 
     public LaneCoordinatorTests()
     {
+        _time = new SteppedWallClock(_fake);
         _exits = new HouseholdExitLog(Path.Combine(_dir, "registry.db"));
         _health = new DeviceHealthBoard(_time);
         _health.Report("thermometer", DeviceState.Online, null);
@@ -231,6 +233,101 @@ public sealed class LaneCoordinatorTests : IDisposable
             new[] { _recorder.Next(), _recorder.Next(), _recorder.Next() }.Select(a => (a.Decision.Outcome, string.Join(",", a.Decision.Rules))));
     }
 
+    [Theory]
+    [InlineData(-3600)]
+    [InlineData(3600)]
+    public async Task A_wall_clock_step_neither_hides_a_person_nor_repeats_one(int stepSeconds)
+    {
+        await Reading(36.6m);
+        await Card(Zhang);
+        Assert.Equal(Zhang, _recorder.Next().Card.Credential);
+
+        _time.StepWallClock(TimeSpan.FromSeconds(stepSeconds));
+        await Card(Zhang);
+        Assert.False(_recorder.TryTake(out _));
+
+        await Advance(_policy.DuplicateWindow);
+        await NoTarget();
+        await Reading(36.7m);
+        await Card(Zhang);
+        await Card(Li);
+        await Reading(36.8m);
+
+        Assert.Equal([(Zhang, 36.7m), (Li, 36.8m)], new[] { _recorder.Next(), _recorder.Next() }.Select(a => (a.Card.Credential, a.Reading!.BodyC)));
+        Assert.Equal(_time.GetUtcNow(), _recorder.Recorded[^1].Attempt.DecidedAt);
+    }
+
+    [Fact]
+    public async Task A_reading_taken_just_before_a_forward_step_still_pairs_and_an_old_one_never_does()
+    {
+        await Reading(36.6m);
+        _time.StepWallClock(TimeSpan.FromHours(1));
+        await Card(Zhang);
+        Assert.Equal(36.6m, _recorder.Next().Reading!.BodyC);
+
+        await NoTarget();
+        await Reading(36.9m);
+        _time.StepWallClock(TimeSpan.FromHours(-2));
+        await Advance(_policy.PairingWindow + TimeSpan.FromMilliseconds(1));
+        await Card(Li);
+        await Advance(_policy.PairingWindow);
+        Assert.Equal(TemperatureStatus.Missing, _recorder.Next().Decision.TemperatureStatus);
+    }
+
+    [Fact]
+    public async Task A_retest_rest_lasts_what_it_says_when_the_clock_is_set_back()
+    {
+        await Reading(38.1m);
+        await Card(Zhang);
+        Assert.Equal(Outcome.Retest, _recorder.Next().Decision.Outcome);
+
+        _time.StepWallClock(TimeSpan.FromHours(-1));
+        await Advance(_policy.RetestRest);
+        await NoTarget();
+        await Reading(36.6m);
+        await Card(Zhang);
+
+        var retest = _recorder.Next();
+        Assert.Equal(Outcome.Allow, retest.Decision.Outcome);
+        Assert.Equal(36.6m, retest.Reading!.BodyC);
+    }
+
+    [Fact]
+    public async Task A_lost_nobody_frame_costs_nothing_the_next_card_takes_only_readings_after_it()
+    {
+        await Reading(36.6m);
+        await Card(Zhang);
+        _recorder.Next();
+        await Reading(36.6m);
+
+        await Card(Li);
+        Assert.False(_recorder.TryTake(out _));
+        await Reading(36.9m);
+
+        var attempt = _recorder.Next();
+        Assert.Equal(Li, attempt.Card.Credential);
+        Assert.Equal(36.9m, attempt.Reading!.BodyC);
+    }
+
+    [Fact]
+    public async Task A_card_read_before_the_thermometer_first_opened_waits_for_it()
+    {
+        var health = new DeviceHealthBoard(_time);
+        health.Register("thermometer");
+        _lane = new LaneCoordinator(_lane.Lane, _policy, _registry, health, _recorder, _exits, _time, NullLogger<LaneCoordinator>.Instance);
+
+        await Card(Zhang);
+        Assert.False(_recorder.TryTake(out _));
+        health.Report("thermometer", DeviceState.Online, null);
+        await Reading(36.6m);
+        Assert.Equal(TemperatureStatus.Normal, _recorder.Next().Decision.TemperatureStatus);
+
+        health.Report("thermometer", DeviceState.Unknown, "not opened yet");
+        await Card(Li);
+        await Advance(_policy.PairingWindow);
+        Assert.Equal(TemperatureStatus.DeviceUnavailable, _recorder.Next().Decision.TemperatureStatus);
+    }
+
     private Task Mask(bool worn) =>
         _lane.HandleAsync(new LaneInput.Mask(new GateEdge.Devices.Inputs.MaskSignal("mask", worn, _time.GetUtcNow())), default);
 
@@ -246,7 +343,7 @@ public sealed class LaneCoordinatorTests : IDisposable
     /// <summary>Moves the fake clock and lets the lane handle what its timers posted.</summary>
     private Task Advance(TimeSpan by)
     {
-        _time.Advance(by);
+        _fake.Advance(by);
         return _lane.HandlePostedAsync(default);
     }
 
