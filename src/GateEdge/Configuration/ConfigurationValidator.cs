@@ -54,6 +54,16 @@ internal static partial class ConfigurationValidator
             yield return $"Mqtt.HeartbeatInterval: {c.Mqtt.HeartbeatInterval} is outside 00:00:01–01:00:00";
         }
 
+        if (c.Mqtt.MaxReconnectDelay < TimeSpan.FromSeconds(1) || c.Mqtt.MaxReconnectDelay > TimeSpan.FromMinutes(5))
+        {
+            yield return $"Mqtt.MaxReconnectDelay: {c.Mqtt.MaxReconnectDelay} is outside 00:00:01–00:05:00";
+        }
+
+        if (c.Mqtt.Timeout < TimeSpan.FromSeconds(1) || c.Mqtt.Timeout > TimeSpan.FromMinutes(1))
+        {
+            yield return $"Mqtt.Timeout: {c.Mqtt.Timeout} is outside 00:00:01–00:01:00";
+        }
+
         if (c.Mqtt.MaxInFlight is < 1 or > 1000)
         {
             yield return $"Mqtt.MaxInFlight: {c.Mqtt.MaxInFlight} is outside 1–1000";
@@ -64,12 +74,27 @@ internal static partial class ConfigurationValidator
             yield return $"Journal.DeliveredRetention: {c.Journal.DeliveredRetention} is outside 01:00:00–365.00:00:00";
         }
 
+        if (c.Journal.MaxSizeMiB is < 0 or > 1_000_000)
+        {
+            yield return $"Journal.MaxSizeMiB: {c.Journal.MaxSizeMiB} is outside 0 (no cap)–1000000";
+        }
+
+        if (c.Journal.FailureGrace < TimeSpan.Zero || c.Journal.FailureGrace > TimeSpan.FromHours(1))
+        {
+            yield return $"Journal.FailureGrace: {c.Journal.FailureGrace} is outside 00:00:00–01:00:00";
+        }
+
         if (c.Journal.BacklogAlarmAt < 1 || c.Journal.MaxBatch is < 1 or > 10_000 || c.Journal.MaintenanceInterval < TimeSpan.FromSeconds(1))
         {
             yield return "Journal: BacklogAlarmAt must be positive, MaxBatch 1–10000 and MaintenanceInterval at least 1 s";
         }
 
         foreach (var problem in SecretFiles.Check(c))
+        {
+            yield return problem;
+        }
+
+        foreach (var problem in StateFolder.Check(c))
         {
             yield return problem;
         }

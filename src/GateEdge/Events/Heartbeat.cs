@@ -7,6 +7,7 @@ namespace GateEdge.Events;
 /// </summary>
 /// <param name="UptimeSeconds">Time since start by the monotonic clock, which no clock setting moves.</param>
 /// <param name="ClockStepSeconds">How far the wall clock was set forward (positive) or back since start: event times before and after a step are that far apart.</param>
+/// <param name="RecordingProblem">Why attempts cannot be recorded now (a full disk, a read-only state folder); null when they can.</param>
 internal sealed record Heartbeat(
     string Schema,
     string Gateway,
@@ -18,7 +19,8 @@ internal sealed record Heartbeat(
     long Backlog,
     bool BacklogAlarm,
     IReadOnlyDictionary<string, string> Devices,
-    IReadOnlyDictionary<string, Heartbeat.ListState> Lists)
+    IReadOnlyDictionary<string, Heartbeat.ListState> Lists,
+    string? RecordingProblem)
 {
     public const string SchemaId = "gateedge.heartbeat/1";
 

@@ -55,7 +55,7 @@ internal static class GatewayHost
         builder.Services.AddSerilog((services, logger) => logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services));
         builder.Services.AddSystemd();
         builder.Services.AddHostedService(sp => new SystemdWatchdog(sp.GetService<Microsoft.Extensions.Hosting.Systemd.ISystemdNotifier>(),
-            sp.GetRequiredService<EventJournal>(), sp.GetRequiredService<TimeProvider>(), SystemdWatchdog.IntervalFromEnvironment()));
+            sp.GetRequiredService<EventJournal>(), config.Journal, sp.GetRequiredService<TimeProvider>(), SystemdWatchdog.IntervalFromEnvironment()));
         builder.Services.AddSingleton(TimeProvider.System);
         AddGateway(builder.Services, config);
         // Only a gateway started from a file can take a pushed configuration: it needs the file to replace.
@@ -77,7 +77,7 @@ internal static class GatewayHost
         services.AddSingleton(sp => new LiveRegistry(SeedFileRegistry.Load(config.Registry.SeedFile), sp.GetRequiredService<RegistryStore>(), sp.GetRequiredService<TimeProvider>(), config.Gateway.CompoundId));
         services.AddSingleton<IPersonRegistry>(sp => sp.GetRequiredService<LiveRegistry>());
         services.AddSingleton(sp => new EventJournal(config.Journal.Path, config.Journal.MaxBatch,
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<EventJournal>>()));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<EventJournal>>(), config.Journal.MaxSizeMiB * 1024 * 1024));
         services.AddSingleton(config.Journal);
         services.AddSingleton(sp => new JournalRedaction(sp.GetRequiredService<Topics>().PassageEvents, config.Privacy.PersonalDataRetention, PassageRedaction.Redact));
         services.AddSingleton<JournalMaintenance>();

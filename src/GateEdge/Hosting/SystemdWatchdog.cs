@@ -6,15 +6,20 @@ namespace GateEdge.Hosting;
 
 /// <summary>
 /// Pings systemd's watchdog (<c>WatchdogSec=</c> in the unit) at half its interval, but only while
-/// the journal can still record attempts: a gateway that can no longer record must not look
-/// alive, so systemd kills and restarts it. Idle when not run under a watchdog.
+/// attempts can be recorded: a gateway whose journal stopped, or whose commits have failed for
+/// longer than <see cref="JournalOptions.FailureGrace"/> (a full disk, a read-only state folder),
+/// must not look alive, so systemd restarts it and the centre sees it go offline. Idle when not run
+/// under a watchdog.
 /// </summary>
 /// <param name="interval">systemd's watchdog interval (<c>WATCHDOG_USEC</c>); null when there is no watchdog.</param>
 /// <param name="notifier">Null when not running under systemd.</param>
-internal sealed class SystemdWatchdog(ISystemdNotifier? notifier, EventJournal journal, TimeProvider time, TimeSpan? interval) : BackgroundService
+internal sealed class SystemdWatchdog(ISystemdNotifier? notifier, EventJournal journal, JournalOptions options, TimeProvider time, TimeSpan? interval) : BackgroundService
 {
     public static TimeSpan? IntervalFromEnvironment() =>
         long.TryParse(Environment.GetEnvironmentVariable("WATCHDOG_USEC"), out long usec) && usec > 0 ? TimeSpan.FromMicroseconds(usec) : null;
+
+    /// <summary>Whether the watchdog is fed now.</summary>
+    internal bool Alive => journal.IsWriting && (journal.Fault is not { } fault || time.GetElapsedTime(fault.SinceTimestamp) <= options.FailureGrace);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -26,7 +31,7 @@ internal sealed class SystemdWatchdog(ISystemdNotifier? notifier, EventJournal j
         using var timer = new PeriodicTimer(every / 2, time);
         try
         {
-            while (journal.IsWriting && await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            while (Alive && await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
                 notifier.Notify(new ServiceState("WATCHDOG=1"));
             }

@@ -9,6 +9,8 @@ namespace GateEdge.Journal;
 /// The durable outbox. Appends are group-committed by one writer loop (WAL, synchronous=FULL),
 /// so an append completes only once its event survives a power cut. The publisher reads
 /// undelivered events in sequence order and marks them delivered after the broker's ack.
+/// Whether commits succeed is tracked as <see cref="Fault"/>: health, the watchdog, the status
+/// topic and the status page all ask it, so a full disk is never mistaken for a quiet gate.
 /// </summary>
 internal sealed partial class EventJournal : IAsyncDisposable
 {
@@ -21,8 +23,10 @@ internal sealed partial class EventJournal : IAsyncDisposable
     private readonly int _maxBatch;
     private readonly Task _writeLoop;
     private long _lastSeq;
+    private RecordingFault? _fault;
 
-    public EventJournal(string path, int maxBatch, TimeProvider time, ILogger<EventJournal> logger)
+    /// <param name="maxSizeBytes">Most bytes the journal's database may take (0: as much as the disk has).</param>
+    public EventJournal(string path, int maxBatch, TimeProvider time, ILogger<EventJournal> logger, long maxSizeBytes = 0)
     {
         _time = time;
         _logger = logger;
@@ -53,6 +57,7 @@ internal sealed partial class EventJournal : IAsyncDisposable
         // Pruning and redaction zero what they remove, so purged personal data is not left in free pages.
         Execute(_reader, "PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON;");
         _lastSeq = Scalar(_writer, "SELECT COALESCE(MAX(seq), 0) FROM events");
+        LimitSize(maxSizeBytes);
         _writeLoop = Task.Run(WriteLoopAsync);
     }
 
@@ -61,8 +66,17 @@ internal sealed partial class EventJournal : IAsyncDisposable
 
     public long LastSeq => Interlocked.Read(ref _lastSeq);
 
+    /// <summary>Raised when commits start failing or succeed again.</summary>
+    public event Action? FaultChanged;
+
     /// <summary>False once the writer loop has ended: nothing more can be recorded.</summary>
     public bool IsWriting => !_writeLoop.IsCompleted;
+
+    /// <summary>Why the last commit failed, or null when it succeeded (or none was tried yet).</summary>
+    public RecordingFault? Fault => Volatile.Read(ref _fault);
+
+    /// <summary>The health question: can an attempt be recorded now?</summary>
+    public bool CanRecord => IsWriting && Fault is null;
 
     /// <summary>
     /// Stores one event and completes once it is durable. <paramref name="serialize"/> runs on
@@ -98,27 +112,42 @@ internal sealed partial class EventJournal : IAsyncDisposable
         }
     }
 
-    public void MarkDelivered(IReadOnlyList<long> seqs)
+    /// <summary>
+    /// Marks events delivered. False when the disk refuses: the caller keeps the marks and tries
+    /// again later; the events stay undelivered here, so at worst they are sent once more.
+    /// </summary>
+    public bool MarkDelivered(IReadOnlyList<long> seqs)
     {
         if (seqs.Count == 0)
         {
-            return;
+            return true;
         }
 
-        lock (_readerLock)
+        try
         {
-            using var transaction = _reader.BeginTransaction();
-            using var command = _reader.CreateCommand();
-            command.CommandText = "UPDATE events SET delivered = 1 WHERE seq = $seq";
-            var seq = command.Parameters.Add("$seq", SqliteType.Integer);
-            foreach (long s in seqs)
+            lock (_readerLock)
             {
-                seq.Value = s;
-                command.ExecuteNonQuery();
-            }
+                using var transaction = _reader.BeginTransaction();
+                using var command = _reader.CreateCommand();
+                command.CommandText = "UPDATE events SET delivered = 1 WHERE seq = $seq";
+                var seq = command.Parameters.Add("$seq", SqliteType.Integer);
+                foreach (long s in seqs)
+                {
+                    seq.Value = s;
+                    command.ExecuteNonQuery();
+                }
 
-            transaction.Commit();
+                transaction.Commit();
+            }
         }
+        catch (SqliteException ex)
+        {
+            Failed(ex);
+            return false;
+        }
+
+        Succeeded();
+        return true;
     }
 
     /// <summary>
@@ -256,7 +285,8 @@ internal sealed partial class EventJournal : IAsyncDisposable
         }
         catch (Exception ex)
         {
-            LogCommitFailed(ex, batch.Count);
+            Failed(ex);
+            LogCommitFailed(batch.Count, RecordingFault.Describe(ex));
             foreach (var pending in batch)
             {
                 pending.Done.TrySetException(new JournalWriteException("the event could not be stored", ex));
@@ -266,9 +296,49 @@ internal sealed partial class EventJournal : IAsyncDisposable
         }
 
         Interlocked.Exchange(ref _lastSeq, first + batch.Count);
+        Succeeded();
         for (int i = 0; i < batch.Count; i++)
         {
             batch[i].Done.TrySetResult(stamps[i]);
+        }
+    }
+
+    /// <summary>
+    /// Caps the database at <paramref name="maxBytes"/> (0: no cap); past it, commits fail as on a
+    /// full disk. Called before the writer loop has work (at start, or by tests between appends).
+    /// </summary>
+    internal void LimitSize(long maxBytes)
+    {
+        long pageSize = Scalar(_writer, "PRAGMA page_size");
+        long pages = maxBytes <= 0 ? int.MaxValue : Math.Max(1, maxBytes / pageSize);
+        lock (_readerLock)
+        {
+            foreach (var connection in (SqliteConnection[])[_writer, _reader])
+            {
+                Scalar(connection, $"PRAGMA max_page_count = {pages}");
+            }
+        }
+    }
+
+    private void Failed(Exception ex)
+    {
+        if (Fault is not null)
+        {
+            return;
+        }
+
+        var fault = new RecordingFault(RecordingFault.Describe(ex), _time.GetUtcNow(), _time.GetTimestamp());
+        Volatile.Write(ref _fault, fault);
+        LogRecordingImpossible(ex, fault.Problem);
+        FaultChanged?.Invoke();
+    }
+
+    private void Succeeded()
+    {
+        if (Interlocked.Exchange(ref _fault, null) is { } ended)
+        {
+            LogRecordingWorks(Math.Round(_time.GetElapsedTime(ended.SinceTimestamp).TotalSeconds, 1));
+            FaultChanged?.Invoke();
         }
     }
 
@@ -295,8 +365,14 @@ internal sealed partial class EventJournal : IAsyncDisposable
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Journal commit of {Count} events failed; their gates stay closed (R2)")]
-    private partial void LogCommitFailed(Exception exception, int count);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Journal commit of {Count} events failed ({Problem}); their gates stay closed (R2)")]
+    private partial void LogCommitFailed(int count, string problem);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Cannot record attempts: {Problem}. Gates stay closed (R2) until the state folder can be written again")]
+    private partial void LogRecordingImpossible(Exception exception, string problem);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The journal records again after {Seconds} s")]
+    private partial void LogRecordingWorks(double seconds);
 
     private sealed record PendingAppend(string Topic, Func<EventStamp, byte[]> Serialize, TaskCompletionSource<EventStamp> Done);
 }

@@ -6,6 +6,13 @@ internal sealed class JournalOptions
     /// <summary>SQLite file of the event journal; relative paths are under the gateway's state directory.</summary>
     public string Path { get; set; } = "journal.db";
 
+    /// <summary>
+    /// Most megabytes the journal may take, so it never fills a disk it shares with the system and
+    /// the logs. Reaching it is handled as a full disk: attempts are refused (gates stay closed) and
+    /// reported. Default 0: no cap.
+    /// </summary>
+    public long MaxSizeMiB { get; set; }
+
     /// <summary>Most events committed in one transaction (group commit). Default 512.</summary>
     public int MaxBatch { get; set; } = 512;
 
@@ -14,6 +21,12 @@ internal sealed class JournalOptions
 
     /// <summary>Undelivered events beyond which an alarm is raised. Passages are still stored past it, never dropped. Default 1,000,000.</summary>
     public long BacklogAlarmAt { get; set; } = 1_000_000;
+
+    /// <summary>
+    /// How long commits may keep failing (a full disk, a read-only state folder) before the
+    /// systemd watchdog is no longer fed and the service is restarted. Default 60 s, 0 s–1 hour.
+    /// </summary>
+    public TimeSpan FailureGrace { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>How often retention and the backlog budget are checked. Default 1 hour.</summary>
     public TimeSpan MaintenanceInterval { get; set; } = TimeSpan.FromHours(1);

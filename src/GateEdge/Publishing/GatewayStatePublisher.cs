@@ -56,6 +56,12 @@ internal sealed partial class GatewayStatePublisher : IDisposable
             _republish = true;
             Pending?.Invoke();
         };
+        _journal.FaultChanged += () =>
+        {
+            _republish = true;
+            _heartbeatDue = true;
+            Pending?.Invoke();
+        };
         _health.Changed += _ =>
         {
             _devicesChanged = true;
@@ -130,7 +136,8 @@ internal sealed partial class GatewayStatePublisher : IDisposable
             var uptime = _time.GetElapsedTime(_startedTimestamp);
             var heartbeat = new Heartbeat(Heartbeat.SchemaId, _gateway.Id, now, _startedAt, Math.Round(uptime.TotalSeconds, 3), Heartbeat.ClockStep(_startedAt, now, uptime), _journal.LastSeq, _journal.CountUndelivered(), _maintenance.BacklogAlarm,
                 _health.Snapshot().ToDictionary(d => d.Device, d => Wire.Of(d.State)),
-                _registry.Versions.ToDictionary(l => l.Key, l => new Heartbeat.ListState(l.Value.Version, l.Value.Version == 0 ? null : l.Value.AppliedAt, stale.Contains(l.Key))));
+                _registry.Versions.ToDictionary(l => l.Key, l => new Heartbeat.ListState(l.Value.Version, l.Value.Version == 0 ? null : l.Value.AppliedAt, stale.Contains(l.Key))),
+                _journal.Fault?.Problem);
             await client.PublishAsync(new MqttApplicationMessageBuilder()
                 .WithTopic(_topics.Heartbeat)
                 .WithPayload(JsonSerializer.SerializeToUtf8Bytes(heartbeat, EventJson.Default.Heartbeat))
@@ -148,7 +155,7 @@ internal sealed partial class GatewayStatePublisher : IDisposable
             .Build(), cancellationToken);
 
     public byte[] StatusPayload(string state) => JsonSerializer.SerializeToUtf8Bytes(
-        new GatewayStatus(GatewayStatus.SchemaId, _gateway.Id, state, _time.GetUtcNow()), EventJson.Default.GatewayStatus);
+        new GatewayStatus(GatewayStatus.SchemaId, _gateway.Id, state, _time.GetUtcNow(), state == "online" ? _journal.Fault?.Problem : null), EventJson.Default.GatewayStatus);
 
     public void Dispose() => _heartbeatTimer.Dispose();
 

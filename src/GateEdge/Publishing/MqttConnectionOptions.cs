@@ -31,7 +31,8 @@ internal sealed class MqttConnectionOptions(MqttOptions options, GatewayOptions 
             .WithCleanSession(false)
             .WithSessionExpiryInterval(options.ProtocolVersion == MQTTnet.Formatter.MqttProtocolVersion.V500 ? 86_400u : 0u)
             .WithKeepAlivePeriod(options.KeepAlive)
-            .WithTimeout(TimeSpan.FromSeconds(10))
+            // Bounds MQTTnet's own keep-alive pings; every other wait is bounded by the publisher.
+            .WithTimeout(options.Timeout)
             .WithWillTopic(topics.Status)
             .WithWillPayload(offlineStatus)
             .WithWillRetain()

@@ -49,6 +49,9 @@ internal sealed class MqttOptions
     /// <summary>Allows plaintext MQTT to a broker that is not on this machine. Off: such a configuration is refused.</summary>
     public bool AllowInsecure { get; set; }
 
-    /// <summary>Longest wait between reconnect attempts. Default 30 s.</summary>
-    public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>Longest wait between reconnect attempts (with jitter), so delivery resumes this soon after the broker returns. Default 5 s, 1 s–5 min.</summary>
+    public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Longest wait for any answer from the broker: CONNACK, SUBACK, a PUBACK, a disconnect. Default 10 s, 1–60 s.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 }

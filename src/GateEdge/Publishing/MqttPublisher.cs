@@ -15,11 +15,18 @@ namespace GateEdge.Publishing;
 /// The one MQTT connection supervisor (MQTTnet 5 has no managed client): connect, announce
 /// <c>online</c>, drain the journal in sequence order with a bounded in-flight window, mark
 /// events delivered only on PUBACK, and on any failure back off with jitter and start over.
+/// Every wait for the broker is bounded by <see cref="MqttOptions.Timeout"/>, so a broker that
+/// accepts and then says nothing is left, with a log line saying so. A journal that cannot store
+/// delivery marks is the journal's fault, not the broker's: the marks wait and the connection stays.
 /// Local decisions never wait for it.
 /// </summary>
 internal sealed partial class MqttPublisher : BackgroundService
 {
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(500);
+
+    // A connection that lasted this long was a good one: the next failure retries quickly again.
+    // One that failed sooner keeps the backoff growing, so a broken setup never storms the broker.
+    private static readonly TimeSpan StableConnection = TimeSpan.FromSeconds(30);
 
     // Batches awaiting their PUBACKs while the next ones are sent: keeps the link busy during a backlog.
     private const int PipelineDepth = 4;
@@ -83,21 +90,22 @@ internal sealed partial class MqttPublisher : BackgroundService
                 return Task.CompletedTask;
             };
 
+            long? connectedAt = null;
             try
             {
-                var connected = await client.ConnectAsync(_connection.Build(_state.StatusPayload("offline")), stoppingToken).ConfigureAwait(false);
+                var connected = await AnsweredAsync(ct => client.ConnectAsync(_connection.Build(_state.StatusPayload("offline")), ct), "the connection", stoppingToken).ConfigureAwait(false);
                 if (connected.ResultCode != MqttClientConnectResultCode.Success)
                 {
                     // MQTTnet 5 reports a refused CONNECT (bad credentials, not authorised) as a result, not an exception.
                     throw new MqttCommunicationLostException($"the broker refused the connection: {connected.ResultCode} {connected.ReasonString}".TrimEnd());
                 }
 
+                connectedAt = _time.GetTimestamp();
                 LogConnected(_options.Host, _options.Port, _journal.CountUndelivered());
-                delay = FirstRetryDelay;
                 // Subscribed before announcing "online": once the centre sees online, commands reach the gateway.
-                await client.SubscribeAsync(_topics.Commands, MqttQualityOfServiceLevel.AtLeastOnce, stoppingToken).ConfigureAwait(false);
-                await client.SubscribeAsync(_topics.Lists, MqttQualityOfServiceLevel.AtLeastOnce, stoppingToken).ConfigureAwait(false);
-                await _state.PublishStatusAsync(client, "online", stoppingToken).ConfigureAwait(false);
+                await AnsweredAsync(ct => client.SubscribeAsync(_topics.Commands, MqttQualityOfServiceLevel.AtLeastOnce, ct), "the command subscription", stoppingToken).ConfigureAwait(false);
+                await AnsweredAsync(ct => client.SubscribeAsync(_topics.Lists, MqttQualityOfServiceLevel.AtLeastOnce, ct), "the list subscription", stoppingToken).ConfigureAwait(false);
+                await AnsweredAsync(ct => _state.PublishStatusAsync(client, "online", ct), "the online status", stoppingToken).ConfigureAwait(false);
                 _state.OnConnected();
                 _broker.OnConnected();
                 await DrainAsync(client, _journal.LastSeq, disconnected.Task, stoppingToken).ConfigureAwait(false);
@@ -109,6 +117,11 @@ internal sealed partial class MqttPublisher : BackgroundService
             }
             catch (Exception ex)
             {
+                if (connectedAt is { } since && _time.GetElapsedTime(since) >= StableConnection)
+                {
+                    delay = FirstRetryDelay;
+                }
+
                 var problem = _connection.LastCertificateProblem ?? Describe(ex);
                 _broker.OnLost(problem);
                 LogConnectionLost(_options.Host, _options.Port, problem, delay.TotalSeconds);
@@ -138,10 +151,11 @@ internal sealed partial class MqttPublisher : BackgroundService
     {
         int batchSize = Math.Max(1, _options.MaxInFlight / PipelineDepth);
         var inFlight = new Queue<(IReadOnlyList<JournalEntry> Batch, long SentAt, Task<MqttClientPublishResult[]> Acks)>();
+        var unmarked = new List<long>();
         long cursor = 0;
         while (true)
         {
-            await _state.PublishPendingAsync(client, stoppingToken).ConfigureAwait(false);
+            await AnsweredAsync(ct => _state.PublishPendingAsync(client, ct), "the gateway's status", stoppingToken).ConfigureAwait(false);
             while (inFlight.Count < PipelineDepth)
             {
                 var batch = _journal.ReadUndelivered(cursor, batchSize);
@@ -157,6 +171,14 @@ internal sealed partial class MqttPublisher : BackgroundService
 
             if (inFlight.Count == 0)
             {
+                if (unmarked.Count > 0)
+                {
+                    // Delivered, not yet marked (the disk refused): try again soon, without resending.
+                    await Task.Delay(_options.MaxReconnectDelay, _time, stoppingToken).ConfigureAwait(false);
+                    MarkDelivered(unmarked, []);
+                    continue;
+                }
+
                 var woken = _wake.Reader.WaitToReadAsync(stoppingToken).AsTask();
                 if (await Task.WhenAny(woken, disconnected).ConfigureAwait(false) == disconnected)
                 {
@@ -169,13 +191,28 @@ internal sealed partial class MqttPublisher : BackgroundService
             }
 
             var (sent, sentAt, acks) = inFlight.Dequeue();
-            MarkAcknowledged(sent, await acks.ConfigureAwait(false));
+            MarkAcknowledged(sent, await AcknowledgedAsync(acks, stoppingToken).ConfigureAwait(false), unmarked);
             _metrics.Acknowledged(_time.GetElapsedTime(sentAt));
         }
     }
 
-    /// <summary>Marks what the broker accepted; an event it refused ends the connection, to be retried after backoff.</summary>
-    private void MarkAcknowledged(IReadOnlyList<JournalEntry> batch, MqttClientPublishResult[] acks)
+    private async Task<MqttClientPublishResult[]> AcknowledgedAsync(Task<MqttClientPublishResult[]> acks, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await acks.WaitAsync(_options.Timeout, _time, stoppingToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            throw new MqttCommunicationLostException($"the broker did not acknowledge events within {_options.Timeout.TotalSeconds:0} s");
+        }
+    }
+
+    /// <summary>
+    /// Marks what the broker accepted; an event it refused ends the connection, to be retried after
+    /// backoff. Marks the disk refuses are kept in <paramref name="unmarked"/> for the next try.
+    /// </summary>
+    private void MarkAcknowledged(IReadOnlyList<JournalEntry> batch, MqttClientPublishResult[] acks, List<long> unmarked)
     {
         var delivered = new List<long>(batch.Count);
         for (int i = 0; i < batch.Count; i++)
@@ -186,13 +223,44 @@ internal sealed partial class MqttPublisher : BackgroundService
             }
         }
 
-        _journal.MarkDelivered(delivered);
+        MarkDelivered(unmarked, delivered);
         if (delivered.Count < batch.Count)
         {
             var refused = acks.First(a => !a.IsSuccess);
             throw new MqttCommunicationLostException($"the broker refused an event: {refused.ReasonCode} {refused.ReasonString}");
         }
     }
+
+    private void MarkDelivered(List<long> unmarked, List<long> delivered)
+    {
+        unmarked.AddRange(delivered);
+        if (_journal.MarkDelivered(unmarked))
+        {
+            unmarked.Clear();
+        }
+    }
+
+    /// <summary>Runs one exchange with the broker, bounded by <see cref="MqttOptions.Timeout"/> as well as by the stop token.</summary>
+    private async Task<T> AnsweredAsync<T>(Func<CancellationToken, Task<T>> exchange, string what, CancellationToken stoppingToken)
+    {
+        using var timeout = new CancellationTokenSource(_options.Timeout, _time);
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token);
+        try
+        {
+            return await exchange(bounded.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or MqttCommunicationTimedOutException && !stoppingToken.IsCancellationRequested)
+        {
+            throw new MqttCommunicationLostException($"the broker did not answer {what} within {_options.Timeout.TotalSeconds:0} s");
+        }
+    }
+
+    private Task AnsweredAsync(Func<CancellationToken, Task> exchange, string what, CancellationToken stoppingToken) =>
+        AnsweredAsync(async ct =>
+        {
+            await exchange(ct).ConfigureAwait(false);
+            return true;
+        }, what, stoppingToken);
 
     private void Wake() => _wake.Writer.TryWrite(true);
 

@@ -27,6 +27,7 @@ internal sealed class GatewayMetrics : IDisposable
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.00025, 0.0005, 0.00075, 0.001, 0.0015, 0.002, 0.003, 0.005, 0.0075, 0.01, 0.025, 0.05, 0.1, 0.25, 1] });
         _publishAck = Meter.CreateHistogram<double>("gateedge_publish_ack_seconds", unit: "s", description: "From publishing a batch of events to the broker's acknowledgement of all of them");
         Meter.CreateObservableGauge("gateedge_backlog_events", () => journal.CountUndelivered(), description: "Events in the journal not yet acknowledged by the broker");
+        Meter.CreateObservableGauge("gateedge_journal_recording", () => journal.CanRecord ? 1 : 0, description: "1 while attempts can be recorded; 0 while the journal's commits fail (full disk, read-only state folder)");
         Meter.CreateObservableGauge("gateedge_last_seq", () => journal.LastSeq, description: "Sequence number of the newest event");
         Meter.CreateObservableGauge("gateedge_broker_connected", () => broker.Current.Connected ? 1 : 0, description: "1 while connected to the broker");
         Meter.CreateObservableGauge("gateedge_device_up", () => health.Snapshot().Select(d => Measure(d.IsAvailable ? 1 : 0, d.Device)), description: "1 while the device is online or degraded");

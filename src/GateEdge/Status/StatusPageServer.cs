@@ -53,7 +53,9 @@ internal sealed partial class StatusPageServer(
 
         app.MapGet("/", () => Results.Content(Page.Value, "text/html; charset=utf-8"));
         app.MapGet("/api/status", () => Results.Bytes(JsonSerializer.SerializeToUtf8Bytes(Snapshot(), StatusJson.Default.StatusSnapshot), "application/json"));
-        app.MapGet("/healthz", () => journal.IsWriting ? Results.Text("ok\n") : Results.Text("the journal has stopped: nothing can be recorded\n", statusCode: 503));
+        app.MapGet("/healthz", () => journal.CanRecord
+            ? Results.Text("ok\n")
+            : Results.Text($"cannot record attempts: {journal.Fault?.Problem ?? "the journal has stopped"}\n", statusCode: 503));
         app.MapGet("/metrics", () => Results.Text(prometheus.Scrape(), "text/plain; version=0.0.4; charset=utf-8"));
         try
         {
@@ -85,7 +87,7 @@ internal sealed partial class StatusPageServer(
         return new StatusSnapshot(
             new(config.Gateway.Id, config.Gateway.CompoundId, config.Gateway.GateId, now),
             new($"{config.Mqtt.Host}:{config.Mqtt.Port}", connected, since, problem),
-            new(journal.LastSeq, journal.CountUndelivered(), maintenance.BacklogAlarm),
+            new(journal.LastSeq, journal.CountUndelivered(), maintenance.BacklogAlarm, journal.CanRecord ? null : journal.Fault?.Problem ?? "the journal has stopped"),
             [.. config.Lanes.Select(l => new StatusSnapshot.LanePart(l.Id, Wire.Of(l.Direction), Wire.Of(l.Mode), [.. l.Devices]))],
             [.. health.Snapshot().Select(d => new StatusSnapshot.DevicePart(d.Device, Wire.Of(d.State), d.Reason, d.Since,
                 d.Counters?.Frames ?? 0, d.Counters?.BadFrames ?? 0, d.Counters?.SilentPolls ?? 0, d.Counters?.Disconnects ?? 0))],

@@ -16,7 +16,8 @@ internal sealed record StatusSnapshot(
 
     internal sealed record BrokerPart(string Address, bool Connected, DateTimeOffset? Since, string? Problem);
 
-    internal sealed record JournalPart(long LastSeq, long Backlog, bool BacklogAlarm);
+    /// <param name="RecordingProblem">Why attempts cannot be recorded now; null when they can.</param>
+    internal sealed record JournalPart(long LastSeq, long Backlog, bool BacklogAlarm, string? RecordingProblem);
 
     internal sealed record LanePart(string Id, string Direction, string Mode, IReadOnlyList<string> Devices);
 

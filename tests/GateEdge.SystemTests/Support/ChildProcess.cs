@@ -14,6 +14,7 @@ internal sealed partial class ChildProcess : IAsyncDisposable
     private const int SigTerm = 15;
     private readonly Process _process;
     private readonly bool _isGateway;
+    private bool _disposed;
 
     private ChildProcess(Process process, bool isGateway)
     {
@@ -86,6 +87,15 @@ internal sealed partial class ChildProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Kills the process if a test left it running (one that failed half-way); never throws.</summary>
+    public void KillIfRunning()
+    {
+        if (!_disposed && !_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
@@ -94,6 +104,7 @@ internal sealed partial class ChildProcess : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
 
+        _disposed = true;
         _process.Dispose();
         if (_isGateway && PersonalData.FoundIn(Lines) is { Count: > 0 } leaks)
         {

@@ -6,6 +6,8 @@ namespace GateEdge.SystemTests.Support;
 /// </summary>
 internal sealed class TestGate : IDisposable
 {
+    private readonly List<ChildProcess> _processes = [];
+
     public static readonly (string Name, string IdNumber)[] Residents =
     [
         ("张三", "11010519491231002X"),
@@ -86,10 +88,17 @@ internal sealed class TestGate : IDisposable
     public string WriteSteadyTrafficScript() =>
         WriteScript(Residents.Select((_, i) => (i, 36.5m + (i / 10m), "00:00:00.3")), loop: true, measureTime: "00:00:00.3", leaveTime: "00:00:00.1");
 
-    public ChildProcess StartGateway() => ChildProcess.StartDotnet(RepoPaths.GateEdgeDll, "--config", Path.Combine(Dir, "gateedge.json"));
+    public ChildProcess StartGateway() => Started(ChildProcess.StartDotnet(RepoPaths.GateEdgeDll, "--config", Path.Combine(Dir, "gateedge.json")));
 
     public ChildProcess StartSimulator() =>
-        ChildProcess.StartDotnet(RepoPaths.SimulatorDll, "run", "--script", Path.Combine(Dir, "script.json"), "--links", Links, "--hold");
+        Started(ChildProcess.StartDotnet(RepoPaths.SimulatorDll, "run", "--script", Path.Combine(Dir, "script.json"), "--links", Links, "--hold"));
+
+    /// <summary>Every process this gate started, so none outlives a test that failed before disposing it.</summary>
+    private ChildProcess Started(ChildProcess process)
+    {
+        _processes.Add(process);
+        return process;
+    }
 
     /// <summary>An empty file readable by its owner only, as a secret file must be before the gateway accepts it.</summary>
     public static string OwnerOnly(string path)
@@ -103,5 +112,13 @@ internal sealed class TestGate : IDisposable
         return path;
     }
 
-    public void Dispose() => Directory.Delete(Dir, recursive: true);
+    public void Dispose()
+    {
+        foreach (var process in _processes)
+        {
+            process.KillIfRunning();
+        }
+
+        Directory.Delete(Dir, recursive: true);
+    }
 }

@@ -11,12 +11,13 @@ public sealed class SystemdWatchdogTests : IDisposable
     private readonly string _dir = Directory.CreateTempSubdirectory("gateedge-watchdog-").FullName;
     private readonly FakeTimeProvider _time = new();
     private readonly RecordingNotifier _notifier = new();
+    private readonly JournalOptions _options = new();
 
     [Fact]
     public async Task Pings_at_half_the_interval_while_the_journal_records_and_stops_when_it_cannot()
     {
         var journal = new EventJournal(Path.Combine(_dir, "journal.db"), 64, _time, NullLogger<EventJournal>.Instance);
-        using var watchdog = new SystemdWatchdog(_notifier, journal, _time, TimeSpan.FromSeconds(30));
+        using var watchdog = new SystemdWatchdog(_notifier, journal, _options, _time, TimeSpan.FromSeconds(30));
         await watchdog.StartAsync(CancellationToken.None);
 
         // The loop starts on its own thread: step the clock until its timer exists and fires once.
@@ -37,10 +38,29 @@ public sealed class SystemdWatchdogTests : IDisposable
     }
 
     [Fact]
+    public async Task Commits_failing_for_longer_than_the_grace_stop_the_pings_and_a_good_commit_brings_them_back()
+    {
+        await using var journal = new EventJournal(Path.Combine(_dir, "journal.db"), 64, _time, NullLogger<EventJournal>.Instance);
+        var watchdog = new SystemdWatchdog(_notifier, journal, _options, _time, TimeSpan.FromSeconds(30));
+        Assert.True(watchdog.Alive);
+
+        journal.LimitSize(1);
+        await Assert.ThrowsAsync<JournalWriteException>(() => journal.AppendAsync("t", _ => new byte[64 * 1024]));
+        _time.Advance(_options.FailureGrace);
+        Assert.True(watchdog.Alive);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.False(watchdog.Alive);
+
+        journal.LimitSize(0);
+        await journal.AppendAsync("t", _ => "{}"u8.ToArray());
+        Assert.True(watchdog.Alive);
+    }
+
+    [Fact]
     public async Task Without_a_watchdog_interval_it_never_pings()
     {
         await using var journal = new EventJournal(Path.Combine(_dir, "journal.db"), 64, _time, NullLogger<EventJournal>.Instance);
-        using var watchdog = new SystemdWatchdog(_notifier, journal, _time, null);
+        using var watchdog = new SystemdWatchdog(_notifier, journal, _options, _time, null);
         await watchdog.StartAsync(CancellationToken.None);
 
         await AdvanceAsync(TimeSpan.FromMinutes(5));

@@ -70,6 +70,31 @@ public sealed class EventJournalTests : IDisposable
     }
 
     [Fact]
+    public async Task A_full_disk_is_a_recording_fault_named_as_such_until_a_commit_succeeds_again()
+    {
+        await using var journal = Open();
+        int changes = 0;
+        journal.FaultChanged += () => changes++;
+        await Append(journal);
+        Assert.True(journal.CanRecord);
+
+        journal.LimitSize(1);
+        await Assert.ThrowsAsync<JournalWriteException>(() => journal.AppendAsync("t", _ => new byte[64 * 1024]));
+        await Assert.ThrowsAsync<JournalWriteException>(() => journal.AppendAsync("t", _ => new byte[64 * 1024]));
+
+        Assert.False(journal.CanRecord);
+        Assert.Equal("the disk is full", journal.Fault?.Problem);
+        Assert.Equal(1, changes);
+
+        journal.LimitSize(0);
+        var next = await Append(journal);
+        Assert.Equal(2, next.Seq);
+        Assert.True(journal.CanRecord);
+        Assert.Null(journal.Fault);
+        Assert.Equal(2, changes);
+    }
+
+    [Fact]
     [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public async Task The_journal_file_and_its_folder_are_private_to_the_service_user()
     {
