@@ -1,6 +1,7 @@
 using System.IO.Pipelines;
 using GateEdge.Devices;
 using GateEdge.Devices.Framing;
+using GateEdge.Devices.CardReaders.IdCard.Protocol;
 using GateEdge.Devices.Health;
 using GateEdge.Devices.Thermometers.SerialIr.Protocol;
 using GateEdge.Tests.Support;
@@ -36,6 +37,29 @@ public sealed class FrameReaderTests
     }
 
     [Fact]
+    public async Task A_stray_header_dropped_after_a_reply_timeout_does_not_swallow_the_next_reply()
+    {
+        var pipe = new Pipe();
+        var counters = new DeviceCounters(TimeProvider.System);
+        var port = new CountingReads(pipe.Reader.AsStream());
+        var reader = new FrameReader<SamResponse>(port, new SamResponseDecoder(), counters);
+        var loop = reader.RunAsync(CancellationToken.None);
+
+        // Line noise that looks like the start of a 1,280-byte reply: the decoder keeps it, waiting for the rest.
+        await pipe.Writer.WriteAsync(Hex.Bytes("AA AA AA 96 69 05 00"));
+        await Eventually.True(() => port.Reads >= 1, "the stray header to be read");
+        reader.DropPartialFrame();
+        await pipe.Writer.WriteAsync(Hex.Bytes("AA AA AA 96 69 00 04 00 00 80 84"));
+        var received = await reader.Frames.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5));
+        await pipe.Writer.CompleteAsync();
+        await Assert.ThrowsAsync<DeviceDisconnectedException>(() => reader.Frames.Completion.WaitAsync(TimeSpan.FromSeconds(5)));
+        await loop;
+
+        Assert.Equal(SamStatus.FindFailed, received.Status);
+        Assert.Equal(1, counters.BadFrames);
+    }
+
+    [Fact]
     public async Task A_failing_port_ends_the_loop_with_a_disconnect_instead_of_throwing()
     {
         var reader = new FrameReader<GyFrame>(new FailingStream(), new GyFrameDecoder(), new DeviceCounters(TimeProvider.System));
@@ -44,6 +68,32 @@ public sealed class FrameReaderTests
 
         var ex = await Assert.ThrowsAsync<DeviceDisconnectedException>(() => reader.Frames.Completion);
         Assert.IsType<ObjectDisposedException>(ex.InnerException);
+    }
+
+    /// <summary>A stream that counts its completed reads, so a test knows the loop has taken bytes in.</summary>
+    private sealed class CountingReads(Stream inner) : Stream
+    {
+        private int _reads;
+
+        public int Reads => Volatile.Read(ref _reads);
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            int read = await inner.ReadAsync(buffer, cancellationToken);
+            Interlocked.Increment(ref _reads);
+            return read;
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     /// <summary>What an unplugged port does to a pending read (protocols.md §4).</summary>

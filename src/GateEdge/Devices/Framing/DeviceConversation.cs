@@ -29,6 +29,7 @@ internal sealed class DeviceConversation<TFrame>(Stream stream, FrameReader<TFra
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
+            reader.DropPartialFrame();
             throw new DeviceTimeoutException($"no reply within {timeout.TotalMilliseconds:0} ms");
         }
         catch (ChannelClosedException ex)

@@ -10,4 +10,7 @@ internal enum DiscardReason
 
     /// <summary>A frame of the right shape whose content is impossible (a letter in a decimal UID).</summary>
     Malformed,
+
+    /// <summary>The start of a frame whose rest had not come when a reply timed out (a stray header in line noise).</summary>
+    Truncated,
 }

@@ -7,6 +7,9 @@ namespace GateEdge.Devices.Framing;
 /// The one read loop per device: it owns <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/>,
 /// feeds a pure decoder and hands whole frames on. Decoding problems are counted, never thrown;
 /// a failing stream completes <see cref="Frames"/> with a <see cref="DeviceDisconnectedException"/>.
+/// When a reply times out, the bytes kept for an incomplete frame are dropped
+/// (<see cref="DropPartialFrame"/>): a stray header in line noise claiming a long frame costs one
+/// poll, not every poll until enough noise has arrived to fill it.
 /// </summary>
 internal sealed class FrameReader<TFrame>(Stream stream, IFrameDecoder<TFrame> decoder, DeviceCounters counters) where TFrame : class
 {
@@ -14,7 +17,12 @@ internal sealed class FrameReader<TFrame>(Stream stream, IFrameDecoder<TFrame> d
     private readonly Channel<TFrame> _frames = Channel.CreateBounded<TFrame>(
         new BoundedChannelOptions(64) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true, SingleWriter = true });
 
+    private int _dropPartial;
+
     public ChannelReader<TFrame> Frames => _frames.Reader;
+
+    /// <summary>Asks the loop to drop what it kept of an incomplete frame before it decodes the next bytes.</summary>
+    public void DropPartialFrame() => Volatile.Write(ref _dropPartial, 1);
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -29,6 +37,14 @@ internal sealed class FrameReader<TFrame>(Stream stream, IFrameDecoder<TFrame> d
                 if (read <= 0)
                 {
                     throw new DeviceDisconnectedException("the port reached end of stream");
+                }
+
+                if (Interlocked.Exchange(ref _dropPartial, 0) == 1 && filled > 0)
+                {
+                    // Kept from before the timeout: stale. Only the bytes just read are decoded.
+                    counters.CountDiscard(DiscardReason.Truncated, filled);
+                    buffer.AsSpan(filled, read).CopyTo(buffer);
+                    filled = 0;
                 }
 
                 filled += read;

@@ -52,6 +52,7 @@ internal sealed class DeviceCounters(TimeProvider time)
             {
                 DiscardReason.BadChecksum => "a frame failed its checksum",
                 DiscardReason.Malformed => "a frame's content was impossible",
+                DiscardReason.Truncated => "a frame was cut short",
                 _ => "a frame had an impossible length",
             }, Severity.BadFrame);
         }
