@@ -7,13 +7,14 @@ cd "$(dirname "$0")/.."
 
 # mosquitto and rabbitmq-server: the system tests start private brokers of both kinds;
 # openssl: they make their own TLS certificates; chromium: the status page is checked in a
-# headless browser.
+# headless browser; faketime: the fault tests step the gateway's wall clock.
 missing=()
 { command -v mosquitto >/dev/null 2>&1 || [ -x /usr/sbin/mosquitto ]; } || missing+=(mosquitto)
 command -v mosquitto_sub >/dev/null 2>&1 || missing+=(mosquitto-clients)
 [ -x /usr/sbin/rabbitmq-server ] || missing+=(rabbitmq-server)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+compgen -G "/usr/lib/*/faketime/libfaketime.so.1" >/dev/null || missing+=(faketime)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} for the system tests..."
   sudo=""

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using GateEdge.SystemTests.Support;
 
 namespace GateEdge.SystemTests;
@@ -29,10 +28,10 @@ public sealed class DeliveryFaultTests : SteadyTrafficTest
         await Eventually.True(() => centre.SeqCount >= lastBefore + decidedDuringOutage + 5,
             () => $"the backlog and new traffic: centre has {centre.SeqCount}, journal {JournalProbe.Read(Gate.JournalPath)}\n{gateway.Output}", TimeSpan.FromSeconds(60));
         await simulator.StopAsync(TimeSpan.FromSeconds(10));
-        await AllDeliveredAsync(centre);
+        await Delivery.AllDeliveredAsync(centre, Gate.JournalPath);
 
         Assert.True(decidedDuringOutage >= 10, $"the gate kept deciding during the outage ({decidedDuringOutage} attempts)");
-        AssertCompleteAndOrdered(centre);
+        Delivery.AssertCompleteAndOrdered(centre, Gate.JournalPath);
         var backlog = centre.Passages.Where(p => p.GetProperty("seq").GetInt64() > lastBefore && p.GetProperty("seq").GetInt64() <= lastBefore + decidedDuringOutage);
         Assert.All(backlog, p => Assert.True(p.GetProperty("replayed").GetBoolean()));
         Assert.Contains(gateway.Lines, l => l.Contains("unavailable", StringComparison.Ordinal) && l.Contains("decisions continue locally", StringComparison.Ordinal));
@@ -55,32 +54,8 @@ public sealed class DeliveryFaultTests : SteadyTrafficTest
         await using var survivor = Gate.StartGateway();
         await Eventually.True(() => JournalProbe.Read(Gate.JournalPath).LastSeq >= 20, "twenty recorded attempts in all", TimeSpan.FromSeconds(60));
         await simulator.StopAsync(TimeSpan.FromSeconds(10));
-        await AllDeliveredAsync(centre);
+        await Delivery.AllDeliveredAsync(centre, Gate.JournalPath);
 
-        AssertCompleteAndOrdered(centre);
-    }
-
-    /// <summary>Waits until the journal has nothing undelivered and the centre has every sequence number in it.</summary>
-    private async Task AllDeliveredAsync(CentreSubscriber centre)
-    {
-        await Eventually.True(() => JournalProbe.Read(Gate.JournalPath) is { Undelivered: 0 }, "the journal to drain", TimeSpan.FromSeconds(60));
-        long last = JournalProbe.Read(Gate.JournalPath).LastSeq;
-        await Eventually.True(() => centre.SeqCount >= last, $"all {last} events at the centre", TimeSpan.FromSeconds(30));
-    }
-
-    /// <summary>Every sequence number from 1 arrived; a repeat is the same event; first arrivals come in sequence order.</summary>
-    private void AssertCompleteAndOrdered(CentreSubscriber centre)
-    {
-        long last = JournalProbe.Read(Gate.JournalPath).LastSeq;
-        var passages = centre.Passages.ToArray();
-        Assert.Equal(Enumerable.Range(1, (int)last).Select(i => (long)i), centre.Seqs);
-        foreach (var group in passages.GroupBy(p => p.GetProperty("seq").GetInt64()))
-        {
-            Assert.Single(group.Select(p => p.GetProperty("id").GetString()).Distinct());
-        }
-
-        var firstArrivals = passages.Select(p => p.GetProperty("seq").GetInt64()).Distinct().ToArray();
-        Assert.Equal(firstArrivals.Order(), firstArrivals);
-        Assert.All(passages, p => Assert.Equal(JsonValueKind.String, p.GetProperty("outcome").ValueKind));
+        Delivery.AssertCompleteAndOrdered(centre, Gate.JournalPath);
     }
 }

@@ -249,8 +249,9 @@ internal sealed partial class MqttPublisher : BackgroundService
         {
             return await exchange(bounded.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is OperationCanceledException or MqttCommunicationTimedOutException && !stoppingToken.IsCancellationRequested)
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested && (timeout.IsCancellationRequested || ex is MqttCommunicationTimedOutException))
         {
+            // MQTTnet reports a CONNECT cut short by the token as "Error while authenticating": the timeout is the truth.
             throw new MqttCommunicationLostException($"the broker did not answer {what} within {_options.Timeout.TotalSeconds:0} s");
         }
     }

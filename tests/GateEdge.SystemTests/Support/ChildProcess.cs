@@ -12,6 +12,8 @@ namespace GateEdge.SystemTests.Support;
 internal sealed partial class ChildProcess : IAsyncDisposable
 {
     private const int SigTerm = 15;
+    private const int SigStop = 19;
+    private const int SigCont = 18;
     private readonly Process _process;
     private readonly bool _isGateway;
     private bool _disposed;
@@ -86,6 +88,12 @@ internal sealed partial class ChildProcess : IAsyncDisposable
         await _process.WaitForExitAsync(timeout.Token);
         return _process.ExitCode;
     }
+
+    /// <summary>Freezes the process (SIGSTOP): its sockets stay open and nothing answers, as with a hung machine.</summary>
+    public void Freeze() => _ = kill(_process.Id, SigStop);
+
+    /// <summary>Lets a frozen process run on (SIGCONT).</summary>
+    public void Thaw() => _ = kill(_process.Id, SigCont);
 
     /// <summary>Kills the process if a test left it running (one that failed half-way); never throws.</summary>
     public void KillIfRunning()

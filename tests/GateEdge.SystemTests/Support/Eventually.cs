@@ -11,7 +11,10 @@ internal static class Eventually
 
     /// <summary>For a condition that asks a process (a browser page) and must be awaited.</summary>
     public static Task True(Func<Task<bool>> condition, string what, TimeSpan within) =>
-        True(condition, () => what, within, TimeSpan.FromMilliseconds(100));
+        True(condition, () => what, within);
+
+    public static Task True(Func<Task<bool>> condition, Func<string> what, TimeSpan within) =>
+        True(condition, what, within, TimeSpan.FromMilliseconds(100));
 
     private static async Task True(Func<Task<bool>> condition, Func<string> what, TimeSpan within, TimeSpan pollEvery)
     {

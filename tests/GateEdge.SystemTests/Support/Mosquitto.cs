@@ -58,6 +58,11 @@ internal sealed class Mosquitto : ITestBroker
     /// <summary>Stops the broker as an operator would (SIGTERM: sessions are saved).</summary>
     public Task StopAsync() => _process!.StopAsync(TimeSpan.FromSeconds(10));
 
+    /// <summary>Freezes the broker: connections stay open, nothing is answered, as a hung broker does.</summary>
+    public void Freeze() => _process!.Freeze();
+
+    public void Thaw() => _process!.Thaw();
+
     /// <summary>Starts the broker, or starts it again after <see cref="StopAsync"/>, on the same port.</summary>
     public async Task RestartAsync()
     {

@@ -18,7 +18,11 @@ internal sealed class TestGate : IDisposable
         ("周八", "420102196501010076"),
     ];
 
-    public TestGate(int brokerPort) => BrokerPort = brokerPort;
+    public TestGate(int brokerPort)
+    {
+        BrokerPort = brokerPort;
+        StateDirectory = Path.Combine(Dir, "state");
+    }
 
     public string Dir { get; } = Directory.CreateTempSubdirectory("gateedge-system-").FullName;
 
@@ -26,7 +30,10 @@ internal sealed class TestGate : IDisposable
 
     public string Links => Path.Combine(Dir, "links");
 
-    public string JournalPath => Path.Combine(Dir, "state", "journal.db");
+    /// <summary>Where the gateway keeps its journal and registry: under <see cref="Dir"/> unless a test moves it (a small disk).</summary>
+    public string StateDirectory { get; set; }
+
+    public string JournalPath => Path.Combine(StateDirectory, "journal.db");
 
     /// <summary>
     /// Writes the registry and the gateway configuration; <paramref name="rules"/> is the JSON of the Rules section.
@@ -36,8 +43,9 @@ internal sealed class TestGate : IDisposable
     /// <param name="mqtt">Extra settings of the Mqtt section, as JSON members.</param>
     /// <param name="statusPage">The StatusPage section: off, unless a test looks at the page.</param>
     /// <param name="commands">Extra settings of the Commands section, as JSON members; the test centre's key is always trusted.</param>
+    /// <param name="more">Further top-level sections, as JSON members.</param>
     public string WriteGatewayConfig(string rules = """{ "RetestRest": "00:00:02", "MaskRequired": false }""", string mqtt = "", string statusPage = """{ "Enabled": false }""",
-        string commands = "")
+        string commands = "", string more = "")
     {
         File.WriteAllText(Path.Combine(Dir, "centre.pub.pem"), TestCentre.PublicPem);
         var persons = Residents.Select((r, i) =>
@@ -46,7 +54,7 @@ internal sealed class TestGate : IDisposable
         var path = Path.Combine(Dir, "gateedge.json");
         File.WriteAllText(path, $$"""
             {
-              "Gateway": { "Id": "gw-7", "CompoundId": "c-7", "GateId": "east" },
+              "Gateway": { "Id": "gw-7", "CompoundId": "c-7", "GateId": "east", "StateDirectory": "{{StateDirectory}}" },{{(more.Length > 0 ? "\n" + more + "," : "")}}
               "StatusPage": {{statusPage}},
               "Devices": {
                 "IdCardReaders": [ { "Name": "lane1-idcard", "Port": "{{Links}}/lane1-idcard" } ],
@@ -57,7 +65,7 @@ internal sealed class TestGate : IDisposable
               "Rules": {{rules}},
               "Registry": { "SeedFile": "registry.json" },
               "Commands": { "CentreKeys": [ { "Id": "{{TestCentre.KeyId}}", "PublicKeyFile": "centre.pub.pem" } ]{{(commands.Length > 0 ? ", " + commands : "")}} },
-              "Mqtt": { "Port": {{BrokerPort}}, "MaxReconnectDelay": "00:00:02", "HeartbeatInterval": "00:00:01"{{(mqtt.Length > 0 ? ", " + mqtt : "")}} },
+              "Mqtt": { "Port": {{BrokerPort}}, "HeartbeatInterval": "00:00:01"{{(mqtt.Length > 0 ? ", " + mqtt : "")}} },
               "Serilog": { "MinimumLevel": { "Default": "Information", "Override": { "Microsoft": "Warning" } }, "WriteTo": [ { "Name": "Console" } ] }
             }
             """);
@@ -88,7 +96,11 @@ internal sealed class TestGate : IDisposable
     public string WriteSteadyTrafficScript() =>
         WriteScript(Residents.Select((_, i) => (i, 36.5m + (i / 10m), "00:00:00.3")), loop: true, measureTime: "00:00:00.3", leaveTime: "00:00:00.1");
 
-    public ChildProcess StartGateway() => Started(ChildProcess.StartDotnet(RepoPaths.GateEdgeDll, "--config", Path.Combine(Dir, "gateedge.json")));
+    public ChildProcess StartGateway() => StartGateway(new Dictionary<string, string>());
+
+    /// <param name="environment">Extra environment of the gateway process (a preloaded fake clock).</param>
+    public ChildProcess StartGateway(IReadOnlyDictionary<string, string> environment) =>
+        Started(ChildProcess.Start("dotnet", environment, RepoPaths.GateEdgeDll, "--config", Path.Combine(Dir, "gateedge.json")));
 
     public ChildProcess StartSimulator() =>
         Started(ChildProcess.StartDotnet(RepoPaths.SimulatorDll, "run", "--script", Path.Combine(Dir, "script.json"), "--links", Links, "--hold"));
