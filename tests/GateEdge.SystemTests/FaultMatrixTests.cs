@@ -11,12 +11,10 @@ namespace GateEdge.SystemTests;
 /// steady traffic, and each test holds the gate to the same promises: every journalled event
 /// reaches the centre, repeats only where MQTT's at-least-once allows them, no person goes without
 /// a decision, and recovery comes within its bound. Each writes its row of the table
-/// (see <see cref="FaultReport"/>).
+/// (see <see cref="FaultReport"/>). The faults at the lane's devices are in <see cref="LaneFaultMatrixTests"/>.
 /// </summary>
-public sealed class FaultMatrixTests : GateTest
+public sealed class FaultMatrixTests : FaultMatrixTest
 {
-    private const string Load = "1 lane, a card and reading every 0.7 s";
-
     [Fact]
     public async Task A_wall_clock_set_back_an_hour_hides_no_one()
     {
@@ -186,19 +184,5 @@ public sealed class FaultMatrixTests : GateTest
         Assert.Equal(2, await gateway.ExitCodeAsync(TimeSpan.FromSeconds(30)));
         Assert.Contains(gateway.Lines, l => l.Contains($"Gateway.StateDirectory: {Gate.StateDirectory} cannot be created", StringComparison.Ordinal));
         Assert.DoesNotContain(gateway.Lines, l => l.Contains("   at ", StringComparison.Ordinal));
-    }
-
-    private static DateTimeOffset Time(JsonElement passage) => passage.GetProperty("time").GetDateTimeOffset();
-
-    private static string Resident(JsonElement passage) => passage.GetProperty("credential").GetProperty("masked").GetString()!;
-
-    private static int Connects(ChildProcess gateway) => gateway.Lines.Count(l => l.Contains("Connected to the broker", StringComparison.Ordinal));
-
-    private void Report(string fault, CentreSubscriber? centre, string recovery)
-    {
-        var (journalled, undelivered) = JournalProbe.Read(Gate.JournalPath);
-        int delivered = centre?.SeqCount ?? 0;
-        FaultReport.Row(fault, Load, journalled, centre is null ? 0 : delivered, centre is null ? 0 : Delivery.Duplicates(centre),
-            centre is null ? undelivered : journalled - delivered, recovery);
     }
 }

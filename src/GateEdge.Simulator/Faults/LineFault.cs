@@ -22,4 +22,10 @@ internal enum LineFault
 
     /// <summary>The port runs at the wrong baud rate: each frame becomes noise of about the same length.</summary>
     WrongBaud,
+
+    /// <summary>
+    /// Only the first half of each frame arrives, then nothing: a header and length that promise
+    /// more than ever comes, as noise on the line or a cable disturbed mid-frame produces.
+    /// </summary>
+    TornFrames,
 }

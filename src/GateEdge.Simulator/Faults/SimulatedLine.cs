@@ -149,6 +149,8 @@ internal sealed class SimulatedLine : IAsyncDisposable
                 var noise = new byte[Math.Max(1, bytes.Length * 3 / 4)];
                 Random.Shared.NextBytes(noise);
                 return noise;
+            case LineFault.TornFrames:
+                return bytes[..Math.Max(1, bytes.Length / 2)];
             default:
                 return bytes;
         }

@@ -73,7 +73,9 @@ internal sealed class TestGate : IDisposable
     }
 
     /// <summary>Writes a script of visits: (resident index, body temperature, pause before).</summary>
-    public string WriteScript(IEnumerable<(int Resident, decimal BodyC, string After)> visits, bool loop = false, string measureTime = "00:00:00.6", string leaveTime = "00:00:00.4")
+    /// <param name="faults">The script's faults, as JSON array items.</param>
+    public string WriteScript(IEnumerable<(int Resident, decimal BodyC, string After)> visits, bool loop = false, string measureTime = "00:00:00.6", string leaveTime = "00:00:00.4",
+        string faults = "")
     {
         var people = Residents.Select(r => $$"""{ "name": "{{r.Name}}", "idNumber": "{{r.IdNumber}}" }""");
         var steps = visits.Select(v =>
@@ -84,6 +86,7 @@ internal sealed class TestGate : IDisposable
               "devices": [ { "name": "lane1-idcard", "kind": "id-card-reader" }, { "name": "lane1-thermometer", "kind": "serial-ir-thermometer" } ],
               "people": [ {{string.Join(",\n", people)}} ],
               "visits": [ {{string.Join(",\n", steps)}} ],
+              "faults": [ {{faults}} ],
               "loop": {{(loop ? "true" : "false")}},
               "measureTime": "{{measureTime}}",
               "leaveTime": "{{leaveTime}}"
@@ -93,8 +96,13 @@ internal sealed class TestGate : IDisposable
     }
 
     /// <summary>Steady traffic: every resident in turn at a normal temperature, forever.</summary>
-    public string WriteSteadyTrafficScript() =>
-        WriteScript(Residents.Select((_, i) => (i, 36.5m + (i / 10m), "00:00:00.3")), loop: true, measureTime: "00:00:00.3", leaveTime: "00:00:00.1");
+    /// <param name="after">Pause between one person leaving and the next stepping up; zero: the sensor never sees nobody between them.</param>
+    /// <param name="leave">How long a person stays in front of the sensor after their card was read.</param>
+    public string WriteSteadyTrafficScript(string faults = "", string after = "00:00:00.3", string leave = "00:00:00.1") =>
+        WriteScript(Residents.Select((_, i) => (i, BodyC(i), after)), loop: true, measureTime: "00:00:00.3", leaveTime: leave, faults: faults);
+
+    /// <summary>Each resident's temperature in the steady traffic: all normal, all different, so a passage shows whose reading it used.</summary>
+    public static decimal BodyC(int resident) => 36.5m + (resident / 10m);
 
     public ChildProcess StartGateway() => StartGateway(new Dictionary<string, string>());
 

@@ -1,0 +1,82 @@
+using GateEdge.SystemTests.Support;
+
+namespace GateEdge.SystemTests;
+
+/// <summary>
+/// The fault matrix at the lane (docs/reliability.md): what the devices do wrong at start, on a
+/// noisy line, and when people follow each other closely. Every person still gets a decision on
+/// their own reading, and everything journalled reaches the centre.
+/// </summary>
+public sealed class LaneFaultMatrixTests : FaultMatrixTest
+{
+    [Fact]
+    public async Task A_card_read_before_the_thermometer_has_opened_waits_for_it_instead_of_being_refused()
+    {
+        // A card lies on the reader whenever the gateway starts: the reader may read it before the
+        // thermometer's port is open. Eight starts, each deciding one attempt.
+        Gate.WriteGatewayConfig("""{ "DuplicateWindow": "00:00:00", "MaskRequired": false }""");
+        Gate.WriteSteadyTrafficScript(after: "00:00:00", leave: "00:00:00.5");
+        await using var centre = await CentreSubscriber.ConnectAsync(Broker.Port);
+        await using var simulator = Gate.StartSimulator();
+        for (int start = 0; start < 8; start++)
+        {
+            long before = JournalProbe.Read(Gate.JournalPath).LastSeq;
+            await using var gateway = Gate.StartGateway();
+            await Eventually.True(() => JournalProbe.Read(Gate.JournalPath).LastSeq > before,
+                () => $"a decision after start {start + 1}\n{gateway.Output}", TimeSpan.FromSeconds(30));
+        }
+
+        await using var last = Gate.StartGateway();
+        await Delivery.AllDeliveredAsync(centre, Gate.JournalPath);
+
+        Delivery.AssertCompleteAndOrdered(centre, Gate.JournalPath);
+        Assert.DoesNotContain(centre.Passages, p => TemperatureStatus(p) == "device-unavailable");
+        Report("gateway restarted ×8 with a card on the reader", centre, "no attempt refused for a thermometer still opening");
+    }
+
+    [Fact]
+    public async Task Torn_frames_on_the_reader_line_cost_a_poll_not_the_reader()
+    {
+        Gate.WriteGatewayConfig("""{ "DuplicateWindow": "00:00:00", "MaskRequired": false }""");
+        // Two seconds of torn frames: the card-read reply (1,295 bytes) arrives half, promising the rest.
+        Gate.WriteSteadyTrafficScript(faults: """{ "device": "lane1-idcard", "fault": "torn-frames", "at": "00:00:03", "for": "00:00:02" }""");
+        await using var centre = await CentreSubscriber.ConnectAsync(Broker.Port);
+        await using var gateway = Gate.StartGateway();
+        await using var simulator = Gate.StartSimulator();
+        await simulator.WaitForLineAsync("torn-frames over", TimeSpan.FromSeconds(60));
+        long atEnd = JournalProbe.Read(Gate.JournalPath).LastSeq;
+
+        // A visit takes 0.7 s: within 8 s of the fault's end the lane decides again (a reader stuck on a torn frame needs over 10 s).
+        await Eventually.True(() => JournalProbe.Read(Gate.JournalPath).LastSeq >= atEnd + 3,
+            () => $"decisions again after the torn frames\n{gateway.Output}", TimeSpan.FromSeconds(8));
+        await simulator.StopAsync(TimeSpan.FromSeconds(10));
+        await Delivery.AllDeliveredAsync(centre, Gate.JournalPath);
+
+        Delivery.AssertCompleteAndOrdered(centre, Gate.JournalPath);
+        Assert.DoesNotContain(gateway.Lines, l => l.Contains("Device lane1-idcard offline", StringComparison.Ordinal));
+        Report("torn frames on the reader line for 2 s", centre, "the reader stayed online; deciding again within 8 s");
+    }
+
+    [Fact]
+    public async Task People_following_so_closely_that_the_sensor_never_sees_nobody_are_each_decided_on_their_own_reading()
+    {
+        Gate.WriteGatewayConfig("""{ "DuplicateWindow": "00:00:00", "MaskRequired": false }""");
+        // The next person steps in as the last one steps out: no "nobody" frame between them.
+        // Each stays half a second after their card is read, as people do while the gate opens.
+        Gate.WriteSteadyTrafficScript(after: "00:00:00", leave: "00:00:00.5");
+        await using var centre = await CentreSubscriber.ConnectAsync(Broker.Port);
+        await using var gateway = Gate.StartGateway();
+        await using var simulator = Gate.StartSimulator();
+        await Eventually.True(() => centre.SeqCount >= 12, () => $"twelve decisions\n{gateway.Output}", TimeSpan.FromSeconds(40));
+        await simulator.StopAsync(TimeSpan.FromSeconds(10));
+        await Delivery.AllDeliveredAsync(centre, Gate.JournalPath);
+
+        Delivery.AssertCompleteAndOrdered(centre, Gate.JournalPath);
+        Assert.All(centre.Passages, p =>
+        {
+            int resident = Array.FindIndex(TestGate.Residents, r => r.IdNumber[^4..] == Resident(p)[^4..]);
+            Assert.Equal(("allow", TestGate.BodyC(resident)), (p.GetProperty("outcome").GetString(), p.GetProperty("temperature").GetProperty("bodyC").GetDecimal()));
+        });
+        Report("back-to-back people, no \"nobody\" frame", centre, "each decided at once on their own reading");
+    }
+}
