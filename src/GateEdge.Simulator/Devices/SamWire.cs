@@ -9,6 +9,9 @@ internal static class SamWire
 {
     private static readonly byte[] Preamble = [0xAA, 0xAA, 0xAA, 0x96, 0x69];
 
+    /// <summary>The start of the card-read reply, the longest the reader sends: its preamble and a length of 1,288.</summary>
+    public static byte[] LongestReplyStart => [.. Preamble, 0x05, 0x08];
+
     public static byte[] Reply(byte sw3, ReadOnlySpan<byte> data = default)
     {
         int len = 3 + data.Length + 1;

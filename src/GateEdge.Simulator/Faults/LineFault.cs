@@ -24,8 +24,9 @@ internal enum LineFault
     WrongBaud,
 
     /// <summary>
-    /// Only the first half of each frame arrives, then nothing: a header and length that promise
-    /// more than ever comes, as noise on the line or a cable disturbed mid-frame produces.
+    /// Once, in place of the next frame: noise that begins like the device's longest frame, a
+    /// header whose length promises hundreds of bytes that never come (<see cref="SimulatedLine.StrayHeader"/>;
+    /// the first half of the frame for devices without one). The line is clean again after it.
     /// </summary>
-    TornFrames,
+    StrayHeader,
 }

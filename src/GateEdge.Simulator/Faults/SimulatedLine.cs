@@ -34,6 +34,9 @@ internal sealed class SimulatedLine : IAsyncDisposable
 
     public LineFault Fault { get; set; }
 
+    /// <summary>What <see cref="LineFault.StrayHeader"/> sends: set by a device whose protocol has long frames.</summary>
+    public byte[]? StrayHeader { get; set; }
+
     /// <summary>The delay <see cref="LineFault.SlowReplies"/> adds. Default 1 s: beyond every reply timeout.</summary>
     public TimeSpan SlowBy { get; set; } = TimeSpan.FromSeconds(1);
 
@@ -117,6 +120,11 @@ internal sealed class SimulatedLine : IAsyncDisposable
                     await Task.Delay(SlowBy, cancellationToken);
                     Send(bytes);
                     break;
+                case LineFault.StrayHeader:
+                    // One burst replaces one frame; the line is clean from then on.
+                    Send(StrayHeader ?? bytes[..Math.Max(1, bytes.Length / 2)]);
+                    Fault = LineFault.None;
+                    break;
                 case LineFault.SplitFrames:
                     for (int i = 0; i < bytes.Length; i += 3)
                     {
@@ -149,8 +157,6 @@ internal sealed class SimulatedLine : IAsyncDisposable
                 var noise = new byte[Math.Max(1, bytes.Length * 3 / 4)];
                 Random.Shared.NextBytes(noise);
                 return noise;
-            case LineFault.TornFrames:
-                return bytes[..Math.Max(1, bytes.Length / 2)];
             default:
                 return bytes;
         }

@@ -30,6 +30,7 @@ internal sealed class SimulatedGate : IAsyncDisposable
             {
                 case SimulatorScript.IdCardReaderKind:
                     var reader = new SimulatedIdCardReader(device.Name, port);
+                    port.StrayHeader = SamWire.LongestReplyStart;
                     Readers[device.Name] = reader;
                     _running.Add(reader.RunAsync(_stop.Token));
                     break;
