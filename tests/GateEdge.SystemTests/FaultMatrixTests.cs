@@ -167,7 +167,7 @@ public sealed class FaultMatrixTests : FaultMatrixTest
         Assert.Contains(gateway.Lines, l => l.Contains("Cannot record attempts: the disk is full", StringComparison.Ordinal));
         await gateway.StopAsync(TimeSpan.FromSeconds(10));
         Report("disk full 20 s, with a backlog and the broker returning", centre,
-            $"{Connects(gateway) - connectsBefore} reconnects while full; recording again {recovered.TotalSeconds:0.0} s after space is freed");
+            $"{Connects(gateway) - connectsBefore} connection while full (the broker returning), held; recording again {recovered.TotalSeconds:0.0} s after space is freed");
     }
 
     [Fact]
