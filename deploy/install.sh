@@ -45,6 +45,8 @@ for file in gateedge.json registry.json; do
   install -m 0640 "$repo/config/$file" "$root/etc/gateedge/$file.example"
   [ -e "$root/etc/gateedge/$file" ] || install -m 0660 "$repo/config/$file" "$root/etc/gateedge/$file"
 done
+# The schema follows the installed gateway, so editors check against what this version reads.
+install -m 0644 "$repo/config/gateedge.schema.json" "$root/etc/gateedge/gateedge.schema.json"
 
 install -D -m 0644 "$here/gateedge.service" "$root/etc/systemd/system/gateedge.service"
 install -D -m 0644 "$here/99-gateedge.rules" "$root/etc/udev/rules.d/99-gateedge.rules"

@@ -44,7 +44,7 @@ public sealed class CompoundCardLaneTests : GateTest
               "Lanes": [ { "Id": "lane2", "Direction": "Out", "CardReaders": [ "lane2-tags" ], "Thermometer": "lane2-head" } ],
               "Rules": { "MaskRequired": false },
               "Registry": { "SeedFile": "registry.json" },
-              "Mqtt": { "Port": {{Broker.Port}} },
+              "Mqtt": { "Host": "127.0.0.1", "Port": {{Broker.Port}} },
               "Serilog": { "MinimumLevel": { "Default": "Information" }, "WriteTo": [ { "Name": "Console" } ] }
             }
             """);

@@ -40,7 +40,7 @@ public sealed class GpioAndI2cLaneTests : GateTest
               "Lanes": [ { "Id": "lane3", "Direction": "In", "CardReaders": [ "lane3-wiegand" ], "Thermometer": "lane3-mlx", "MaskDetector": "lane3-mask", "GuardKeypad": "lane3-keys" } ],
               "Outputs": { "Driver": "Simulated", "Lanes": [ { "Lane": "lane3", "RelayPin": 17, "BuzzerPin": 23 } ] },
               "Registry": { "SeedFile": "registry.json" },
-              "Mqtt": { "Port": {{Broker.Port}} },
+              "Mqtt": { "Host": "127.0.0.1", "Port": {{Broker.Port}} },
               "Serilog": { "MinimumLevel": { "Default": "Warning" }, "WriteTo": [ { "Name": "Console" } ] }
             }
             """);
@@ -126,7 +126,7 @@ public sealed class GpioAndI2cLaneTests : GateTest
               "Lanes": [ { "Id": "lane3", "Direction": "Out", "Mode": "Attended", "CardReaders": [ "lane3-wiegand" ], "Thermometer": "lane3-mlx", "GuardKeypad": "lane3-keys" } ],
               "Outputs": { "Driver": "Simulated", "Lanes": [ { "Lane": "lane3", "RelayPin": 17 } ] },
               "Registry": { "SeedFile": "registry.json" },
-              "Mqtt": { "Port": {{Broker.Port}} },
+              "Mqtt": { "Host": "127.0.0.1", "Port": {{Broker.Port}} },
               "Serilog": { "MinimumLevel": { "Default": "Warning" }, "WriteTo": [ { "Name": "Console" } ] }
             }
             """);

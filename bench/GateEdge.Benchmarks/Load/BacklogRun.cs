@@ -56,7 +56,7 @@ internal static class BacklogRun
                   "Lanes": [ { "Id": "lane1", "CardReaders": [ "lane1-idcard" ], "Thermometer": "lane1-thermometer" } ],
                   "Rules": { "MaskRequired": false },
                   "Registry": { "SeedFile": "registry.json" },
-                  "Mqtt": { "Port": {{broker.Port}} },
+                  "Mqtt": { "Host": "127.0.0.1", "Port": {{broker.Port}} },
                   "StatusPage": { "Listen": "http://127.0.0.1:{{statusPort}}" },
                   "Serilog": { "MinimumLevel": { "Default": "Warning" }, "WriteTo": [ { "Name": "Console" } ] }
                 }

@@ -111,7 +111,7 @@ internal static class LoadRun
               "Lanes": [ {{string.Join(",\n", lanesJson)}} ],
               "Rules": { "MaskRequired": false },
               "Registry": { "SeedFile": "registry.json" },
-              "Mqtt": { "Port": {{brokerPort}} },
+              "Mqtt": { "Host": "127.0.0.1", "Port": {{brokerPort}} },
               "StatusPage": { "Listen": "http://127.0.0.1:{{statusPort}}" },
               "Serilog": { "MinimumLevel": { "Default": "Warning" }, "WriteTo": [ { "Name": "Console" } ] }
             }

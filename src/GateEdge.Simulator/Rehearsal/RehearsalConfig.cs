@@ -41,6 +41,7 @@ internal static class RehearsalConfig
             mqtt.Remove(remote);
         }
 
+        mqtt["Host"] = "127.0.0.1";
         mqtt["Port"] = brokerPort;
         Absolute(Section(root, "Registry"), "SeedFile", baseDirectory);
         if (Section(root, "Commands")["CentreKeys"] is JsonArray keys)

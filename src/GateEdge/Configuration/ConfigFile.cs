@@ -15,6 +15,7 @@ internal static class ConfigFile
             throw new GatewayConfigurationException(path, ["the configuration file does not exist"]);
         }
 
+        var positions = ConfigPositions.Read(path);
         IConfiguration configuration;
         try
         {
@@ -25,6 +26,6 @@ internal static class ConfigFile
             throw new GatewayConfigurationException(path, [$"not valid JSON: {ex.InnerException?.Message ?? ex.Message}"]);
         }
 
-        return ConfigurationLoader.Load(configuration, path, Path.GetDirectoryName(path)!);
+        return ConfigurationLoader.Load(configuration, path, Path.GetDirectoryName(path)!, positions);
     }
 }

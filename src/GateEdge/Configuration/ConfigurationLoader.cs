@@ -3,16 +3,14 @@ using Microsoft.Extensions.Configuration;
 namespace GateEdge.Configuration;
 
 /// <summary>
-/// Binds every section strictly (a misspelt key is an error, not a silent default), resolves
-/// relative paths against the configuration file, and validates the result.
+/// Holds the configuration to its schema (a misspelt key at any depth is an error, not a silent
+/// default), binds it, resolves relative paths against the configuration file, and validates the
+/// result; every problem names its setting's path and, when the file has it, its line and column.
 /// </summary>
 internal static class ConfigurationLoader
 {
-    /// <summary>The sections a configuration file may have; anything else at the top is a misspelling or a setting GateEdge does not read.</summary>
-    public static readonly string[] Sections =
-        ["Gateway", "Devices", "Lanes", "Rules", "Registry", "Mqtt", "Journal", "Commands", "Privacy", "Outputs", "StatusPage", "Serilog"];
-
-    public static GatewayConfiguration Load(IConfiguration configuration, string source, string baseDirectory)
+    /// <param name="file">Where the file's settings are (<see cref="ConfigPositions.Read"/>); null for a configuration that is not one file.</param>
+    public static GatewayConfiguration Load(IConfiguration configuration, string source, string baseDirectory, ConfigPositions? file)
     {
         // A NUL cannot be part of a path or a name; it would throw wherever the value is used, so it stops the check here.
         var nul = configuration.AsEnumerable().Where(kv => kv.Value?.Contains('\0', StringComparison.Ordinal) == true)
@@ -22,7 +20,15 @@ internal static class ConfigurationLoader
             throw new GatewayConfigurationException(source, nul);
         }
 
-        var problems = UnknownSections(source);
+        var (problems, badKeys) = ConfigSchema.Check(configuration, file);
+        problems.AddRange(LoggingSettings.Check(configuration));
+        if (badKeys.Count > 0)
+        {
+            // Bound as if the wrong values were not there: "Port": "8883x" must not also read as a plaintext remote broker.
+            configuration = new ConfigurationBuilder().AddConfiguration(configuration)
+                .AddInMemoryCollection(badKeys.Select(k => new KeyValuePair<string, string?>(k, null))).Build();
+        }
+
         var result = new GatewayConfiguration
         {
             Gateway = Bind<GatewayOptions>(configuration, "Gateway", problems),
@@ -57,64 +63,43 @@ internal static class ConfigurationLoader
         problems.AddRange(ConfigurationValidator.Validate(result));
         if (problems.Count > 0)
         {
-            throw new GatewayConfigurationException(source, problems);
+            throw new GatewayConfigurationException(source, [.. problems.Select(p => Placed(p, file))]);
         }
 
         return result;
     }
 
-    private static List<string> UnknownSections(string source)
+    /// <summary>"line 12, column 9: Devices.IdCardReaders[0].BaudRat: …" when the problem's path is in the file.</summary>
+    private static string Placed(string problem, ConfigPositions? file)
     {
-        if (!File.Exists(source))
-        {
-            return [];
-        }
-
-        try
-        {
-            using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(source),
-                new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            return document.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object ? ["the file must hold one JSON object of sections"]
-                : [.. document.RootElement.EnumerateObject().Select(p => p.Name)
-                    .Where(name => !Sections.Contains(name, StringComparer.OrdinalIgnoreCase))
-                    .Select(name => $"{Trust.Untrusted.ForLog(name, 64)}: unknown section (known: {string.Join(", ", Sections)})")];
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            // The configuration reader has accepted the file; its own error names the place when it did not.
-            return [];
-        }
+        int colon = problem.IndexOf(": ", StringComparison.Ordinal);
+        string path = colon > 0 ? problem[..colon] : "";
+        // A path has no spaces; "Journal: BacklogAlarmAt must …" names its section.
+        return file is not null && path.Length > 0 && !path.Contains(' ', StringComparison.Ordinal) && file.Find(path.Split('/')[0]) is { } at
+            ? $"line {at.Line}, column {at.Column}: {problem}"
+            : problem;
     }
 
     private static string? FullPathOrNull(string? path, string baseDirectory) =>
         string.IsNullOrWhiteSpace(path) ? null : Path.GetFullPath(path, baseDirectory);
 
+    /// <summary>
+    /// Binds a section. The schema has already named unknown keys and values of the wrong kind with
+    /// their paths, so the binder's own, pathless complaints are only kept when it found nothing.
+    /// </summary>
     private static T Bind<T>(IConfiguration configuration, string section, List<string> problems) where T : new()
     {
         var value = new T();
         try
         {
-            configuration.GetSection(section).Bind(value, o => o.ErrorOnUnknownConfiguration = true);
-        }
-        catch (InvalidOperationException ex) when (ex.Message.Contains("ErrorOnUnknownConfiguration", StringComparison.Ordinal))
-        {
-            // The binder names the unknown keys after the last colon, each in quotes.
-            var unknown = ex.Message[(ex.Message.LastIndexOf(':') + 1)..].Trim();
-            problems.Add($"{section}: unknown setting(s) {unknown}; check the spelling against config/README.md");
-            // Bound again leniently, so the known settings are checked too instead of reported missing.
-            value = new T();
-            try
-            {
-                configuration.GetSection(section).Bind(value);
-            }
-            catch (InvalidOperationException invalid)
-            {
-                problems.Add($"{section}: {invalid.Message}");
-            }
+            configuration.GetSection(section).Bind(value);
         }
         catch (InvalidOperationException ex)
         {
-            problems.Add($"{section}: {ex.Message}");
+            if (!problems.Any(p => p.StartsWith(section, StringComparison.OrdinalIgnoreCase)))
+            {
+                problems.Add($"{section}: {ex.Message}");
+            }
         }
 
         return value;

@@ -28,7 +28,6 @@ internal static class DevicesValidator
         return Serial(d.IdCardReaders, "Devices.IdCardReaders", CardReader, devices, ports)
             .Concat(Serial(d.Rdm6300Readers, "Devices.Rdm6300Readers", CardReader, devices, ports))
             .Concat(Serial(d.AsciiLineReaders, "Devices.AsciiLineReaders", CardReader, devices, ports))
-            .Concat(AsciiLine(d.AsciiLineReaders))
             .Concat(Serial(d.OsdpReaders, "Devices.OsdpReaders", CardReader, devices, ports))
             .Concat(Osdp(d.OsdpReaders))
             .Concat(Serial(d.Pn532Readers, "Devices.Pn532Readers", CardReader, devices, ports))
@@ -64,10 +63,6 @@ internal static class DevicesValidator
                 yield return $"{at}.Name: '{d.Name}' is used by another device";
             }
 
-            if (d.MaxSilentPolls is < 1 or > 100)
-            {
-                yield return $"{at}.MaxSilentPolls: {d.MaxSilentPolls} is outside 1–100";
-            }
         }
     }
 
@@ -102,17 +97,6 @@ internal static class DevicesValidator
         }
     }
 
-    private static IEnumerable<string> AsciiLine(List<AsciiLineReaderOptions> readers)
-    {
-        for (int i = 0; i < readers.Count; i++)
-        {
-            if (readers[i].UidLength is < 1 or > UidLineFormat.MaxUidLength)
-            {
-                yield return $"Devices.AsciiLineReaders[{i}].UidLength: {readers[i].UidLength} bytes is outside 1–8 (4 for most Mifare cards, 7 for double-size UIDs)";
-            }
-        }
-    }
-
     private static IEnumerable<string> Osdp(List<OsdpReaderOptions> readers)
     {
         for (int i = 0; i < readers.Count; i++)
@@ -122,11 +106,6 @@ internal static class DevicesValidator
             if (r.Address is < 0 or > 126)
             {
                 yield return $"{at}.Address: {r.Address} is not an OSDP reader address (0–126)";
-            }
-
-            if (r.ReplyTimeout < TimeSpan.FromMilliseconds(50) || r.ReplyTimeout > TimeSpan.FromSeconds(2))
-            {
-                yield return $"{at}.ReplyTimeout: {r.ReplyTimeout} is outside 00:00:00.05–00:00:02 (OSDP says 200 ms)";
             }
 
             if (r.OfflineAfter < TimeSpan.FromSeconds(1) || r.OfflineAfter <= r.ReplyTimeout)
@@ -160,24 +139,6 @@ internal static class DevicesValidator
                 {
                     yield return $"{at}.{key}: line {line} is already used by an output or another input";
                 }
-            }
-        }
-
-        for (int i = 0; i < d.WiegandReaders.Count; i++)
-        {
-            var gap = d.WiegandReaders[i].FrameGap;
-            if (gap < TimeSpan.FromMilliseconds(5) || gap > TimeSpan.FromMilliseconds(500))
-            {
-                yield return $"Devices.WiegandReaders[{i}].FrameGap: {gap} is outside 00:00:00.005–00:00:00.5 (Wiegand says 25 ms)";
-            }
-        }
-
-        foreach (var (at, input) in d.MaskDetectors.Select((m, i) => ($"Devices.MaskDetectors[{i}]", (InputLineOptions)m))
-            .Concat(d.GuardKeypads.Select((k, i) => ($"Devices.GuardKeypads[{i}]", (InputLineOptions)k))))
-        {
-            if (input.Debounce < TimeSpan.FromMilliseconds(1) || input.Debounce > TimeSpan.FromMilliseconds(500))
-            {
-                yield return $"{at}.Debounce: {input.Debounce} is outside 00:00:00.001–00:00:00.5";
             }
         }
     }
@@ -224,10 +185,6 @@ internal static class DevicesValidator
                 yield return $"{at}.Address: bus {t.Bus} address 0x{t.Address:X2} is already used by '{wired[(t.Bus, t.Address)]}'";
             }
 
-            if (t.PollInterval < TimeSpan.FromMilliseconds(50) || t.PollInterval > TimeSpan.FromSeconds(5))
-            {
-                yield return $"{at}.PollInterval: {t.PollInterval} is outside 00:00:00.05–00:00:05";
-            }
         }
     }
 }

@@ -46,13 +46,23 @@ internal static class GatewayHost
             throw new GatewayConfigurationException(configPath, ["the configuration file does not exist"]);
         }
 
+        // A syntax error is named with its line and column before anything else reads the file.
+        var positions = ConfigPositions.Read(configPath);
         var configDirectory = Path.GetDirectoryName(configPath)!;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = configDirectory });
         builder.Configuration.AddJsonFile(configPath, optional: false, reloadOnChange: false);
         builder.Configuration.AddEnvironmentVariables("GATEEDGE_");
-        var config = ConfigurationLoader.Load(builder.Configuration, configPath, configDirectory);
+        var config = ConfigurationLoader.Load(builder.Configuration, configPath, configDirectory, positions);
 
-        builder.Services.AddSerilog((services, logger) => logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services));
+        builder.Services.AddSerilog((services, logger) =>
+        {
+            logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services);
+            if (LoggingSettings.HasNoSink(builder.Configuration))
+            {
+                // A configuration without a Serilog section still gets a gateway that speaks.
+                logger.WriteTo.Console();
+            }
+        });
         builder.Services.AddSystemd();
         builder.Services.AddHostedService(sp => new SystemdWatchdog(sp.GetService<Microsoft.Extensions.Hosting.Systemd.ISystemdNotifier>(),
             sp.GetRequiredService<EventJournal>(), config.Journal, sp.GetRequiredService<TimeProvider>(), SystemdWatchdog.IntervalFromEnvironment()));

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 namespace GateEdge.Journal;
 
 /// <summary>Bound from <c>Journal</c>.</summary>
@@ -11,23 +12,29 @@ internal sealed class JournalOptions
     /// the logs. Reaching it is handled as a full disk: attempts are refused (gates stay closed) and
     /// reported. Default 0: no cap.
     /// </summary>
+    [Range(0, 1000000)]
     public long MaxSizeMiB { get; set; }
 
     /// <summary>Most events committed in one transaction (group commit). Default 512.</summary>
+    [Range(1, 10000)]
     public int MaxBatch { get; set; } = 512;
 
     /// <summary>Delivered events are deleted after this long. Default 7 days, 1 hour–365 days.</summary>
+    [Range(typeof(TimeSpan), "01:00:00", "365.00:00:00")]
     public TimeSpan DeliveredRetention { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>Undelivered events beyond which an alarm is raised. Passages are still stored past it, never dropped. Default 1,000,000.</summary>
+    [Range(1d, 1e12)]
     public long BacklogAlarmAt { get; set; } = 1_000_000;
 
     /// <summary>
     /// How long commits may keep failing (a full disk, a read-only state folder) before the
     /// systemd watchdog is no longer fed and the service is restarted. Default 60 s, 0 s–1 hour.
     /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan FailureGrace { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>How often retention and the backlog budget are checked. Default 1 hour.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan MaintenanceInterval { get; set; } = TimeSpan.FromHours(1);
 }

@@ -101,11 +101,12 @@ internal sealed partial class MqttPublisher : BackgroundService
                 }
 
                 connectedAt = _time.GetTimestamp();
-                LogConnected(_options.Host, _options.Port, _journal.CountUndelivered());
                 // Subscribed before announcing "online": once the centre sees online, commands reach the gateway.
                 await AnsweredAsync(ct => client.SubscribeAsync(_topics.Commands, MqttQualityOfServiceLevel.AtLeastOnce, ct), "the command subscription", stoppingToken).ConfigureAwait(false);
                 await AnsweredAsync(ct => client.SubscribeAsync(_topics.Lists, MqttQualityOfServiceLevel.AtLeastOnce, ct), "the list subscription", stoppingToken).ConfigureAwait(false);
                 await AnsweredAsync(ct => _state.PublishStatusAsync(client, "online", ct), "the online status", stoppingToken).ConfigureAwait(false);
+                // Said once commands can reach the gateway: a technician (or a test) may act on it at once.
+                LogConnected(_options.Host, _options.Port, _journal.CountUndelivered());
                 _state.OnConnected();
                 _broker.OnConnected();
                 await DrainAsync(client, _journal.LastSeq, disconnected.Task, stoppingToken).ConfigureAwait(false);

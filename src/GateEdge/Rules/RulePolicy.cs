@@ -1,30 +1,38 @@
+using System.ComponentModel.DataAnnotations;
 namespace GateEdge.Rules;
 
 /// <summary>
 /// The configurable parameters of the rule catalogue (policy.md), bound from <c>Rules</c>.
-/// Defaults are the policy's; <see cref="Validate"/> holds each to its stated bounds.
+/// Defaults are the policy's; each setting's bounds are declared beside it and held by the configuration schema.
 /// </summary>
 internal sealed class RulePolicy
 {
     /// <summary>R3 fever line on the body value, °C. Default 37.3, bounds 37.0–38.5.</summary>
+    [Range(37.0, 38.5)]
     public decimal FeverLineC { get; set; } = 37.3m;
 
     /// <summary>R3 lowest plausible body value, °C; below it a reading is invalid. Default 34.0.</summary>
+    [Range(30, 36)]
     public decimal MinValidC { get; set; } = 34.0m;
 
     /// <summary>R3 highest plausible body value, °C; above it a reading is invalid. Default 42.5.</summary>
+    [Range(40, 45)]
     public decimal MaxValidC { get; set; } = 42.5m;
 
     /// <summary>R3 pairing window between a card read and a reading, either order. Default 10 s, 1–60 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
     public TimeSpan PairingWindow { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>R3 rest after a first fever reading before the retest counts. Default 60 s, 0–15 min.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:15:00")]
     public TimeSpan RetestRest { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>R3 invalid readings in a row that send the person to the guard. Default 3, 1–10.</summary>
+    [Range(1, 10)]
     public int MaxInvalidReadings { get; set; } = 3;
 
     /// <summary>R1 the same credential read again within this time is one presentation. Default 3 s, 0–30 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:30")]
     public TimeSpan DuplicateWindow { get; set; } = TimeSpan.FromSeconds(3);
 
     /// <summary>R1 unregistered national ID cards at an unattended lane. Default deny.</summary>
@@ -37,62 +45,18 @@ internal sealed class RulePolicy
     public bool MaskRequired { get; set; } = true;
 
     /// <summary>R7 exits allowed per household within <see cref="HouseholdExitPeriod"/>; 0 (the default) switches R7 off. 0–20.</summary>
+    [Range(0, 20)]
     public int HouseholdExits { get; set; }
 
     /// <summary>R7 the period the household exit limit counts over. Default 2 days, 1 h–30 days.</summary>
+    [Range(typeof(TimeSpan), "01:00:00", "30.00:00:00")]
     public TimeSpan HouseholdExitPeriod { get; set; } = TimeSpan.FromDays(2);
 
     /// <summary>At an attended lane, how long a referred attempt waits for the guard's key; then it expires, gate shut. Default 60 s, 5 s–10 min.</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "00:10:00")]
     public TimeSpan GuardDecisionTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>How long a person's unfinished retest flow is remembered. Default 30 min, 1 min–24 h.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan RetestMemory { get; set; } = TimeSpan.FromMinutes(30);
-
-    public IEnumerable<string> Validate(string path)
-    {
-        if (FeverLineC is < 37.0m or > 38.5m)
-        {
-            yield return $"{path}.FeverLineC: {FeverLineC} is outside 37.0–38.5 °C";
-        }
-
-        if (MinValidC is < 30m or > 36m || MaxValidC is < 40m or > 45m)
-        {
-            yield return $"{path}.MinValidC/MaxValidC: the valid range {MinValidC}–{MaxValidC} °C must start within 30–36 and end within 40–45";
-        }
-
-        if (PairingWindow < TimeSpan.FromSeconds(1) || PairingWindow > TimeSpan.FromSeconds(60))
-        {
-            yield return $"{path}.PairingWindow: {PairingWindow} is outside 00:00:01–00:01:00";
-        }
-
-        if (RetestRest < TimeSpan.Zero || RetestRest > TimeSpan.FromMinutes(15))
-        {
-            yield return $"{path}.RetestRest: {RetestRest} is outside 00:00:00–00:15:00";
-        }
-
-        if (MaxInvalidReadings is < 1 or > 10)
-        {
-            yield return $"{path}.MaxInvalidReadings: {MaxInvalidReadings} is outside 1–10";
-        }
-
-        if (DuplicateWindow < TimeSpan.Zero || DuplicateWindow > TimeSpan.FromSeconds(30))
-        {
-            yield return $"{path}.DuplicateWindow: {DuplicateWindow} is outside 00:00:00–00:00:30";
-        }
-
-        if (HouseholdExits is < 0 or > 20 || HouseholdExitPeriod < TimeSpan.FromHours(1) || HouseholdExitPeriod > TimeSpan.FromDays(30))
-        {
-            yield return $"{path}.HouseholdExits/HouseholdExitPeriod: {HouseholdExits} per {HouseholdExitPeriod} must be 0–20 exits per 1 h–30 days";
-        }
-
-        if (GuardDecisionTimeout < TimeSpan.FromSeconds(5) || GuardDecisionTimeout > TimeSpan.FromMinutes(10))
-        {
-            yield return $"{path}.GuardDecisionTimeout: {GuardDecisionTimeout} is outside 00:00:05–00:10:00";
-        }
-
-        if (RetestMemory < TimeSpan.FromMinutes(1) || RetestMemory > TimeSpan.FromHours(24))
-        {
-            yield return $"{path}.RetestMemory: {RetestMemory} is outside 00:01:00–1.00:00:00";
-        }
-    }
 }

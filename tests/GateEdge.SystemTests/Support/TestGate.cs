@@ -65,7 +65,7 @@ internal sealed class TestGate : IDisposable
               "Rules": {{rules}},
               "Registry": { "SeedFile": "registry.json" },
               "Commands": { "CentreKeys": [ { "Id": "{{TestCentre.KeyId}}", "PublicKeyFile": "centre.pub.pem" } ]{{(commands.Length > 0 ? ", " + commands : "")}} },
-              "Mqtt": { "Port": {{BrokerPort}}, "HeartbeatInterval": "00:00:01"{{(mqtt.Length > 0 ? ", " + mqtt : "")}} },
+              "Mqtt": { "Host": "127.0.0.1", "Port": {{BrokerPort}}, "HeartbeatInterval": "00:00:01"{{(mqtt.Length > 0 ? ", " + mqtt : "")}} },
               "Serilog": { "MinimumLevel": { "Default": "Information", "Override": { "Microsoft": "Warning" } }, "WriteTo": [ { "Name": "Console" } ] }
             }
             """);

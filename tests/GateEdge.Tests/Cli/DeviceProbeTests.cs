@@ -24,6 +24,7 @@ public sealed class DeviceProbeTests : IAsyncLifetime
         File.WriteAllText(ConfigPath, $$"""
             {
               "Gateway": { "Id": "gw-1", "CompoundId": "c-1", "GateId": "north" },
+              "Mqtt": { "Host": "127.0.0.1" },
               "Devices": {
                 "IdCardReaders": [ { "Name": "reader", "Port": "{{_dir}}/not-plugged-in" } ],
                 "SerialIrThermometers": [ { "Name": "thermo", "Port": "{{_line.LinkPath}}" } ]

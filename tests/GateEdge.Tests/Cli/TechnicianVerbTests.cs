@@ -15,6 +15,7 @@ public sealed class TechnicianVerbTests : IDisposable
         // comments are allowed
         {
           "Gateway": { "Id": "gw-1", "CompoundId": "c-1", "GateId": "north" },
+          "Mqtt": { "Host": "127.0.0.1" },
           "Devices": {
             "IdCardReaders": [ { "Name": "reader", "Port": "/dev/ttyUSB0" } ],
             "SerialIrThermometers": [ { "Name": "thermo", "Port": "/dev/ttyUSB1" } ],
@@ -37,7 +38,7 @@ public sealed class TechnicianVerbTests : IDisposable
     [Theory]
     [InlineData("\"Thermometer\": \"thermo\"", "\"Thermometer\": \"therm\"", "Lanes[0].Thermometer: rule R3 needs a thermometer; none is named 'therm' (known: thermo)")]
     [InlineData("\"Id\": \"gw-1\"", "\"Id\": \"gw-1\",", "not valid JSON")]
-    [InlineData("\"Direction\": \"Out\"", "\"Direction\": \"Exit\"", "Lanes:")]
+    [InlineData("\"Direction\": \"Out\"", "\"Direction\": \"Exit\"", "Lanes[0].Direction: 'Exit' is not one of In, Out")]
     public void Config_check_names_each_mistake_and_exits_2(string from, string to, string expected)
     {
         File.WriteAllText(ConfigPath, File.ReadAllText(ConfigPath).Replace(from, to, StringComparison.Ordinal));

@@ -12,6 +12,7 @@ public sealed class ConfigurationPushTests : IDisposable
     private const string Config = """
         {
           "Gateway": { "Id": "gw-1", "CompoundId": "c-1", "GateId": "north" },
+          "Mqtt": { "Host": "127.0.0.1" },
           "Devices": {
             "IdCardReaders": [ { "Name": "reader", "Port": "/dev/ttyUSB0" } ],
             "SerialIrThermometers": [ { "Name": "thermo", "Port": "/dev/ttyUSB1" } ]
@@ -65,12 +66,14 @@ public sealed class ConfigurationPushTests : IDisposable
 
     [Theory]
     [InlineData("\"Privacy\": { \"PublishIdentitiesInClear\": true }", "Privacy.PublishIdentitiesInClear")]
-    [InlineData("\"Mqtt\": { \"AllowInsecure\": true }", "Mqtt.AllowInsecure")]
+    [InlineData("\"Mqtt\": { \"Host\": \"127.0.0.1\", \"AllowInsecure\": true }", "Mqtt.AllowInsecure")]
     [InlineData("\"StatusPage\": { \"Listen\": \"http://0.0.0.0:8780\", \"TokenFile\": \"/dev/null\" }", "StatusPage.Listen, StatusPage.TokenFile")]
     public void A_push_that_weakens_a_security_setting_is_refused_and_changes_nothing(string section, string settings)
     {
         var restart = new GatewayRestart(ConfigPath);
-        var weakened = Config.Replace("\"Rules\":", section + ", \"Rules\":", StringComparison.Ordinal);
+        var weakened = section.StartsWith("\"Mqtt\"", StringComparison.Ordinal)
+            ? Config.Replace("\"Mqtt\": { \"Host\": \"127.0.0.1\" }", section, StringComparison.Ordinal)
+            : Config.Replace("\"Rules\":", section + ", \"Rules\":", StringComparison.Ordinal);
 
         var refused = Push(restart, weakened);
 

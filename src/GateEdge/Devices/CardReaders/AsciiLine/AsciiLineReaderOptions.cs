@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using GateEdge.Devices.CardReaders.AsciiLine.Protocol;
 using GateEdge.Devices.Serial;
 
@@ -15,6 +16,7 @@ internal sealed class AsciiLineReaderOptions : SerialDeviceOptions
     public UidByteOrder ByteOrder { get; set; } = UidByteOrder.CardOrder;
 
     /// <summary>UID bytes: 4 for most Mifare cards, 7 for double-size UIDs. Default 4.</summary>
+    [Range(1, 8)]
     public int UidLength { get; set; } = 4;
 
     public UidLineFormat Format => new(Radix, ByteOrder, UidLength);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using GateEdge.Devices.Serial;
 
 namespace GateEdge.Devices.CardReaders.Pn532;
@@ -13,5 +14,6 @@ internal sealed class Pn532ReaderOptions : SerialDeviceOptions
     public Pn532ReaderOptions() => BaudRate = HsuBaudRate;
 
     /// <summary>Pause between looks for a card. Default 250 ms.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.05", "00:00:05")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using GateEdge.Devices.CardReaders.Wiegand.Protocol;
 
 namespace GateEdge.Devices.CardReaders.Wiegand;
@@ -15,5 +16,6 @@ internal sealed class WiegandReaderOptions : DeviceOptions
     public int D1Line { get; set; } = -1;
 
     /// <summary>Idle time that ends a frame. Default 25 ms (protocols.md §2.1).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.005", "00:00:00.5")]
     public TimeSpan FrameGap { get; set; } = WiegandBitAssembler.DefaultFrameGap;
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using GateEdge.Devices.Thermometers.Mlx90614.Protocol;
 
 namespace GateEdge.Devices.Thermometers.Mlx90614;
@@ -12,11 +13,14 @@ internal sealed class Mlx90614ThermometerOptions : DeviceOptions
     public int Address { get; set; } = Mlx90614Word.DefaultAddress;
 
     /// <summary>Pause between readings. Default 200 ms.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.05", "00:00:05")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>The sensor reads skin, not body temperature: added to the object value to give the body value the rules judge. Default 0.</summary>
+    [Range(-5.0, 5.0)]
     public decimal BodyOffsetC { get; set; }
 
     /// <summary>A person stands in front when the object value exceeds ambient by this much. Default 1.5 °C.</summary>
+    [Range(0.1, 10.0)]
     public decimal TargetMinDeltaC { get; set; } = 1.5m;
 }

@@ -1,0 +1,144 @@
+using System.Text;
+using System.Text.Json;
+
+namespace GateEdge.Configuration;
+
+/// <summary>
+/// Where each setting of a configuration file is, so every problem can name its line and column:
+/// reads the file once with the rules the configuration reader uses (comments, trailing commas),
+/// and turns a syntax error into one line that says where it is.
+/// </summary>
+internal sealed class ConfigPositions
+{
+    private readonly Dictionary<string, (int Line, int Column)> _positions;
+
+    private ConfigPositions(Dictionary<string, (int Line, int Column)> positions) => _positions = positions;
+
+    /// <summary>Every setting's path (<c>Devices.IdCardReaders[0].Port</c>) present in the file.</summary>
+    public IEnumerable<string> Paths => _positions.Keys;
+
+    /// <summary>Reads <paramref name="path"/>; a file that is not valid JSON throws with the place of the error.</summary>
+    public static ConfigPositions Read(string path)
+    {
+        byte[] bytes = File.ReadAllBytes(path);
+        var positions = new Dictionary<string, (int Line, int Column)>(StringComparer.OrdinalIgnoreCase);
+        var lines = new LineCounter(bytes);
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var containers = new Stack<(string Path, int NextIndex, bool IsArray)>();
+        string? property = null;
+        try
+        {
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.PropertyName:
+                        property = Join(containers.Peek().Path, reader.GetString()!);
+                        positions.TryAdd(property, lines.At((int)reader.TokenStartIndex));
+                        break;
+                    case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                        string here = ValuePath(containers, ref property, lines.At((int)reader.TokenStartIndex), positions);
+                        containers.Push((here, 0, reader.TokenType == JsonTokenType.StartArray));
+                        break;
+                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                        containers.Pop();
+                        break;
+                    default:
+                        ValuePath(containers, ref property, lines.At((int)reader.TokenStartIndex), positions);
+                        break;
+                }
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw new GatewayConfigurationException(path, [Describe(ex)]);
+        }
+
+        return new ConfigPositions(positions);
+    }
+
+    /// <summary>"line 3, column 5: not valid JSON: …", counted from 1 as editors do.</summary>
+    public static string Describe(JsonException ex)
+    {
+        // The reader's message ends with its own zero-based "LineNumber: … | BytePositionInLine: …".
+        string message = ex.Message;
+        int tail = message.IndexOf(" LineNumber", StringComparison.Ordinal);
+        message = tail > 0 ? message[..tail] : message;
+        int where = message.IndexOf(" Path: ", StringComparison.Ordinal);
+        message = where > 0 ? message[..where] : message;
+        return ex.LineNumber is { } line
+            ? $"line {line + 1}, column {ex.BytePositionInLine + 1}: not valid JSON: {message}"
+            : $"not valid JSON: {message}";
+    }
+
+    /// <summary>Where the setting at <paramref name="path"/>, or the nearest enclosing one the file has, is written.</summary>
+    public (int Line, int Column)? Find(string path)
+    {
+        for (var candidate = path; candidate.Length > 0; candidate = Parent(candidate))
+        {
+            if (_positions.TryGetValue(candidate, out var position))
+            {
+                return position;
+            }
+        }
+
+        return null;
+    }
+
+    public bool Contains(string path) => _positions.ContainsKey(path);
+
+    /// <summary><c>Devices.IdCardReaders[0].Port</c> → <c>Devices.IdCardReaders[0]</c> → <c>Devices.IdCardReaders</c> → <c>Devices</c> → "".</summary>
+    public static string Parent(string path)
+    {
+        int cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
+        return cut <= 0 ? "" : path[..cut];
+    }
+
+    private static string Join(string parent, string name) => parent.Length == 0 ? name : $"{parent}.{name}";
+
+    /// <summary>The path of the value starting here: the property it belongs to, or the next index of the array it is in.</summary>
+    private static string ValuePath(Stack<(string Path, int NextIndex, bool IsArray)> containers, ref string? property, (int Line, int Column) at,
+        Dictionary<string, (int Line, int Column)> positions)
+    {
+        if (containers.Count == 0)
+        {
+            return "";
+        }
+
+        var (parent, next, isArray) = containers.Pop();
+        containers.Push((parent, isArray ? next + 1 : next, isArray));
+        if (!isArray)
+        {
+            string named = property ?? parent;
+            property = null;
+            return named;
+        }
+
+        string element = $"{parent}[{next}]";
+        positions.TryAdd(element, at);
+        return element;
+    }
+
+    /// <summary>Line and column of byte offsets visited in increasing order, counting each byte once.</summary>
+    private sealed class LineCounter(byte[] bytes)
+    {
+        private int _offset;
+        private int _line = 1;
+        private int _lineStart;
+
+        public (int Line, int Column) At(int offset)
+        {
+            for (; _offset < offset; _offset++)
+            {
+                if (bytes[_offset] == (byte)'\n')
+                {
+                    _line++;
+                    _lineStart = _offset + 1;
+                }
+            }
+
+            // Columns count characters, so a line with Chinese names before the key still points at it.
+            return (_line, Encoding.UTF8.GetCharCount(bytes, _lineStart, offset - _lineStart) + 1);
+        }
+    }
+}
