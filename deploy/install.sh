@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Installs (or updates) GateEdge from a published folder. Safe to run again: binaries, the unit
-# and udev rules are replaced; an existing configuration, registry or key file is never touched.
+# Installs (or updates) GateEdge from a published folder, for boxes without dpkg (elsewhere the
+# .deb from deploy/publish.sh does the same). Safe to run again: binaries and the unit are
+# replaced; an existing configuration, registry, key file or udev rules file is never touched; a
+# running gateway is restarted on the new version.
 #
 #   deploy/install.sh PUBLISHED_DIR [--root DIR]
 #
@@ -10,6 +12,7 @@ set -euo pipefail
 
 usage() { echo "usage: $0 PUBLISHED_DIR [--root DIR]" >&2; exit 2; }
 [ $# -ge 1 ] || usage
+[ -d "$1" ] || { echo "$1 is not a folder: give the folder deploy/publish.sh wrote (e.g. out/linux-arm64)" >&2; exit 2; }
 published=$(cd "$1" && pwd); shift
 root=""
 while [ $# -gt 0 ]; do
@@ -20,11 +23,15 @@ while [ $# -gt 0 ]; do
 done
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/.." && pwd)
-[ -x "$published/GateEdge" ] || { echo "$published has no GateEdge executable: run dotnet publish first (see README)" >&2; exit 1; }
+[ -f "$published/GateEdge" ] && [ -x "$published/GateEdge" ] || { echo "$published holds no published GateEdge: run deploy/publish.sh OUT_DIR first and give OUT_DIR/linux-x64 or OUT_DIR/linux-arm64" >&2; exit 2; }
+[ -n "$root" ] || [ "$(id -u)" -eq 0 ] || { echo "installing into / needs root: sudo $0 $published" >&2; exit 2; }
 
 if [ -z "$root" ]; then
   id gateedge >/dev/null 2>&1 || useradd --system --no-create-home --home-dir /var/lib/gateedge --shell /usr/sbin/nologin gateedge
-  usermod -a -G dialout gateedge
+  # Serial adapters belong to dialout; GPIO chips and I²C buses to gpio and i2c where those groups exist.
+  for group in dialout gpio i2c; do
+    getent group "$group" >/dev/null && usermod -a -G "$group" gateedge
+  done
 fi
 
 # Binaries: replaced as a whole, so files removed from a release do not linger.
@@ -49,15 +56,22 @@ done
 install -m 0644 "$repo/config/gateedge.schema.json" "$root/etc/gateedge/gateedge.schema.json"
 
 install -D -m 0644 "$here/gateedge.service" "$root/etc/systemd/system/gateedge.service"
-install -D -m 0644 "$here/99-gateedge.rules" "$root/etc/udev/rules.d/99-gateedge.rules"
+# The guide has technicians edit the udev rules: a new version's rules land beside theirs.
+install -D -m 0644 "$here/99-gateedge.rules" "$root/etc/udev/rules.d/99-gateedge.rules.example"
+[ -e "$root/etc/udev/rules.d/99-gateedge.rules" ] || install -m 0644 "$here/99-gateedge.rules" "$root/etc/udev/rules.d/99-gateedge.rules"
+# `gateedge` on PATH, as every message and the guide call it.
+install -d "$root/usr/local/bin"
+ln -sfn /opt/gateedge/GateEdge "$root/usr/local/bin/gateedge"
 
 if [ -z "$root" ]; then
   chgrp -R gateedge /etc/gateedge
   udevadm control --reload-rules 2>/dev/null || true
   systemctl daemon-reload
   systemctl enable gateedge >/dev/null
+  # An upgrade: the running gateway restarts on the new binary (a first install is not running).
+  systemctl try-restart gateedge
   echo "Installed. Edit /etc/gateedge/gateedge.json, check it with:"
-  echo "  /opt/gateedge/GateEdge config check /etc/gateedge/gateedge.json"
+  echo "  gateedge config check"
   echo "then: systemctl restart gateedge && journalctl -u gateedge -f"
 else
   echo "Installed below $root"

@@ -7,7 +7,24 @@ OwnerOnlyFiles.Apply();
 
 // The host handles SIGTERM and Ctrl-C itself and needs its full shutdown time to flush the
 // journal; the command line must not cut it short.
-return await GateEdgeCommandLine.Build(RunGatewayAsync).Parse(args).InvokeAsync(new System.CommandLine.InvocationConfiguration { ProcessTerminationTimeout = null });
+var parsed = GateEdgeCommandLine.Build(RunGatewayAsync).Parse(args);
+try
+{
+    int exit = await parsed.InvokeAsync(new System.CommandLine.InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false });
+    // A mistyped verb or option is a usage error: exit code 2, as documented in --help.
+    return parsed.Errors.Count > 0 ? 2 : exit;
+}
+catch (GatewayConfigurationException ex)
+{
+    // A technician's verb on a configuration it cannot use: the problems, each with its place; no stack trace.
+    Console.Out.WriteLine(ex.Message);
+    return 2;
+}
+catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+{
+    Console.Error.WriteLine($"gateedge: {ex.Message}");
+    return 1;
+}
 
 static async Task<int> RunGatewayAsync(string configPath, CancellationToken cancellationToken)
 {

@@ -27,13 +27,17 @@ public sealed class InstallScriptTests : IDisposable
         Assert.True(File.Exists(Path.Combine(Root, "etc", "udev", "rules.d", "99-gateedge.rules")));
         Assert.True(File.Exists(Path.Combine(Root, "opt", "gateedge", "docs", "rules.md")));
         Assert.Contains("Type=notify", File.ReadAllText(Path.Combine(Root, "etc", "systemd", "system", "gateedge.service")), StringComparison.Ordinal);
+        Assert.Equal("/opt/gateedge/GateEdge", new FileInfo(Path.Combine(Root, "usr", "local", "bin", "gateedge")).LinkTarget);
 
+        var udev = Path.Combine(Root, "etc", "udev", "rules.d", "99-gateedge.rules");
+        File.WriteAllText(udev, "# the technician's adapters\n");
         File.WriteAllText(config, "// edited by the technician\n");
         File.WriteAllText(Path.Combine(published, "GateEdge"), "#!/bin/sh\necho v2\n");
         File.Delete(Path.Combine(published, "old-only.dll"));
         Assert.Equal(0, Install(published));
 
         Assert.Equal("// edited by the technician\n", File.ReadAllText(config));
+        Assert.Equal("# the technician's adapters\n", File.ReadAllText(udev));
         Assert.Contains("echo v2", File.ReadAllText(Path.Combine(Root, "opt", "gateedge", "GateEdge")), StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(Root, "opt", "gateedge", "old-only.dll")));
         Assert.False(Directory.Exists(Path.Combine(Root, "opt", "gateedge.old")));
@@ -48,6 +52,8 @@ public sealed class InstallScriptTests : IDisposable
         Assert.Equal(0xB7, ElfMachine(Path.Combine(output, "linux-arm64", "GateEdge")));
         Assert.Equal(0x3E, ElfMachine(Path.Combine(output, "linux-x64", "GateEdge")));
         Assert.All(new[] { "linux-x64", "linux-arm64" }, rid => Assert.True(File.Exists(Path.Combine(output, rid, "libcoreclr.so")), $"{rid} carries no runtime"));
+        Assert.True(File.Exists(Path.Combine(output, "gateedge_0.4.0_amd64.deb")));
+        Assert.True(File.Exists(Path.Combine(output, "gateedge_0.4.0_arm64.deb")));
         Assert.Equal(0, Install(Path.Combine(output, "linux-x64")));
 
         var installed = Path.Combine(Root, "opt", "gateedge", "GateEdge");
@@ -59,8 +65,14 @@ public sealed class InstallScriptTests : IDisposable
     }
 
     [Fact]
-    public void Refuses_a_folder_without_the_published_gateway() =>
-        Assert.Equal(1, Install(_dir));
+    public void Refuses_a_folder_without_the_published_gateway_or_a_file_for_a_folder()
+    {
+        Assert.Equal(2, Install(_dir));
+        var file = Path.Combine(_dir, "GateEdge");
+        File.WriteAllText(file, "");
+        Assert.Equal(2, Install(file));
+        Assert.False(Directory.Exists(Path.Combine(Root, "opt")));
+    }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 

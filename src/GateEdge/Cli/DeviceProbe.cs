@@ -27,7 +27,7 @@ internal static class DeviceProbe
         GatewayConfiguration config;
         try
         {
-            config = ConfigFile.Load(configPath);
+            config = ConfigFile.Load(configPath, forService: false);
         }
         catch (GatewayConfigurationException ex)
         {

@@ -13,12 +13,16 @@ internal static class GateEdgeCommandLine
     {
         var config = new Option<string>("--config", "-c")
         {
-            Description = "The gateway's configuration file",
-            DefaultValueFactory = _ => ConfigFile.DefaultPath,
+            Description = $"The gateway's configuration file (default: $GATEEDGE_CONFIG, else {ConfigFile.InstalledPath})",
+            DefaultValueFactory = _ => ConfigFile.DefaultPath(),
             Recursive = true,
         };
 
-        var root = new RootCommand("GateEdge: identity, temperature and entry rules at a compound gate, recorded and delivered to the centre.");
+        var root = new RootCommand("""
+            GateEdge: identity, temperature and entry rules at a compound gate, recorded and delivered to the centre.
+            Exit codes, for every verb: 0 done; 1 it failed (a device, a file or the journal said no; the message says which);
+            2 the configuration or the command line is wrong (the message names what and where).
+            """);
         root.Options.Add(config);
         root.SetAction((result, token) => runGateway(result.GetValue(config)!, token));
 

@@ -72,7 +72,7 @@ internal static class JournalReport
 
     private static SqliteConnection Open(string configPath, out string path)
     {
-        path = ConfigFile.Load(configPath).Journal.Path;
+        path = ConfigFile.Load(configPath, forService: false).Journal.Path;
         if (!File.Exists(path))
         {
             throw new FileNotFoundException($"no journal at {path}: the gateway has not run with this configuration yet");

@@ -12,7 +12,7 @@ internal static class ListReport
 {
     public static int Status(string configPath, TextWriter output, TimeProvider time)
     {
-        var config = ConfigFile.Load(configPath);
+        var config = ConfigFile.Load(configPath, forService: false);
         var path = Path.Combine(config.Gateway.StateDirectory, "registry.db");
         using var store = new RegistryStore(path);
         var registry = new LiveRegistry(SeedFileRegistry.Load(config.Registry.SeedFile), store, time, config.Gateway.CompoundId);

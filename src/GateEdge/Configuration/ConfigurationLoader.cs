@@ -10,7 +10,8 @@ namespace GateEdge.Configuration;
 internal static class ConfigurationLoader
 {
     /// <param name="file">Where the file's settings are (<see cref="ConfigPositions.Read"/>); null for a configuration that is not one file.</param>
-    public static GatewayConfiguration Load(IConfiguration configuration, string source, string baseDirectory, ConfigPositions? file)
+    /// <param name="forService">False for the technician's tools: the files only the running service needs are not required (see <see cref="ConfigFile.Load"/>).</param>
+    public static GatewayConfiguration Load(IConfiguration configuration, string source, string baseDirectory, ConfigPositions? file, bool forService = true)
     {
         // A NUL cannot be part of a path or a name; it would throw wherever the value is used, so it stops the check here.
         var nul = configuration.AsEnumerable().Where(kv => kv.Value?.Contains('\0', StringComparison.Ordinal) == true)
@@ -60,24 +61,28 @@ internal static class ConfigurationLoader
         result.Privacy.IdentitySealingKeyFile = FullPathOrNull(result.Privacy.IdentitySealingKeyFile, baseDirectory);
         result.StatusPage.TokenFile = FullPathOrNull(result.StatusPage.TokenFile, baseDirectory);
 
-        problems.AddRange(ConfigurationValidator.Validate(result));
+        problems.AddRange(ConfigurationValidator.Validate(result, forService));
         if (problems.Count > 0)
         {
-            throw new GatewayConfigurationException(source, [.. problems.Select(p => Placed(p, file))]);
+            // In the order of the file, as a technician reads it; problems with no place in it last.
+            var placed = problems.Select(p => (Text: Placed(p, file), Line: file?.Find(PathOf(p)) is { } at ? at.Line : int.MaxValue));
+            throw new GatewayConfigurationException(source, [.. placed.OrderBy(p => p.Line).Select(p => p.Text)]);
         }
 
         return result;
     }
 
     /// <summary>"line 12, column 9: Devices.IdCardReaders[0].BaudRat: …" when the problem's path is in the file.</summary>
-    private static string Placed(string problem, ConfigPositions? file)
+    private static string Placed(string problem, ConfigPositions? file) =>
+        file?.Find(PathOf(problem)) is { } at ? $"line {at.Line}, column {at.Column}: {problem}" : problem;
+
+    /// <summary>The setting a problem starts with ("Rules.MinValidC/MaxValidC: …" → Rules.MinValidC); "" when it names none.</summary>
+    private static string PathOf(string problem)
     {
         int colon = problem.IndexOf(": ", StringComparison.Ordinal);
-        string path = colon > 0 ? problem[..colon] : "";
-        // A path has no spaces; "Journal: BacklogAlarmAt must …" names its section.
-        return file is not null && path.Length > 0 && !path.Contains(' ', StringComparison.Ordinal) && file.Find(path.Split('/')[0]) is { } at
-            ? $"line {at.Line}, column {at.Column}: {problem}"
-            : problem;
+        string path = colon > 0 ? problem[..colon].Split('/')[0] : "";
+        // A path has no spaces: "line 4, column 5: not valid JSON" is not one.
+        return path.Contains(' ', StringComparison.Ordinal) ? "" : path;
     }
 
     private static string? FullPathOrNull(string? path, string baseDirectory) =>

@@ -6,7 +6,8 @@ namespace GateEdge.Configuration;
 /// <summary>Every check a configuration must pass before a gate runs on it; all problems are reported at once.</summary>
 internal static partial class ConfigurationValidator
 {
-    public static IEnumerable<string> Validate(GatewayConfiguration c)
+    /// <param name="forService">False skips what only the running service needs on this box: the broker's files, secret and key files, a writable state folder.</param>
+    public static IEnumerable<string> Validate(GatewayConfiguration c, bool forService = true)
     {
         foreach (var problem in Identity(c.Gateway))
         {
@@ -34,19 +35,19 @@ internal static partial class ConfigurationValidator
             yield return "Mqtt.Host: the broker's host name is missing";
         }
 
-        foreach (var problem in Mqtt(c.Mqtt))
+        foreach (var problem in Mqtt(c.Mqtt, forService))
         {
             yield return problem;
         }
 
-        foreach (var problem in SecretFiles.Check(c))
+        foreach (var problem in forService ? SecretFiles.Check(c).Concat(StateFolder.Check(c)) : [])
         {
             yield return problem;
         }
 
-        foreach (var problem in StateFolder.Check(c))
+        if (GpioLibrary.Problem(c.Outputs) is { } gpio)
         {
-            yield return problem;
+            yield return gpio;
         }
 
         foreach (var problem in StatusPage(c.StatusPage))
@@ -146,7 +147,7 @@ internal static partial class ConfigurationValidator
         }
     }
 
-    private static IEnumerable<string> Mqtt(Publishing.MqttOptions m)
+    private static IEnumerable<string> Mqtt(Publishing.MqttOptions m, bool forService)
     {
         if (!m.UseTls && !m.AllowInsecure && m.Host.Length > 0 && !Publishing.MqttConnectionOptions.IsLoopback(m.Host))
         {
@@ -168,7 +169,7 @@ internal static partial class ConfigurationValidator
 
         foreach (var (key, file) in new[] { ("CaFile", m.CaFile), ("ClientCertificateFile", m.ClientCertificateFile), ("ClientKeyFile", m.ClientKeyFile), ("PasswordFile", m.PasswordFile) })
         {
-            if (!string.IsNullOrWhiteSpace(file) && !File.Exists(file))
+            if (forService && !string.IsNullOrWhiteSpace(file) && !File.Exists(file))
             {
                 yield return $"Mqtt.{key}: {file} does not exist";
             }

@@ -1,0 +1,47 @@
+using GateEdge.SystemTests.Support;
+
+namespace GateEdge.SystemTests;
+
+/// <summary>
+/// The `gateedge` command as a technician runs it: which configuration it reads when none is
+/// named, and the exit codes its help promises (0 done, 1 failed, 2 wrong configuration or usage),
+/// each with one line and never a stack trace.
+/// </summary>
+public sealed class CommandLineSystemTests : GateTest
+{
+    [Fact]
+    public async Task Without_a_config_option_every_verb_reads_GATEEDGE_CONFIG_else_the_installed_file()
+    {
+        var path = Gate.WriteGatewayConfig();
+
+        var (named, namedOutput) = await RunAsync(new Dictionary<string, string> { ["GATEEDGE_CONFIG"] = path }, "config", "check");
+        var (installed, installedOutput) = await RunAsync(new Dictionary<string, string> { ["GATEEDGE_CONFIG"] = "" }, "config", "check");
+
+        Assert.Equal(0, named);
+        Assert.StartsWith($"{path}: OK", namedOutput, StringComparison.Ordinal);
+        Assert.Equal(2, installed);
+        Assert.StartsWith("/etc/gateedge/gateedge.json: 1 configuration problem(s):", installedOutput, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(2, "confg", "check")]
+    [InlineData(2, "events", "tail", "-n", "many")]
+    [InlineData(2, "outbox", "status", "-c", "/nonexistent/gateedge.json")]
+    [InlineData(0, "--help")]
+    public async Task Each_exit_code_comes_with_what_went_wrong_and_no_stack_trace(int expected, params string[] args)
+    {
+        var (exit, output) = await RunAsync(new Dictionary<string, string>(), args);
+
+        Assert.Equal(expected, exit);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        Assert.NotEmpty(output.Trim());
+    }
+
+    private static async Task<(int Exit, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        await using var process = ChildProcess.Start("dotnet", environment, [RepoPaths.GateEdgeDll, .. args]);
+        // Waiting for the exit also waits for the end of its output.
+        int exit = await process.ExitCodeAsync(TimeSpan.FromSeconds(30));
+        return (exit, process.Output);
+    }
+}
