@@ -155,6 +155,12 @@ public sealed class FaultMatrixTests : FaultMatrixTest
         Assert.InRange(Connects(gateway) - connectsBefore, 0, 1);
         Assert.Equal(0, Delivery.Duplicates(centre));
 
+        // R2 at the gate: from the first refused attempt on (one lane decides in order), the relay never moved.
+        var lines = gateway.Lines.ToArray();
+        int firstRefused = Array.FindIndex(lines, l => l.Contains("could not be recorded, the gate stays shut (R2)", StringComparison.Ordinal));
+        Assert.True(firstRefused >= 0, "attempts were refused while the disk was full");
+        Assert.DoesNotContain(lines[firstRefused..], l => l.Contains("relay pulse", StringComparison.Ordinal));
+
         disk.Free();
         var freed = Stopwatch.StartNew();
         await Eventually.True(async () => (await http.GetAsync("/healthz")).StatusCode == HttpStatusCode.OK, "/healthz ok once the disk has room", TimeSpan.FromSeconds(30));
