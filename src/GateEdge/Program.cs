@@ -20,7 +20,8 @@ catch (GatewayConfigurationException ex)
     Console.Out.WriteLine(ex.Message);
     return 2;
 }
-catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException
+    or DllNotFoundException or PlatformNotSupportedException)
 {
     Console.Error.WriteLine($"gateedge: {ex.Message}");
     return 1;

@@ -11,7 +11,7 @@ internal static class ConfigFile
     /// <summary>The configuration every verb reads when none is given: <c>GATEEDGE_CONFIG</c>, else <see cref="InstalledPath"/>.</summary>
     public static string DefaultPath() => Environment.GetEnvironmentVariable("GATEEDGE_CONFIG") is { Length: > 0 } path ? path : InstalledPath;
 
-    /// <param name="forService">False for the technician's tools (devices, journal, lists): they are not held to the files only the running service needs (broker CA and password, keys, a writable state folder), so wiring can come before them.</param>
+    /// <param name="forService">False for the technician's tools (devices, journal, lists): they are not held to what only the running service needs (broker CA and password, keys, a writable state folder, libgpiod), so wiring can come before them.</param>
     public static GatewayConfiguration Load(string path, bool forService = true)
     {
         path = Path.GetFullPath(path);

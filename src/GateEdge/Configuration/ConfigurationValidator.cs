@@ -6,7 +6,7 @@ namespace GateEdge.Configuration;
 /// <summary>Every check a configuration must pass before a gate runs on it; all problems are reported at once.</summary>
 internal static partial class ConfigurationValidator
 {
-    /// <param name="forService">False skips what only the running service needs on this box: the broker's files, secret and key files, a writable state folder.</param>
+    /// <param name="forService">False skips what only the running service needs on this box: the broker's files, secret and key files, a writable state folder, libgpiod.</param>
     public static IEnumerable<string> Validate(GatewayConfiguration c, bool forService = true)
     {
         foreach (var problem in Identity(c.Gateway))
@@ -45,7 +45,7 @@ internal static partial class ConfigurationValidator
             yield return problem;
         }
 
-        if (GpioLibrary.Problem(c.Outputs) is { } gpio)
+        if (forService && GpioLibrary.Problem(c.Outputs) is { } gpio)
         {
             yield return gpio;
         }
