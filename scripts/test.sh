@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 
 # mosquitto and rabbitmq-server: the system tests start private brokers of both kinds;
 # openssl: they make their own TLS certificates; chromium: the status page is checked in a
-# headless browser; faketime: the fault tests step the gateway's wall clock.
+# headless browser; faketime: the fault tests step the gateway's wall clock; systemd: the unit
+# file's hardening is scored with systemd-analyze.
 missing=()
 { command -v mosquitto >/dev/null 2>&1 || [ -x /usr/sbin/mosquitto ]; } || missing+=(mosquitto)
 command -v mosquitto_sub >/dev/null 2>&1 || missing+=(mosquitto-clients)
@@ -15,6 +16,7 @@ command -v mosquitto_sub >/dev/null 2>&1 || missing+=(mosquitto-clients)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 compgen -G "/usr/lib/*/faketime/libfaketime.so.1" >/dev/null || missing+=(faketime)
+command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} for the system tests..."
   sudo=""
