@@ -26,6 +26,7 @@ public sealed class CommandLineSystemTests : GateTest
     [Theory]
     [InlineData(2, "confg", "check")]
     [InlineData(2, "events", "tail", "-n", "many")]
+    [InlineData(2, "events", "tail", "-n", "-2")]
     [InlineData(2, "outbox", "status", "-c", "/nonexistent/gateedge.json")]
     [InlineData(0, "--help")]
     public async Task Each_exit_code_comes_with_what_went_wrong_and_no_stack_trace(int expected, params string[] args)

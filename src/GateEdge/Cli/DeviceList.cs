@@ -6,15 +6,20 @@ namespace GateEdge.Cli;
 /// </summary>
 internal static class DeviceList
 {
-    private static readonly string[] SerialPatterns = ["ttyUSB*", "ttyACM*", "ttyAMA*", "ttyCH343USB*"];
+    // ttySC: SPI/I²C UARTs of RS-485 HATs (sc16is7xx). ttyS: on-board UARTs, listed only when the
+    // kernel found a UART behind them (every PC has 4–32 ttyS nodes, mostly empty).
+    private static readonly string[] SerialPatterns = ["ttyUSB*", "ttyACM*", "ttyAMA*", "ttySC*", "ttyCH343USB*"];
 
-    public static int Run(TextWriter output, string devRoot = "/dev")
+    /// <param name="sysRoot">Where sysfs is, so tests can tell which ttyS nodes have a UART.</param>
+    public static int Run(TextWriter output, string devRoot = "/dev", string sysRoot = "/sys")
     {
         var byId = Path.Combine(devRoot, "serial", "by-id");
-        var named = Directory.Exists(byId)
-            ? Directory.GetFiles(byId).Order(StringComparer.Ordinal).Select(link => (Link: link, Target: Target(link))).ToArray()
-            : [];
-        var ports = SerialPatterns.SelectMany(p => Directory.GetFiles(devRoot, p)).Order(StringComparer.Ordinal).ToArray();
+        // /dev/serial0 and serial1 name a Raspberry Pi's UARTs whatever the model maps them to.
+        var named = (Directory.Exists(byId) ? Directory.GetFiles(byId) : []).Concat(Directory.GetFiles(devRoot, "serial?"))
+            .Order(StringComparer.Ordinal).Select(link => (Link: link, Target: Target(link))).ToArray();
+        var ports = SerialPatterns.SelectMany(p => Directory.GetFiles(devRoot, p))
+            .Concat(Directory.GetFiles(devRoot, "ttyS*").Where(p => HasUart(sysRoot, Path.GetFileName(p)) && !Path.GetFileName(p).StartsWith("ttySC", StringComparison.Ordinal)))
+            .Order(StringComparer.Ordinal).ToArray();
 
         output.WriteLine("Serial ports (configure Devices[].Port with the by-id path):");
         foreach (var (link, target) in named)
@@ -42,6 +47,10 @@ internal static class DeviceList
         output.WriteLine($"{title}:");
         output.WriteLine(paths.Length == 0 ? "  none" : "  " + string.Join(" ", paths.Order(StringComparer.Ordinal)));
     }
+
+    /// <summary>sysfs gives a ttyS node's UART type; 0 means no UART was found behind it.</summary>
+    private static bool HasUart(string sysRoot, string name) =>
+        File.Exists(Path.Combine(sysRoot, "class", "tty", name, "type")) && File.ReadAllText(Path.Combine(sysRoot, "class", "tty", name, "type")).Trim() is not ("" or "0");
 
     private static string Target(string link)
     {

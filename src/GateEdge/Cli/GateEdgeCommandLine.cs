@@ -61,7 +61,14 @@ internal static class GateEdgeCommandLine
         watch.SetAction((result, token) => DeviceProbe.RunAsync(result.GetValue(config)!, result.GetValue(watched), Timeout.InfiniteTimeSpan, Console.Out, token));
         root.Subcommands.Add(new Command("devices", "The hardware a lane can be wired to") { list, probe, watch });
 
-        var count = new Option<int>("--count", "-n") { Description = "How many events", DefaultValueFactory = _ => 20 };
+        var count = new Option<int>("--count", "-n") { Description = "How many events (1–10000)", DefaultValueFactory = _ => 20 };
+        count.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 10_000)
+            {
+                result.AddError("--count must be 1–10000 events");
+            }
+        });
         var tail = new Command("tail", "Print the last events of the local journal") { count };
         tail.SetAction(result => JournalReport.Tail(result.GetValue(config)!, result.GetValue(count), Console.Out));
         root.Subcommands.Add(new Command("events", "The events recorded at this gate") { tail });

@@ -5,27 +5,41 @@ namespace GateEdge.Tests.Cli;
 public sealed class DeviceListTests : IDisposable
 {
     private readonly string _dev = Directory.CreateTempSubdirectory("gateedge-dev-").FullName;
+    private readonly string _sys = Directory.CreateTempSubdirectory("gateedge-sys-").FullName;
 
     [Fact]
     public void Lists_by_id_names_with_their_ports_ports_without_a_stable_name_GPIO_chips_and_I2C_buses()
     {
-        foreach (var name in new[] { "ttyUSB0", "ttyUSB1", "ttyACM0", "ttyS0", "gpiochip0", "i2c-1" })
+        foreach (var name in new[] { "ttyUSB0", "ttyUSB1", "ttyACM0", "ttyS0", "ttyS1", "ttySC0", "ttyAMA0", "gpiochip0", "i2c-1" })
         {
             File.WriteAllText(Path.Combine(_dev, name), "");
         }
+
+        // ttyS0 has a UART behind it (type 4, 16550A); ttyS1 is one of the empty nodes every PC has.
+        foreach (var (tty, type) in new[] { ("ttyS0", "4"), ("ttyS1", "0") })
+        {
+            Directory.CreateDirectory(Path.Combine(_sys, "class", "tty", tty));
+            File.WriteAllText(Path.Combine(_sys, "class", "tty", tty, "type"), type + "\n");
+        }
+
+        File.CreateSymbolicLink(Path.Combine(_dev, "serial0"), "ttyAMA0");
 
         Directory.CreateDirectory(Path.Combine(_dev, "serial", "by-id"));
         File.CreateSymbolicLink(Path.Combine(_dev, "serial", "by-id", "usb-FTDI_FT232R_A10K1234-if00-port0"), "../../ttyUSB1");
         var output = new StringWriter();
 
-        Assert.Equal(0, DeviceList.Run(output, _dev));
+        Assert.Equal(0, DeviceList.Run(output, _dev, _sys));
 
         var text = output.ToString();
         Assert.Contains($"usb-FTDI_FT232R_A10K1234-if00-port0 -> {_dev}/ttyUSB1", text, StringComparison.Ordinal);
         Assert.Contains($"{_dev}/ttyUSB0 (no stable name", text, StringComparison.Ordinal);
         Assert.Contains($"{_dev}/ttyACM0 (no stable name", text, StringComparison.Ordinal);
         Assert.DoesNotContain($"{_dev}/ttyUSB1 (no stable name", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("ttyS0", text, StringComparison.Ordinal);
+        Assert.Contains($"{_dev}/ttyS0 (no stable name", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("ttyS1", text, StringComparison.Ordinal);
+        Assert.Contains($"{_dev}/ttySC0 (no stable name", text, StringComparison.Ordinal);
+        Assert.Contains($"{_dev}/serial0 -> {_dev}/ttyAMA0", text, StringComparison.Ordinal);
+        Assert.DoesNotContain($"{_dev}/ttyAMA0 (no stable name", text, StringComparison.Ordinal);
         Assert.Contains($"  {_dev}/gpiochip0", text, StringComparison.Ordinal);
         Assert.Contains($"  {_dev}/i2c-1", text, StringComparison.Ordinal);
     }
@@ -35,10 +49,14 @@ public sealed class DeviceListTests : IDisposable
     {
         var output = new StringWriter();
 
-        DeviceList.Run(output, _dev);
+        DeviceList.Run(output, _dev, _sys);
 
         Assert.Contains("none found: is the adapter plugged in?", output.ToString(), StringComparison.Ordinal);
     }
 
-    public void Dispose() => Directory.Delete(_dev, recursive: true);
+    public void Dispose()
+    {
+        Directory.Delete(_dev, recursive: true);
+        Directory.Delete(_sys, recursive: true);
+    }
 }
