@@ -64,7 +64,9 @@ internal static class GateEdgeCommandLine
         var count = new Option<int>("--count", "-n") { Description = "How many events (1–10000)", DefaultValueFactory = _ => 20 };
         count.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int>() is < 1 or > 10_000)
+            // Only a number out of range: a token that is no number at all is the parser's own error.
+            if (result.Tokens is [var token] && int.TryParse(token.Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int n)
+                && n is < 1 or > 10_000)
             {
                 result.AddError("--count must be 1–10000 events");
             }
