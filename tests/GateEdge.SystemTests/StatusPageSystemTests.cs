@@ -45,6 +45,12 @@ public sealed class StatusPageSystemTests : GateTest
 
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         Assert.Equal("ok\n", await http.GetStringAsync("/healthz"));
+        using (var ready = await http.GetAsync("/readyz"))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+            Assert.Contains("device lane1-idcard: offline (", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/api/status")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/metrics")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync($"/api/status?token={Token}")).StatusCode);
@@ -60,5 +66,9 @@ public sealed class StatusPageSystemTests : GateTest
         Assert.Matches(@"gateedge_publish_ack_seconds_count [1-9]", metrics);
         Assert.Contains("gateedge_device_up{device=\"lane1-idcard\"} 0", metrics, StringComparison.Ordinal);
         Assert.Contains("# TYPE gateedge_publish_ack_seconds histogram", metrics, StringComparison.Ordinal);
+        Assert.Matches(@"gateedge_build_info\{version=""0\.4\.0[^""]*""\} 1", metrics);
+        Assert.Contains("gateedge_journal_recording 1", metrics, StringComparison.Ordinal);
+        Assert.Matches(@"gateedge_oldest_undelivered_seconds \d", metrics);
+        Assert.Matches(@"version 0\.4\.0 · up since", await browser.EvaluateAsync("document.getElementById('gateway').textContent"));
     }
 }

@@ -225,6 +225,18 @@ internal sealed partial class EventJournal : IAsyncDisposable
         }
     }
 
+    /// <summary>When the oldest event still waiting for the broker was stored; null when none waits.</summary>
+    public DateTimeOffset? OldestUndeliveredStoredAt()
+    {
+        lock (_readerLock)
+        {
+            // The partial index on undelivered events makes this one lookup, whatever the backlog.
+            using var command = _reader.CreateCommand();
+            command.CommandText = "SELECT stored_at FROM events WHERE delivered = 0 ORDER BY seq LIMIT 1";
+            return command.ExecuteScalar() is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+        }
+    }
+
     public long CountUndelivered()
     {
         lock (_readerLock)

@@ -18,7 +18,7 @@ internal sealed class GatewayMetrics : IDisposable
     private readonly Histogram<double> _decisionLatency;
     private readonly Histogram<double> _publishAck;
 
-    public GatewayMetrics(EventJournal journal, DeviceHealthBoard health, BrokerConnectionState broker)
+    public GatewayMetrics(EventJournal journal, DeviceHealthBoard health, BrokerConnectionState broker, TimeProvider time)
     {
         Meter = new Meter(MeterName);
         _decisions = Meter.CreateCounter<long>("gateedge_decisions_total", description: "Decisions at the lanes, by lane and outcome");
@@ -28,6 +28,10 @@ internal sealed class GatewayMetrics : IDisposable
         _publishAck = Meter.CreateHistogram<double>("gateedge_publish_ack_seconds", unit: "s", description: "From publishing a batch of events to the broker's acknowledgement of all of them");
         Meter.CreateObservableGauge("gateedge_backlog_events", () => journal.CountUndelivered(), description: "Events in the journal not yet acknowledged by the broker");
         Meter.CreateObservableGauge("gateedge_journal_recording", () => journal.CanRecord ? 1 : 0, description: "1 while attempts can be recorded; 0 while the journal's commits fail (full disk, read-only state folder)");
+        Meter.CreateObservableGauge("gateedge_oldest_undelivered_seconds", () => journal.OldestUndeliveredStoredAt() is { } at ? Math.Max(0, (time.GetUtcNow() - at).TotalSeconds) : 0,
+            unit: "s", description: "Age of the oldest event not yet acknowledged by the broker (0 when none waits)");
+        Meter.CreateObservableGauge("gateedge_build_info", () => new Measurement<int>(1, new KeyValuePair<string, object?>("version", Version)),
+            description: "The running GateEdge version");
         Meter.CreateObservableGauge("gateedge_last_seq", () => journal.LastSeq, description: "Sequence number of the newest event");
         Meter.CreateObservableGauge("gateedge_broker_connected", () => broker.Current.Connected ? 1 : 0, description: "1 while connected to the broker");
         Meter.CreateObservableGauge("gateedge_device_up", () => health.Snapshot().Select(d => Measure(d.IsAvailable ? 1 : 0, d.Device)), description: "1 while the device is online or degraded");
@@ -38,6 +42,11 @@ internal sealed class GatewayMetrics : IDisposable
     }
 
     public Meter Meter { get; }
+
+    /// <summary>The version this gateway was built as, with the commit (<c>0.4.0+3bb23a5…</c>).</summary>
+    public static string Version { get; } = typeof(GatewayMetrics).Assembly
+        .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+        .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "unknown";
 
     public void Decided(string lane, string outcome, TimeSpan latency)
     {

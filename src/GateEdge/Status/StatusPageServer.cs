@@ -16,8 +16,9 @@ namespace GateEdge.Status;
 
 /// <summary>
 /// The status page in the gateway's own process (ASP.NET Core on Kestrel): <c>/</c> the live
-/// page, <c>/api/status</c> what it shows, <c>/healthz</c> and <c>/metrics</c>. It only reads
-/// the gateway's state. A page that cannot start (its port taken) is logged and the gate runs on.
+/// page, <c>/api/status</c> what it shows, <c>/healthz</c> (can it record: the gate works),
+/// <c>/readyz</c> (is everything there: broker, devices, fresh lists) and <c>/metrics</c>. It only
+/// reads the gateway's state. A page that cannot start (its port taken) is logged and the gate runs on.
 /// </summary>
 internal sealed partial class StatusPageServer(
     StatusPageOptions options,
@@ -46,7 +47,7 @@ internal sealed partial class StatusPageServer(
         {
             app.MapPost("/login", context => StatusPageAccess.LogInAsync(context, token));
             app.MapGet("/login", () => Results.Content(StatusPageAccess.LoginForm, "text/html; charset=utf-8"));
-            app.Use((context, next) => context.Request.Path == "/healthz" || context.Request.Path == "/login" || StatusPageAccess.Authorised(context.Request, token)
+            app.Use((context, next) => context.Request.Path == "/healthz" || context.Request.Path == "/readyz" || context.Request.Path == "/login" || StatusPageAccess.Authorised(context.Request, token)
                 ? next(context)
                 : StatusPageAccess.Refuse(context));
         }
@@ -56,6 +57,9 @@ internal sealed partial class StatusPageServer(
         app.MapGet("/healthz", () => journal.CanRecord
             ? Results.Text("ok\n")
             : Results.Text($"cannot record attempts: {journal.Fault?.Problem ?? "the journal has stopped"}\n", statusCode: 503));
+        app.MapGet("/readyz", () => NotReady() is { Count: > 0 } missing
+            ? Results.Text(string.Join("\n", missing) + "\n", statusCode: 503)
+            : Results.Text("ready\n"));
         app.MapGet("/metrics", () => Results.Text(prometheus.Scrape(), "text/plain; version=0.0.4; charset=utf-8"));
         try
         {
@@ -79,13 +83,38 @@ internal sealed partial class StatusPageServer(
         await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
+    /// <summary>What keeps the gateway from full service, a line each: for monitoring that wants more than "the gate works".</summary>
+    internal List<string> NotReady()
+    {
+        var missing = new List<string>();
+        if (!journal.CanRecord)
+        {
+            missing.Add($"journal: cannot record ({journal.Fault?.Problem ?? "stopped"})");
+        }
+
+        if (broker.Current is { Connected: false } lost)
+        {
+            missing.Add($"broker: not connected{(lost.Problem is { } why ? $" ({why})" : "")}");
+        }
+
+        missing.AddRange(health.Snapshot().Where(d => !d.IsAvailable).Select(d => $"device {d.Device}: {Wire.Of(d.State)}{(d.Reason is { } why ? $" ({why})" : "")}"));
+        if (registry.Stale(time.GetUtcNow()) is { Count: > 0 } stale)
+        {
+            missing.Add($"lists: stale ({string.Join(", ", stale)})");
+        }
+
+        return missing;
+    }
+
+    private readonly DateTimeOffset _startedAt = time.GetUtcNow();
+
     internal StatusSnapshot Snapshot()
     {
         var now = time.GetUtcNow();
         var stale = registry.Stale(now);
         var (connected, since, problem) = broker.Current;
         return new StatusSnapshot(
-            new(config.Gateway.Id, config.Gateway.CompoundId, config.Gateway.GateId, now),
+            new(config.Gateway.Id, config.Gateway.CompoundId, config.Gateway.GateId, now, GatewayMetrics.Version, _startedAt),
             new($"{config.Mqtt.Host}:{config.Mqtt.Port}", connected, since, problem),
             new(journal.LastSeq, journal.CountUndelivered(), maintenance.BacklogAlarm, journal.CanRecord ? null : journal.Fault?.Problem ?? "the journal has stopped"),
             [.. config.Lanes.Select(l => new StatusSnapshot.LanePart(l.Id, Wire.Of(l.Direction), Wire.Of(l.Mode), [.. l.Devices]))],

@@ -12,7 +12,7 @@ internal sealed record StatusSnapshot(
     IReadOnlyList<DecisionSummary> Decisions,
     IReadOnlyList<StatusSnapshot.ListPart> Lists)
 {
-    internal sealed record GatewayPart(string Id, string Compound, string Gate, DateTimeOffset Now);
+    internal sealed record GatewayPart(string Id, string Compound, string Gate, DateTimeOffset Now, string Version, DateTimeOffset StartedAt);
 
     internal sealed record BrokerPart(string Address, bool Connected, DateTimeOffset? Since, string? Problem);
 

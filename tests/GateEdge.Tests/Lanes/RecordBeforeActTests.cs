@@ -58,7 +58,7 @@ public sealed class RecordBeforeActTests : IAsyncLifetime
         var health = new DeviceHealthBoard(_time);
         health.Report("thermometer", DeviceState.Online, null);
         var recorder = new PassageRecorder(_journal, _outputs, gateway, IdentitySealer.None, new PrivacyOptions(), new Topics("gateedge/v1", gateway),
-            new RecentDecisions(), new GatewayMetrics(_journal, health, new BrokerConnectionState(_time)), _time, NullLogger<PassageRecorder>.Instance);
+            new RecentDecisions(), new GatewayMetrics(_journal, health, new BrokerConnectionState(_time), _time), _time, NullLogger<PassageRecorder>.Instance);
         var registry = new SeedFileRegistry([new RegistryFile.Person("R-1", PersonClassification.Resident, [new RegistryFile.CredentialEntry(Zhang.Kind, Zhang.Number)])]);
         _lane = new LaneCoordinator(new LaneOptions { Id = "lane1", CardReaders = ["reader"], Thermometer = "thermometer" }, new RulePolicy { MaskRequired = false },
             registry, health, recorder, _exits, _time, NullLogger<LaneCoordinator>.Instance);
