@@ -56,7 +56,7 @@ internal static class GatewayHost
 
         builder.Services.AddSerilog((services, logger) =>
         {
-            logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services);
+            logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.With(LogLinePrefix.ForThisProcess());
             if (LoggingSettings.HasNoSink(builder.Configuration))
             {
                 // A configuration without a Serilog section still gets a gateway that speaks.
