@@ -2,7 +2,7 @@ using GateEdge.Simulator.Demo;
 using GateEdge.Simulator.Script;
 
 // GateEdge.Simulator run --script FILE --links DIR [--hold]   play a script on virtual serial ports
-// GateEdge.Simulator demo                                     broker + simulator + gateway, decisions live
+// GateEdge.Simulator demo [--status-port N] [--keep]          broker + simulator + gateway, decisions live
 // GateEdge.Simulator rehearse --config FILE [--seconds N]     a technician's configuration on simulated devices
 // Lives as long as the process: ProcessExit may still cancel it after Main has returned.
 var stop = new CancellationTokenSource();
@@ -22,16 +22,17 @@ try
             return await RunAsync(Option("--script") ?? throw new ArgumentException("run needs --script FILE"),
                 Option("--links") ?? Path.Combine(Path.GetTempPath(), "gateedge-sim"), args.Contains("--hold"), stop.Token);
         case "demo":
-            return await DemoRunner.RunAsync(stop.Token);
+            return await DemoRunner.RunAsync(Option("--status-port") is { } statusPort ? ushort.Parse(statusPort, System.Globalization.CultureInfo.InvariantCulture) : 8780,
+                args.Contains("--keep"), stop.Token);
         case "rehearse":
             return await GateEdge.Simulator.Rehearsal.RehearsalRunner.RunAsync(Option("--config") ?? throw new ArgumentException("rehearse needs --config FILE"),
                 Option("--seconds") is { } seconds ? TimeSpan.FromSeconds(int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture)) : null, Console.Out, stop.Token);
         default:
-            Console.WriteLine("usage: GateEdge.Simulator run --script FILE [--links DIR] [--hold] | demo | rehearse --config FILE [--seconds N]");
+            Console.WriteLine("usage: GateEdge.Simulator run --script FILE [--links DIR] [--hold] | demo [--status-port N (0: any free)] [--keep] | rehearse --config FILE [--seconds N]");
             return verb == "help" ? 0 : 2;
     }
 }
-catch (Exception ex) when (ex is ArgumentException or InvalidDataException or IOException)
+catch (Exception ex) when (ex is ArgumentException or InvalidDataException or IOException or FormatException or OverflowException)
 {
     Console.Error.WriteLine($"simulator: {ex.Message}");
     return 2;

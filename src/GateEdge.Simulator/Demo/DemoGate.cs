@@ -56,9 +56,10 @@ internal static class DemoGate
         }
         """;
 
-    public static string ConfigJson(string links, int brokerPort, string logFile) => $$"""
+    public static string ConfigJson(string links, int brokerPort, string logFile, int statusPort) => $$"""
         {
           "Gateway": { "Id": "demo-gw-01", "CompoundId": "demo-compound", "GateId": "north-gate", "StateDirectory": "state" },
+          "StatusPage": { "Listen": "http://127.0.0.1:{{statusPort}}" },
           "Devices": {
             "IdCardReaders": [
               { "Name": "lane1-idcard", "Port": "{{links}}/lane1-idcard" },

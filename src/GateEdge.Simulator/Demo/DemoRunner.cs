@@ -6,20 +6,32 @@ namespace GateEdge.Simulator.Demo;
 /// </summary>
 internal static class DemoRunner
 {
-    public static async Task<int> RunAsync(CancellationToken cancellationToken)
+    /// <param name="statusPort">The status page's port; 0 picks a free one.</param>
+    /// <param name="keep">Keep the demo's folder (journal, logs) after it stops; otherwise it is removed.</param>
+    public static async Task<int> RunAsync(int statusPort, bool keep, CancellationToken cancellationToken)
     {
         string dir = Path.Combine(Path.GetTempPath(), $"gateedge-demo-{Environment.ProcessId}");
         string links = Path.Combine(dir, "links");
         Directory.CreateDirectory(links);
+        try
+        {
+            await using var broker = await EmbeddedBroker.StartAsync();
+            int port = statusPort == 0 ? EmbeddedBroker.FreeLoopbackPort() : statusPort;
+            string configPath = Path.Combine(dir, "gateedge.json");
+            await File.WriteAllTextAsync(Path.Combine(dir, "registry.json"), DemoGate.RegistryJson, cancellationToken);
+            await File.WriteAllTextAsync(configPath, DemoGate.ConfigJson(links, broker.Port, Path.Combine(dir, "gateedge.log.json"), port), cancellationToken);
 
-        await using var broker = await EmbeddedBroker.StartAsync();
-        string configPath = Path.Combine(dir, "gateedge.json");
-        await File.WriteAllTextAsync(Path.Combine(dir, "registry.json"), DemoGate.RegistryJson, cancellationToken);
-        await File.WriteAllTextAsync(configPath, DemoGate.ConfigJson(links, broker.Port, Path.Combine(dir, "gateedge.log.json")), cancellationToken);
-
-        Console.WriteLine($"GateEdge demo: broker 127.0.0.1:{broker.Port}, status page http://127.0.0.1:8780, devices and logs in {dir}. Ctrl-C stops.");
-        await InProcessGateRun.RunAsync(configPath, DemoGate.Script, links, broker.Port, null, Console.Out, cancellationToken);
-        Console.WriteLine("GateEdge demo stopped.");
-        return 0;
+            Console.WriteLine($"GateEdge demo: broker 127.0.0.1:{broker.Port}, status page http://127.0.0.1:{port}, devices and logs in {dir}. Ctrl-C stops.");
+            await InProcessGateRun.RunAsync(configPath, DemoGate.Script, links, broker.Port, null, Console.Out, cancellationToken);
+            Console.WriteLine(keep ? $"GateEdge demo stopped; its journal and logs are in {dir}." : "GateEdge demo stopped.");
+            return 0;
+        }
+        finally
+        {
+            if (!keep)
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+        }
     }
 }

@@ -39,7 +39,7 @@ internal sealed class EmbeddedBroker : IAsyncDisposable
         _server.Dispose();
     }
 
-    private static int FreeLoopbackPort()
+    internal static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -67,7 +67,7 @@ internal sealed partial class StatusPageServer(
         }
         catch (IOException ex)
         {
-            LogCannotListen(ex, options.Listen);
+            LogCannotListen(options.Listen, ex.Message);
             return;
         }
 
@@ -134,6 +134,6 @@ internal sealed partial class StatusPageServer(
     [LoggerMessage(Level = LogLevel.Information, Message = "Status page on {Url}")]
     private partial void LogListening(string url);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The status page cannot listen on {Url}; the gate runs without it")]
-    private partial void LogCannotListen(Exception exception, string url);
+    [LoggerMessage(Level = LogLevel.Error, Message = "The status page cannot listen on {Url} ({Reason}); the gate runs without it. Set StatusPage.Listen to a free port")]
+    private partial void LogCannotListen(string url, string reason);
 }
