@@ -5,7 +5,7 @@ using GateEdge.Devices.Thermometers.SerialIr.Protocol;
 
 namespace GateEdge.Benchmarks;
 
-/// <summary>Decoding cost per frame, on the frames of protocols.md.</summary>
+/// <summary>Decoding cost per frame, on the frames of docs/protocols.md.</summary>
 [MemoryDiagnoser]
 public class CodecBenchmarks
 {

@@ -25,7 +25,7 @@ internal sealed class EmbeddedBroker : IAsyncDisposable
             .WithDefaultEndpoint()
             .WithDefaultEndpointBoundIPAddress(IPAddress.Loopback)
             .WithDefaultEndpointPort(port)
-            // platform.md: MQTTnet's server silently drops messages past 250 pending per client.
+            // MQTTnet's server silently drops messages past 250 pending per client (its default queue).
             .WithMaxPendingMessagesPerClient(100_000)
             .Build();
         var server = factory.CreateMqttServer(options);

@@ -4,7 +4,7 @@ namespace GateEdge.Simulator.Devices;
 
 /// <summary>
 /// What a card carries, laid out as the chip returns it: the 256-byte UTF-16LE text block with
-/// space-padded fields (protocols.md §1 "Text block") and a 1024-byte photo.
+/// space-padded fields (docs/protocols.md §1 "Text block") and a 1024-byte photo.
 /// </summary>
 internal static class IdCardImage
 {
@@ -30,7 +30,7 @@ internal static class IdCardImage
         Put(text, 204, 16, person.ValidTo);
         if (person.ForeignResident)
         {
-            // The foreign permanent-resident card's type mark (protocols.md §1).
+            // The foreign permanent-resident card's type mark (docs/protocols.md §1).
             Put(text, 248, 2, "I");
         }
 

@@ -1,7 +1,7 @@
 namespace GateEdge.Simulator.Devices;
 
 /// <summary>
-/// The reader's side of the SAM protocol (protocols.md §1), written independently of the
+/// The reader's side of the SAM protocol (docs/protocols.md §1), written independently of the
 /// gateway's decoder so a shared mistake cannot pass both: replies are preamble, Len,
 /// 00 00 SW3, data, and an XOR over Len…data.
 /// </summary>

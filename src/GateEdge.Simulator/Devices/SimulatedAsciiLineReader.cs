@@ -6,7 +6,7 @@ using GateEdge.Simulator.Faults;
 namespace GateEdge.Simulator.Devices;
 
 /// <summary>
-/// A reader that prints each card's UID as a text line (protocols.md §2.2), in its own radix and
+/// A reader that prints each card's UID as a text line (docs/protocols.md §2.2), in its own radix and
 /// byte order: UID <c>26 DE FA E7</c> is <c>0652147431</c> in card-order decimal, <c>3891977766</c>
 /// reversed. Written without the gateway's codec, so the two cannot share a mistake.
 /// </summary>

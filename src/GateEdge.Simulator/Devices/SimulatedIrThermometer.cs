@@ -3,7 +3,7 @@ using GateEdge.Simulator.Faults;
 namespace GateEdge.Simulator.Devices;
 
 /// <summary>
-/// A GY-MCU90614-style serial IR module (protocols.md §3.2) in body mode: it answers the
+/// A GY-MCU90614-style serial IR module (docs/protocols.md §3.2) in body mode: it answers the
 /// single query <c>A5 15 BA</c> and, after <c>A5 45 EA</c>, streams frames every 100 ms.
 /// With nobody in front it sees the room: object slightly below ambient.
 /// </summary>

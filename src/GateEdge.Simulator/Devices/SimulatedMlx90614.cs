@@ -4,7 +4,7 @@ using GateEdge.Simulator.Faults;
 namespace GateEdge.Simulator.Devices;
 
 /// <summary>
-/// An MLX90614 on a simulated I²C bus (protocols.md §3.1): it answers SMBus read-word at RAM 0x06
+/// An MLX90614 on a simulated I²C bus (docs/protocols.md §3.1): it answers SMBus read-word at RAM 0x06
 /// (ambient) and 0x07 (object) with LSB, MSB and a PEC computed here, apart from the gateway's.
 /// Faults: <see cref="LineFault.Silence"/> stops acknowledging, <see cref="LineFault.BadChecksum"/>
 /// corrupts the PEC, <see cref="LineFault.Garbage"/> returns random bytes,

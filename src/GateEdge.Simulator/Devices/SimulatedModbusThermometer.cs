@@ -3,7 +3,7 @@ using GateEdge.Simulator.Faults;
 namespace GateEdge.Simulator.Devices;
 
 /// <summary>
-/// A Modbus RTU temperature head at slave address 1 (protocols.md §3.3): holding register 0 holds
+/// A Modbus RTU temperature head at slave address 1 (docs/protocols.md §3.3): holding register 0 holds
 /// the body temperature ×10. Other registers answer "illegal data address"; other slaves nothing.
 /// </summary>
 internal sealed class SimulatedModbusThermometer(string name, SimulatedLine port) : ISimulatedThermometer

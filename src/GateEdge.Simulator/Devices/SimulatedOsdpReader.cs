@@ -3,7 +3,7 @@ using GateEdge.Simulator.Faults;
 namespace GateEdge.Simulator.Devices;
 
 /// <summary>
-/// An OSDP v2 reader (a peripheral device, protocols.md §2.3) on a virtual RS-485 line. It answers
+/// An OSDP v2 reader (a peripheral device, docs/protocols.md §2.3) on a virtual RS-485 line. It answers
 /// each poll for its address with ACK, or with a raw Wiegand card read once a card is presented.
 /// A poll repeating the last sequence number is a retry: it gets the same answer again, so a card
 /// is never lost to a dropped reply. Its framing and CRC are its own, not the gateway's.

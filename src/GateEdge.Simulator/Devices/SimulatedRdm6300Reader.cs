@@ -4,7 +4,7 @@ using GateEdge.Simulator.Faults;
 namespace GateEdge.Simulator.Devices;
 
 /// <summary>
-/// An RDM6300 125 kHz reader (protocols.md §2.2): when a tag enters the field it sends
+/// An RDM6300 125 kHz reader (docs/protocols.md §2.2): when a tag enters the field it sends
 /// <c>02</c>, ten hex characters, the XOR of the five tag bytes in hex, <c>03</c>, unasked.
 /// </summary>
 internal sealed class SimulatedRdm6300Reader(string name, SimulatedLine port) : ICompoundCardReader

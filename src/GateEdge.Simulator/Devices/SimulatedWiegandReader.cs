@@ -5,7 +5,7 @@ using GateEdge.Simulator.Faults;
 namespace GateEdge.Simulator.Devices;
 
 /// <summary>
-/// A Wiegand reader wired to two lines of the simulated GPIO chip (protocols.md §2.1): lines idle
+/// A Wiegand reader wired to two lines of the simulated GPIO chip (docs/protocols.md §2.1): lines idle
 /// high, a 0 is a low pulse on D0, a 1 on D1. Pulses go out back to back (the gateway cares about
 /// their order and the gap after them, not the bit period). Faults: <see cref="LineFault.BadChecksum"/>
 /// flips one data bit, <see cref="LineFault.SplitFrames"/> pauses mid-frame longer than the frame gap,

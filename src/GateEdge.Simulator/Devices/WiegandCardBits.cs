@@ -3,7 +3,7 @@ using System.Globalization;
 namespace GateEdge.Simulator.Devices;
 
 /// <summary>
-/// The bits a Wiegand card sends (protocols.md §2.1), written apart from the gateway's decoder:
+/// The bits a Wiegand card sends (docs/protocols.md §2.1), written apart from the gateway's decoder:
 /// <c>"123/4567"</c> is W26 facility 123 card 4567, a plain number is W34.
 /// </summary>
 internal static class WiegandCardBits

@@ -4,7 +4,7 @@ namespace GateEdge.Events;
 
 /// <summary>
 /// The record of one attempt at a lane, as published (docs/mqtt.md, schema
-/// <c>gateedge.passage/2</c>). It carries every field of policy.md "Data that must be recorded"
+/// <c>gateedge.passage/2</c>). It carries every field of docs/rules.md "What every record holds"
 /// that the gateway knows; personal data only in masked form.
 /// </summary>
 internal sealed record PassageEvent(

@@ -4,7 +4,7 @@ using GateEdge.Devices.CardReaders;
 namespace GateEdge.Rules;
 
 /// <summary>
-/// The rule catalogue of policy.md as one pure function: no I/O, no clock, no state of its own.
+/// The rule catalogue of docs/rules.md as one pure function: no I/O, no clock, no state of its own.
 /// Each rule gives a verdict; the most restrictive verdict is the outcome.
 /// </summary>
 internal static class EntryRules
@@ -120,7 +120,7 @@ internal static class EntryRules
             return (Verdict(RuleIds.Identity, Outcome.Deny, "unknown compound card"), PersonClassification.Unknown);
         }
 
-        // An unregistered national ID card is a visitor (policy.md R1).
+        // An unregistered national ID card is a visitor (docs/rules.md, R1).
         var verdict = input.Mode == LaneMode.Attended
             ? Verdict(RuleIds.Identity, Outcome.Refer, "visitor: unregistered ID card, guard decides")
             : policy.UnattendedVisitors == VisitorPolicy.Admit
@@ -140,7 +140,7 @@ internal static class EntryRules
 
         if (input.TemperatureSource == TemperatureSource.DeviceUnavailable)
         {
-            // A thermometer that is down is never a pass (policy.md, after the catalogue).
+            // A thermometer that is down is never a pass (docs/rules.md, R3).
             var outcome = input.Mode == LaneMode.Attended ? Outcome.Refer : Outcome.Deny;
             return (Verdict(RuleIds.Temperature, outcome, "device unavailable: thermometer"), TemperatureStatus.DeviceUnavailable, flow, AlarmKind.DeviceUnavailable);
         }

@@ -1,6 +1,6 @@
 namespace GateEdge.Rules;
 
-/// <summary>What the lane knew about the person's mask when it decided (policy.md R4).</summary>
+/// <summary>What the lane knew about the person's mask when it decided (docs/rules.md, R4).</summary>
 internal enum MaskStatus
 {
     /// <summary>The lane has no mask source.</summary>

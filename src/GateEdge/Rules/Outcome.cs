@@ -1,7 +1,7 @@
 namespace GateEdge.Rules;
 
 /// <summary>
-/// The four outcomes of policy.md, declared from least to most restrictive: when rules
+/// The four outcomes of docs/rules.md, declared from least to most restrictive: when rules
 /// disagree, the most restrictive one stands.
 /// </summary>
 internal enum Outcome

@@ -1,6 +1,6 @@
 namespace GateEdge.Rules;
 
-/// <summary>The rule catalogue of policy.md; every decision names rules from this list only.</summary>
+/// <summary>The rule catalogue of docs/rules.md; every decision names rules from this list only.</summary>
 internal static class RuleIds
 {
     public const string Identity = "R1";

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 namespace GateEdge.Rules;
 
 /// <summary>
-/// The configurable parameters of the rule catalogue (policy.md), bound from <c>Rules</c>.
+/// The configurable parameters of the rule catalogue (docs/rules.md), bound from <c>Rules</c>.
 /// Defaults are the policy's; each setting's bounds are declared beside it and held by the configuration schema.
 /// </summary>
 internal sealed class RulePolicy

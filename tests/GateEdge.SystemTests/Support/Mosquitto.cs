@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace GateEdge.SystemTests.Support;
 
 /// <summary>
-/// A private mosquitto broker on a free loopback port, configured as platform.md says a test
+/// A private mosquitto broker on a free loopback port, configured as a test
 /// broker must be (TCP_NODELAY on, no message-queue cap for slow subscribers). It persists
 /// sessions to its folder, so it can be stopped and restarted like a real broker.
 /// </summary>

@@ -4,7 +4,7 @@ namespace GateEdge.SystemTests.Support;
 
 /// <summary>
 /// A private RabbitMQ node with its MQTT plugin (Debian's rabbitmq-server): a broker that
-/// clusters, speaking MQTT 3.1.1. Set up as platform.md describes; every port is private.
+/// clusters, speaking MQTT 3.1.1. Every port is private.
 /// </summary>
 internal sealed class RabbitMq : ITestBroker
 {

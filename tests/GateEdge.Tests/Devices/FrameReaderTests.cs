@@ -96,7 +96,7 @@ public sealed class FrameReaderTests
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
-    /// <summary>What an unplugged port does to a pending read (protocols.md §4).</summary>
+    /// <summary>What an unplugged port does to a pending read (docs/protocols.md §4).</summary>
     private sealed class FailingStream : Stream
     {
         public override bool CanRead => true;

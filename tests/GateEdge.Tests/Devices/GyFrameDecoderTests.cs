@@ -6,7 +6,7 @@ namespace GateEdge.Tests.Devices;
 
 public sealed class GyFrameDecoderTests
 {
-    // Golden frames from protocols.md §3.2.
+    // Golden frames from docs/protocols.md §3.2.
     private const string Frame3192 = "5A 5A 45 04 0C 78 0D 19 A7";
     private const string Frame3650 = "5A 5A 45 04 0E 42 09 C4 1A";
 

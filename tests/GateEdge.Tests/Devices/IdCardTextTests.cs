@@ -46,7 +46,7 @@ public sealed class IdCardTextTests
         Assert.False(IdCardReadReply.TryParse(data, withFingerprint: true, out _));
     }
 
-    /// <summary>A text block laid out by hand from the table in protocols.md §1.</summary>
+    /// <summary>A text block laid out by hand from the table in docs/protocols.md §1.</summary>
     internal static byte[] TextBlock(string name, string idNumber)
     {
         var text = new byte[256];

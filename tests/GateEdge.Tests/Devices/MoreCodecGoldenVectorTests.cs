@@ -9,7 +9,7 @@ using GateEdge.Tests.Support;
 
 namespace GateEdge.Tests.Devices;
 
-/// <summary>Every other device family's codec, pinned to the vectors of protocols.md §2–§3 and §5.</summary>
+/// <summary>Every other device family's codec, pinned to the vectors of docs/protocols.md §2–§3 and §5.</summary>
 public sealed class MoreCodecGoldenVectorTests
 {
     private const string Rdm6300Golden = "02 31 34 30 30 38 45 43 37 39 33 43 45 03";

@@ -6,7 +6,7 @@ namespace GateEdge.Tests.Devices;
 
 public sealed class SamResponseDecoderTests
 {
-    // Golden replies from protocols.md §1.
+    // Golden replies from docs/protocols.md §1.
     private const string FindOk = "AA AA AA 96 69 00 08 00 00 9F 00 00 00 00 97";
     private const string SelectOk = "AA AA AA 96 69 00 0C 00 00 90 00 00 00 00 00 00 00 00 9C";
     private const string NoCard = "AA AA AA 96 69 00 04 00 00 80 84";
@@ -122,7 +122,7 @@ public sealed class SamResponseDecoderTests
         }
     }
 
-    /// <summary>The documented header (protocols.md §1), a text block, a photo and the XOR checksum.</summary>
+    /// <summary>The documented header (docs/protocols.md §1), a text block, a photo and the XOR checksum.</summary>
     internal static byte[] GoldenReadReply(byte[]? text = null)
     {
         var header = Hex.Bytes("AA AA AA 96 69 05 08 00 00 90 01 00 04 00");

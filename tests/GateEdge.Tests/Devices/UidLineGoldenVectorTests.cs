@@ -6,7 +6,7 @@ using GateEdge.Tests.Support;
 
 namespace GateEdge.Tests.Devices;
 
-/// <summary>ASCII line readers, pinned to protocols.md §2.2: UID <c>26 DE FA E7</c> printed four ways.</summary>
+/// <summary>ASCII line readers, pinned to docs/protocols.md §2.2: UID <c>26 DE FA E7</c> printed four ways.</summary>
 public sealed class UidLineGoldenVectorTests
 {
     private static readonly byte[] Uid = Hex.Bytes("26 DE FA E7");

@@ -3,7 +3,7 @@ using GateEdge.Rules;
 
 namespace GateEdge.Tests.Rules;
 
-/// <summary>The rows of policy.md's catalogue, in both lane modes, with their boundaries.</summary>
+/// <summary>The rows of the rule catalogue in docs/rules.md, in both lane modes, with their boundaries.</summary>
 public sealed class EntryRulesTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 28, 8, 0, 0, TimeSpan.Zero);

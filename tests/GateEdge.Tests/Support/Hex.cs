@@ -1,6 +1,6 @@
 namespace GateEdge.Tests.Support;
 
-/// <summary>Byte vectors written as in protocols.md: <c>"AA 55 …"</c>.</summary>
+/// <summary>Byte vectors written as in docs/protocols.md: <c>"AA 55 …"</c>.</summary>
 internal static class Hex
 {
     public static byte[] Bytes(string hex) => Convert.FromHexString(hex.Replace(" ", "", StringComparison.Ordinal));

@@ -63,7 +63,7 @@ internal sealed class FrameReader<TFrame>(Stream stream, IFrameDecoder<TFrame> d
         }
         catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException or UnauthorizedAccessException)
         {
-            // protocols.md §4: an unplugged port surfaces as any of these, while IsOpen still says true.
+            // docs/protocols.md §4: an unplugged port surfaces as any of these, while IsOpen still says true.
             _frames.Writer.TryComplete(new DeviceDisconnectedException($"the port failed: {ex.Message}", ex));
         }
     }

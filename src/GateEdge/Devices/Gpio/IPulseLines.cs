@@ -5,7 +5,7 @@ namespace GateEdge.Devices.Gpio;
 
 /// <summary>
 /// Two input lines requested together, delivering their falling edges as one ordered stream
-/// (protocols.md §2.1: two callbacks may race, one request may not). Disposing releases the lines.
+/// (docs/protocols.md §2.1: two callbacks may race, one request may not). Disposing releases the lines.
 /// </summary>
 internal interface IPulseLines : IDisposable
 {

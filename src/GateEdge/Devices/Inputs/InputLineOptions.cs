@@ -17,7 +17,7 @@ internal abstract class InputLineOptions : DeviceOptions
 
 /// <summary>
 /// A mask-detection unit's "mask seen" output on one GPIO line, an entry of <c>Devices:MaskDetectors</c>:
-/// active while the person in front wears a mask (policy.md R4).
+/// active while the person in front wears a mask (docs/rules.md, R4).
 /// </summary>
 internal sealed class MaskDetectorOptions : InputLineOptions
 {

@@ -7,7 +7,7 @@ namespace GateEdge.Devices.Serial;
 /// </summary>
 internal static class SerialPortOpener
 {
-    // protocols.md §4: with the default infinite timeout a write to an unplugged port blocks forever.
+    // docs/protocols.md §4: with the default infinite timeout a write to an unplugged port blocks forever.
     private const int WriteTimeoutMs = 500;
 
     public static SerialConnection Open(string path, int baudRate)

@@ -8,7 +8,7 @@ internal sealed class IdCardReaderOptions : SerialDeviceOptions
 {
     public IdCardReaderOptions() => BaudRate = 115200;
 
-    /// <summary>Pause between "find card" polls. Default 250 ms (protocols.md: 200–500 ms).</summary>
+    /// <summary>Pause between "find card" polls. Default 250 ms (docs/protocols.md: 200–500 ms).</summary>
     [Range(typeof(TimeSpan), "00:00:00.05", "00:00:05")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 

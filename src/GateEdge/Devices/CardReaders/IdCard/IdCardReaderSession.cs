@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace GateEdge.Devices.CardReaders.IdCard;
 
 /// <summary>
-/// Polls an ID-card reader (protocols.md §1): SAM status on every (re)open, then find →
+/// Polls an ID-card reader (docs/protocols.md §1): SAM status on every (re)open, then find →
 /// select → read; a decoded card whose ID number passes its check goes to the lanes.
 /// </summary>
 internal sealed partial class IdCardReaderSession(
@@ -64,7 +64,7 @@ internal sealed partial class IdCardReaderSession(
 
         if (identity!.Kind == IdCardKind.Resident && !IdNumber.IsValid(identity.IdNumber))
         {
-            // protocols.md §1: a read whose ID number fails its check is a bad read, not a person.
+            // docs/protocols.md §1: a read whose ID number fails its check is a bad read, not a person.
             BadRead("the ID number fails its check character");
             return;
         }

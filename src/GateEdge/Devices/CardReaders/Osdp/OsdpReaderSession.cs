@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace GateEdge.Devices.CardReaders.Osdp;
 
 /// <summary>
-/// GateEdge as OSDP control panel for one reader (protocols.md §2.3): it polls, the reader
+/// GateEdge as OSDP control panel for one reader (docs/protocols.md §2.3): it polls, the reader
 /// answers ACK or a card read. Every session starts at sequence number 0; a missed reply is
 /// retried with the same number, so the reader repeats its answer instead of losing a card;
 /// a reader that has not answered for <see cref="OsdpReaderOptions.OfflineAfter"/> is offline.

@@ -4,7 +4,7 @@ using GateEdge.Devices.Framing;
 namespace GateEdge.Devices.CardReaders.Rdm6300;
 
 /// <summary>
-/// Listens to an RDM6300 reader, which speaks only when a tag is in the field (protocols.md §2.2).
+/// Listens to an RDM6300 reader, which speaks only when a tag is in the field (docs/protocols.md §2.2).
 /// The same tag repeats while held; the lane folds repeats into one presentation.
 /// </summary>
 internal sealed class Rdm6300ReaderSession(Rdm6300ReaderOptions options, IDeviceEventSink sink, TimeProvider time) : ISerialDeviceSession

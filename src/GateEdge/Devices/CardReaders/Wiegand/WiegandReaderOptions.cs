@@ -15,7 +15,7 @@ internal sealed class WiegandReaderOptions : DeviceOptions
     /// <summary>GPIO line of DATA1 (white wire).</summary>
     public int D1Line { get; set; } = -1;
 
-    /// <summary>Idle time that ends a frame. Default 25 ms (protocols.md §2.1).</summary>
+    /// <summary>Idle time that ends a frame. Default 25 ms (docs/protocols.md §2.1).</summary>
     [Range(typeof(TimeSpan), "00:00:00.005", "00:00:00.5")]
     public TimeSpan FrameGap { get; set; } = WiegandBitAssembler.DefaultFrameGap;
 }

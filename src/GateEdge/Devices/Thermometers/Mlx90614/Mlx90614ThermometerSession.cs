@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace GateEdge.Devices.Thermometers.Mlx90614;
 
 /// <summary>
-/// Reads an MLX90614 over I²C (protocols.md §3.1) word by word, checking every transfer's PEC
+/// Reads an MLX90614 over I²C (docs/protocols.md §3.1) word by word, checking every transfer's PEC
 /// and the sensor's error flag, which the Iot.Device.Bindings class ignores: a corrupted word is
 /// a bad frame, never a temperature. A sensor that stops acknowledging is reopened.
 /// </summary>

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace GateEdge.Devices.Thermometers.Modbus;
 
-/// <summary>Polls one holding register of a Modbus RTU head (protocols.md §3.3); steady replies are its liveness check.</summary>
+/// <summary>Polls one holding register of a Modbus RTU head (docs/protocols.md §3.3); steady replies are its liveness check.</summary>
 internal sealed class ModbusThermometerSession(
     ModbusThermometerOptions options,
     IDeviceEventSink sink,

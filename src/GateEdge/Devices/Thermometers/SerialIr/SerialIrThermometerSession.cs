@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace GateEdge.Devices.Thermometers.SerialIr;
 
 /// <summary>
-/// Queries a serial IR module (protocols.md §3.2) at a steady pace; the steady replies double
+/// Queries a serial IR module (docs/protocols.md §3.2) at a steady pace; the steady replies double
 /// as the liveness check, so a silent module is noticed within a few polls.
 /// </summary>
 internal sealed class SerialIrThermometerSession(

@@ -1,6 +1,6 @@
 namespace GateEdge.Devices.CardReaders.AsciiLine.Protocol;
 
-/// <summary>How a reader prints a UID on its line (protocols.md §2.2): a per-reader setting, since models differ.</summary>
+/// <summary>How a reader prints a UID on its line (docs/protocols.md §2.2): a per-reader setting, since models differ.</summary>
 internal sealed record UidLineFormat(UidRadix Radix, UidByteOrder ByteOrder, int UidLength)
 {
     public const int MaxUidLength = 8;

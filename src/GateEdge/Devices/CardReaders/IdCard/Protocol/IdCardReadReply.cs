@@ -4,7 +4,7 @@ namespace GateEdge.Devices.CardReaders.IdCard.Protocol;
 
 /// <summary>
 /// Splits the data of a successful read reply (after SW3) into its blocks: text length, photo
-/// length, optionally fingerprint length, then the blocks in that order (protocols.md §1).
+/// length, optionally fingerprint length, then the blocks in that order (docs/protocols.md §1).
 /// </summary>
 internal static class IdCardReadReply
 {

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace GateEdge.Devices.CardReaders.IdCard.Protocol;
 
-/// <summary>Decodes the 256-byte UTF-16LE text block of a read reply (protocols.md §1, "Text block").</summary>
+/// <summary>Decodes the 256-byte UTF-16LE text block of a read reply (docs/protocols.md §1, "Text block").</summary>
 internal static class IdCardText
 {
     public const int Length = 256;

@@ -1,6 +1,6 @@
 namespace GateEdge.Devices.CardReaders.IdCard.Protocol;
 
-/// <summary>The host commands GateEdge sends to an ID-card reader (protocols.md §1, "Commands").</summary>
+/// <summary>The host commands GateEdge sends to an ID-card reader (docs/protocols.md §1, "Commands").</summary>
 internal static class SamCommands
 {
     public static readonly byte[] ResetSam = SamFrame.Command(0x10, 0xFF);

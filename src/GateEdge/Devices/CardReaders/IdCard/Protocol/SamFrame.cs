@@ -1,7 +1,7 @@
 namespace GateEdge.Devices.CardReaders.IdCard.Protocol;
 
 /// <summary>
-/// Layout shared by SAM commands and replies (protocols.md §1): preamble, big-endian Len,
+/// Layout shared by SAM commands and replies (docs/protocols.md §1): preamble, big-endian Len,
 /// body, and an XOR checksum over every byte from Len up to the byte before it.
 /// </summary>
 internal static class SamFrame

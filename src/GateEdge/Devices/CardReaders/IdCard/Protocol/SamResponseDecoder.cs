@@ -3,7 +3,7 @@ using GateEdge.Devices.Framing;
 
 namespace GateEdge.Devices.CardReaders.IdCard.Protocol;
 
-/// <summary>Decodes SAM replies: preamble, Len, SW1 SW2 SW3, data, CHK (protocols.md §1).</summary>
+/// <summary>Decodes SAM replies: preamble, Len, SW1 SW2 SW3, data, CHK (docs/protocols.md §1).</summary>
 internal sealed class SamResponseDecoder : IFrameDecoder<SamResponse>
 {
     // SW1..SW3 + CHK is the shortest reply; the largest documented one (text, photo and

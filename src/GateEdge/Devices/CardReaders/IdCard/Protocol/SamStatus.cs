@@ -1,6 +1,6 @@
 namespace GateEdge.Devices.CardReaders.IdCard.Protocol;
 
-/// <summary>SW3 codes of the ID-card SAM module (protocols.md §1).</summary>
+/// <summary>SW3 codes of the ID-card SAM module (docs/protocols.md §1).</summary>
 internal enum SamStatus : byte
 {
     HostChecksumError = 0x10,

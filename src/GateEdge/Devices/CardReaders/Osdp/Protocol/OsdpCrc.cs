@@ -1,6 +1,6 @@
 namespace GateEdge.Devices.CardReaders.Osdp.Protocol;
 
-/// <summary>OSDP CRC-16: polynomial 0x1021, initial 0x1D0F, not reflected, sent low byte first (protocols.md §2.3).</summary>
+/// <summary>OSDP CRC-16: polynomial 0x1021, initial 0x1D0F, not reflected, sent low byte first (docs/protocols.md §2.3).</summary>
 internal static class OsdpCrc
 {
     public static ushort Compute(ReadOnlySpan<byte> data)

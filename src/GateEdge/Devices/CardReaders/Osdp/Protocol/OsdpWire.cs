@@ -1,7 +1,7 @@
 namespace GateEdge.Devices.CardReaders.Osdp.Protocol;
 
 /// <summary>
-/// OSDP v2 framing (protocols.md §2.3): <c>[FF] 53 ADDR LEN-lo LEN-hi CTRL code data CRC-lo CRC-hi</c>;
+/// OSDP v2 framing (docs/protocols.md §2.3): <c>[FF] 53 ADDR LEN-lo LEN-hi CTRL code data CRC-lo CRC-hi</c>;
 /// LEN counts from 53 through the CRC; CTRL bits 0–1 are the sequence number and bit 2 says a CRC follows.
 /// </summary>
 internal static class OsdpWire

@@ -3,7 +3,7 @@ using GateEdge.Devices.Framing;
 namespace GateEdge.Devices.CardReaders.Rdm6300.Protocol;
 
 /// <summary>
-/// RDM6300 frames (protocols.md §2.2): <c>02</c>, ten ASCII hex tag characters, two ASCII hex
+/// RDM6300 frames (docs/protocols.md §2.2): <c>02</c>, ten ASCII hex tag characters, two ASCII hex
 /// characters of the XOR of the five tag bytes, <c>03</c>. The reader sends them unsolicited.
 /// </summary>
 internal sealed class Rdm6300FrameDecoder : IFrameDecoder<Rdm6300Frame>

@@ -2,7 +2,7 @@ namespace GateEdge.Devices.CardReaders.Wiegand.Protocol;
 
 /// <summary>
 /// Turns an ordered stream of D0/D1 pulses into frames: a frame ends after ≥ 25 ms without a
-/// pulse (protocols.md §2.1). It needs pulses in the order they happened, with their times, so
+/// pulse (docs/protocols.md §2.1). It needs pulses in the order they happened, with their times, so
 /// it is fed from one ordered edge stream, never from two callbacks that may race. Pure: the
 /// caller passes the time.
 /// </summary>

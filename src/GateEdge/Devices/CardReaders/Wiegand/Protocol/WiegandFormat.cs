@@ -1,7 +1,7 @@
 namespace GateEdge.Devices.CardReaders.Wiegand.Protocol;
 
 /// <summary>
-/// Wiegand 26 and 34 (protocols.md §2.1): first bit is even parity over the first half of the
+/// Wiegand 26 and 34 (docs/protocols.md §2.1): first bit is even parity over the first half of the
 /// data bits, last bit odd parity over the second half. Other lengths are refused.
 /// </summary>
 internal static class WiegandFormat

@@ -3,7 +3,7 @@ using GateEdge.Devices.Framing;
 namespace GateEdge.Devices.Thermometers.Mlx90614.Protocol;
 
 /// <summary>
-/// One SMBus word read from an MLX90614 (protocols.md §3.1): LSB, MSB, PEC. The
+/// One SMBus word read from an MLX90614 (docs/protocols.md §3.1): LSB, MSB, PEC. The
 /// Iot.Device.Bindings class checks neither the PEC nor the error flag, so GateEdge does.
 /// </summary>
 internal static class Mlx90614Word

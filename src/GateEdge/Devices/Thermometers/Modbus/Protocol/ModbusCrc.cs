@@ -1,6 +1,6 @@
 namespace GateEdge.Devices.Thermometers.Modbus.Protocol;
 
-/// <summary>CRC-16/MODBUS: reflected polynomial 0xA001, initial 0xFFFF, sent low byte first (protocols.md §3.3).</summary>
+/// <summary>CRC-16/MODBUS: reflected polynomial 0xA001, initial 0xFFFF, sent low byte first (docs/protocols.md §3.3).</summary>
 internal static class ModbusCrc
 {
     public static ushort Compute(ReadOnlySpan<byte> data)

@@ -1,6 +1,6 @@
 namespace GateEdge.Devices.Thermometers.Modbus.Protocol;
 
-/// <summary>Requests GateEdge sends to a Modbus RTU temperature head (protocols.md §3.3).</summary>
+/// <summary>Requests GateEdge sends to a Modbus RTU temperature head (docs/protocols.md §3.3).</summary>
 internal static class ModbusRtu
 {
     public const byte ReadHoldingRegisters = 0x03;

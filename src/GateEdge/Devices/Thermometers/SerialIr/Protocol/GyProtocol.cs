@@ -1,7 +1,7 @@
 namespace GateEdge.Devices.Thermometers.SerialIr.Protocol;
 
 /// <summary>
-/// Serial IR module framing (protocols.md §3.2): module frames are
+/// Serial IR module framing (docs/protocols.md §3.2): module frames are
 /// <c>5A 5A 45 04 TOh TOl TAh TAl SUM</c>, SUM the low byte of the sum of bytes 0–7;
 /// host commands are <c>A5 cmd sum</c>.
 /// </summary>
