@@ -1,3 +1,4 @@
+using GateEdge.Devices;
 using GateEdge.Devices.CardReaders;
 using GateEdge.Devices.CardReaders.AsciiLine;
 using GateEdge.Devices.CardReaders.AsciiLine.Protocol;
@@ -22,10 +23,12 @@ public sealed class SerialDevicesOverPtyTests : DeviceBench
         var port = Own(SimulatedLine.Create(Path.Combine(Dir, "reader")));
         var reader = new SimulatedIdCardReader("reader", port);
         Run(reader.RunAsync(Stop.Token));
-        StartReader(port.LinkPath);
+        var supervisor = StartReader(port.LinkPath);
         await Eventually.True(() => Health.Get("reader").IsAvailable, "the reader is online");
 
         await reader.PlaceCard(new SimPerson("钱八", "110105194912310021")).WaitAsync(TimeSpan.FromSeconds(10));
+        // A read that holds no valid person is a bad frame: it shows in the counters (and /metrics).
+        await Eventually.True(() => supervisor.Counters.BadFrames == 1, "the bad read counted");
         reader.LiftCard();
         await reader.PlaceCard(new SimPerson("张三", "11010519491231002X")).WaitAsync(TimeSpan.FromSeconds(10));
         await Eventually.True(() => !Sink.Cards.IsEmpty, "the valid card is presented");
@@ -106,11 +109,11 @@ public sealed class SerialDevicesOverPtyTests : DeviceBench
     }
 
 
-    private void StartReader(string path, bool readFingerprint = false)
+    private DeviceSupervisor StartReader(string path, bool readFingerprint = false)
     {
         var options = new IdCardReaderOptions { Name = "reader", Port = path, ReadFingerprint = readFingerprint };
         var session = new IdCardReaderSession(options, Sink, TimeProvider.System, NullLogger<IdCardReaderSession>.Instance);
-        Supervise(options, session);
+        return Supervise(options, session);
     }
 
     private void StartThermometer(string path)

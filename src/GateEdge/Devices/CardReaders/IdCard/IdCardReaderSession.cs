@@ -16,8 +16,6 @@ internal sealed partial class IdCardReaderSession(
 {
     public string Device => options.Name;
 
-    public long BadReads { get; private set; }
-
     public Task RunAsync(Stream stream, DeviceLink link, CancellationToken cancellationToken) =>
         FramedSession.WithReaderAsync(stream, new SamResponseDecoder(), link, async reader =>
         {
@@ -29,11 +27,11 @@ internal sealed partial class IdCardReaderSession(
             }
 
             link.MarkOnline();
-            await FramedSession.PollAsync(() => PollOnceAsync(talk, cancellationToken), options.MaxSilentPolls, options.PollInterval, link, time, logger, Device, cancellationToken)
+            await FramedSession.PollAsync(() => PollOnceAsync(talk, link.Counters, cancellationToken), options.MaxSilentPolls, options.PollInterval, link, time, logger, Device, cancellationToken)
                 .ConfigureAwait(false);
         }, cancellationToken);
 
-    private async Task PollOnceAsync(DeviceConversation<SamResponse> talk, CancellationToken cancellationToken)
+    private async Task PollOnceAsync(DeviceConversation<SamResponse> talk, Health.DeviceCounters counters, CancellationToken cancellationToken)
     {
         var find = await talk.RequestAsync(SamCommands.FindCard, options.ReplyTimeout, cancellationToken).ConfigureAwait(false);
         if (find.Status != SamStatus.CardFound)
@@ -58,14 +56,14 @@ internal sealed partial class IdCardReaderSession(
 
         if (!IdCardReadReply.TryParse(read.Data, options.ReadFingerprint, out var identity))
         {
-            BadRead("the read reply's block lengths do not match its size");
+            BadRead(counters, "the read reply's block lengths do not match its size");
             return;
         }
 
         if (identity!.Kind == IdCardKind.Resident && !IdNumber.IsValid(identity.IdNumber))
         {
             // docs/protocols.md §1: a read whose ID number fails its check is a bad read, not a person.
-            BadRead("the ID number fails its check character");
+            BadRead(counters, "the ID number fails its check character");
             return;
         }
 
@@ -73,9 +71,10 @@ internal sealed partial class IdCardReaderSession(
         sink.OnCardPresented(new CardPresented(Device, new Credential(kind, identity.IdNumber), identity.Name, time.GetUtcNow()));
     }
 
-    private void BadRead(string why)
+    /// <summary>A frame that passed its checksum but holds no person: counted as a bad frame, so it degrades the reader and reaches /metrics.</summary>
+    private void BadRead(Health.DeviceCounters counters, string why)
     {
-        BadReads++;
+        counters.CountDiscard(DiscardReason.Malformed, 0);
         LogBadRead(Device, why);
     }
 
