@@ -1,4 +1,5 @@
 using GateEdge.Devices;
+using GateEdge.Devices.Health;
 using GateEdge.Lanes;
 using GateEdge.Privacy;
 using Microsoft.Extensions.Hosting;
@@ -10,19 +11,31 @@ namespace GateEdge.Hosting;
 /// Runs every lane and every device supervisor. Device faults are handled inside their
 /// supervisors; anything that escapes is a bug, so it stops the host with a failing exit code
 /// (on .NET 10 a crashed BackgroundService would otherwise exit 0) and systemd restarts it.
+/// Thermometers and inputs start first and card readers once those have been tried (or after
+/// <see cref="StartupWindow"/>): a card lying on a reader at start is never decided against a
+/// thermometer or mask detector that simply has not opened yet.
 /// </summary>
 internal sealed partial class GatewayWorker(
     IReadOnlyList<LaneCoordinator> lanes,
     IReadOnlyList<DeviceSupervisor> devices,
+    DeviceHealthBoard health,
     PrivacyOptions privacy,
+    TimeProvider time,
     IHostApplicationLifetime lifetime,
     ILogger<GatewayWorker> logger) : BackgroundService
 {
+    /// <summary>The longest card readers wait for the other devices' first try at start.</summary>
+    internal static readonly TimeSpan StartupWindow = TimeSpan.FromSeconds(3);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var readerNames = lanes.SelectMany(l => l.Lane.CardReaders).ToHashSet(StringComparer.Ordinal);
+        var others = devices.Where(d => !readerNames.Contains(d.Device)).ToList();
         var running = lanes.Select(l => l.RunAsync(stoppingToken))
-            .Concat(devices.Select(d => d.RunAsync(stoppingToken)))
+            .Concat(others.Select(d => d.RunAsync(stoppingToken)))
             .ToList();
+        await TriedAsync(others, stoppingToken).ConfigureAwait(false);
+        running.AddRange(devices.Where(d => readerNames.Contains(d.Device)).Select(d => d.RunAsync(stoppingToken)));
         LogStarted(lanes.Count, devices.Count);
         if (privacy.PublishIdentitiesInClear)
         {
@@ -42,6 +55,37 @@ internal sealed partial class GatewayWorker(
             LogFatal(ex);
             Environment.ExitCode = 1;
             lifetime.StopApplication();
+        }
+    }
+
+    /// <summary>Completes once every device has reported online or offline, or after <see cref="StartupWindow"/>.</summary>
+    private async Task TriedAsync(IReadOnlyList<DeviceSupervisor> started, CancellationToken stoppingToken)
+    {
+        var tried = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        bool AllTried() => started.All(d => health.Get(d.Device).State != DeviceState.Unknown);
+        void Check(DeviceHealth changed)
+        {
+            if (AllTried())
+            {
+                tried.TrySetResult();
+            }
+        }
+
+        health.Changed += Check;
+        try
+        {
+            if (!AllTried())
+            {
+                await tried.Task.WaitAsync(StartupWindow, time, stoppingToken).ConfigureAwait(false);
+            }
+        }
+        catch (TimeoutException)
+        {
+            // A device still trying after the window: the readers start anyway; the lane waits its pairing window.
+        }
+        finally
+        {
+            health.Changed -= Check;
         }
     }
 
