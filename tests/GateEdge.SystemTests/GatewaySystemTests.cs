@@ -79,6 +79,7 @@ public sealed class GatewaySystemTests : IAsyncLifetime
         Assert.Equal("online", deviceStatus["gateedge/v1/c-7/east/gw-7/device/lane1-thermometer/status"]);
 
         Assert.Equal(0, await gateway.StopAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains("GateEdge stopped (exit code 0)", gateway.Lines.Last(), StringComparison.Ordinal);
         Assert.Equal("offline", State(centre.Messages.Last(m => m.Topic.EndsWith("/status", StringComparison.Ordinal)).Payload));
         Assert.Empty(centre.Messages.SelectMany(m => PublishedSchemas.Check(m.Payload)));
 

@@ -68,6 +68,8 @@ public sealed class StatusPageSystemTests : GateTest
         Assert.Contains("# TYPE gateedge_publish_ack_seconds histogram", metrics, StringComparison.Ordinal);
         Assert.Matches(@"gateedge_build_info\{version=""0\.4\.0[^""]*""\} 1", metrics);
         Assert.Contains("gateedge_journal_recording 1", metrics, StringComparison.Ordinal);
+        // The test centre never sent lists: the three seed lists are past their freshness limit.
+        Assert.Contains("gateedge_stale_lists 3", metrics, StringComparison.Ordinal);
         Assert.Matches(@"gateedge_oldest_undelivered_seconds \d", metrics);
         Assert.Matches(@"version 0\.4\.0 · up since", await browser.EvaluateAsync("document.getElementById('gateway').textContent"));
     }

@@ -112,7 +112,9 @@ internal static class GatewayHost
         services.AddSingleton<BrokerConnectionState>();
         services.AddHostedService<MqttPublisher>();
         services.AddSingleton<RecentDecisions>();
-        services.AddSingleton<GatewayMetrics>();
+        services.AddSingleton(sp => new GatewayMetrics(sp.GetRequiredService<EventJournal>(), sp.GetRequiredService<DeviceHealthBoard>(),
+            sp.GetRequiredService<BrokerConnectionState>(), sp.GetRequiredService<TimeProvider>(),
+            () => sp.GetRequiredService<LiveRegistry>().Stale(sp.GetRequiredService<TimeProvider>().GetUtcNow())));
         services.AddSingleton(config.StatusPage);
         if (config.StatusPage.Enabled)
         {

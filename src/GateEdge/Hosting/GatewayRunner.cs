@@ -43,6 +43,8 @@ internal static class GatewayRunner
 
             if (!restart.Requested || cancellationToken.IsCancellationRequested)
             {
+                // The last line of a run, so a log (or journalctl) shows a stop from a crash.
+                Log.Information("GateEdge stopped (exit code {ExitCode})", Environment.ExitCode);
                 return Environment.ExitCode;
             }
 

@@ -18,7 +18,8 @@ internal sealed class GatewayMetrics : IDisposable
     private readonly Histogram<double> _decisionLatency;
     private readonly Histogram<double> _publishAck;
 
-    public GatewayMetrics(EventJournal journal, DeviceHealthBoard health, BrokerConnectionState broker, TimeProvider time)
+    /// <param name="staleLists">The lists past their freshness limit now (the registry's view); none when not given.</param>
+    public GatewayMetrics(EventJournal journal, DeviceHealthBoard health, BrokerConnectionState broker, TimeProvider time, Func<IReadOnlyCollection<string>>? staleLists = null)
     {
         Meter = new Meter(MeterName);
         _decisions = Meter.CreateCounter<long>("gateedge_decisions_total", description: "Decisions at the lanes, by lane and outcome");
@@ -30,6 +31,8 @@ internal sealed class GatewayMetrics : IDisposable
         Meter.CreateObservableGauge("gateedge_journal_recording", () => journal.CanRecord ? 1 : 0, description: "1 while attempts can be recorded; 0 while the journal's commits fail (full disk, read-only state folder)");
         Meter.CreateObservableGauge("gateedge_oldest_undelivered_seconds", () => journal.OldestUndeliveredStoredAt() is { } at ? Math.Max(0, (time.GetUtcNow() - at).TotalSeconds) : 0,
             unit: "s", description: "Age of the oldest event not yet acknowledged by the broker (0 when none waits)");
+        Meter.CreateObservableGauge("gateedge_stale_lists", () => staleLists?.Invoke().Count ?? 0,
+            description: "Lists (quarantine, key-group, persons) the centre has not refreshed within their freshness limit");
         Meter.CreateObservableGauge("gateedge_build_info", () => new Measurement<int>(1, new KeyValuePair<string, object?>("version", Version)),
             description: "The running GateEdge version");
         Meter.CreateObservableGauge("gateedge_last_seq", () => journal.LastSeq, description: "Sequence number of the newest event");
