@@ -8,6 +8,7 @@ using GateEdge.Devices.Thermometers.Mlx90614.Protocol;
 using GateEdge.Devices.Thermometers.Modbus.Protocol;
 using GateEdge.Devices.Thermometers.SerialIr.Protocol;
 using GateEdge.Tests.Support;
+using GateEdge.Simulator.Devices;
 
 namespace GateEdge.Tests.Devices;
 
@@ -64,7 +65,7 @@ public sealed class DecoderFuzzTests
     [Fact]
     public void Wiegand_frames()
     {
-        var golden = WiegandFormat.Encode26(123, 4567);
+        var golden = WiegandCardBits.For("123/4567");
         var random = new Random(26);
         for (int round = 0; round < Rounds; round++)
         {

@@ -31,21 +31,6 @@ internal static class WiegandFormat
             : new WiegandCard(34, 0, (uint)value);
     }
 
-    /// <summary>Builds a W26 frame; for the simulator and tests.</summary>
-    public static bool[] Encode26(uint facility, uint number)
-    {
-        var bits = new bool[26];
-        uint data = ((facility & 0xFF) << 16) | (number & 0xFFFF);
-        for (int i = 0; i < 24; i++)
-        {
-            bits[i + 1] = ((data >> (23 - i)) & 1) == 1;
-        }
-
-        bits[0] = Ones(bits.AsSpan(1, 12)) % 2 == 1;
-        bits[25] = Ones(bits.AsSpan(13, 12)) % 2 == 0;
-        return bits;
-    }
-
     private static int Ones(ReadOnlySpan<bool> bits)
     {
         int count = 0;
