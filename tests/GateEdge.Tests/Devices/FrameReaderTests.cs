@@ -71,18 +71,11 @@ public sealed class FrameReaderTests
     }
 
     /// <summary>A stream that counts its completed reads, so a test knows the loop has taken bytes in.</summary>
-    private sealed class CountingReads(Stream inner) : Stream
+    private sealed class CountingReads(Stream inner) : ReadOnlyStream
     {
         private int _reads;
 
         public int Reads => Volatile.Read(ref _reads);
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
@@ -90,14 +83,18 @@ public sealed class FrameReaderTests
             Interlocked.Increment(ref _reads);
             return read;
         }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     /// <summary>What an unplugged port does to a pending read (docs/protocols.md §4).</summary>
-    private sealed class FailingStream : Stream
+    private sealed class FailingStream : ReadOnlyStream
+    {
+        public override int Read(byte[] buffer, int offset, int count) => throw new ObjectDisposedException("The port is closed.");
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => throw new ObjectDisposedException("The port is closed.");
+    }
+
+    /// <summary>What a stream the frame reader only reads from must have; the rest is refused.</summary>
+    private abstract class ReadOnlyStream : Stream
     {
         public override bool CanRead => true;
         public override bool CanSeek => false;
@@ -105,8 +102,7 @@ public sealed class FrameReaderTests
         public override long Length => throw new NotSupportedException();
         public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
         public override void Flush() { }
-        public override int Read(byte[] buffer, int offset, int count) => throw new ObjectDisposedException("The port is closed.");
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => throw new ObjectDisposedException("The port is closed.");
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
         public override void SetLength(long value) => throw new NotSupportedException();
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
