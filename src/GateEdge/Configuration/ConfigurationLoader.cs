@@ -65,16 +65,14 @@ internal static class ConfigurationLoader
         if (problems.Count > 0)
         {
             // In the order of the file, as a technician reads it; problems with no place in it last.
-            var placed = problems.Select(p => (Text: Placed(p, file), Line: file?.Find(PathOf(p)) is { } at ? at.Line : int.MaxValue));
-            throw new GatewayConfigurationException(source, [.. placed.OrderBy(p => p.Line).Select(p => p.Text)]);
+            var placed = problems.Select(p => (Problem: p, At: file?.Find(PathOf(p))))
+                .OrderBy(p => p.At?.Line ?? int.MaxValue)
+                .Select(p => p.At is { } at ? $"line {at.Line}, column {at.Column}: {p.Problem}" : p.Problem);
+            throw new GatewayConfigurationException(source, [.. placed]);
         }
 
         return result;
     }
-
-    /// <summary>"line 12, column 9: Devices.IdCardReaders[0].BaudRat: …" when the problem's path is in the file.</summary>
-    private static string Placed(string problem, ConfigPositions? file) =>
-        file?.Find(PathOf(problem)) is { } at ? $"line {at.Line}, column {at.Column}: {problem}" : problem;
 
     /// <summary>The setting a problem starts with ("Rules.MinValidC/MaxValidC: …" → Rules.MinValidC); "" when it names none.</summary>
     private static string PathOf(string problem)
