@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using GateEdge.Simulator.Pty;
 
@@ -18,10 +19,12 @@ internal sealed class SimulatedLine : IAsyncDisposable
     private readonly Task _sender;
     private VirtualSerialPort? _port;
     private Task _pump = Task.CompletedTask;
+    private long _firstSpokenTo;
 
-    private SimulatedLine(string linkPath)
+    private SimulatedLine(string linkPath, TimeSpan warmUp)
     {
         LinkPath = linkPath;
+        WarmUp = warmUp;
         Plug();
         _sender = SendAsync(_stop.Token);
     }
@@ -33,6 +36,12 @@ internal sealed class SimulatedLine : IAsyncDisposable
     public ChannelReader<byte[]> Received => _received.Reader;
 
     public LineFault Fault { get; set; }
+
+    /// <summary>How long the device stays silent after the gateway first spoke to it: powered on with the gateway, it is still warming up.</summary>
+    public TimeSpan WarmUp { get; }
+
+    private bool WarmingUp => WarmUp > TimeSpan.Zero
+        && (Interlocked.Read(ref _firstSpokenTo) is var first && (first == 0 || Stopwatch.GetElapsedTime(first) < WarmUp));
 
     /// <summary>What <see cref="LineFault.StrayHeader"/> sends: set by a device whose protocol has long frames.</summary>
     public byte[]? StrayHeader { get; set; }
@@ -51,7 +60,7 @@ internal sealed class SimulatedLine : IAsyncDisposable
         }
     }
 
-    public static SimulatedLine Create(string linkPath) => new(linkPath);
+    public static SimulatedLine Create(string linkPath, TimeSpan warmUp = default) => new(linkPath, warmUp);
 
     /// <summary>Queues bytes the device sends; they go out in one write unless a fault says otherwise.</summary>
     public void Write(ReadOnlySpan<byte> bytes) => _outgoing.Writer.TryWrite(bytes.ToArray());
@@ -104,6 +113,7 @@ internal sealed class SimulatedLine : IAsyncDisposable
         await foreach (var chunk in port.Received.ReadAllAsync())
         {
             _received.Writer.TryWrite(chunk);
+            Interlocked.CompareExchange(ref _firstSpokenTo, Stopwatch.GetTimestamp(), 0);
         }
     }
 
@@ -111,6 +121,11 @@ internal sealed class SimulatedLine : IAsyncDisposable
     {
         await foreach (var bytes in _outgoing.Reader.ReadAllAsync(cancellationToken))
         {
+            if (WarmingUp)
+            {
+                continue;
+            }
+
             var fault = Fault;
             switch (fault)
             {

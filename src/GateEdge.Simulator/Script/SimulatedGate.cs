@@ -24,7 +24,7 @@ internal sealed class SimulatedGate : IAsyncDisposable
                 continue;
             }
 
-            var port = SimulatedLine.Create(Path.Combine(links, device.Name));
+            var port = SimulatedLine.Create(Path.Combine(links, device.Name), device.WarmUp);
             Lines[device.Name] = port;
             switch (device.Kind)
             {

@@ -30,9 +30,11 @@ internal sealed record SimulatorScript(
     /// (<c>card-order</c> or <c>reversed</c>); an OSDP reader answers at <see cref="Address"/>. In-process
     /// devices name their wiring: a Wiegand reader <see cref="D0Line"/> and <see cref="D1Line"/>, a mask
     /// detector its <see cref="Line"/>, an MLX90614 its <see cref="Bus"/> (and <see cref="Address"/>, 0x5A if 0).
+    /// A device on a port with a <see cref="WarmUp"/> was powered on with the gateway: it answers
+    /// nothing until that long after the gateway first spoke to it.
     /// </summary>
     internal sealed record Device(string Name, string Kind, string? Radix = null, string? ByteOrder = null, byte Address = 0,
-        int? D0Line = null, int? D1Line = null, int? Line = null, int Bus = 1);
+        int? D0Line = null, int? D1Line = null, int? Line = null, int Bus = 1, TimeSpan WarmUp = default);
 
     /// <summary>
     /// One person at one lane: they step in front of the thermometer showing <see cref="BodyC"/>,

@@ -74,8 +74,9 @@ internal sealed class TestGate : IDisposable
 
     /// <summary>Writes a script of visits: (resident index, body temperature, pause before).</summary>
     /// <param name="faults">The script's faults, as JSON array items.</param>
+    /// <param name="thermometerWarmUp">How long the thermometer stays silent after the gateway first speaks to it.</param>
     public string WriteScript(IEnumerable<(int Resident, decimal BodyC, string After)> visits, bool loop = false, string measureTime = "00:00:00.6", string leaveTime = "00:00:00.4",
-        string faults = "")
+        string faults = "", string thermometerWarmUp = "00:00:00")
     {
         var people = Residents.Select(r => $$"""{ "name": "{{r.Name}}", "idNumber": "{{r.IdNumber}}" }""");
         var steps = visits.Select(v =>
@@ -83,7 +84,7 @@ internal sealed class TestGate : IDisposable
         var path = Path.Combine(Dir, "script.json");
         File.WriteAllText(path, $$"""
             {
-              "devices": [ { "name": "lane1-idcard", "kind": "id-card-reader" }, { "name": "lane1-thermometer", "kind": "serial-ir-thermometer" } ],
+              "devices": [ { "name": "lane1-idcard", "kind": "id-card-reader" }, { "name": "lane1-thermometer", "kind": "serial-ir-thermometer", "warmUp": "{{thermometerWarmUp}}" } ],
               "people": [ {{string.Join(",\n", people)}} ],
               "visits": [ {{string.Join(",\n", steps)}} ],
               "faults": [ {{faults}} ],
@@ -98,8 +99,8 @@ internal sealed class TestGate : IDisposable
     /// <summary>Steady traffic: every resident in turn at a normal temperature, forever.</summary>
     /// <param name="after">Pause between one person leaving and the next stepping up; zero: the sensor never sees nobody between them.</param>
     /// <param name="leave">How long a person stays in front of the sensor after their card was read.</param>
-    public string WriteSteadyTrafficScript(string faults = "", string after = "00:00:00.3", string leave = "00:00:00.1") =>
-        WriteScript(Residents.Select((_, i) => (i, BodyC(i), after)), loop: true, measureTime: "00:00:00.3", leaveTime: leave, faults: faults);
+    public string WriteSteadyTrafficScript(string faults = "", string after = "00:00:00.3", string leave = "00:00:00.1", string thermometerWarmUp = "00:00:00") =>
+        WriteScript(Residents.Select((_, i) => (i, BodyC(i), after)), loop: true, measureTime: "00:00:00.3", leaveTime: leave, faults: faults, thermometerWarmUp: thermometerWarmUp);
 
     /// <summary>Each resident's temperature in the steady traffic: all normal, all different, so a passage shows whose reading it used.</summary>
     public static decimal BodyC(int resident) => 36.5m + (resident / 10m);
