@@ -33,6 +33,8 @@ public sealed class StatusPageSystemTests : GateTest
         await Eventually.True(async () => await browser.EvaluateAsync("document.querySelector('#decisions tr')?.dataset.outcome") == "allow",
             "a decision on the page", TimeSpan.FromSeconds(20));
         Assert.Matches(@"\d{6}\*{8}\d{3}[0-9X]", await browser.EvaluateAsync("document.querySelector('#decisions tr').cells[3].textContent"));
+        // The test lane has no mask detector: the mask column says the check was not made.
+        Assert.Equal("not-checked", await browser.EvaluateAsync("document.querySelector('#decisions tr').cells[5].textContent"));
         Assert.Equal("online", await browser.EvaluateAsync("document.querySelector('[data-device=\"lane1-idcard\"]').dataset.state"));
         Assert.Equal("true", await browser.EvaluateAsync("document.getElementById('broker').dataset.connected"));
 
@@ -71,6 +73,10 @@ public sealed class StatusPageSystemTests : GateTest
         // The test centre never sent lists: the three seed lists are past their freshness limit.
         Assert.Contains("gateedge_stale_lists 3", metrics, StringComparison.Ordinal);
         Assert.Matches(@"gateedge_oldest_undelivered_seconds \d", metrics);
+        Assert.Matches(@"process_cpu_seconds_total \d+\.?\d*", metrics);
+        Assert.Matches(@"process_resident_memory_bytes [1-9]\d{6,}", metrics);
+        Assert.Matches(@"process_open_fds [1-9]\d*", metrics);
+        Assert.Matches(@"process_start_time_seconds 1[7-9]\d{8}", metrics);
         Assert.Matches(@"version 0\.4\.0 · up since", await browser.EvaluateAsync("document.getElementById('gateway').textContent"));
     }
 }

@@ -11,7 +11,8 @@ internal static class DeviceList
     private static readonly string[] SerialPatterns = ["ttyUSB*", "ttyACM*", "ttyAMA*", "ttySC*", "ttyCH343USB*"];
 
     /// <param name="sysRoot">Where sysfs is, so tests can tell which ttyS nodes have a UART.</param>
-    public static int Run(TextWriter output, string devRoot = "/dev", string sysRoot = "/sys")
+    /// <param name="json">One document: <c>{"serialPorts": [{"path", "stablePath"}], "gpioChips", "i2cBuses"}</c>; stablePath null for a port without one.</param>
+    public static int Run(TextWriter output, string devRoot = "/dev", string sysRoot = "/sys", bool json = false)
     {
         var byId = Path.Combine(devRoot, "serial", "by-id");
         // /dev/serial0 and serial1 name a Raspberry Pi's UARTs whatever the model maps them to.
@@ -20,6 +21,30 @@ internal static class DeviceList
         var ports = SerialPatterns.SelectMany(p => Directory.GetFiles(devRoot, p))
             .Concat(Directory.GetFiles(devRoot, "ttyS*").Where(p => HasUart(sysRoot, Path.GetFileName(p)) && !Path.GetFileName(p).StartsWith("ttySC", StringComparison.Ordinal)))
             .Order(StringComparer.Ordinal).ToArray();
+        var unnamed = ports.Where(p => !named.Any(n => n.Target == p)).ToArray();
+        var chips = Directory.GetFiles(devRoot, "gpiochip*").Order(StringComparer.Ordinal).ToArray();
+        var buses = Directory.GetFiles(devRoot, "i2c-*").Order(StringComparer.Ordinal).ToArray();
+        if (json)
+        {
+            JsonOutput.WriteLine(output, w =>
+            {
+                w.WriteStartObject();
+                w.WriteStartArray("serialPorts");
+                foreach (var (path, stablePath) in named.Select(n => (n.Target, (string?)n.Link)).Concat(unnamed.Select(p => (p, (string?)null))))
+                {
+                    w.WriteStartObject();
+                    w.WriteString("path", path);
+                    w.WriteString("stablePath", stablePath);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                JsonOutput.WriteStrings(w, "gpioChips", chips);
+                JsonOutput.WriteStrings(w, "i2cBuses", buses);
+                w.WriteEndObject();
+            });
+            return 0;
+        }
 
         output.WriteLine("Serial ports (configure Devices[].Port with the by-id path):");
         foreach (var (link, target) in named)
@@ -27,7 +52,7 @@ internal static class DeviceList
             output.WriteLine($"  {link} -> {target}");
         }
 
-        foreach (var port in ports.Where(p => !named.Any(n => n.Target == p)))
+        foreach (var port in unnamed)
         {
             output.WriteLine($"  {port} (no stable name: add a udev rule, see deploy/99-gateedge.rules)");
         }
@@ -37,15 +62,15 @@ internal static class DeviceList
             output.WriteLine("  none found: is the adapter plugged in? (dmesg | tail shows what the kernel saw)");
         }
 
-        List("GPIO chips (Outputs.Chip is the number)", Directory.GetFiles(devRoot, "gpiochip*"), output);
-        List("I²C buses", Directory.GetFiles(devRoot, "i2c-*"), output);
+        List("GPIO chips (Outputs.Chip is the number)", chips, output);
+        List("I²C buses", buses, output);
         return 0;
     }
 
     private static void List(string title, string[] paths, TextWriter output)
     {
         output.WriteLine($"{title}:");
-        output.WriteLine(paths.Length == 0 ? "  none" : "  " + string.Join(" ", paths.Order(StringComparer.Ordinal)));
+        output.WriteLine(paths.Length == 0 ? "  none" : "  " + string.Join(" ", paths));
     }
 
     /// <summary>sysfs gives a ttyS node's UART type; 0 means no UART was found behind it.</summary>

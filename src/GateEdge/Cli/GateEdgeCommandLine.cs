@@ -35,16 +35,17 @@ internal static class GateEdgeCommandLine
         check.SetAction(result => ConfigCheck.Run(result.GetValue(file) ?? result.GetValue(config)!, Console.Out));
         root.Subcommands.Add(new Command("config", "Configuration tools") { check });
 
-        var status = new Command("status", "Show the local journal: last sequence, events kept, events not yet delivered");
-        status.SetAction(result => JournalReport.Status(result.GetValue(config)!, Console.Out));
+        var json = new Option<bool>("--json") { Description = "Print JSON for scripts instead of text" };
+        var status = new Command("status", "Show the local journal: last sequence, events kept, events not yet delivered") { json };
+        status.SetAction(result => JournalReport.Status(result.GetValue(config)!, Console.Out, result.GetValue(json)));
         root.Subcommands.Add(new Command("outbox", "The events waiting for the broker") { status });
 
-        var listStatus = new Command("status", "Show the persons and lists in force: version, when each arrived, entries, staleness (exit code 1 when any is stale)");
-        listStatus.SetAction(result => ListReport.Status(result.GetValue(config)!, Console.Out, TimeProvider.System));
+        var listStatus = new Command("status", "Show the persons and lists in force: version, when each arrived, entries, staleness (exit code 1 when any is stale)") { json };
+        listStatus.SetAction(result => ListReport.Status(result.GetValue(config)!, Console.Out, TimeProvider.System, result.GetValue(json)));
         root.Subcommands.Add(new Command("lists", "The persons and lists the rules decide on") { listStatus });
 
-        var list = new Command("list", "Serial ports with their stable /dev/serial/by-id names, GPIO chips and I²C buses on this box");
-        list.SetAction(_ => DeviceList.Run(Console.Out));
+        var list = new Command("list", "Serial ports with their stable /dev/serial/by-id names, GPIO chips and I²C buses on this box") { json };
+        list.SetAction(result => DeviceList.Run(Console.Out, json: result.GetValue(json)));
         var port = new Argument<string?>("port") { Description = "A serial port to identify (e.g. /dev/ttyUSB0); without it, the configured devices are run", Arity = ArgumentArity.ZeroOrOne };
         var only = new Option<string?>("--device") { Description = "Probe only the configured device of this name" };
         var seconds = new Option<int>("--seconds") { Description = "How long to run the devices, or to listen for a card on a port", DefaultValueFactory = _ => 5 };
@@ -71,8 +72,8 @@ internal static class GateEdgeCommandLine
                 result.AddError("--count must be 1–10000 events");
             }
         });
-        var tail = new Command("tail", "Print the last events of the local journal") { count };
-        tail.SetAction(result => JournalReport.Tail(result.GetValue(config)!, result.GetValue(count), Console.Out));
+        var tail = new Command("tail", "Print the last events of the local journal (--json: one line per event, as journalled)") { count, json };
+        tail.SetAction(result => JournalReport.Tail(result.GetValue(config)!, result.GetValue(count), Console.Out, result.GetValue(json)));
         root.Subcommands.Add(new Command("events", "The events recorded at this gate") { tail });
 
         root.Subcommands.Add(CentreCommand());

@@ -11,13 +11,36 @@ namespace GateEdge.Cli;
 /// </summary>
 internal static class JournalReport
 {
-    public static int Status(string configPath, TextWriter output)
+    public static int Status(string configPath, TextWriter output, bool json = false)
     {
         using var connection = Open(configPath, out var path);
         long total = Scalar(connection, "SELECT COUNT(*) FROM events");
         long undelivered = Scalar(connection, "SELECT COUNT(*) FROM events WHERE delivered = 0");
         long last = Scalar(connection, "SELECT COALESCE(MAX(seq), 0) FROM events");
         long oldest = Scalar(connection, "SELECT COALESCE(MIN(stored_at), 0) FROM events WHERE delivered = 0");
+        if (json)
+        {
+            JsonOutput.WriteLine(output, w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("journal", path);
+                w.WriteNumber("lastSeq", last);
+                w.WriteNumber("kept", total);
+                w.WriteNumber("undelivered", undelivered);
+                if (undelivered > 0)
+                {
+                    w.WriteString("oldestUndeliveredStoredAt", DateTimeOffset.FromUnixTimeMilliseconds(oldest));
+                }
+                else
+                {
+                    w.WriteNull("oldestUndeliveredStoredAt");
+                }
+
+                w.WriteEndObject();
+            });
+            return 0;
+        }
+
         output.WriteLine($"journal {path}");
         output.WriteLine($"  last sequence     {last}");
         output.WriteLine($"  events kept       {total}");
@@ -27,7 +50,8 @@ internal static class JournalReport
         return 0;
     }
 
-    public static int Tail(string configPath, int count, TextWriter output)
+    /// <param name="json">One line per event: <c>{"seq", "delivered", "event"}</c> with the event as journalled.</param>
+    public static int Tail(string configPath, int count, TextWriter output, bool json = false)
     {
         using var connection = Open(configPath, out _);
         using var command = connection.CreateCommand();
@@ -36,10 +60,42 @@ internal static class JournalReport
         using var rows = command.ExecuteReader();
         while (rows.Read())
         {
-            output.WriteLine($"#{rows.GetInt64(0)} {(rows.GetInt64(3) == 1 ? "delivered" : "waiting  ")} {Summary((byte[])rows[2])}");
+            long seq = rows.GetInt64(0);
+            bool delivered = rows.GetInt64(3) == 1;
+            var payload = (byte[])rows[2];
+            if (json)
+            {
+                JsonOutput.WriteLine(output, w =>
+                {
+                    w.WriteStartObject();
+                    w.WriteNumber("seq", seq);
+                    w.WriteBoolean("delivered", delivered);
+                    w.WritePropertyName("event");
+                    WriteEvent(w, payload);
+                    w.WriteEndObject();
+                });
+            }
+            else
+            {
+                output.WriteLine($"#{seq} {(delivered ? "delivered" : "waiting  ")} {Summary(payload)}");
+            }
         }
 
         return 0;
+    }
+
+    /// <summary>The event as journalled; a payload that is no JSON (never written by the gateway) as null.</summary>
+    private static void WriteEvent(Utf8JsonWriter json, byte[] payload)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(payload);
+            document.RootElement.WriteTo(json);
+        }
+        catch (JsonException)
+        {
+            json.WriteNullValue();
+        }
     }
 
     /// <summary>The lines a technician reads; personal data in the journal is already masked.</summary>

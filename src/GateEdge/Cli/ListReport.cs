@@ -10,7 +10,7 @@ namespace GateEdge.Cli;
 /// </summary>
 internal static class ListReport
 {
-    public static int Status(string configPath, TextWriter output, TimeProvider time)
+    public static int Status(string configPath, TextWriter output, TimeProvider time, bool json = false)
     {
         var config = ConfigFile.Load(configPath, forService: false);
         var path = Path.Combine(config.Gateway.StateDirectory, "registry.db");
@@ -18,10 +18,44 @@ internal static class ListReport
         var registry = new LiveRegistry(SeedFileRegistry.Load(config.Registry.SeedFile), store, time, config.Gateway.CompoundId);
         var now = time.GetUtcNow();
         var stale = registry.Stale(now);
-        output.WriteLine($"registry {path}");
-        foreach (var (name, (version, appliedAt)) in registry.Versions.OrderBy(v => v.Key, StringComparer.Ordinal))
+        var lists = registry.Versions.OrderBy(v => v.Key, StringComparer.Ordinal)
+            .Select(v => (Name: v.Key, v.Value.Version, v.Value.AppliedAt, Entries: v.Key == LiveRegistry.PersonsName ? registry.PersonCount : registry.Lists[v.Key].Entries.Count))
+            .ToArray();
+        if (json)
         {
-            int entries = name == LiveRegistry.PersonsName ? registry.PersonCount : registry.Lists[name].Entries.Count;
+            JsonOutput.WriteLine(output, w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("registry", path);
+                w.WriteStartArray("lists");
+                foreach (var (name, version, appliedAt, entries) in lists)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("name", name);
+                    w.WriteNumber("version", version);
+                    w.WriteNumber("entries", entries);
+                    if (version == 0)
+                    {
+                        w.WriteNull("arrivedAt");
+                    }
+                    else
+                    {
+                        w.WriteString("arrivedAt", appliedAt);
+                    }
+
+                    w.WriteBoolean("stale", stale.Contains(name));
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            });
+            return stale.Count > 0 ? 1 : 0;
+        }
+
+        output.WriteLine($"registry {path}");
+        foreach (var (name, version, appliedAt, entries) in lists)
+        {
             var arrived = version == 0 ? "seed file, nothing from the centre yet" : $"arrived {appliedAt:yyyy-MM-dd HH:mm:ss} UTC";
             output.WriteLine($"  {name,-11} version {version,-6} {entries,7} entries  {arrived}{(stale.Contains(name) ? "  STALE" : "")}");
         }

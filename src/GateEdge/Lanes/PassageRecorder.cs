@@ -43,8 +43,8 @@ internal sealed partial class PassageRecorder(
 
         var decision = attempt.Decision;
         var summary = new DecisionSummary(stamp.Seq, attempt.DecidedAt, attempt.Lane.Id, PersonalDataMask.Credential(attempt.Card.Credential), attempt.Reading?.BodyC,
-            Wire.Of(decision.Outcome), string.Join(",", decision.Rules), string.Join("; ", decision.Reasons));
-        LogDecision(summary.Lane, summary.Seq, summary.Credential, summary.BodyC, summary.Outcome, summary.Rules, summary.Reasons);
+            Wire.Of(attempt.Mask), Wire.Of(decision.Outcome), string.Join(",", decision.Rules), string.Join("; ", decision.Reasons));
+        LogDecision(summary.Lane, summary.Seq, summary.Credential, summary.Temperature, summary.Mask, summary.Outcome, summary.Rules, summary.Reasons);
         recent.Add(summary);
         // From the frame that completed the attempt (the later of card and reading) to the relay command.
         var completedAt = attempt.Reading is { } reading && reading.At > attempt.Card.At ? reading.At : attempt.Card.At;
@@ -103,8 +103,8 @@ internal sealed partial class PassageRecorder(
     [LoggerMessage(Level = LogLevel.Information, Message = "Lane {Lane} #{Seq} referred: {Verdict} ({Guard})")]
     private partial void LogOverride(string lane, long seq, string verdict, string guard);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Lane {Lane} #{Seq}: {Credential} {BodyC} °C → {Outcome} ({Rules}: {Reasons})")]
-    private partial void LogDecision(string lane, long seq, string credential, decimal? bodyC, string outcome, string rules, string reasons);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Lane {Lane} #{Seq}: {Credential} {Temperature}, mask {Mask} → {Outcome} ({Rules}: {Reasons})")]
+    private partial void LogDecision(string lane, long seq, string credential, string temperature, string mask, string outcome, string rules, string reasons);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Lane {Lane}: the attempt could not be recorded, the gate stays shut (R2)")]
     private partial void LogNotRecorded(Exception exception, string lane);

@@ -35,6 +35,10 @@ internal sealed class GatewayMetrics : IDisposable
             description: "Lists (quarantine, key-group, persons) the centre has not refreshed within their freshness limit");
         Meter.CreateObservableGauge("gateedge_build_info", () => new Measurement<int>(1, new KeyValuePair<string, object?>("version", Version)),
             description: "The running GateEdge version");
+        Meter.CreateObservableCounter("process_cpu_seconds_total", () => ProcessFigures.CpuSeconds, unit: "s", description: "CPU time the gateway process has used, user and system");
+        Meter.CreateObservableGauge("process_resident_memory_bytes", () => ProcessFigures.ResidentBytes, unit: "By", description: "Resident memory of the gateway process");
+        Meter.CreateObservableGauge("process_open_fds", () => ProcessFigures.OpenDescriptors, description: "Open file descriptors of the gateway process (ports, sockets, the journal)");
+        Meter.CreateObservableGauge("process_start_time_seconds", () => ProcessFigures.StartTimeSeconds, unit: "s", description: "When the gateway process started, in seconds since the Unix epoch");
         Meter.CreateObservableGauge("gateedge_last_seq", () => journal.LastSeq, description: "Sequence number of the newest event");
         Meter.CreateObservableGauge("gateedge_broker_connected", () => broker.Current.Connected ? 1 : 0, description: "1 while connected to the broker");
         Meter.CreateObservableGauge("gateedge_device_up", () => health.Snapshot().Select(d => Measure(d.IsAvailable ? 1 : 0, d.Device)), description: "1 while the device is online or degraded");

@@ -31,4 +31,10 @@ internal sealed class RecentDecisions
 }
 
 /// <param name="Credential">Masked, as in the logs.</param>
-internal sealed record DecisionSummary(long Seq, DateTimeOffset Time, string Lane, string Credential, decimal? BodyC, string Outcome, string Rules, string Reasons);
+/// <param name="Mask">The mask check's wire word (<c>worn</c>, <c>not-worn</c>, <c>not-checked</c>, …).</param>
+internal sealed record DecisionSummary(long Seq, DateTimeOffset Time, string Lane, string Credential, decimal? BodyC, string Mask, string Outcome, string Rules, string Reasons)
+{
+    /// <summary>The temperature as a log line says it: "36.6 °C", or "no reading".</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Temperature => BodyC is { } c ? $"{c.ToString(System.Globalization.CultureInfo.InvariantCulture)} °C" : "no reading";
+}

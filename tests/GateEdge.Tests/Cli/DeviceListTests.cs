@@ -42,6 +42,17 @@ public sealed class DeviceListTests : IDisposable
         Assert.DoesNotContain($"{_dev}/ttyAMA0 (no stable name", text, StringComparison.Ordinal);
         Assert.Contains($"  {_dev}/gpiochip0", text, StringComparison.Ordinal);
         Assert.Contains($"  {_dev}/i2c-1", text, StringComparison.Ordinal);
+
+        var json = new StringWriter();
+        Assert.Equal(0, DeviceList.Run(json, _dev, _sys, json: true));
+        var listed = System.Text.Json.JsonDocument.Parse(json.ToString()).RootElement;
+        var ports = listed.GetProperty("serialPorts").EnumerateArray().ToDictionary(p => p.GetProperty("path").GetString()!, p => p.GetProperty("stablePath").GetString());
+        Assert.Equal($"{_dev}/serial/by-id/usb-FTDI_FT232R_A10K1234-if00-port0", ports[$"{_dev}/ttyUSB1"]);
+        Assert.Equal($"{_dev}/serial0", ports[$"{_dev}/ttyAMA0"]);
+        Assert.Null(ports[$"{_dev}/ttyUSB0"]);
+        Assert.False(ports.ContainsKey($"{_dev}/ttyS1"));
+        Assert.Equal([$"{_dev}/gpiochip0"], listed.GetProperty("gpioChips").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal([$"{_dev}/i2c-1"], listed.GetProperty("i2cBuses").EnumerateArray().Select(c => c.GetString()));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using GateEdge.Cli;
 using GateEdge.Journal;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -74,6 +75,18 @@ public sealed class TechnicianVerbTests : IDisposable
         Assert.StartsWith("#2 waiting", lines[0], StringComparison.Ordinal);
         Assert.Contains("110105********002X", lines[1], StringComparison.Ordinal);
         Assert.Contains("→ retest R3", lines[1], StringComparison.Ordinal);
+
+        var statusJson = new StringWriter();
+        var tailJson = new StringWriter();
+        Assert.Equal(0, JournalReport.Status(ConfigPath, statusJson, json: true));
+        Assert.Equal(0, JournalReport.Tail(ConfigPath, 2, tailJson, json: true));
+
+        var summary = JsonDocument.Parse(statusJson.ToString()).RootElement;
+        Assert.Equal((3, 3, 2), (summary.GetProperty("lastSeq").GetInt64(), summary.GetProperty("kept").GetInt64(), summary.GetProperty("undelivered").GetInt64()));
+        Assert.True(summary.GetProperty("oldestUndeliveredStoredAt").TryGetDateTimeOffset(out _));
+        var events = tailJson.ToString().Trim().Split('\n').Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        Assert.Equal([(2L, false, "deny"), (3L, false, "retest")],
+            events.Select(e => (e.GetProperty("seq").GetInt64(), e.GetProperty("delivered").GetBoolean(), e.GetProperty("event").GetProperty("outcome").GetString()!)));
     }
 
     [Fact]
@@ -97,6 +110,13 @@ public sealed class TechnicianVerbTests : IDisposable
         Assert.Contains("persons     version 0", fresh.ToString(), StringComparison.Ordinal);
         Assert.Contains("seed file, nothing from the centre yet  STALE", fresh.ToString(), StringComparison.Ordinal);
         Assert.EndsWith("STALE", later.ToString().Split('\n').Single(l => l.Contains("quarantine ", StringComparison.Ordinal)).TrimEnd(), StringComparison.Ordinal);
+
+        var json = new StringWriter();
+        Assert.Equal(1, ListReport.Status(ConfigPath, json, time, json: true));
+        var lists = JsonDocument.Parse(json.ToString()).RootElement.GetProperty("lists").EnumerateArray().ToDictionary(l => l.GetProperty("name").GetString()!);
+        Assert.Equal((41, 2, true), (lists["quarantine"].GetProperty("version").GetInt64(), lists["quarantine"].GetProperty("entries").GetInt32(), lists["quarantine"].GetProperty("stale").GetBoolean()));
+        Assert.Equal(new DateTimeOffset(2026, 11, 28, 8, 0, 0, TimeSpan.Zero), lists["quarantine"].GetProperty("arrivedAt").GetDateTimeOffset());
+        Assert.Equal(JsonValueKind.Null, lists["persons"].GetProperty("arrivedAt").ValueKind);
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
