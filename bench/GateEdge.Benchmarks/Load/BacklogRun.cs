@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
+using GateEdge.Devices.CardReaders.IdCard;
+using GateEdge.Devices.Thermometers.SerialIr;
 using GateEdge.Journal;
 using GateEdge.Simulator.Devices;
 using GateEdge.Simulator.Script;
@@ -40,7 +42,7 @@ internal static class BacklogRun
             Directory.CreateDirectory(links);
             var people = Enumerable.Range(0, 6).Select(i => new SimPerson($"居民{i}", IdNumbers.For(i))).ToList();
             var script = new SimulatorScript(
-                [new("lane1-idcard", SimulatorScript.IdCardReaderKind), new("lane1-thermometer", SimulatorScript.SerialIrThermometerKind)], people,
+                [new("lane1-idcard", IdCardReaderFamily.Family.Kind), new("lane1-thermometer", SerialIrThermometerFamily.Family.Kind)], people,
                 [.. people.Select(p => new SimulatorScript.Visit(p.Name, "lane1-idcard", "lane1-thermometer", 36.6m, TimeSpan.FromMilliseconds(300)))],
                 Loop: true, MeasureTime: TimeSpan.FromMilliseconds(300), LeaveTime: TimeSpan.FromMilliseconds(150));
             await using var gate = new SimulatedGate(script, links);

@@ -3,6 +3,8 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
+using GateEdge.Devices.CardReaders.IdCard;
+using GateEdge.Devices.Thermometers.SerialIr;
 using GateEdge.Simulator.Devices;
 using GateEdge.Simulator.Script;
 using MQTTnet;
@@ -88,7 +90,7 @@ internal static class LoadRun
     private static double Ms(double seconds) => seconds * 1000;
 
     private static SimulatorScript LaneScript(int lane, List<SimPerson> people) => new(
-        [new($"lane{lane}-idcard", SimulatorScript.IdCardReaderKind), new($"lane{lane}-thermometer", SimulatorScript.SerialIrThermometerKind)],
+        [new($"lane{lane}-idcard", IdCardReaderFamily.Family.Kind), new($"lane{lane}-thermometer", SerialIrThermometerFamily.Family.Kind)],
         people,
         [.. people.Select(p => new SimulatorScript.Visit(p.Name, $"lane{lane}-idcard", $"lane{lane}-thermometer", 36.6m, TimeSpan.FromMilliseconds(300)))],
         Loop: true,

@@ -1,3 +1,8 @@
+using GateEdge.Devices.CardReaders.IdCard;
+using GateEdge.Devices.CardReaders.Wiegand;
+using GateEdge.Devices.Inputs;
+using GateEdge.Devices.Thermometers.Mlx90614;
+using GateEdge.Devices.Thermometers.SerialIr;
 using GateEdge.Simulator.Devices;
 using GateEdge.Simulator.Script;
 
@@ -19,15 +24,15 @@ internal static class DemoGate
 
     public static SimulatorScript Script => new(
         [
-            new("lane1-idcard", SimulatorScript.IdCardReaderKind),
-            new("lane1-thermometer", SimulatorScript.SerialIrThermometerKind),
-            new("lane2-idcard", SimulatorScript.IdCardReaderKind),
-            new("lane2-thermometer", SimulatorScript.SerialIrThermometerKind),
-            new("lane1-mask", SimulatorScript.MaskDetectorKind, Line: 16),
-            new("lane2-mask", SimulatorScript.MaskDetectorKind, Line: 18),
-            new("lane3-wiegand", SimulatorScript.WiegandReaderKind, D0Line: 20, D1Line: 21),
-            new("lane3-mlx", SimulatorScript.Mlx90614ThermometerKind, Bus: 1),
-            new("lane3-mask", SimulatorScript.MaskDetectorKind, Line: 12),
+            new("lane1-idcard", IdCardReaderFamily.Family.Kind),
+            new("lane1-thermometer", SerialIrThermometerFamily.Family.Kind),
+            new("lane2-idcard", IdCardReaderFamily.Family.Kind),
+            new("lane2-thermometer", SerialIrThermometerFamily.Family.Kind),
+            new("lane1-mask", MaskDetectorFamily.Family.Kind, Line: 16),
+            new("lane2-mask", MaskDetectorFamily.Family.Kind, Line: 18),
+            new("lane3-wiegand", WiegandReaderFamily.Family.Kind, D0Line: 20, D1Line: 21),
+            new("lane3-mlx", Mlx90614ThermometerFamily.Family.Kind, Bus: 1),
+            new("lane3-mask", MaskDetectorFamily.Family.Kind, Line: 12),
         ],
         [Zhang, Li, Wang, Zhao, Chen, Zhou],
         [

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GateEdge.Devices;
 
 namespace GateEdge.Simulator.Rehearsal;
 
@@ -11,8 +12,7 @@ namespace GateEdge.Simulator.Rehearsal;
 /// </summary>
 internal static class RehearsalConfig
 {
-    private static readonly string[] SerialSections =
-        ["IdCardReaders", "Rdm6300Readers", "AsciiLineReaders", "OsdpReaders", "Pn532Readers", "SerialIrThermometers", "ModbusThermometers"];
+    private static readonly string[] SerialSections = [.. DeviceFamilies.All.Where(f => f.Wiring == DeviceWiring.Serial).Select(f => f.Section)];
 
     public static string Rewrite(string configPath, string links, string stateDirectory, int brokerPort)
     {

@@ -1,6 +1,12 @@
 using GateEdge.Configuration;
+using GateEdge.Devices;
 using GateEdge.Devices.CardReaders;
+using GateEdge.Devices.CardReaders.AsciiLine;
 using GateEdge.Devices.CardReaders.AsciiLine.Protocol;
+using GateEdge.Devices.CardReaders.Osdp;
+using GateEdge.Devices.CardReaders.Wiegand;
+using GateEdge.Devices.Inputs;
+using GateEdge.Devices.Thermometers.Mlx90614;
 using GateEdge.Registry;
 using GateEdge.Simulator.Devices;
 using GateEdge.Simulator.Script;
@@ -18,20 +24,7 @@ internal static class RehearsalScript
     public static SimulatorScript For(GatewayConfiguration config, TextWriter notes)
     {
         var d = config.Devices;
-        List<SimulatorScript.Device> devices =
-        [
-            .. d.IdCardReaders.Select(o => new SimulatorScript.Device(o.Name, SimulatorScript.IdCardReaderKind)),
-            .. d.Rdm6300Readers.Select(o => new SimulatorScript.Device(o.Name, SimulatorScript.Rdm6300ReaderKind)),
-            .. d.AsciiLineReaders.Select(o => new SimulatorScript.Device(o.Name, SimulatorScript.AsciiLineReaderKind,
-                Radix: o.Radix == UidRadix.Hex ? "hex" : "decimal", ByteOrder: o.ByteOrder == UidByteOrder.Reversed ? "reversed" : "card-order")),
-            .. d.OsdpReaders.Select(o => new SimulatorScript.Device(o.Name, SimulatorScript.OsdpReaderKind, Address: (byte)o.Address)),
-            .. d.Pn532Readers.Select(o => new SimulatorScript.Device(o.Name, SimulatorScript.Pn532ReaderKind)),
-            .. d.WiegandReaders.Select(o => new SimulatorScript.Device(o.Name, SimulatorScript.WiegandReaderKind, D0Line: o.D0Line, D1Line: o.D1Line)),
-            .. d.SerialIrThermometers.Select(o => new SimulatorScript.Device(o.Name, SimulatorScript.SerialIrThermometerKind)),
-            .. d.ModbusThermometers.Select(o => new SimulatorScript.Device(o.Name, SimulatorScript.ModbusThermometerKind)),
-            .. d.Mlx90614Thermometers.Select(o => new SimulatorScript.Device(o.Name, SimulatorScript.Mlx90614ThermometerKind, Address: (byte)o.Address, Bus: o.Bus)),
-            .. d.MaskDetectors.Select(o => new SimulatorScript.Device(o.Name, SimulatorScript.MaskDetectorKind, Line: o.Line)),
-        ];
+        List<SimulatorScript.Device> devices = [.. DeviceFamilies.Configured(d).Where(c => c.Family.Role != DeviceRole.GuardKeypad).Select(c => Simulated(c.Family, c.Options))];
         if (d.GuardKeypads.Count > 0)
         {
             notes.WriteLine("note: guard keypads are not simulated; referred attempts at attended lanes wait and expire");
@@ -71,4 +64,15 @@ internal static class RehearsalScript
         d.Rdm6300Readers.Any(r => r.Name == reader) ? "0A0B0C0D0E"
         : d.WiegandReaders.Any(r => r.Name == reader) || d.OsdpReaders.Any(r => r.Name == reader) ? "999/9999"
         : "04A1B2C3";
+
+    /// <summary>The script's device for a configured one, with the wiring and settings the simulator must match.</summary>
+    private static SimulatorScript.Device Simulated(DeviceFamily family, DeviceOptions options) => options switch
+    {
+        AsciiLineReaderOptions o => new(o.Name, family.Kind, Radix: o.Radix == UidRadix.Hex ? "hex" : "decimal", ByteOrder: o.ByteOrder == UidByteOrder.Reversed ? "reversed" : "card-order"),
+        OsdpReaderOptions o => new(o.Name, family.Kind, Address: (byte)o.Address),
+        WiegandReaderOptions o => new(o.Name, family.Kind, D0Line: o.D0Line, D1Line: o.D1Line),
+        Mlx90614ThermometerOptions o => new(o.Name, family.Kind, Address: (byte)o.Address, Bus: o.Bus),
+        MaskDetectorOptions o => new(o.Name, family.Kind, Line: o.Line),
+        _ => new(options.Name, family.Kind),
+    };
 }

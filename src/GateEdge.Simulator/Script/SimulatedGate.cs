@@ -1,3 +1,14 @@
+using GateEdge.Devices;
+using GateEdge.Devices.CardReaders.AsciiLine;
+using GateEdge.Devices.CardReaders.IdCard;
+using GateEdge.Devices.CardReaders.Osdp;
+using GateEdge.Devices.CardReaders.Pn532;
+using GateEdge.Devices.CardReaders.Rdm6300;
+using GateEdge.Devices.CardReaders.Wiegand;
+using GateEdge.Devices.Inputs;
+using GateEdge.Devices.Thermometers.Mlx90614;
+using GateEdge.Devices.Thermometers.Modbus;
+using GateEdge.Devices.Thermometers.SerialIr;
 using GateEdge.Simulator.Devices;
 using GateEdge.Simulator.Faults;
 
@@ -17,52 +28,65 @@ internal sealed class SimulatedGate : IAsyncDisposable
     {
         foreach (var device in script.Devices)
         {
-            if (SimulatorScript.InProcessKinds.Contains(device.Kind))
+            var family = SimulatorScript.FamilyOf(device);
+            if (family.Wiring != DeviceWiring.Serial)
             {
-                AddInProcess(device, hardware ?? throw new InvalidDataException(
+                AddInProcess(family, device, hardware ?? throw new InvalidDataException(
                     $"device '{device.Name}': a {device.Kind} is simulated inside the gateway's process (the demo, tests), not on a port"));
                 continue;
             }
 
             var port = SimulatedLine.Create(Path.Combine(links, device.Name), device.WarmUp);
             Lines[device.Name] = port;
-            switch (device.Kind)
-            {
-                case SimulatorScript.IdCardReaderKind:
-                    var reader = new SimulatedIdCardReader(device.Name, port);
-                    port.StrayHeader = SamWire.LongestReplyStart;
-                    Readers[device.Name] = reader;
-                    _running.Add(reader.RunAsync(_stop.Token));
-                    break;
-                case SimulatorScript.Rdm6300ReaderKind:
-                    CompoundCardReaders[device.Name] = new SimulatedRdm6300Reader(device.Name, port);
-                    break;
-                case SimulatorScript.AsciiLineReaderKind:
-                    CompoundCardReaders[device.Name] = new SimulatedAsciiLineReader(device.Name, port, device.Radix == "hex", device.ByteOrder == "reversed");
-                    break;
-                case SimulatorScript.OsdpReaderKind:
-                    var osdp = new SimulatedOsdpReader(device.Name, port, device.Address);
-                    CompoundCardReaders[device.Name] = osdp;
-                    Polled(osdp.FirstPoll, osdp.RunAsync(_stop.Token));
-                    break;
-                case SimulatorScript.Pn532ReaderKind:
-                    var nfc = new SimulatedPn532(device.Name, port);
-                    CompoundCardReaders[device.Name] = nfc;
-                    Polled(nfc.FirstPoll, nfc.RunAsync(_stop.Token));
-                    break;
-                case SimulatorScript.SerialIrThermometerKind:
-                    var thermometer = new SimulatedIrThermometer(device.Name, port);
-                    Thermometers[device.Name] = thermometer;
-                    Polled(thermometer.FirstQuery, thermometer.RunAsync(_stop.Token));
-                    break;
-                case SimulatorScript.ModbusThermometerKind:
-                    var head = new SimulatedModbusThermometer(device.Name, port);
-                    Thermometers[device.Name] = head;
-                    Polled(head.FirstQuery, head.RunAsync(_stop.Token));
-                    break;
-                default:
-                    throw new InvalidDataException($"device '{device.Name}': unknown kind '{device.Kind}'");
-            }
+            AddOnPort(family, device, port);
+        }
+    }
+
+    /// <summary>The simulator's own device for each serial family: its wire code is independent of the gateway's codecs.</summary>
+    private void AddOnPort(DeviceFamily family, SimulatorScript.Device device, SimulatedLine port)
+    {
+        if (family == IdCardReaderFamily.Family)
+        {
+            var reader = new SimulatedIdCardReader(device.Name, port);
+            port.StrayHeader = SamWire.LongestReplyStart;
+            Readers[device.Name] = reader;
+            _running.Add(reader.RunAsync(_stop.Token));
+        }
+        else if (family == Rdm6300ReaderFamily.Family)
+        {
+            CompoundCardReaders[device.Name] = new SimulatedRdm6300Reader(device.Name, port);
+        }
+        else if (family == AsciiLineReaderFamily.Family)
+        {
+            CompoundCardReaders[device.Name] = new SimulatedAsciiLineReader(device.Name, port, device.Radix == "hex", device.ByteOrder == "reversed");
+        }
+        else if (family == OsdpReaderFamily.Family)
+        {
+            var osdp = new SimulatedOsdpReader(device.Name, port, device.Address);
+            CompoundCardReaders[device.Name] = osdp;
+            Polled(osdp.FirstPoll, osdp.RunAsync(_stop.Token));
+        }
+        else if (family == Pn532ReaderFamily.Family)
+        {
+            var nfc = new SimulatedPn532(device.Name, port);
+            CompoundCardReaders[device.Name] = nfc;
+            Polled(nfc.FirstPoll, nfc.RunAsync(_stop.Token));
+        }
+        else if (family == SerialIrThermometerFamily.Family)
+        {
+            var thermometer = new SimulatedIrThermometer(device.Name, port);
+            Thermometers[device.Name] = thermometer;
+            Polled(thermometer.FirstQuery, thermometer.RunAsync(_stop.Token));
+        }
+        else if (family == ModbusThermometerFamily.Family)
+        {
+            var head = new SimulatedModbusThermometer(device.Name, port);
+            Thermometers[device.Name] = head;
+            Polled(head.FirstQuery, head.RunAsync(_stop.Token));
+        }
+        else
+        {
+            throw new InvalidDataException($"device '{device.Name}': the simulator has no {device.Kind} yet");
         }
     }
 
@@ -90,26 +114,30 @@ internal sealed class SimulatedGate : IAsyncDisposable
         _running.Add(running);
     }
 
-    private void AddInProcess(SimulatorScript.Device device, InProcessHardware hardware)
+    private void AddInProcess(DeviceFamily family, SimulatorScript.Device device, InProcessHardware hardware)
     {
-        switch (device.Kind)
+        if (family == WiegandReaderFamily.Family)
         {
-            case SimulatorScript.WiegandReaderKind:
-                var wiegand = new SimulatedWiegandReader(device.Name, hardware.Chip, device.D0Line ?? -1, device.D1Line ?? -1);
-                CompoundCardReaders[device.Name] = wiegand;
-                FaultableDevices[device.Name] = wiegand;
-                _running.Add(wiegand.RunAsync(_stop.Token));
-                break;
-            case SimulatorScript.Mlx90614ThermometerKind:
-                int address = device.Address == 0 ? 0x5A : device.Address;
-                var sensor = new SimulatedMlx90614(device.Bus, address);
-                hardware.I2cBuses.Attach(device.Bus, address, () => sensor);
-                Thermometers[device.Name] = sensor;
-                FaultableDevices[device.Name] = sensor;
-                break;
-            case SimulatorScript.MaskDetectorKind:
-                MaskDetectors[device.Name] = new SimulatedMaskDetector(hardware.Chip, device.Line ?? -1);
-                break;
+            var wiegand = new SimulatedWiegandReader(device.Name, hardware.Chip, device.D0Line ?? -1, device.D1Line ?? -1);
+            CompoundCardReaders[device.Name] = wiegand;
+            FaultableDevices[device.Name] = wiegand;
+            _running.Add(wiegand.RunAsync(_stop.Token));
+        }
+        else if (family == Mlx90614ThermometerFamily.Family)
+        {
+            int address = device.Address == 0 ? 0x5A : device.Address;
+            var sensor = new SimulatedMlx90614(device.Bus, address);
+            hardware.I2cBuses.Attach(device.Bus, address, () => sensor);
+            Thermometers[device.Name] = sensor;
+            FaultableDevices[device.Name] = sensor;
+        }
+        else if (family == MaskDetectorFamily.Family)
+        {
+            MaskDetectors[device.Name] = new SimulatedMaskDetector(hardware.Chip, device.Line ?? -1);
+        }
+        else
+        {
+            throw new InvalidDataException($"device '{device.Name}': the simulator has no {device.Kind} yet");
         }
     }
 

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using GateEdge.Devices;
+using GateEdge.Devices.CardReaders.IdCard;
 using GateEdge.Simulator.Devices;
 using GateEdge.Simulator.Faults;
 
@@ -50,23 +52,13 @@ internal sealed record SimulatorScript(
     /// </summary>
     internal sealed record ScriptedFault(string Device, string Fault, TimeSpan At, TimeSpan For);
 
-    public const string IdCardReaderKind = "id-card-reader";
-    public const string Rdm6300ReaderKind = "rdm6300-reader";
-    public const string AsciiLineReaderKind = "ascii-line-reader";
-    public const string OsdpReaderKind = "osdp-reader";
-    public const string Pn532ReaderKind = "pn532-reader";
-    public const string WiegandReaderKind = "wiegand-reader";
-    public const string Mlx90614ThermometerKind = "mlx90614-thermometer";
-    public const string MaskDetectorKind = "mask-detector";
+    /// <summary>The gateway's family of a script device: the kinds are the families' names (docs/simulator.md).</summary>
+    public static DeviceFamily FamilyOf(Device device) =>
+        DeviceFamilies.All.FirstOrDefault(f => f.Kind == device.Kind)
+        ?? throw new InvalidDataException($"device '{device.Name}': unknown kind '{device.Kind}' (known: {string.Join(", ", DeviceFamilies.All.Select(f => f.Kind))})");
 
-    /// <summary>Kinds wired to GPIO or I²C, which only a simulator inside the gateway's process can play.</summary>
-    public static readonly string[] InProcessKinds = [WiegandReaderKind, Mlx90614ThermometerKind, MaskDetectorKind];
-    public const string SerialIrThermometerKind = "serial-ir-thermometer";
-    public const string ModbusThermometerKind = "modbus-thermometer";
-
-    private static readonly string[] CompoundCardReaderKinds = [Rdm6300ReaderKind, AsciiLineReaderKind, OsdpReaderKind, Pn532ReaderKind, WiegandReaderKind];
-    private static readonly string[] ReaderKinds = [IdCardReaderKind, .. CompoundCardReaderKinds];
-    private static readonly string[] ThermometerKinds = [SerialIrThermometerKind, ModbusThermometerKind, Mlx90614ThermometerKind];
+    /// <summary>Readers that read a compound card: every card-reader family but the ID-card reader's.</summary>
+    private static bool ReadsCompoundCards(DeviceFamily family) => family.Role == DeviceRole.CardReader && family != IdCardReaderFamily.Family;
 
     public static SimulatorScript Load(string path)
     {
@@ -79,7 +71,7 @@ internal sealed record SimulatorScript(
 
     private void Check(string path)
     {
-        var names = Devices.ToDictionary(d => d.Name, d => d.Kind);
+        var names = Devices.ToDictionary(d => d.Name, FamilyOf);
         for (int i = 0; i < (Faults?.Count ?? 0); i++)
         {
             var fault = Faults![i];
@@ -88,7 +80,7 @@ internal sealed record SimulatorScript(
                 throw new InvalidDataException($"{path}: faults[{i}].device '{fault.Device}' is not among the devices");
             }
 
-            if (names[fault.Device] == MaskDetectorKind)
+            if (names[fault.Device].Role == DeviceRole.MaskDetector)
             {
                 throw new InvalidDataException($"{path}: faults[{i}]: a mask detector has no protocol to disturb; script its visits without a mask instead");
             }
@@ -108,17 +100,17 @@ internal sealed record SimulatorScript(
                 throw new InvalidDataException($"{path}: visits[{i}].person '{v.Person}' is not among the people");
             }
 
-            if (!ReaderKinds.Contains(names.GetValueOrDefault(v.Reader)) || !ThermometerKinds.Contains(names.GetValueOrDefault(v.Thermometer)))
+            if (names.GetValueOrDefault(v.Reader)?.Role != DeviceRole.CardReader || names.GetValueOrDefault(v.Thermometer)?.Role != DeviceRole.Thermometer)
             {
                 throw new InvalidDataException($"{path}: visits[{i}] names a reader or thermometer that is not among the devices");
             }
 
-            if (v.MaskDetector is { } detector && names.GetValueOrDefault(detector) != MaskDetectorKind)
+            if (v.MaskDetector is { } detector && names.GetValueOrDefault(detector)?.Role != DeviceRole.MaskDetector)
             {
                 throw new InvalidDataException($"{path}: visits[{i}].maskDetector '{detector}' is not a mask-detector among the devices");
             }
 
-            if (CompoundCardReaderKinds.Contains(names[v.Reader]) && person.CompoundCard is null)
+            if (ReadsCompoundCards(names[v.Reader]) && person.CompoundCard is null)
             {
                 throw new InvalidDataException($"{path}: visits[{i}]: {v.Person} has no compoundCard to present at {v.Reader}");
             }

@@ -1,14 +1,5 @@
 using GateEdge.Devices;
-using GateEdge.Devices.CardReaders.AsciiLine;
-using GateEdge.Devices.CardReaders.AsciiLine.Protocol;
-using GateEdge.Devices.CardReaders.IdCard;
-using GateEdge.Devices.CardReaders.Osdp;
-using GateEdge.Devices.CardReaders.Pn532;
-using GateEdge.Devices.CardReaders.Rdm6300;
 using GateEdge.Devices.Health;
-using GateEdge.Devices.Serial;
-using GateEdge.Devices.Thermometers.Modbus;
-using GateEdge.Devices.Thermometers.SerialIr;
 using GateEdge.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,9 +14,6 @@ namespace GateEdge.Cli;
 /// </summary>
 internal static class PortProbe
 {
-    private sealed record Candidate(string Family, string Section, string Name, SerialDeviceOptions Options, string Extra, bool SpeaksOnlyWithACard,
-        Func<IServiceProvider, SerialDeviceOptions, DeviceSupervisor> Supervise);
-
     public static async Task<int> RunAsync(string port, TextWriter output, TimeSpan answerWithin, TimeSpan listenFor, CancellationToken cancellationToken)
     {
         if (!File.Exists(port))
@@ -34,17 +22,17 @@ internal static class PortProbe
             return 2;
         }
 
-        foreach (var candidate in Candidates(port))
+        foreach (var candidate in DeviceFamilies.All.SelectMany(f => f.ProbeCandidates(port)))
         {
             output.WriteLine(candidate.SpeaksOnlyWithACard
-                ? $"listening for {candidate.Family} at {candidate.Options.BaudRate} baud for {listenFor.TotalSeconds:0} s: present a card to the reader now…"
-                : $"trying {candidate.Family} at {candidate.Options.BaudRate} baud…");
+                ? $"listening for {candidate.Description} at {candidate.Options.BaudRate} baud for {listenFor.TotalSeconds:0} s: present a card to the reader now…"
+                : $"trying {candidate.Description} at {candidate.Options.BaudRate} baud…");
             var counters = await TryAsync(candidate, output, candidate.SpeaksOnlyWithACard ? listenFor : answerWithin, cancellationToken).ConfigureAwait(false);
             if (counters.Frames > 0 && counters.Frames > counters.BadFrames)
             {
-                output.WriteLine($"found: {candidate.Family} at {candidate.Options.BaudRate} baud ({counters.Frames} good frames, {counters.BadFrames} bad)");
+                output.WriteLine($"found: {candidate.Description} at {candidate.Options.BaudRate} baud ({counters.Frames} good frames, {counters.BadFrames} bad)");
                 output.WriteLine("config snippet for Devices (name it after its lane):");
-                output.WriteLine($"  \"{candidate.Section}\": [ {{ \"Name\": \"{candidate.Name}\", \"Port\": \"{port}\", \"BaudRate\": {candidate.Options.BaudRate}{candidate.Extra} }} ]");
+                output.WriteLine($"  \"{candidate.Family.Section}\": [ {{ \"Name\": \"{candidate.SuggestedName}\", \"Port\": \"{port}\", \"BaudRate\": {candidate.Options.BaudRate}{candidate.Snippet} }} ]");
                 return 0;
             }
         }
@@ -54,7 +42,7 @@ internal static class PortProbe
         return 1;
     }
 
-    private static async Task<DeviceCounters> TryAsync(Candidate candidate, TextWriter output, TimeSpan duration, CancellationToken cancellationToken)
+    private static async Task<DeviceCounters> TryAsync(ProbeCandidate candidate, TextWriter output, TimeSpan duration, CancellationToken cancellationToken)
     {
         var services = new ServiceCollection();
         services.AddSingleton(TimeProvider.System);
@@ -62,42 +50,11 @@ internal static class PortProbe
         services.AddSingleton<DeviceHealthBoard>();
         services.AddSingleton<IDeviceEventSink>(new DeviceProbe.PrintingSink(output));
         await using var provider = services.BuildServiceProvider();
-        var supervisor = candidate.Supervise(provider, candidate.Options);
+        var supervisor = GatewayHost.Supervise(provider, candidate.Family.CreateSession(candidate.Options, new DeviceServices(provider)));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         stop.CancelAfter(duration);
         await supervisor.RunAsync(stop.Token).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         return supervisor.Counters;
-    }
-
-    private static IEnumerable<Candidate> Candidates(string port)
-    {
-        const string name = "probe";
-        yield return new("an ID-card reader (SAM)", "IdCardReaders", "lane1-idcard", new IdCardReaderOptions { Name = name, Port = port }, "", false,
-            (sp, o) => GatewayHost.Supervise<IdCardReaderSession>(sp, o));
-        yield return new("a PN532 NFC reader (HSU)", "Pn532Readers", "lane1-nfc", new Pn532ReaderOptions { Name = name, Port = port }, "", false,
-            (sp, o) => GatewayHost.Supervise(sp, ActivatorUtilities.CreateInstance<Pn532ReaderSession>(sp, o)));
-        foreach (int baud in new[] { 9600, 115200 })
-        {
-            yield return new("a serial infrared thermometer (GY protocol)", "SerialIrThermometers", "lane1-thermometer", new SerialIrThermometerOptions { Name = name, Port = port, BaudRate = baud }, "", false,
-                (sp, o) => GatewayHost.Supervise<SerialIrThermometerSession>(sp, o));
-        }
-
-        yield return new("a Modbus RTU thermometer at address 1", "ModbusThermometers", "lane1-thermometer", new ModbusThermometerOptions { Name = name, Port = port }, ", \"Address\": 1", false,
-            (sp, o) => GatewayHost.Supervise<ModbusThermometerSession>(sp, o));
-        foreach (int address in new[] { 0, 1 })
-        {
-            yield return new($"an OSDP reader at address {address}", "OsdpReaders", "lane1-reader", new OsdpReaderOptions { Name = name, Port = port, Address = address }, $", \"Address\": {address}", false,
-                (sp, o) => GatewayHost.Supervise<OsdpReaderSession>(sp, o));
-        }
-
-        yield return new("an RDM6300 125 kHz reader", "Rdm6300Readers", "lane1-tags", new Rdm6300ReaderOptions { Name = name, Port = port }, "", true,
-            (sp, o) => GatewayHost.Supervise<Rdm6300ReaderSession>(sp, o));
-        foreach (var radix in new[] { UidRadix.Decimal, UidRadix.Hex })
-        {
-            yield return new($"a reader that prints a {radix.ToString().ToLowerInvariant()} UID per line", "AsciiLineReaders", "lane1-reader",
-                new AsciiLineReaderOptions { Name = name, Port = port, Radix = radix }, $", \"Radix\": \"{radix}\"", true,
-                (sp, o) => GatewayHost.Supervise<AsciiLineReaderSession>(sp, o));
-        }
     }
 }

@@ -14,7 +14,7 @@ internal static partial class ConfigurationValidator
             yield return problem;
         }
 
-        var devices = new Dictionary<string, string>(StringComparer.Ordinal);
+        var devices = new Dictionary<string, Devices.DeviceRole>(StringComparer.Ordinal);
         foreach (var problem in DevicesValidator.Validate(c.Devices, c.Outputs, devices))
         {
             yield return problem;
@@ -192,7 +192,7 @@ internal static partial class ConfigurationValidator
         }
     }
 
-    private static IEnumerable<string> Lanes(GatewayConfiguration c, Dictionary<string, string> devices)
+    private static IEnumerable<string> Lanes(GatewayConfiguration c, Dictionary<string, Devices.DeviceRole> devices)
     {
         if (c.Lanes.Count == 0)
         {
@@ -220,25 +220,25 @@ internal static partial class ConfigurationValidator
 
             for (int r = 0; r < lane.CardReaders.Count; r++)
             {
-                if (Kind(devices, lane.CardReaders[r]) != DevicesValidator.CardReader)
+                if (Kind(devices, lane.CardReaders[r]) != Devices.DeviceRole.CardReader)
                 {
-                    yield return $"{at}.CardReaders[{r}]: no card reader is named '{lane.CardReaders[r]}' (known: {Known(devices, DevicesValidator.CardReader)})";
+                    yield return $"{at}.CardReaders[{r}]: no card reader is named '{lane.CardReaders[r]}' (known: {Known(devices, Devices.DeviceRole.CardReader)})";
                 }
             }
 
-            if (Kind(devices, lane.Thermometer) != DevicesValidator.Thermometer)
+            if (Kind(devices, lane.Thermometer) != Devices.DeviceRole.Thermometer)
             {
-                yield return $"{at}.Thermometer: rule R3 needs a thermometer; none is named '{lane.Thermometer}' (known: {Known(devices, DevicesValidator.Thermometer)})";
+                yield return $"{at}.Thermometer: rule R3 needs a thermometer; none is named '{lane.Thermometer}' (known: {Known(devices, Devices.DeviceRole.Thermometer)})";
             }
 
-            if (lane.MaskDetector is { } mask && Kind(devices, mask) != DevicesValidator.MaskDetector)
+            if (lane.MaskDetector is { } mask && Kind(devices, mask) != Devices.DeviceRole.MaskDetector)
             {
-                yield return $"{at}.MaskDetector: no mask detector is named '{mask}' (known: {Known(devices, DevicesValidator.MaskDetector)})";
+                yield return $"{at}.MaskDetector: no mask detector is named '{mask}' (known: {Known(devices, Devices.DeviceRole.MaskDetector)})";
             }
 
-            if (lane.GuardKeypad is { } keypad && Kind(devices, keypad) != DevicesValidator.GuardKeypad)
+            if (lane.GuardKeypad is { } keypad && Kind(devices, keypad) != Devices.DeviceRole.GuardKeypad)
             {
-                yield return $"{at}.GuardKeypad: no guard keypad is named '{keypad}' (known: {Known(devices, DevicesValidator.GuardKeypad)})";
+                yield return $"{at}.GuardKeypad: no guard keypad is named '{keypad}' (known: {Known(devices, Devices.DeviceRole.GuardKeypad)})";
             }
 
             if (lane.Mode == Rules.LaneMode.Attended && lane.GuardKeypad is null)
@@ -253,11 +253,12 @@ internal static partial class ConfigurationValidator
         }
     }
 
-    private static string? Kind(Dictionary<string, string> devices, string name) => devices.GetValueOrDefault(name);
+    private static Devices.DeviceRole? Kind(Dictionary<string, Devices.DeviceRole> devices, string name) =>
+        devices.TryGetValue(name, out var role) ? role : null;
 
-    private static string Known(Dictionary<string, string> devices, string kind)
+    private static string Known(Dictionary<string, Devices.DeviceRole> devices, Devices.DeviceRole role)
     {
-        var names = devices.Where(d => d.Value == kind).Select(d => d.Key).ToArray();
+        var names = devices.Where(d => d.Value == role).Select(d => d.Key).ToArray();
         return names.Length == 0 ? "none" : string.Join(", ", names);
     }
 

@@ -1,20 +1,9 @@
 using GateEdge.Commands;
 using GateEdge.Configuration;
 using GateEdge.Devices;
-using GateEdge.Devices.CardReaders.AsciiLine;
-using GateEdge.Devices.CardReaders.IdCard;
-using GateEdge.Devices.CardReaders.Osdp;
-using GateEdge.Devices.CardReaders.Pn532;
-using GateEdge.Devices.CardReaders.Wiegand;
 using GateEdge.Devices.Gpio;
-using GateEdge.Devices.CardReaders.Rdm6300;
-using GateEdge.Devices.Serial;
 using GateEdge.Devices.I2c;
-using GateEdge.Devices.Inputs;
-using GateEdge.Devices.Thermometers.Mlx90614;
-using GateEdge.Devices.Thermometers.Modbus;
 using GateEdge.Devices.Health;
-using GateEdge.Devices.Thermometers.SerialIr;
 using GateEdge.Journal;
 using GateEdge.Lanes;
 using GateEdge.Outputs;
@@ -160,23 +149,12 @@ internal static class GatewayHost
         services.AddSingleton<IGateOutputs, GpioGateOutputs>();
     }
 
-    private static IEnumerable<DeviceSupervisor> Supervisors(IServiceProvider sp, DevicesOptions devices) =>
-        devices.IdCardReaders.Select(o => Supervise<IdCardReaderSession>(sp, o))
-            .Concat(devices.Rdm6300Readers.Select(o => Supervise<Rdm6300ReaderSession>(sp, o)))
-            .Concat(devices.AsciiLineReaders.Select(o => Supervise<AsciiLineReaderSession>(sp, o)))
-            .Concat(devices.OsdpReaders.Select(o => Supervise<OsdpReaderSession>(sp, o)))
-            .Concat(devices.Pn532Readers.Select(o => Supervise(sp, ActivatorUtilities.CreateInstance<Pn532ReaderSession>(sp, o))))
-            .Concat(devices.WiegandReaders.Select(o => Supervise(sp, ActivatorUtilities.CreateInstance<WiegandReaderSession>(sp, o))))
-            .Concat(devices.SerialIrThermometers.Select(o => Supervise<SerialIrThermometerSession>(sp, o)))
-            .Concat(devices.ModbusThermometers.Select(o => Supervise<ModbusThermometerSession>(sp, o)))
-            .Concat(devices.Mlx90614Thermometers.Select(o => Supervise(sp, ActivatorUtilities.CreateInstance<Mlx90614ThermometerSession>(sp, o))))
-            .Concat(devices.MaskDetectors.Select(o => Supervise(sp, InputDevices.MaskDetector(o, sp.GetRequiredService<GpioController>(), sp.GetRequiredService<IDeviceEventSink>(), sp.GetRequiredService<TimeProvider>()))))
-            .Concat(devices.GuardKeypads.Select(o => Supervise(sp, InputDevices.GuardKeypad(o, sp.GetRequiredService<GpioController>(), sp.GetRequiredService<IDeviceEventSink>(), sp.GetRequiredService<TimeProvider>()))));
-
-    /// <summary>One supervisor per configured device, running that family's session on the device's port.</summary>
-    internal static DeviceSupervisor Supervise<TSession>(IServiceProvider sp, SerialDeviceOptions options) where TSession : ISerialDeviceSession =>
-        Supervise(sp, new SerialDeviceConnection(options.Port, options.BaudRate, ActivatorUtilities.CreateInstance<TSession>(sp, options)));
+    private static IEnumerable<DeviceSupervisor> Supervisors(IServiceProvider sp, DevicesOptions devices)
+    {
+        var services = new DeviceServices(sp);
+        return DeviceFamilies.Configured(devices).Select(d => Supervise(sp, d.Family.CreateSession(d.Options, services)));
+    }
 
     internal static DeviceSupervisor Supervise(IServiceProvider sp, IDeviceSession session) =>
-        ActivatorUtilities.CreateInstance<DeviceSupervisor>(sp, session);
+        new(session, sp.GetRequiredService<DeviceHealthBoard>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<DeviceSupervisor>>());
 }

@@ -7,6 +7,8 @@ internal sealed class SerialDeviceConnection(string port, int baudRate, ISerialD
 
     public string Address => port;
 
+    public static SerialDeviceConnection For(SerialDeviceOptions options, ISerialDeviceSession session) => new(options.Port, options.BaudRate, session);
+
     public async Task RunAsync(DeviceLink link, CancellationToken cancellationToken)
     {
         using var connection = SerialPortOpener.Open(port, baudRate);

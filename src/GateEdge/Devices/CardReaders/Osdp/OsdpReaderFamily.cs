@@ -1,0 +1,28 @@
+using GateEdge.Devices.Serial;
+
+namespace GateEdge.Devices.CardReaders.Osdp;
+
+/// <summary>OSDP readers on an RS-485 line, polled at their address (docs/protocols.md §2.3).</summary>
+internal static class OsdpReaderFamily
+{
+    public static readonly DeviceFamily<OsdpReaderOptions> Family = new("osdp-reader", DeviceRole.CardReader, DeviceWiring.Serial, d => d.OsdpReaders,
+        (o, s) => SerialDeviceConnection.For(o, new OsdpReaderSession(o, s.Sink, s.Time, s.Logger<OsdpReaderSession>())))
+    {
+        Check = Check,
+        Probes = port => [.. new[] { 0, 1 }.Select(address => new ProbeCandidate(Family!, $"an OSDP reader at address {address}", "lane1-reader",
+            new OsdpReaderOptions { Name = "probe", Port = port, Address = address }, $", \"Address\": {address}"))],
+    };
+
+    private static IEnumerable<string> Check(OsdpReaderOptions r, string at)
+    {
+        if (r.Address is < 0 or > 126)
+        {
+            yield return $"{at}.Address: {r.Address} is not an OSDP reader address (0–126)";
+        }
+
+        if (r.OfflineAfter < TimeSpan.FromSeconds(1) || r.OfflineAfter <= r.ReplyTimeout)
+        {
+            yield return $"{at}.OfflineAfter: {r.OfflineAfter} must be at least 1 s and longer than ReplyTimeout (OSDP says 8 s)";
+        }
+    }
+}

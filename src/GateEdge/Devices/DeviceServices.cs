@@ -1,0 +1,26 @@
+using System.Device.Gpio;
+using GateEdge.Devices.Gpio;
+using GateEdge.Devices.I2c;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace GateEdge.Devices;
+
+/// <summary>
+/// What families build their sessions from, each resolved only when a session asks: a gateway
+/// with serial devices only never opens a GPIO chip.
+/// </summary>
+internal sealed class DeviceServices(IServiceProvider services)
+{
+    public IDeviceEventSink Sink => services.GetRequiredService<IDeviceEventSink>();
+
+    public TimeProvider Time => services.GetRequiredService<TimeProvider>();
+
+    public GpioController Gpio => services.GetRequiredService<GpioController>();
+
+    public IPulseLineSource PulseLines => services.GetRequiredService<IPulseLineSource>();
+
+    public II2cBuses I2cBuses => services.GetRequiredService<II2cBuses>();
+
+    public ILogger<T> Logger<T>() => services.GetRequiredService<ILoggerFactory>().CreateLogger<T>();
+}
