@@ -33,7 +33,7 @@ internal sealed partial class DeviceSupervisor(
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var delay = FirstDelay;
+        var backoff = new Backoff(FirstDelay, MaxDelay);
         health.Register(Device, _counters);
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -45,7 +45,7 @@ internal sealed partial class DeviceSupervisor(
                 var link = new DeviceLink(_counters, () =>
                 {
                     wasOnline = true;
-                    delay = FirstDelay;
+                    backoff.Reset();
                     health.Report(Device, DeviceState.Online, null);
                     LogOnline(Device, session.Address);
                     watch = WatchAsync(connected.Token);
@@ -79,14 +79,12 @@ internal sealed partial class DeviceSupervisor(
 
             try
             {
-                await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(backoff.NextWait(), time, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
                 return;
             }
-
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxDelay.Ticks));
         }
     }
 

@@ -64,7 +64,7 @@ internal sealed partial class MqttPublisher : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var delay = FirstRetryDelay;
+        var backoff = new Backoff(FirstRetryDelay, _options.MaxReconnectDelay, jitter: true);
         while (!stoppingToken.IsCancellationRequested)
         {
             using var client = new MqttClientFactory().CreateMqttClient();
@@ -120,24 +120,22 @@ internal sealed partial class MqttPublisher : BackgroundService
             {
                 if (connectedAt is { } since && _time.GetElapsedTime(since) >= StableConnection)
                 {
-                    delay = FirstRetryDelay;
+                    backoff.Reset();
                 }
 
                 var problem = _connection.LastCertificateProblem ?? Describe(ex);
                 _broker.OnLost(problem);
-                LogConnectionLost(_options.Host, _options.Port, problem, delay.TotalSeconds);
+                LogConnectionLost(_options.Host, _options.Port, problem, backoff.Step.TotalSeconds);
             }
 
             try
             {
-                await Task.Delay(Jitter(delay), _time, stoppingToken).ConfigureAwait(false);
+                await Task.Delay(backoff.NextWait(), _time, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
                 return;
             }
-
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxReconnectDelay.Ticks));
         }
     }
 
@@ -307,8 +305,6 @@ internal sealed partial class MqttPublisher : BackgroundService
         System.Security.Cryptography.CryptographicException => $"a configured certificate or key is unusable: {ex.Message}",
         _ => ex.Message,
     };
-
-    private static TimeSpan Jitter(TimeSpan delay) => delay * (0.5 + Random.Shared.NextDouble() / 2);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Connected to the broker at {Host}:{Port}; {Backlog} events waiting")]
     private partial void LogConnected(string host, int port, long backlog);

@@ -29,7 +29,6 @@ internal sealed partial class OsdpReaderSession(
             var talk = new DeviceConversation<OsdpPacket>(stream, reader, time);
             byte address = (byte)options.Address;
             int sequence = 0;
-            bool online = false;
             var lastReply = time.GetUtcNow();
             while (true)
             {
@@ -46,11 +45,7 @@ internal sealed partial class OsdpReaderSession(
                 }
 
                 lastReply = time.GetUtcNow();
-                if (!online)
-                {
-                    online = true;
-                    link.MarkOnline();
-                }
+                link.MarkOnline();
 
                 sequence = Handle(reply, sequence, link);
                 await Task.Delay(options.PollInterval, time, cancellationToken).ConfigureAwait(false);

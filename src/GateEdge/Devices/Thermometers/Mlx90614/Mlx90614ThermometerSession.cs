@@ -25,7 +25,6 @@ internal sealed class Mlx90614ThermometerSession(
     public async Task RunAsync(DeviceLink link, CancellationToken cancellationToken)
     {
         using var sensor = buses.Open(options.Bus, options.Address);
-        bool online = false;
         await FramedSession.PollAsync(() =>
         {
             var objectC = ReadWord(sensor, Mlx90614Word.ObjectRam, link);
@@ -35,11 +34,7 @@ internal sealed class Mlx90614ThermometerSession(
                 return Task.CompletedTask;
             }
 
-            if (!online)
-            {
-                online = true;
-                link.MarkOnline();
-            }
+            link.MarkOnline();
 
             sink.OnReading(new ThermometerReading(Device, objectC.Value + options.BodyOffsetC, objectC.Value, ambientC.Value,
                 HasTarget: objectC.Value - ambientC.Value >= options.TargetMinDeltaC, time.GetUtcNow()));

@@ -18,7 +18,6 @@ internal sealed class ModbusThermometerSession(
         {
             var talk = new DeviceConversation<ModbusReply>(stream, reader, time);
             var request = ModbusRtu.ReadHolding(options.Address, options.Register, 1);
-            bool online = false;
             return FramedSession.PollAsync(async () =>
             {
                 var reply = await talk.RequestAsync(request, options.ReplyTimeout, cancellationToken).ConfigureAwait(false);
@@ -27,11 +26,7 @@ internal sealed class ModbusThermometerSession(
                     throw new DeviceProtocolException($"unexpected reply from slave {reply.Address}: function {reply.Function:X2}, exception {reply.ExceptionCode}");
                 }
 
-                if (!online)
-                {
-                    online = true;
-                    link.MarkOnline();
-                }
+                link.MarkOnline();
 
                 sink.OnReading(ToReading(reply.Registers[0]));
             }, options.MaxSilentPolls, options.PollInterval, link, time, logger, Device, cancellationToken);

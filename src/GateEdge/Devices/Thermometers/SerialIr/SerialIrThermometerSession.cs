@@ -20,15 +20,10 @@ internal sealed class SerialIrThermometerSession(
         FramedSession.WithReaderAsync(stream, new GyFrameDecoder(), link, reader =>
         {
             var talk = new DeviceConversation<GyFrame>(stream, reader, time);
-            bool online = false;
             return FramedSession.PollAsync(async () =>
             {
                 var frame = await talk.RequestAsync(GyProtocol.SingleQuery, options.ReplyTimeout, cancellationToken).ConfigureAwait(false);
-                if (!online)
-                {
-                    online = true;
-                    link.MarkOnline();
-                }
+                link.MarkOnline();
 
                 sink.OnReading(ToReading(frame));
             }, options.MaxSilentPolls, options.PollInterval, link, time, logger, Device, cancellationToken);
