@@ -109,6 +109,20 @@ public sealed class MoreCodecGoldenVectorTests
     }
 
     [Fact]
+    public void Osdp_skips_a_secure_channel_packet_whole_as_unsupported_and_reads_the_poll_after_it()
+    {
+        // A reply with a security control block (CTRL bit 3), as a reader set up for secure channel sends: 53 80 LEN CTRL=0C SCB(02 11) code 76 data CRC.
+        byte[] secure = [0x53, 0x80, 0x0C, 0x00, 0x0C, 0x02, 0x11, 0x76, 0x53, 0x80, 0, 0];
+        var crc = OsdpCrc.Compute(secure.AsSpan(0, secure.Length - 2));
+        (secure[^2], secure[^1]) = ((byte)crc, (byte)(crc >> 8));
+
+        var (frames, discards) = DecoderHarness.Run(new OsdpPacketDecoder(), [.. secure, .. Hex.Bytes("FF 53 65 08 00 04 60 60 90")]);
+
+        Assert.Equal(OsdpPacket.Poll, Assert.Single(frames).Code);
+        Assert.Equal([DiscardReason.Unsupported], discards.Where(d => d != DiscardReason.None)); // the FF mark before the poll is line conditioning
+    }
+
+    [Fact]
     public void Mlx90614_checks_the_golden_PEC_and_converts_the_golden_readings()
     {
         Assert.Equal(0x30, Mlx90614Word.Pec(Hex.Bytes("B4 07 B5 D2 3A")));

@@ -13,4 +13,7 @@ internal enum DiscardReason
 
     /// <summary>The start of a frame whose rest had not come when a reply timed out (a stray header in line noise).</summary>
     Truncated,
+
+    /// <summary>A whole frame in a mode this gateway does not speak (an OSDP secure-channel packet): the device is set up differently from its configuration.</summary>
+    Unsupported,
 }

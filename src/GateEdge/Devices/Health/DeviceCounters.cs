@@ -53,6 +53,7 @@ internal sealed class DeviceCounters(TimeProvider time)
                 DiscardReason.BadChecksum => "a frame failed its checksum",
                 DiscardReason.Malformed => "a frame's content was impossible",
                 DiscardReason.Truncated => "a frame was cut short",
+                DiscardReason.Unsupported => "a frame came in a mode the gateway does not speak (check the device's settings)",
                 _ => "a frame had an impossible length",
             }, Severity.BadFrame);
         }

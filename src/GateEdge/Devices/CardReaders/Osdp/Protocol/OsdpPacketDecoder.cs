@@ -41,14 +41,19 @@ internal sealed class OsdpPacketDecoder : IFrameDecoder<OsdpPacket>
         }
 
         byte control = input[4];
-        if ((control & OsdpWire.CrcFlag) == 0 || (control & OsdpWire.SecurityFlag) != 0)
-        {
-            return Resync(out consumed, out reason, DiscardReason.BadLength);
-        }
-
-        if (OsdpCrc.Compute(input[..(length - 2)]) != BinaryPrimitives.ReadUInt16LittleEndian(input[(length - 2)..]))
+        bool withCrc = (control & OsdpWire.CrcFlag) != 0;
+        if (withCrc && OsdpCrc.Compute(input[..(length - 2)]) != BinaryPrimitives.ReadUInt16LittleEndian(input[(length - 2)..]))
         {
             return Resync(out consumed, out reason, DiscardReason.BadChecksum);
+        }
+
+        if (!withCrc || (control & OsdpWire.SecurityFlag) != 0)
+        {
+            // A whole packet with its own length: checksum-only or secure channel, which a reader
+            // sends only when set up for it. Skipped whole; resyncing inside it could find a false start.
+            consumed = length;
+            reason = DiscardReason.Unsupported;
+            return DecodeStatus.Discarded;
         }
 
         byte address = input[1];
