@@ -38,6 +38,21 @@ public sealed class CommandLineSystemTests : GateTest
         Assert.NotEmpty(output.Trim());
     }
 
+    [Theory]
+    [InlineData("rehearse", "--config", "gateedge.json", "--seconds", "x")]
+    [InlineData("run")]
+    [InlineData("demo", "--status-port", "70000")]
+    [InlineData("demos")]
+    public async Task The_simulator_refuses_a_wrong_command_line_with_exit_code_2_and_the_reason(params string[] args)
+    {
+        await using var process = ChildProcess.Start("dotnet", new Dictionary<string, string>(), [RepoPaths.SimulatorDll, .. args]);
+        int exit = await process.ExitCodeAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(2, exit);
+        Assert.DoesNotContain("   at ", process.Output, StringComparison.Ordinal);
+        Assert.Matches("Cannot parse|is required|Unrecognized command", process.Output);
+    }
+
     private static async Task<(int Exit, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         await using var process = ChildProcess.Start("dotnet", environment, [RepoPaths.GateEdgeDll, .. args]);
