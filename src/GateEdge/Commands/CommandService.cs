@@ -26,6 +26,7 @@ internal sealed partial class CommandService(
     EventJournal journal,
     IGateOutputs outputs,
     GatewayOptions gateway,
+    EventHeaders headers,
     Topics topics,
     TimeProvider time,
     ILogger<CommandService> logger,
@@ -74,7 +75,7 @@ internal sealed partial class CommandService(
         if (message.IsList)
         {
             var (id, refused) = registry.Apply(message.Name[InboundMessage.ListPrefix.Length..], body.Span);
-            return refused is null ? Result(id, message.Name, "done", null) : Refused(id, message.Name, refused);
+            return refused is null ? Result(id, message.Name, Wire.Done, null) : Refused(id, message.Name, refused);
         }
 
         var (parsed, rejection) = parser.Parse(message.Name, body.Span, time.GetUtcNow());
@@ -87,7 +88,7 @@ internal sealed partial class CommandService(
         {
             case CommandKind.Republish:
                 inbox.RequestRepublish();
-                return Result(parsed.Id, message.Name, "done", null);
+                return Result(parsed.Id, message.Name, Wire.Done, null);
             case CommandKind.Config when configurationPush is null:
                 return Refused(parsed.Id, message.Name, "this gateway was not started from a configuration file it can replace");
             case CommandKind.Config:
@@ -102,8 +103,7 @@ internal sealed partial class CommandService(
         try
         {
             await journal.AppendAsync(topics.RemoteOpenEvents, stamp => JsonSerializer.SerializeToUtf8Bytes(
-                new RemoteOpenEvent(RemoteOpenEvent.SchemaId, stamp.Id.ToString(), stamp.Seq, time.GetUtcNow(), gateway.CompoundId, gateway.GateId,
-                    gateway.Id, open.Lane!, open.Id, open.Operator!, open.Reason!), EventJson.Default.RemoteOpenEvent)).ConfigureAwait(false);
+                new RemoteOpenEvent(headers.For(stamp, time.GetUtcNow(), open.Lane!), open.Id, open.Operator!, open.Reason!), EventJson.Default.RemoteOpenEvent)).ConfigureAwait(false);
         }
         catch (JournalWriteException ex)
         {
@@ -113,13 +113,13 @@ internal sealed partial class CommandService(
 
         LogRemoteOpen(open.Lane!, Untrusted.ForLog(open.Operator), Untrusted.ForLog(open.Reason));
         await outputs.SignalAsync(open.Lane!, Outcome.Allow, cancellationToken).ConfigureAwait(false);
-        return Result(open.Id, command, "done", null);
+        return Result(open.Id, command, Wire.Done, null);
     }
 
     private CommandResult Refused(string? id, string command, string reason)
     {
         LogRejected(Untrusted.ForLog(command, 64), Untrusted.ForLog(reason, 400));
-        return Result(id, command, "rejected", reason);
+        return Result(id, command, Wire.Rejected, reason);
     }
 
     private CommandResult Result(string? id, string command, string status, string? reason) =>

@@ -18,4 +18,9 @@ internal sealed record GuardDutyEvent(
     string? Previous)
 {
     public const string SchemaId = "gateedge.guard/1";
+
+    internal GuardDutyEvent(EventHeader h, string guard, string action, string? previous)
+        : this(SchemaId, h.Id, h.Seq, h.Time, h.Compound, h.Gate, h.Gateway, h.Lane, guard, action, previous)
+    {
+    }
 }

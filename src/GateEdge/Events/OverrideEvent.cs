@@ -21,4 +21,9 @@ internal sealed record OverrideEvent(
     string Reason)
 {
     public const string SchemaId = "gateedge.override/1";
+
+    internal OverrideEvent(EventHeader h, string passage, long passageSeq, string? guard, string decision, string reason)
+        : this(SchemaId, h.Id, h.Seq, h.Time, h.Compound, h.Gate, h.Gateway, h.Lane, passage, passageSeq, guard, decision, reason)
+    {
+    }
 }

@@ -31,6 +31,13 @@ internal sealed record PassageEvent(
 {
     public const string SchemaId = "gateedge.passage/2";
 
+    internal PassageEvent(EventHeader h, string direction, string mode, CredentialPart credential, PersonPart person, TemperaturePart temperature, MaskPart mask,
+        string outcome, IReadOnlyList<string> rules, IReadOnlyList<string> reasons, IReadOnlyList<string> alarms, string? guard, IReadOnlyDictionary<string, string> devices)
+        : this(SchemaId, h.Id, h.Seq, h.Time, h.Compound, h.Gate, h.Gateway, h.Lane, direction, mode, credential, person, temperature, mask,
+            outcome, rules, reasons, alarms, guard, devices)
+    {
+    }
+
     /// <param name="Sealed">The number sealed to the centre's key (<c>Privacy.IdentitySealingKeyFile</c>), which only the centre can open; else null.</param>
     /// <param name="Number">The clear number: only with <c>Privacy.PublishIdentitiesInClear</c>, otherwise absent.</param>
     internal sealed record CredentialPart(string Kind, string Masked, string? Sealed, string Device, DateTimeOffset ReadAt,

@@ -18,4 +18,9 @@ internal sealed record RemoteOpenEvent(
     string Reason)
 {
     public const string SchemaId = "gateedge.remote-open/1";
+
+    internal RemoteOpenEvent(EventHeader h, string commandId, string @operator, string reason)
+        : this(SchemaId, h.Id, h.Seq, h.Time, h.Compound, h.Gate, h.Gateway, h.Lane, commandId, @operator, reason)
+    {
+    }
 }

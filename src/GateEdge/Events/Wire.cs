@@ -74,4 +74,21 @@ internal static class Wire
         DeviceState.Offline => "offline",
         _ => "unknown",
     };
+
+    /// <summary>A guard's key on a referred attempt, or none in time.</summary>
+    public static string Of(Lanes.GuardVerdict value) => value switch
+    {
+        Lanes.GuardVerdict.Allow => "allow",
+        Lanes.GuardVerdict.Deny => "deny",
+        Lanes.GuardVerdict.Expired => "expired",
+        _ => throw new ArgumentOutOfRangeException(nameof(value)),
+    };
+
+    public static string GuardDuty(bool signOn) => signOn ? "sign-on" : "sign-off";
+
+    /// <summary>A command's result: carried out.</summary>
+    public const string Done = "done";
+
+    /// <summary>A command's result: refused, with the reason beside it.</summary>
+    public const string Rejected = "rejected";
 }

@@ -63,7 +63,7 @@ internal sealed partial class ConfigurationTrialMonitor(
             LogConfirmed(trial.CommandId);
         }
 
-        inbox.Complete(CommandResult.Of(gateway.Id, trial.CommandId, "config", applied ? "done" : "rejected", trial.Reason, time.GetUtcNow()));
+        inbox.Complete(CommandResult.Of(gateway.Id, trial.CommandId, "config", applied ? Wire.Done : Wire.Rejected, trial.Reason, time.GetUtcNow()));
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The pushed configuration did not reach the broker within {Seconds} s; going back to the previous configuration")]

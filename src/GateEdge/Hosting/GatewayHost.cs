@@ -1,5 +1,6 @@
 using GateEdge.Commands;
 using GateEdge.Configuration;
+using GateEdge.Events;
 using GateEdge.Devices;
 using GateEdge.Devices.Gpio;
 using GateEdge.Devices.I2c;
@@ -87,6 +88,9 @@ internal static class GatewayHost
         services.AddSingleton(config.Privacy.IdentitySealingKeyFile is { } sealing
             ? IdentitySealer.Load(sealing).Sealer ?? throw new GatewayConfigurationException(sealing, ["Privacy.IdentitySealingKeyFile: unusable"])
             : IdentitySealer.None);
+        services.AddSingleton(new EventHeaders(config.Gateway));
+        services.AddSingleton<LaneEvents>();
+        services.AddSingleton<DecisionFeed>();
         services.AddSingleton<IPassageRecorder, PassageRecorder>();
         services.AddSingleton<IReadOnlyList<LaneCoordinator>>(sp => [.. config.Lanes.Select(lane => ActivatorUtilities.CreateInstance<LaneCoordinator>(sp, lane))]);
         services.AddSingleton<IDeviceEventSink>(sp => ActivatorUtilities.CreateInstance<LaneRouter>(sp));

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using GateEdge.Commands;
 using GateEdge.Configuration;
+using GateEdge.Events;
 using GateEdge.Journal;
 using GateEdge.Status;
 using Microsoft.Extensions.Hosting;
@@ -30,8 +31,6 @@ internal sealed partial class MqttPublisher : BackgroundService
 
     // Batches awaiting their PUBACKs while the next ones are sent: keeps the link busy during a backlog.
     private const int PipelineDepth = 4;
-    private static ReadOnlySpan<byte> ReplayedTrue => ""","replayed":true}"""u8;
-    private static ReadOnlySpan<byte> ReplayedFalse => ""","replayed":false}"""u8;
 
     private readonly MqttOptions _options;
     private readonly MqttConnectionOptions _connection;
@@ -266,14 +265,9 @@ internal sealed partial class MqttPublisher : BackgroundService
 
     private MqttApplicationMessage Message(JournalEntry entry, bool replayed)
     {
-        // Stored payloads end with the object's closing brace; the replayed flag is only known now.
-        var tail = replayed ? ReplayedTrue : ReplayedFalse;
-        var payload = new byte[entry.Payload.Length - 1 + tail.Length];
-        entry.Payload.AsSpan(0, entry.Payload.Length - 1).CopyTo(payload);
-        tail.CopyTo(payload.AsSpan(entry.Payload.Length - 1));
         return new MqttApplicationMessageBuilder()
             .WithTopic(entry.Topic)
-            .WithPayload(payload)
+            .WithPayload(ReplayedFlag.Add(entry.Payload, replayed))
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .Build();
     }

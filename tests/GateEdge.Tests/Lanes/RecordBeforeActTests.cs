@@ -3,6 +3,7 @@ using GateEdge.Configuration;
 using GateEdge.Devices.CardReaders;
 using GateEdge.Devices.Health;
 using GateEdge.Devices.Thermometers;
+using GateEdge.Events;
 using GateEdge.Journal;
 using GateEdge.Lanes;
 using GateEdge.Outputs.Gpio;
@@ -57,8 +58,9 @@ public sealed class RecordBeforeActTests : IAsyncLifetime
         var gateway = new GatewayOptions { Id = "gw-1", CompoundId = "c-7", GateId = "north" };
         var health = new DeviceHealthBoard(_time);
         health.Report("thermometer", DeviceState.Online, null);
-        var recorder = new PassageRecorder(_journal, _outputs, gateway, IdentitySealer.None, new PrivacyOptions(), new Topics("gateedge/v1", gateway),
-            new RecentDecisions(), new GatewayMetrics(_journal, health, new BrokerConnectionState(_time), _time), _time, NullLogger<PassageRecorder>.Instance);
+        var recorder = new PassageRecorder(_journal, new LaneEvents(new EventHeaders(gateway), IdentitySealer.None, new PrivacyOptions()), new Topics("gateedge/v1", gateway),
+            _outputs, new DecisionFeed(new RecentDecisions(), new GatewayMetrics(_journal, health, new BrokerConnectionState(_time), _time), _time, NullLogger<DecisionFeed>.Instance),
+            NullLogger<PassageRecorder>.Instance);
         var registry = new SeedFileRegistry([new RegistryFile.Person("R-1", PersonClassification.Resident, [new RegistryFile.CredentialEntry(Zhang.Kind, Zhang.Number)])]);
         _lane = new LaneCoordinator(new LaneOptions { Id = "lane1", CardReaders = ["reader"], Thermometer = "thermometer" }, new RulePolicy { MaskRequired = false },
             registry, health, recorder, _exits, _time, NullLogger<LaneCoordinator>.Instance);

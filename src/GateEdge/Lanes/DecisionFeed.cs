@@ -1,0 +1,41 @@
+using GateEdge.Events;
+using GateEdge.Journal;
+using GateEdge.Privacy;
+using GateEdge.Status;
+using Microsoft.Extensions.Logging;
+
+namespace GateEdge.Lanes;
+
+/// <summary>
+/// Everything that watches the lanes' decisions once they are recorded: the log line, the
+/// status page's last decisions, the metrics. Card numbers only masked, as everywhere outside
+/// the journal.
+/// </summary>
+internal sealed partial class DecisionFeed(RecentDecisions recent, GatewayMetrics metrics, TimeProvider time, ILogger<DecisionFeed> logger)
+{
+    public void Decided(LaneAttempt attempt, EventStamp stamp)
+    {
+        var decision = attempt.Decision;
+        var summary = new DecisionSummary(stamp.Seq, attempt.DecidedAt, attempt.Lane.Id, PersonalDataMask.Credential(attempt.Card.Credential), attempt.Reading?.BodyC,
+            Wire.Of(attempt.Mask), Wire.Of(decision.Outcome), string.Join(",", decision.Rules), string.Join("; ", decision.Reasons));
+        LogDecision(summary.Lane, summary.Seq, summary.Credential, summary.Temperature, summary.Mask, summary.Outcome, summary.Rules, summary.Reasons);
+        recent.Add(summary);
+        // From the frame that completed the attempt (the later of card and reading) to the relay command.
+        var completedAt = attempt.Reading is { } reading && reading.At > attempt.Card.At ? reading.At : attempt.Card.At;
+        metrics.Decided(summary.Lane, summary.Outcome, time.GetUtcNow() - completedAt);
+    }
+
+    public void GuardDuty(GuardDutyChange change) => LogGuardDuty(change.Lane.Id, change.Guard, change.SignOn ? "on" : "off");
+
+    public void Override(GuardOverride decision) =>
+        LogOverride(decision.Lane.Id, decision.Passage.Seq, Wire.Of(decision.Verdict), decision.Guard ?? "no guard signed on");
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Lane {Lane} #{Seq}: {Credential} {Temperature}, mask {Mask} → {Outcome} ({Rules}: {Reasons})")]
+    private partial void LogDecision(string lane, long seq, string credential, string temperature, string mask, string outcome, string rules, string reasons);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Lane {Lane}: guard {Guard} signed {OnOff}")]
+    private partial void LogGuardDuty(string lane, string guard, string onOff);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Lane {Lane} #{Seq} referred: {Verdict} ({Guard})")]
+    private partial void LogOverride(string lane, long seq, string verdict, string guard);
+}
