@@ -61,7 +61,7 @@ public sealed class ConfigPushSystemTests : GateTest
         Assert.Equal("already carried out: replayed command", (await ResultAsync(centre, "push-4", nth: 2)).GetProperty("reason").GetString());
 
         // A push that cannot reach the broker: rolled back after its probation, and reported once back.
-        int unreachable = Mosquitto.FreeLoopbackPort();
+        int unreachable = Loopback.FreePort();
         await PushAsync(sender, "push-5", "nonce-5", outward.Replace($"\"Port\": {Broker.Port}", $"\"Port\": {unreachable}", StringComparison.Ordinal));
         var rolledBack = await ResultAsync(centre, "push-5", timeout: TimeSpan.FromSeconds(60));
         Assert.Equal("rejected", rolledBack.GetProperty("status").GetString());
@@ -87,7 +87,7 @@ public sealed class ConfigPushSystemTests : GateTest
         await using (var gateway = Gate.StartGateway())
         {
             await gateway.WaitForLineAsync("Connected to the broker", TimeSpan.FromSeconds(30));
-            await PushAsync(sender, "push-1", "nonce-1", original.Replace($"\"Port\": {Broker.Port}", $"\"Port\": {Mosquitto.FreeLoopbackPort()}", StringComparison.Ordinal));
+            await PushAsync(sender, "push-1", "nonce-1", original.Replace($"\"Port\": {Broker.Port}", $"\"Port\": {Loopback.FreePort()}", StringComparison.Ordinal));
             await gateway.WaitForLineAsync("Starting again with the configuration", TimeSpan.FromSeconds(30));
         }
 

@@ -128,7 +128,7 @@ public sealed class FaultMatrixTests : FaultMatrixTest
     {
         using var disk = SmallDisk.Mount(16);
         Gate.StateDirectory = disk.Path;
-        int port = Mosquitto.FreeLoopbackPort();
+        int port = Loopback.FreePort();
         Gate.WriteGatewayConfig("""{ "DuplicateWindow": "00:00:00", "MaskRequired": false }""", statusPage: $$"""{ "Listen": "http://127.0.0.1:{{port}}" }""");
         Gate.WriteSteadyTrafficScript();
         await using var centre = await CentreSubscriber.ConnectAsync(Broker.Port);

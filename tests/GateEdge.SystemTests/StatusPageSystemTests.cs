@@ -17,7 +17,7 @@ public sealed class StatusPageSystemTests : GateTest
     [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public async Task The_live_page_shows_decisions_and_a_device_going_offline_and_metrics_count_them()
     {
-        int port = Mosquitto.FreeLoopbackPort();
+        int port = Loopback.FreePort();
         await File.WriteAllTextAsync(Path.Combine(Gate.Dir, "status.token"), Token + "\n");
         File.SetUnixFileMode(Path.Combine(Gate.Dir, "status.token"), UnixFileMode.UserRead | UnixFileMode.UserWrite);
         Gate.WriteGatewayConfig(statusPage: $$"""{ "Listen": "http://127.0.0.1:{{port}}", "TokenFile": "status.token" }""");

@@ -46,7 +46,7 @@ internal static class BacklogRun
                 [.. people.Select(p => new SimulatorScript.Visit(p.Name, "lane1-idcard", "lane1-thermometer", 36.6m, TimeSpan.FromMilliseconds(300)))],
                 Loop: true, MeasureTime: TimeSpan.FromMilliseconds(300), LeaveTime: TimeSpan.FromMilliseconds(150));
             await using var gate = new SimulatedGate(script, links);
-            int statusPort = PrivateMosquitto.FreePort();
+            int statusPort = Loopback.FreePort();
             var registry = string.Join(",", people.Select((p, i) => $$"""{ "ref": "R-{{i}}", "class": "Resident", "credentials": [ { "kind": "NationalId", "number": "{{p.IdNumber}}" } ] }"""));
             await File.WriteAllTextAsync(Path.Combine(dir, "registry.json"), $$"""{ "persons": [ {{registry}} ] }""");
             var config = Path.Combine(dir, "gateedge.json");

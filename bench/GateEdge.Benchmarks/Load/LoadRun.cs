@@ -35,7 +35,7 @@ internal static class LoadRun
             var scripts = Enumerable.Range(1, lanes).Select(lane => LaneScript(lane, people.Skip((lane - 1) * PeoplePerLane).Take(PeoplePerLane).ToList())).ToList();
             var all = new SimulatorScript([.. scripts.SelectMany(s => s.Devices)], people, []);
             await using var gate = new SimulatedGate(all, links);
-            int statusPort = PrivateMosquitto.FreePort();
+            int statusPort = Loopback.FreePort();
             var config = WriteConfig(dir, links, lanes, people, broker.Port, statusPort);
 
             await using var centre = await Centre.ConnectAsync(broker.Port);

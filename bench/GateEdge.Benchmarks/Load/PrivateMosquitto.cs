@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace GateEdge.Benchmarks.Load;
 
@@ -10,23 +8,19 @@ internal sealed class PrivateMosquitto : IDisposable
     private readonly string _dir = Directory.CreateTempSubdirectory("gateedge-bench-mosquitto-").FullName;
     private Process? _process;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = Loopback.FreePort();
 
     public void Start()
     {
-        var config = Path.Combine(_dir, "mosquitto.conf");
-        File.WriteAllText(config, $"""
-            listener {Port} 127.0.0.1
+        var config = MosquittoSetup.WriteConfig(_dir, Port, """
             allow_anonymous true
-            set_tcp_nodelay true
-            user root
             max_queued_messages 2000000
             max_inflight_messages 0
             persistence false
             """);
-        _process = Process.Start(new ProcessStartInfo("/usr/sbin/mosquitto", $"-c {config}") { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        _process = Process.Start(new ProcessStartInfo(MosquittoSetup.Binary, $"-c {config}") { RedirectStandardOutput = true, RedirectStandardError = true })!;
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!Accepts(Port))
+        while (!Loopback.Accepts(Port))
         {
             if (DateTime.UtcNow > deadline || _process.HasExited)
             {
@@ -53,26 +47,5 @@ internal sealed class PrivateMosquitto : IDisposable
     {
         Stop();
         Directory.Delete(_dir, recursive: true);
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static bool Accepts(int port)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            client.Connect(IPAddress.Loopback, port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 }

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace GateEdge.SystemTests.Support;
 
 /// <summary>
@@ -36,15 +33,10 @@ internal sealed class Mosquitto : ITestBroker
     /// <summary>A broker with its port and folder chosen but not yet running; <paramref name="settings"/> adds to or replaces the defaults.</summary>
     public static Mosquitto Prepare(string settings = "allow_anonymous true")
     {
-        int port = FreeLoopbackPort();
+        int port = Loopback.FreePort();
         string dir = Directory.CreateTempSubdirectory("gateedge-mosquitto-").FullName;
-        string config = Path.Combine(dir, "mosquitto.conf");
-        File.WriteAllText(config, $"""
-            listener {port} 127.0.0.1
+        string config = MosquittoSetup.WriteConfig(dir, port, $"""
             {settings.Replace("{dir}", dir, StringComparison.Ordinal)}
-            set_tcp_nodelay true
-            # Run as root, mosquitto would switch to its own user, which cannot read this private folder.
-            user root
             max_queued_messages 1000000
             persistence true
             persistence_location {dir}/
@@ -86,12 +78,10 @@ internal sealed class Mosquitto : ITestBroker
 
     private static async Task<ChildProcess> LaunchAsync(string config, int port)
     {
-        string binary = new[] { "/usr/sbin/mosquitto", "/usr/bin/mosquitto", "/usr/local/sbin/mosquitto" }.FirstOrDefault(File.Exists)
-            ?? throw new InvalidOperationException("mosquitto is not installed: run the README's test command, which installs it");
-        var process = ChildProcess.Start(binary, "-c", config);
+        var process = ChildProcess.Start(MosquittoSetup.Binary, "-c", config);
         try
         {
-            await Eventually.True(() => Accepts(port) || process.HasExited, $"mosquitto to listen on {port}", TimeSpan.FromSeconds(10));
+            await Eventually.True(() => Loopback.Accepts(port) || process.HasExited, $"mosquitto to listen on {port}", TimeSpan.FromSeconds(10));
             if (process.HasExited)
             {
                 throw new InvalidOperationException($"mosquitto exited at start:\n{process.Output}");
@@ -104,26 +94,5 @@ internal sealed class Mosquitto : ITestBroker
             await process.DisposeAsync();
             throw;
         }
-    }
-
-    internal static bool Accepts(int port)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            client.Connect(IPAddress.Loopback, port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
-
-    internal static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

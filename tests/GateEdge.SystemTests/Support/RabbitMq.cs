@@ -31,12 +31,12 @@ internal sealed class RabbitMq : ITestBroker
             throw new InvalidOperationException("rabbitmq-server is not installed: run the README's test command, which installs it");
         }
 
-        int mqtt = Mosquitto.FreeLoopbackPort();
+        int mqtt = Loopback.FreePort();
         string dir = Directory.CreateTempSubdirectory("gateedge-rabbitmq-").FullName;
         Directory.CreateDirectory(Path.Combine(dir, "mnesia"));
         Directory.CreateDirectory(Path.Combine(dir, "log"));
         await File.WriteAllTextAsync(Path.Combine(dir, "rabbitmq.conf"), $"""
-            listeners.tcp.default = 127.0.0.1:{Mosquitto.FreeLoopbackPort()}
+            listeners.tcp.default = 127.0.0.1:{Loopback.FreePort()}
             mqtt.listeners.tcp.default = 127.0.0.1:{mqtt}
             mqtt.allow_anonymous = true
             loopback_users = none
@@ -53,14 +53,14 @@ internal sealed class RabbitMq : ITestBroker
             ["RABBITMQ_MNESIA_BASE"] = Path.Combine(dir, "mnesia"),
             ["RABBITMQ_LOG_BASE"] = Path.Combine(dir, "log"),
             ["RABBITMQ_NODENAME"] = $"gateedge{mqtt}@localhost",
-            ["RABBITMQ_DIST_PORT"] = Mosquitto.FreeLoopbackPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["ERL_EPMD_PORT"] = Mosquitto.FreeLoopbackPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["RABBITMQ_DIST_PORT"] = Loopback.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["ERL_EPMD_PORT"] = Loopback.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         var broker = new RabbitMq(dir, environment, ChildProcess.Start("/usr/sbin/rabbitmq-server", environment), mqtt);
         try
         {
             // The MQTT port answers about ten seconds after start.
-            await Eventually.True(() => Mosquitto.Accepts(mqtt) || broker._process.HasExited, $"RabbitMQ's MQTT listener on {mqtt}", TimeSpan.FromSeconds(60));
+            await Eventually.True(() => Loopback.Accepts(mqtt) || broker._process.HasExited, $"RabbitMQ's MQTT listener on {mqtt}", TimeSpan.FromSeconds(60));
             if (broker._process.HasExited)
             {
                 throw new InvalidOperationException($"rabbitmq-server exited at start:\n{broker._process.Output}");

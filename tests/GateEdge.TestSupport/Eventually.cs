@@ -1,13 +1,14 @@
-namespace GateEdge.SystemTests.Support;
+namespace GateEdge.TestSupport;
 
-/// <summary>Waits for a condition that real processes make true, failing with a message at a deadline.</summary>
-internal static class Eventually
+/// <summary>Waits for a condition that real I/O or real processes make true, failing with what was awaited at a deadline.</summary>
+public static class Eventually
 {
-    public static Task True(Func<bool> condition, string what, TimeSpan within) => True(condition, () => what, within);
+    public static Task True(Func<bool> condition, string what, TimeSpan? within = null) =>
+        True(condition, () => what, within ?? TimeSpan.FromSeconds(10));
 
     /// <param name="what">Describes the awaited state at the deadline, when it can say what was seen instead.</param>
     public static Task True(Func<bool> condition, Func<string> what, TimeSpan within) =>
-        True(() => Task.FromResult(condition()), what, within, TimeSpan.FromMilliseconds(25));
+        True(() => Task.FromResult(condition()), what, within, TimeSpan.FromMilliseconds(20));
 
     /// <summary>For a condition that asks a process (a browser page) and must be awaited.</summary>
     public static Task True(Func<Task<bool>> condition, string what, TimeSpan within) =>
@@ -23,7 +24,7 @@ internal static class Eventually
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new Xunit.Sdk.XunitException($"timed out after {within.TotalSeconds} s waiting for {what()}");
+                throw new TimeoutException($"timed out after {within.TotalSeconds} s waiting for {what()}");
             }
 
             await Task.Delay(pollEvery);
