@@ -73,7 +73,7 @@ internal static class GatewayHost
         services.AddSingleton(config.Mqtt);
         services.AddSingleton(new Topics(config.Mqtt.TopicRoot, config.Gateway));
         services.AddSingleton(_ => new RegistryStore(Path.Combine(config.Gateway.StateDirectory, "registry.db")));
-        services.AddSingleton(_ => new HouseholdExitLog(Path.Combine(config.Gateway.StateDirectory, "registry.db")));
+        services.AddSingleton<IHouseholdExits>(_ => new HouseholdExitLog(Path.Combine(config.Gateway.StateDirectory, "registry.db")));
         services.AddSingleton(sp => new LiveRegistry(SeedFileRegistry.Load(config.Registry.SeedFile), sp.GetRequiredService<RegistryStore>(), sp.GetRequiredService<TimeProvider>(), config.Gateway.CompoundId));
         services.AddSingleton<IPersonRegistry>(sp => sp.GetRequiredService<LiveRegistry>());
         services.AddSingleton(sp => new EventJournal(config.Journal.Path, config.Journal.MaxBatch,

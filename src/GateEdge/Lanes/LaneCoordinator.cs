@@ -26,7 +26,7 @@ internal sealed partial class LaneCoordinator
     private readonly IPersonRegistry _registry;
     private readonly DeviceHealthBoard _health;
     private readonly IPassageRecorder _recorder;
-    private readonly HouseholdExitLog _exits;
+    private readonly IHouseholdExits _exits;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Channel<LaneInput> _inputs = Channel.CreateUnbounded<LaneInput>(new UnboundedChannelOptions { SingleReader = true });
@@ -43,7 +43,7 @@ internal sealed partial class LaneCoordinator
     private bool _awaitingTargetLeave;
 
     public LaneCoordinator(LaneOptions lane, RulePolicy policy, IPersonRegistry registry, DeviceHealthBoard health,
-        IPassageRecorder recorder, HouseholdExitLog exits, TimeProvider time, ILogger<LaneCoordinator> logger)
+        IPassageRecorder recorder, IHouseholdExits exits, TimeProvider time, ILogger<LaneCoordinator> logger)
     {
         _exits = exits;
         _lane = lane;

@@ -6,7 +6,7 @@ namespace GateEdge.Registry;
 /// Allowed exits per household, for the household exit limit (R7); in SQLite, so a restart neither
 /// forgets an exit nor grants a second one. Lanes share it, hence the lock.
 /// </summary>
-internal sealed class HouseholdExitLog : IDisposable
+internal sealed class HouseholdExitLog : IHouseholdExits, IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly Lock _lock = new();
@@ -36,7 +36,6 @@ internal sealed class HouseholdExitLog : IDisposable
         }
     }
 
-    /// <summary>Records an exit and forgets those older than <paramref name="forgetBefore"/>, which no period can count any more.</summary>
     public void Record(string household, DateTimeOffset at, DateTimeOffset forgetBefore)
     {
         lock (_lock)

@@ -1,7 +1,6 @@
 using GateEdge.Devices.CardReaders;
 using GateEdge.Devices.Health;
 using GateEdge.Devices.Inputs;
-using GateEdge.Devices.Thermometers;
 using GateEdge.Lanes;
 using GateEdge.Registry;
 using GateEdge.Rules;
@@ -12,10 +11,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace GateEdge.Tests.Lanes;
 
 /// <summary>The guard's side of an attended lane: sign-on with a guard card, and referred attempts decided by key.</summary>
-public sealed class AttendedLaneTests : IDisposable
+public sealed class AttendedLaneTests
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("gateedge-lane-").FullName;
-    private readonly HouseholdExitLog _exits;
 
     private static readonly Credential Guard = new(CredentialKind.CompoundCard, "7/1");
     private static readonly Credential OtherGuard = new(CredentialKind.CompoundCard, "7/2");
@@ -25,11 +22,10 @@ public sealed class AttendedLaneTests : IDisposable
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 8, 0, 0, TimeSpan.Zero));
     private readonly RecordingRecorder _recorder = new();
     private readonly RulePolicy _policy = new();
-    private readonly LaneCoordinator _lane;
+    private readonly LaneDriver _gate;
 
     public AttendedLaneTests()
     {
-        _exits = new HouseholdExitLog(Path.Combine(_dir, "registry.db"));
         var health = new DeviceHealthBoard(_time);
         health.Report("thermometer", DeviceState.Online, null);
         health.Report("mask", DeviceState.Online, null);
@@ -40,19 +36,19 @@ public sealed class AttendedLaneTests : IDisposable
             new RegistryFile.Person("R-1", PersonClassification.Resident, [new RegistryFile.CredentialEntry(Zhang.Kind, Zhang.Number)]),
         ]);
         var options = new LaneOptions { Id = "lane1", Mode = LaneMode.Attended, CardReaders = ["reader"], Thermometer = "thermometer", MaskDetector = "mask", GuardKeypad = "keys" };
-        _lane = new LaneCoordinator(options, _policy, registry, health, _recorder, _exits, _time, NullLogger<LaneCoordinator>.Instance);
+        _gate = new LaneDriver(new LaneCoordinator(options, _policy, registry, health, _recorder, new MemoryHouseholdExits(), _time, NullLogger<LaneCoordinator>.Instance), _time);
     }
 
     [Fact]
     public async Task A_guard_card_signs_on_hands_over_and_signs_off_and_the_guard_on_duty_is_in_every_attempt()
     {
-        await Card(Guard);
+        await _gate.Card(Guard);
         await Pass(Zhang);
-        await Advance(_policy.DuplicateWindow);
-        await Card(OtherGuard);
-        await Card(OtherGuard with { }); // the same card again within 3 s is one presentation
-        await Advance(_policy.DuplicateWindow);
-        await Card(OtherGuard);
+        await _gate.Advance(_policy.DuplicateWindow);
+        await _gate.Card(OtherGuard);
+        await _gate.Card(OtherGuard with { }); // the same card again within 3 s is one presentation
+        await _gate.Advance(_policy.DuplicateWindow);
+        await _gate.Card(OtherGuard);
         await Pass(Zhang);
 
         Assert.Equal([("G-1", true, null), ("G-2", true, "G-1"), ("G-2", false, null)],
@@ -63,13 +59,13 @@ public sealed class AttendedLaneTests : IDisposable
     [Fact]
     public async Task A_referred_visitor_waits_for_the_guard_whose_key_is_recorded_as_an_override_of_that_passage()
     {
-        await Card(Guard);
+        await _gate.Card(Guard);
         await Pass(Visitor);
         var (referred, stamp) = _recorder.Recorded.Single();
         Assert.Equal(Outcome.Refer, referred.Decision.Outcome);
 
-        await Key(GuardKey.Confirm);
-        await Key(GuardKey.Deny); // nothing waits any more: ignored
+        await _gate.Key(GuardKey.Confirm);
+        await _gate.Key(GuardKey.Deny); // nothing waits any more: ignored
 
         var decision = Assert.Single(_recorder.Overrides);
         Assert.Equal((stamp, "G-1", GuardVerdict.Allow), (decision.Passage, decision.Guard, decision.Verdict));
@@ -80,15 +76,15 @@ public sealed class AttendedLaneTests : IDisposable
     public async Task A_referral_expires_after_the_timeout_or_when_the_next_person_presents()
     {
         await Pass(Visitor);
-        await Advance(_policy.GuardDecisionTimeout - TimeSpan.FromMilliseconds(1));
+        await _gate.Advance(_policy.GuardDecisionTimeout - TimeSpan.FromMilliseconds(1));
         Assert.Empty(_recorder.Overrides);
-        await Advance(TimeSpan.FromMilliseconds(1));
+        await _gate.Advance(TimeSpan.FromMilliseconds(1));
 
-        await Advance(_policy.DuplicateWindow);
+        await _gate.Advance(_policy.DuplicateWindow);
         await Pass(Visitor);
-        await Advance(_policy.DuplicateWindow);
+        await _gate.Advance(_policy.DuplicateWindow);
         await Pass(Zhang);
-        await Key(GuardKey.Confirm); // too late for the visitor, and Zhang was allowed anyway
+        await _gate.Key(GuardKey.Confirm); // too late for the visitor, and Zhang was allowed anyway
 
         Assert.Equal([GuardVerdict.Expired, GuardVerdict.Expired], _recorder.Overrides.Select(o => o.Verdict));
         Assert.All(_recorder.Overrides, o => Assert.Null(o.Guard));
@@ -98,28 +94,9 @@ public sealed class AttendedLaneTests : IDisposable
 
     private async Task Pass(Credential credential)
     {
-        await Mask(worn: true);
-        await _lane.HandleAsync(new LaneInput.Reading(new ThermometerReading("thermometer", 36.6m, 36.6m, 25m, HasTarget: true, _time.GetUtcNow())), default);
-        await Card(credential);
-        await _lane.HandleAsync(new LaneInput.Reading(new ThermometerReading("thermometer", 24.5m, 24.5m, 25m, HasTarget: false, _time.GetUtcNow())), default);
-    }
-
-    private Task Card(Credential credential) =>
-        _lane.HandleAsync(new LaneInput.Card(new CardPresented("reader", credential, null, _time.GetUtcNow())), default);
-
-    private Task Mask(bool worn) => _lane.HandleAsync(new LaneInput.Mask(new MaskSignal("mask", worn, _time.GetUtcNow())), default);
-
-    private Task Key(GuardKey key) => _lane.HandleAsync(new LaneInput.GuardKey(new GuardKeyPressed("keys", key, _time.GetUtcNow())), default);
-
-    private Task Advance(TimeSpan by)
-    {
-        _time.Advance(by);
-        return _lane.HandlePostedAsync(default);
-    }
-
-    public void Dispose()
-    {
-        _exits.Dispose();
-        Directory.Delete(_dir, recursive: true);
+        await _gate.Mask(worn: true);
+        await _gate.Reading(36.6m);
+        await _gate.Card(credential);
+        await _gate.NoTarget();
     }
 }

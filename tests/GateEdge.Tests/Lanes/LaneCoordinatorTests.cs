@@ -1,6 +1,5 @@
 using GateEdge.Devices.CardReaders;
 using GateEdge.Devices.Health;
-using GateEdge.Devices.Thermometers;
 using GateEdge.Lanes;
 using GateEdge.Registry;
 using GateEdge.Rules;
@@ -13,7 +12,7 @@ namespace GateEdge.Tests.Lanes;
 public sealed class LaneCoordinatorTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("gateedge-lane-").FullName;
-    private readonly HouseholdExitLog _exits;
+    private readonly MemoryHouseholdExits _exits = new();
 
     private static readonly Credential Zhang = new(CredentialKind.NationalId, "11010519491231002X");
     private static readonly Credential Li = new(CredentialKind.NationalId, "440304198506120035");
@@ -30,7 +29,6 @@ public sealed class LaneCoordinatorTests : IDisposable
     public LaneCoordinatorTests()
     {
         _time = new SteppedWallClock(_fake);
-        _exits = new HouseholdExitLog(Path.Combine(_dir, "registry.db"));
         _health = new DeviceHealthBoard(_time);
         _health.Report("thermometer", DeviceState.Online, null);
         _registry = new SeedFileRegistry(
@@ -45,9 +43,9 @@ public sealed class LaneCoordinatorTests : IDisposable
     [Fact]
     public async Task A_reading_then_a_card_inside_the_window_is_one_allowed_attempt()
     {
-        await Reading(36.6m);
-        await Advance(TimeSpan.FromSeconds(2));
-        await Card(Zhang);
+        await Gate.Reading(36.6m);
+        await Gate.Advance(TimeSpan.FromSeconds(2));
+        await Gate.Card(Zhang);
 
         var attempt = _recorder.Next();
 
@@ -59,9 +57,9 @@ public sealed class LaneCoordinatorTests : IDisposable
     [Fact]
     public async Task A_card_then_a_reading_inside_the_window_is_one_attempt()
     {
-        await Card(Zhang);
-        await Advance(_policy.PairingWindow - TimeSpan.FromMilliseconds(1));
-        await Reading(36.7m);
+        await Gate.Card(Zhang);
+        await Gate.Advance(_policy.PairingWindow - TimeSpan.FromMilliseconds(1));
+        await Gate.Reading(36.7m);
 
         var attempt = _recorder.Next();
 
@@ -72,10 +70,10 @@ public sealed class LaneCoordinatorTests : IDisposable
     [Fact]
     public async Task A_reading_older_than_the_window_is_not_paired()
     {
-        await Reading(36.6m);
-        await Advance(_policy.PairingWindow + TimeSpan.FromMilliseconds(1));
-        await Card(Zhang);
-        await Advance(_policy.PairingWindow);
+        await Gate.Reading(36.6m);
+        await Gate.Advance(_policy.PairingWindow + TimeSpan.FromMilliseconds(1));
+        await Gate.Card(Zhang);
+        await Gate.Advance(_policy.PairingWindow);
 
         var attempt = _recorder.Next();
 
@@ -87,15 +85,15 @@ public sealed class LaneCoordinatorTests : IDisposable
     [Fact]
     public async Task The_same_card_again_within_the_duplicate_window_is_one_presentation()
     {
-        await Reading(36.6m);
-        await Card(Zhang);
+        await Gate.Reading(36.6m);
+        await Gate.Card(Zhang);
         Assert.Equal(Outcome.Allow, _recorder.Next().Decision.Outcome);
 
-        await NoTarget();
-        await Reading(36.6m);
-        await Advance(_policy.DuplicateWindow - TimeSpan.FromMilliseconds(1));
-        await Card(Zhang);
-        await Card(Li);
+        await Gate.NoTarget();
+        await Gate.Reading(36.6m);
+        await Gate.Advance(_policy.DuplicateWindow - TimeSpan.FromMilliseconds(1));
+        await Gate.Card(Zhang);
+        await Gate.Card(Li);
 
         var next = _recorder.Next();
         Assert.Equal(Li, next.Card.Credential);
@@ -105,17 +103,17 @@ public sealed class LaneCoordinatorTests : IDisposable
     [Fact]
     public async Task A_reading_is_not_reused_for_the_next_person_until_the_sensor_saw_nobody()
     {
-        await Reading(36.6m);
-        await Card(Zhang);
+        await Gate.Reading(36.6m);
+        await Gate.Card(Zhang);
         _recorder.Next();
 
-        await Reading(36.6m);
-        await Card(Li);
-        await Advance(TimeSpan.FromSeconds(1));
+        await Gate.Reading(36.6m);
+        await Gate.Card(Li);
+        await Gate.Advance(TimeSpan.FromSeconds(1));
         Assert.False(_recorder.TryTake(out _));
 
-        await NoTarget();
-        await Reading(36.9m);
+        await Gate.NoTarget();
+        await Gate.Reading(36.9m);
         var attempt = _recorder.Next();
         Assert.Equal(Li, attempt.Card.Credential);
         Assert.Equal(36.9m, attempt.Reading!.BodyC);
@@ -124,15 +122,15 @@ public sealed class LaneCoordinatorTests : IDisposable
     [Fact]
     public async Task Retest_flow_fever_rest_then_second_fever_is_denied_with_an_alarm()
     {
-        await Reading(38.1m);
-        await Card(Li);
+        await Gate.Reading(38.1m);
+        await Gate.Card(Li);
         var first = _recorder.Next();
         Assert.Equal(Outcome.Retest, first.Decision.Outcome);
 
-        await NoTarget();
-        await Advance(_policy.RetestRest);
-        await Reading(38.2m);
-        await Card(Li);
+        await Gate.NoTarget();
+        await Gate.Advance(_policy.RetestRest);
+        await Gate.Reading(38.2m);
+        await Gate.Card(Li);
         var second = _recorder.Next();
 
         Assert.Equal(Outcome.Deny, second.Decision.Outcome);
@@ -142,7 +140,7 @@ public sealed class LaneCoordinatorTests : IDisposable
     [Fact]
     public async Task A_thermometer_going_offline_with_a_card_waiting_refuses_with_device_unavailable()
     {
-        await Card(Zhang);
+        await Gate.Card(Zhang);
         _health.Report("thermometer", DeviceState.Offline, "unplugged");
         await _lane.HandleAsync(new LaneInput.ThermometerLost(), default);
 
@@ -157,7 +155,7 @@ public sealed class LaneCoordinatorTests : IDisposable
     public async Task A_card_while_the_thermometer_is_offline_is_refused_at_once()
     {
         _health.Report("thermometer", DeviceState.Offline, "unplugged");
-        await Card(Zhang);
+        await Gate.Card(Zhang);
 
         var attempt = _recorder.Next();
 
@@ -168,10 +166,10 @@ public sealed class LaneCoordinatorTests : IDisposable
     [Fact]
     public async Task A_second_person_presenting_before_the_first_was_measured_closes_the_first_attempt()
     {
-        await Card(Zhang);
-        await Advance(TimeSpan.FromSeconds(4));
-        await Card(Li);
-        await Reading(36.5m);
+        await Gate.Card(Zhang);
+        await Gate.Advance(TimeSpan.FromSeconds(4));
+        await Gate.Card(Li);
+        await Gate.Reading(36.5m);
 
         var first = _recorder.Next();
         var second = _recorder.Next();
@@ -187,18 +185,18 @@ public sealed class LaneCoordinatorTests : IDisposable
             _policy, _registry, _health, _recorder, _exits, _time, NullLogger<LaneCoordinator>.Instance);
         _health.Report("mask", DeviceState.Online, null);
 
-        await Mask(worn: true);
-        await Reading(36.6m);
-        await Card(Zhang);
-        await NoTarget();
-        await Mask(worn: false);
-        await Reading(36.6m);
-        await Card(Li);
-        await NoTarget();
+        await Gate.Mask(worn: true);
+        await Gate.Reading(36.6m);
+        await Gate.Card(Zhang);
+        await Gate.NoTarget();
+        await Gate.Mask(worn: false);
+        await Gate.Reading(36.6m);
+        await Gate.Card(Li);
+        await Gate.NoTarget();
         _health.Report("mask", DeviceState.Offline, "unplugged");
-        await Reading(36.6m);
-        await Advance(_policy.DuplicateWindow);
-        await Card(Zhang);
+        await Gate.Reading(36.6m);
+        await Gate.Advance(_policy.DuplicateWindow);
+        await Gate.Card(Zhang);
 
         Assert.Equal([MaskStatus.Worn, MaskStatus.NotWorn, MaskStatus.DeviceUnavailable], [_recorder.Next().Mask, _recorder.Next().Mask, _recorder.Next().Mask]);
     }
@@ -213,21 +211,24 @@ public sealed class LaneCoordinatorTests : IDisposable
             new RegistryFile.Person("R-2", PersonClassification.Resident, [new RegistryFile.CredentialEntry(Li.Kind, Li.Number)], Household: "H-7"),
         ]);
         var exitLane = new LaneOptions { Id = "lane2", Direction = Direction.Out, CardReaders = ["reader"], Thermometer = "thermometer" };
-        _lane = new LaneCoordinator(exitLane, policy, registry, _health, _recorder, _exits, _time, NullLogger<LaneCoordinator>.Instance);
-        await Reading(36.6m);
-        await Card(Zhang);
-        await NoTarget();
+        using (var exits = new HouseholdExitLog(Path.Combine(_dir, "registry.db")))
+        {
+            _lane = new LaneCoordinator(exitLane, policy, registry, _health, _recorder, exits, _time, NullLogger<LaneCoordinator>.Instance);
+            await Gate.Reading(36.6m);
+            await Gate.Card(Zhang);
+            await Gate.NoTarget();
+        }
 
         // A restart: a new lane on the same state directory still knows the household went out.
         using var reopened = new HouseholdExitLog(Path.Combine(_dir, "registry.db"));
         _lane = new LaneCoordinator(exitLane, policy, registry, _health, _recorder, reopened, _time, NullLogger<LaneCoordinator>.Instance);
-        await Advance(TimeSpan.FromHours(1));
-        await Reading(36.6m);
-        await Card(Li);
-        await NoTarget();
-        await Advance(TimeSpan.FromDays(2));
-        await Reading(36.6m);
-        await Card(Li);
+        await Gate.Advance(TimeSpan.FromHours(1));
+        await Gate.Reading(36.6m);
+        await Gate.Card(Li);
+        await Gate.NoTarget();
+        await Gate.Advance(TimeSpan.FromDays(2));
+        await Gate.Reading(36.6m);
+        await Gate.Card(Li);
 
         Assert.Equal([(Outcome.Allow, "R1,R3,R7"), (Outcome.Deny, "R7"), (Outcome.Allow, "R1,R3,R7")],
             new[] { _recorder.Next(), _recorder.Next(), _recorder.Next() }.Select(a => (a.Decision.Outcome, string.Join(",", a.Decision.Rules))));
@@ -238,20 +239,20 @@ public sealed class LaneCoordinatorTests : IDisposable
     [InlineData(3600)]
     public async Task A_wall_clock_step_neither_hides_a_person_nor_repeats_one(int stepSeconds)
     {
-        await Reading(36.6m);
-        await Card(Zhang);
+        await Gate.Reading(36.6m);
+        await Gate.Card(Zhang);
         Assert.Equal(Zhang, _recorder.Next().Card.Credential);
 
         _time.StepWallClock(TimeSpan.FromSeconds(stepSeconds));
-        await Card(Zhang);
+        await Gate.Card(Zhang);
         Assert.False(_recorder.TryTake(out _));
 
-        await Advance(_policy.DuplicateWindow);
-        await NoTarget();
-        await Reading(36.7m);
-        await Card(Zhang);
-        await Card(Li);
-        await Reading(36.8m);
+        await Gate.Advance(_policy.DuplicateWindow);
+        await Gate.NoTarget();
+        await Gate.Reading(36.7m);
+        await Gate.Card(Zhang);
+        await Gate.Card(Li);
+        await Gate.Reading(36.8m);
 
         Assert.Equal([(Zhang, 36.7m), (Li, 36.8m)], new[] { _recorder.Next(), _recorder.Next() }.Select(a => (a.Card.Credential, a.Reading!.BodyC)));
         Assert.Equal(_time.GetUtcNow(), _recorder.Recorded[^1].Attempt.DecidedAt);
@@ -260,32 +261,32 @@ public sealed class LaneCoordinatorTests : IDisposable
     [Fact]
     public async Task A_reading_taken_just_before_a_forward_step_still_pairs_and_an_old_one_never_does()
     {
-        await Reading(36.6m);
+        await Gate.Reading(36.6m);
         _time.StepWallClock(TimeSpan.FromHours(1));
-        await Card(Zhang);
+        await Gate.Card(Zhang);
         Assert.Equal(36.6m, _recorder.Next().Reading!.BodyC);
 
-        await NoTarget();
-        await Reading(36.9m);
+        await Gate.NoTarget();
+        await Gate.Reading(36.9m);
         _time.StepWallClock(TimeSpan.FromHours(-2));
-        await Advance(_policy.PairingWindow + TimeSpan.FromMilliseconds(1));
-        await Card(Li);
-        await Advance(_policy.PairingWindow);
+        await Gate.Advance(_policy.PairingWindow + TimeSpan.FromMilliseconds(1));
+        await Gate.Card(Li);
+        await Gate.Advance(_policy.PairingWindow);
         Assert.Equal(TemperatureStatus.Missing, _recorder.Next().Decision.TemperatureStatus);
     }
 
     [Fact]
     public async Task A_retest_rest_lasts_what_it_says_when_the_clock_is_set_back()
     {
-        await Reading(38.1m);
-        await Card(Zhang);
+        await Gate.Reading(38.1m);
+        await Gate.Card(Zhang);
         Assert.Equal(Outcome.Retest, _recorder.Next().Decision.Outcome);
 
         _time.StepWallClock(TimeSpan.FromHours(-1));
-        await Advance(_policy.RetestRest);
-        await NoTarget();
-        await Reading(36.6m);
-        await Card(Zhang);
+        await Gate.Advance(_policy.RetestRest);
+        await Gate.NoTarget();
+        await Gate.Reading(36.6m);
+        await Gate.Card(Zhang);
 
         var retest = _recorder.Next();
         Assert.Equal(Outcome.Allow, retest.Decision.Outcome);
@@ -295,14 +296,14 @@ public sealed class LaneCoordinatorTests : IDisposable
     [Fact]
     public async Task A_lost_nobody_frame_costs_nothing_the_next_card_takes_only_readings_after_it()
     {
-        await Reading(36.6m);
-        await Card(Zhang);
+        await Gate.Reading(36.6m);
+        await Gate.Card(Zhang);
         _recorder.Next();
-        await Reading(36.6m);
+        await Gate.Reading(36.6m);
 
-        await Card(Li);
+        await Gate.Card(Li);
         Assert.False(_recorder.TryTake(out _));
-        await Reading(36.9m);
+        await Gate.Reading(36.9m);
 
         var attempt = _recorder.Next();
         Assert.Equal(Li, attempt.Card.Credential);
@@ -316,40 +317,20 @@ public sealed class LaneCoordinatorTests : IDisposable
         health.Register("thermometer");
         _lane = new LaneCoordinator(_lane.Lane, _policy, _registry, health, _recorder, _exits, _time, NullLogger<LaneCoordinator>.Instance);
 
-        await Card(Zhang);
+        await Gate.Card(Zhang);
         Assert.False(_recorder.TryTake(out _));
         health.Report("thermometer", DeviceState.Online, null);
-        await Reading(36.6m);
+        await Gate.Reading(36.6m);
         Assert.Equal(TemperatureStatus.Normal, _recorder.Next().Decision.TemperatureStatus);
 
         health.Report("thermometer", DeviceState.Unknown, "not opened yet");
-        await Card(Li);
-        await Advance(_policy.PairingWindow);
+        await Gate.Card(Li);
+        await Gate.Advance(_policy.PairingWindow);
         Assert.Equal(TemperatureStatus.DeviceUnavailable, _recorder.Next().Decision.TemperatureStatus);
     }
 
-    private Task Mask(bool worn) =>
-        _lane.HandleAsync(new LaneInput.Mask(new GateEdge.Devices.Inputs.MaskSignal("mask", worn, _time.GetUtcNow())), default);
+    /// <summary>The current lane's devices (a test may replace the lane).</summary>
+    private LaneDriver Gate => new(_lane, _fake, _time);
 
-    private Task Card(Credential credential) =>
-        _lane.HandleAsync(new LaneInput.Card(new CardPresented("reader", credential, "张三", _time.GetUtcNow())), default);
-
-    private Task Reading(decimal bodyC) =>
-        _lane.HandleAsync(new LaneInput.Reading(new ThermometerReading("thermometer", bodyC, bodyC, 25m, HasTarget: true, _time.GetUtcNow())), default);
-
-    private Task NoTarget() =>
-        _lane.HandleAsync(new LaneInput.Reading(new ThermometerReading("thermometer", 24.5m, 24.5m, 25m, HasTarget: false, _time.GetUtcNow())), default);
-
-    /// <summary>Moves the fake clock and lets the lane handle what its timers posted.</summary>
-    private Task Advance(TimeSpan by)
-    {
-        _fake.Advance(by);
-        return _lane.HandlePostedAsync(default);
-    }
-
-    public void Dispose()
-    {
-        _exits.Dispose();
-        Directory.Delete(_dir, recursive: true);
-    }
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
 }
