@@ -16,8 +16,10 @@ internal sealed partial class EventJournal : IAsyncDisposable
 {
     private readonly Channel<PendingAppend> _appends = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SqliteConnection _writer;
-    private readonly SqliteConnection _reader;
-    private readonly Lock _readerLock = new();
+    // The second connection, beside the write loop's: the publisher's reads and delivery marks, and
+    // maintenance (pruning, redaction, checkpoints). Its writes are not appends, so they may be less durable.
+    private readonly SqliteConnection _delivery;
+    private readonly Lock _deliveryLock = new();
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly int _maxBatch;
@@ -51,11 +53,11 @@ internal sealed partial class EventJournal : IAsyncDisposable
             Execute(_writer, "ALTER TABLE events ADD COLUMN redacted INTEGER NOT NULL DEFAULT 0");
         }
 
-        _reader = Open(connectionString);
+        _delivery = Open(connectionString);
         // Delivered marks need not survive a power cut: a lost mark only means the event is sent
         // again, with its id, which consumers deduplicate. Appends keep synchronous = FULL.
         // Pruning and redaction zero what they remove, so purged personal data is not left in free pages.
-        Execute(_reader, "PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON;");
+        Execute(_delivery, "PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON;");
         _lastSeq = Scalar(_writer, "SELECT COALESCE(MAX(seq), 0) FROM events");
         LimitSize(maxSizeBytes);
         _writeLoop = Task.Run(WriteLoopAsync);
@@ -95,9 +97,9 @@ internal sealed partial class EventJournal : IAsyncDisposable
 
     public IReadOnlyList<JournalEntry> ReadUndelivered(long afterSeq, int limit)
     {
-        lock (_readerLock)
+        lock (_deliveryLock)
         {
-            using var command = _reader.CreateCommand();
+            using var command = _delivery.CreateCommand();
             command.CommandText = "SELECT seq, topic, payload FROM events WHERE delivered = 0 AND seq > $after ORDER BY seq LIMIT $limit";
             command.Parameters.AddWithValue("$after", afterSeq);
             command.Parameters.AddWithValue("$limit", limit);
@@ -125,10 +127,10 @@ internal sealed partial class EventJournal : IAsyncDisposable
 
         try
         {
-            lock (_readerLock)
+            lock (_deliveryLock)
             {
-                using var transaction = _reader.BeginTransaction();
-                using var command = _reader.CreateCommand();
+                using var transaction = _delivery.BeginTransaction();
+                using var command = _delivery.CreateCommand();
                 command.CommandText = "UPDATE events SET delivered = 1 WHERE seq = $seq";
                 var seq = command.Parameters.Add("$seq", SqliteType.Integer);
                 foreach (long s in seqs)
@@ -156,9 +158,9 @@ internal sealed partial class EventJournal : IAsyncDisposable
     /// </summary>
     public int PruneDelivered(DateTimeOffset cutoff)
     {
-        lock (_readerLock)
+        lock (_deliveryLock)
         {
-            using var command = _reader.CreateCommand();
+            using var command = _delivery.CreateCommand();
             command.CommandText = "DELETE FROM events WHERE delivered = 1 AND stored_at < $cutoff AND seq < (SELECT MAX(seq) FROM events)";
             command.Parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeMilliseconds());
             return command.ExecuteNonQuery();
@@ -175,10 +177,10 @@ internal sealed partial class EventJournal : IAsyncDisposable
         int total = 0;
         while (true)
         {
-            lock (_readerLock)
+            lock (_deliveryLock)
             {
-                using var transaction = _reader.BeginTransaction();
-                using var select = _reader.CreateCommand();
+                using var transaction = _delivery.BeginTransaction();
+                using var select = _delivery.CreateCommand();
                 select.CommandText = "SELECT seq, payload FROM events WHERE redacted = 0 AND topic = $topic AND stored_at < $cutoff ORDER BY seq LIMIT 500";
                 select.Parameters.AddWithValue("$topic", topic);
                 select.Parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeMilliseconds());
@@ -196,7 +198,7 @@ internal sealed partial class EventJournal : IAsyncDisposable
                     return total;
                 }
 
-                using var update = _reader.CreateCommand();
+                using var update = _delivery.CreateCommand();
                 update.CommandText = "UPDATE events SET payload = $payload, redacted = 1 WHERE seq = $seq";
                 var seq = update.Parameters.Add("$seq", SqliteType.Integer);
                 var payload = update.Parameters.Add("$payload", SqliteType.Blob);
@@ -219,19 +221,19 @@ internal sealed partial class EventJournal : IAsyncDisposable
     /// </summary>
     public void CheckpointAndTruncateLog()
     {
-        lock (_readerLock)
+        lock (_deliveryLock)
         {
-            Execute(_reader, "PRAGMA wal_checkpoint(TRUNCATE);");
+            Execute(_delivery, "PRAGMA wal_checkpoint(TRUNCATE);");
         }
     }
 
     /// <summary>When the oldest event still waiting for the broker was stored; null when none waits.</summary>
     public DateTimeOffset? OldestUndeliveredStoredAt()
     {
-        lock (_readerLock)
+        lock (_deliveryLock)
         {
             // The partial index on undelivered events makes this one lookup, whatever the backlog.
-            using var command = _reader.CreateCommand();
+            using var command = _delivery.CreateCommand();
             command.CommandText = "SELECT stored_at FROM events WHERE delivered = 0 ORDER BY seq LIMIT 1";
             return command.ExecuteScalar() is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
         }
@@ -239,9 +241,9 @@ internal sealed partial class EventJournal : IAsyncDisposable
 
     public long CountUndelivered()
     {
-        lock (_readerLock)
+        lock (_deliveryLock)
         {
-            return Scalar(_reader, "SELECT COUNT(*) FROM events WHERE delivered = 0");
+            return Scalar(_delivery, "SELECT COUNT(*) FROM events WHERE delivered = 0");
         }
     }
 
@@ -250,7 +252,7 @@ internal sealed partial class EventJournal : IAsyncDisposable
         _appends.Writer.TryComplete();
         await _writeLoop.ConfigureAwait(false);
         _writer.Dispose();
-        _reader.Dispose();
+        _delivery.Dispose();
     }
 
     private async Task WriteLoopAsync()
@@ -272,7 +274,7 @@ internal sealed partial class EventJournal : IAsyncDisposable
     private void Commit(List<PendingAppend> batch)
     {
         long first = _lastSeq;
-        var stamps = new EventStamp[batch.Count];
+        var stored = new List<(PendingAppend Pending, EventStamp Stamp)>(batch.Count);
         try
         {
             using var transaction = _writer.BeginTransaction();
@@ -283,14 +285,20 @@ internal sealed partial class EventJournal : IAsyncDisposable
             var topic = command.Parameters.Add("$topic", SqliteType.Text);
             var payload = command.Parameters.Add("$payload", SqliteType.Blob);
             command.Parameters.AddWithValue("$storedAt", _time.GetUtcNow().ToUnixTimeMilliseconds());
-            for (int i = 0; i < batch.Count; i++)
+            foreach (var pending in batch)
             {
-                stamps[i] = new EventStamp(first + i + 1, Guid.CreateVersion7(_time.GetUtcNow()));
-                seq.Value = stamps[i].Seq;
-                id.Value = stamps[i].Id.ToString();
-                topic.Value = batch[i].Topic;
-                payload.Value = batch[i].Serialize(stamps[i]);
+                var stamp = new EventStamp(first + stored.Count + 1, Guid.CreateVersion7(_time.GetUtcNow()));
+                if (Serialized(pending, stamp) is not { } bytes)
+                {
+                    continue;
+                }
+
+                seq.Value = stamp.Seq;
+                id.Value = stamp.Id.ToString();
+                topic.Value = pending.Topic;
+                payload.Value = bytes;
                 command.ExecuteNonQuery();
+                stored.Add((pending, stamp));
             }
 
             transaction.Commit();
@@ -307,11 +315,29 @@ internal sealed partial class EventJournal : IAsyncDisposable
             return;
         }
 
-        Interlocked.Exchange(ref _lastSeq, first + batch.Count);
+        Interlocked.Exchange(ref _lastSeq, first + stored.Count);
         Succeeded();
-        for (int i = 0; i < batch.Count; i++)
+        foreach (var (pending, stamp) in stored)
         {
-            batch[i].Done.TrySetResult(stamps[i]);
+            pending.Done.TrySetResult(stamp);
+        }
+    }
+
+    /// <summary>
+    /// The caller's bytes for the event; a caller whose event cannot be built fails alone (its gate
+    /// stays shut, R2) without taking the sequence number, the batch or the journal's health with it.
+    /// </summary>
+    private byte[]? Serialized(PendingAppend pending, EventStamp stamp)
+    {
+        try
+        {
+            return pending.Serialize(stamp);
+        }
+        catch (Exception ex)
+        {
+            LogNotBuilt(ex, pending.Topic);
+            pending.Done.TrySetException(new JournalWriteException("the event could not be built", ex));
+            return null;
         }
     }
 
@@ -323,9 +349,9 @@ internal sealed partial class EventJournal : IAsyncDisposable
     {
         long pageSize = Scalar(_writer, "PRAGMA page_size");
         long pages = maxBytes <= 0 ? int.MaxValue : Math.Max(1, maxBytes / pageSize);
-        lock (_readerLock)
+        lock (_deliveryLock)
         {
-            foreach (var connection in (SqliteConnection[])[_writer, _reader])
+            foreach (var connection in (SqliteConnection[])[_writer, _delivery])
             {
                 Scalar(connection, $"PRAGMA max_page_count = {pages}");
             }
@@ -376,6 +402,9 @@ internal sealed partial class EventJournal : IAsyncDisposable
         command.CommandText = sql;
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "An event for {Topic} could not be built; it is not recorded and its gate stays closed (R2)")]
+    private partial void LogNotBuilt(Exception exception, string topic);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Journal commit of {Count} events failed ({Problem}); their gates stay closed (R2)")]
     private partial void LogCommitFailed(int count, string problem);

@@ -70,6 +70,24 @@ public sealed class EventJournalTests : IDisposable
     }
 
     [Fact]
+    public async Task An_event_that_cannot_be_built_fails_alone_and_leaves_the_others_and_the_journal_healthy()
+    {
+        await using var journal = Open();
+
+        // Queued together, so that the write loop takes them in one batch as it does under load.
+        var good = Enumerable.Range(0, 50).Select(_ => Append(journal)).ToList();
+        var bad = journal.AppendAsync("t", _ => throw new InvalidOperationException("a bug in one lane's event"));
+        good.AddRange(Enumerable.Range(0, 50).Select(_ => Append(journal)));
+
+        var error = await Assert.ThrowsAsync<JournalWriteException>(() => bad);
+        var stamps = await Task.WhenAll(good);
+        Assert.IsType<InvalidOperationException>(error.InnerException);
+        Assert.Equal(Enumerable.Range(1, 100).Select(i => (long)i), stamps.Select(s => s.Seq).Order());
+        Assert.Null(journal.Fault);
+        Assert.True(journal.CanRecord);
+    }
+
+    [Fact]
     public async Task A_full_disk_is_a_recording_fault_named_as_such_until_a_commit_succeeds_again()
     {
         await using var journal = Open();
