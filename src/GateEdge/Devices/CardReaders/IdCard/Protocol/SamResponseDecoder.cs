@@ -32,7 +32,7 @@ internal sealed class SamResponseDecoder : IFrameDecoder<SamResponse>
         int len = BinaryPrimitives.ReadUInt16BigEndian(input[5..]);
         if (len is < MinLen or > MaxLen)
         {
-            return Resync(out consumed, out reason, DiscardReason.BadLength);
+            return Resync.PastFirstByte(DiscardReason.BadLength, out consumed, out reason);
         }
 
         int total = len + SamFrame.HeaderLength;
@@ -43,19 +43,11 @@ internal sealed class SamResponseDecoder : IFrameDecoder<SamResponse>
 
         if (SamFrame.Checksum(input[5..(total - 1)]) != input[total - 1])
         {
-            return Resync(out consumed, out reason, DiscardReason.BadChecksum);
+            return Resync.PastFirstByte(DiscardReason.BadChecksum, out consumed, out reason);
         }
 
         frame = new SamResponse((SamStatus)input[9], input[10..(total - 1)].ToArray());
         consumed = total;
         return DecodeStatus.Frame;
-    }
-
-    private static DecodeStatus Resync(out int consumed, out DiscardReason reason, DiscardReason why)
-    {
-        // A false preamble inside noise must not swallow a real frame that follows it.
-        consumed = 1;
-        reason = why;
-        return DecodeStatus.Discarded;
     }
 }

@@ -32,7 +32,7 @@ internal sealed class OsdpPacketDecoder : IFrameDecoder<OsdpPacket>
         int length = BinaryPrimitives.ReadUInt16LittleEndian(input[2..]);
         if (length is < MinLength or > MaxLength)
         {
-            return Resync(out consumed, out reason, DiscardReason.BadLength);
+            return Resync.PastFirstByte(DiscardReason.BadLength, out consumed, out reason);
         }
 
         if (input.Length < length)
@@ -44,7 +44,7 @@ internal sealed class OsdpPacketDecoder : IFrameDecoder<OsdpPacket>
         bool withCrc = (control & OsdpWire.CrcFlag) != 0;
         if (withCrc && OsdpCrc.Compute(input[..(length - 2)]) != BinaryPrimitives.ReadUInt16LittleEndian(input[(length - 2)..]))
         {
-            return Resync(out consumed, out reason, DiscardReason.BadChecksum);
+            return Resync.PastFirstByte(DiscardReason.BadChecksum, out consumed, out reason);
         }
 
         if (!withCrc || (control & OsdpWire.SecurityFlag) != 0)
@@ -60,12 +60,5 @@ internal sealed class OsdpPacketDecoder : IFrameDecoder<OsdpPacket>
         frame = new OsdpPacket((byte)(address & 0x7F), (address & OsdpWire.ReplyBit) != 0, control & 0x03, input[5], input[6..(length - 2)].ToArray());
         consumed = length;
         return DecodeStatus.Frame;
-    }
-
-    private static DecodeStatus Resync(out int consumed, out DiscardReason reason, DiscardReason why)
-    {
-        consumed = 1;
-        reason = why;
-        return DecodeStatus.Discarded;
     }
 }

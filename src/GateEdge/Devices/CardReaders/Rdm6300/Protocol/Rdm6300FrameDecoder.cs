@@ -33,16 +33,12 @@ internal sealed class Rdm6300FrameDecoder : IFrameDecoder<Rdm6300Frame>
         Span<byte> bytes = stackalloc byte[6];
         if (input[Length - 1] != End || !HexBytes(input.Slice(1, 12), bytes))
         {
-            consumed = 1;
-            reason = DiscardReason.BadLength;
-            return DecodeStatus.Discarded;
+            return Resync.PastFirstByte(DiscardReason.BadLength, out consumed, out reason);
         }
 
         if ((byte)(bytes[0] ^ bytes[1] ^ bytes[2] ^ bytes[3] ^ bytes[4]) != bytes[5])
         {
-            consumed = 1;
-            reason = DiscardReason.BadChecksum;
-            return DecodeStatus.Discarded;
+            return Resync.PastFirstByte(DiscardReason.BadChecksum, out consumed, out reason);
         }
 
         frame = new Rdm6300Frame(Convert.ToHexString(bytes[..5]));

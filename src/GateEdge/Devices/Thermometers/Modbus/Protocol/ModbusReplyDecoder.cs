@@ -39,14 +39,14 @@ internal sealed class ModbusReplyDecoder : IFrameDecoder<ModbusReply>
             int byteCount = input[2];
             if (byteCount == 0 || byteCount % 2 != 0 || byteCount > 2 * MaxRegisters)
             {
-                return Slide(out consumed, out reason, DiscardReason.BadLength);
+                return Resync.PastFirstByte(DiscardReason.BadLength, out consumed, out reason);
             }
 
             length = 3 + byteCount + 2;
         }
         else
         {
-            return Slide(out consumed, out reason, DiscardReason.Garbage);
+            return Resync.PastFirstByte(DiscardReason.Garbage, out consumed, out reason);
         }
 
         if (input.Length < length)
@@ -56,7 +56,7 @@ internal sealed class ModbusReplyDecoder : IFrameDecoder<ModbusReply>
 
         if (!ModbusCrc.Check(input[..length]))
         {
-            return Slide(out consumed, out reason, DiscardReason.BadChecksum);
+            return Resync.PastFirstByte(DiscardReason.BadChecksum, out consumed, out reason);
         }
 
         frame = function == ModbusRtu.ReadHoldingRegisters
@@ -75,12 +75,5 @@ internal sealed class ModbusReplyDecoder : IFrameDecoder<ModbusReply>
         }
 
         return registers;
-    }
-
-    private static DecodeStatus Slide(out int consumed, out DiscardReason reason, DiscardReason why)
-    {
-        consumed = 1;
-        reason = why;
-        return DecodeStatus.Discarded;
     }
 }

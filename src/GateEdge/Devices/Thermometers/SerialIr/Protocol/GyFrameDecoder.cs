@@ -26,9 +26,7 @@ internal sealed class GyFrameDecoder : IFrameDecoder<GyFrame>
         // Only the temperature frame is spoken here; any other type or length is noise.
         if (input[2] != GyProtocol.TemperatureType || input[3] != GyProtocol.TemperatureDataLength)
         {
-            consumed = 1;
-            reason = DiscardReason.BadLength;
-            return DecodeStatus.Discarded;
+            return Resync.PastFirstByte(DiscardReason.BadLength, out consumed, out reason);
         }
 
         if (input.Length < GyProtocol.FrameLength)
@@ -38,9 +36,7 @@ internal sealed class GyFrameDecoder : IFrameDecoder<GyFrame>
 
         if (GyProtocol.Sum(input[..8]) != input[8])
         {
-            consumed = 1;
-            reason = DiscardReason.BadChecksum;
-            return DecodeStatus.Discarded;
+            return Resync.PastFirstByte(DiscardReason.BadChecksum, out consumed, out reason);
         }
 
         frame = new GyFrame(
