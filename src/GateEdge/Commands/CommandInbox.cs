@@ -33,8 +33,8 @@ internal sealed class CommandInbox(CommandOptions options)
 
     public ChannelReader<CommandResult> Results => _results.Reader;
 
-    /// <summary>The largest message accepted for <paramref name="name"/>: a command, a configuration push, or a list.</summary>
-    public int MaxBytes(string name) => name.StartsWith(InboundMessage.ListPrefix, StringComparison.Ordinal) ? MaxListMessageBytes
+    /// <summary>The largest message accepted: a list, a configuration push, or another command.</summary>
+    public int MaxBytes(InboundKind kind, string name) => kind == InboundKind.List ? MaxListMessageBytes
         : name == "config" ? options.MaxConfigPayloadBytes
         : options.MaxPayloadBytes;
 
@@ -42,9 +42,10 @@ internal sealed class CommandInbox(CommandOptions options)
     /// Queues a message of <paramref name="length"/> bytes, copied by <paramref name="copy"/> only once it fits.
     /// False when the inbox is full: a flood is shed, not queued without bound.
     /// </summary>
-    public bool TryReceive(string name, long length, Func<byte[]> copy)
+    public bool TryReceive(InboundKind kind, string name, long length, Func<byte[]> copy)
     {
-        bool tooLarge = length > MaxBytes(name);
+        int max = MaxBytes(kind, name);
+        bool tooLarge = length > max;
         long bytes = tooLarge ? 0 : length;
         lock (_counting)
         {
@@ -58,8 +59,8 @@ internal sealed class CommandInbox(CommandOptions options)
         }
 
         return _received.Writer.TryWrite(tooLarge
-            ? new InboundMessage(name, default, $"message of {length} bytes exceeds the {MaxBytes(name)}-byte limit")
-            : new InboundMessage(name, copy()));
+            ? new InboundMessage(kind, name, default, $"message of {length} bytes exceeds the {max}-byte limit")
+            : new InboundMessage(kind, name, copy()));
     }
 
     /// <summary>The next message, once there is one; its bytes no longer count against the inbox.</summary>

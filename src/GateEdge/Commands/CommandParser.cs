@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text.Json;
 using GateEdge.Configuration;
 
 namespace GateEdge.Commands;
@@ -15,31 +14,16 @@ namespace GateEdge.Commands;
 /// <param name="replays">Where accepted commands are remembered; a file-backed one keeps them across restarts.</param>
 internal sealed class CommandParser(CommandOptions options, GatewayOptions gateway, IReadOnlySet<string> lanes, ReplayGuard? replays = null)
 {
-    private const int MaxIdLength = 64;
     private const int MaxTextLength = 200;
 
     private readonly ReplayGuard _replays = replays ?? new ReplayGuard(options.MaxClockSkew * 2);
 
-    public (ParsedCommand? Command, CommandRejection? Rejection) Parse(string topicCommand, ReadOnlySpan<byte> body, DateTimeOffset now)
+    public (CentreCommand? Command, CommandRejection? Rejection) Parse(string topicCommand, ReadOnlySpan<byte> body, DateTimeOffset now)
     {
-        CommandRequest? r;
-        try
+        var (r, unreadable) = Trust.CentreMessage.Read(body, options.MaxConfigPayloadBytes, CommandJson.Default.CommandRequest, CommandRequest.SchemaId);
+        if (r is null)
         {
-            r = JsonSerializer.Deserialize(body, CommandJson.Default.CommandRequest);
-        }
-        catch (JsonException ex)
-        {
-            return Reject(null, $"malformed JSON: {ex.Message}");
-        }
-
-        if (r is null || r.Schema != CommandRequest.SchemaId)
-        {
-            return Reject(null, $"schema must be {CommandRequest.SchemaId}");
-        }
-
-        if (string.IsNullOrWhiteSpace(r.Id) || r.Id.Length > MaxIdLength || r.Id.Any(char.IsControl))
-        {
-            return Reject(null, $"id is missing, longer than {MaxIdLength} characters or holds control characters");
+            return Reject(null, unreadable!);
         }
 
         var problem = Binding(r, topicCommand) ?? Freshness(r, now) ?? Fields(r);
@@ -54,7 +38,13 @@ internal sealed class CommandParser(CommandOptions options, GatewayOptions gatew
             return Reject(r.Id, "already carried out: replayed command");
         }
 
-        return (new ParsedCommand(Kind(r.Command!), r.Id, r.Operator, r.Reason, r.Lane, r.Config), null);
+        CentreCommand command = r.Command switch
+        {
+            "open" => new OpenCommand(r.Id!, r.Lane!, r.Operator!, r.Reason!),
+            "config" => new ConfigCommand(r.Id!, r.Operator!, r.Reason!, r.Config!),
+            _ => new RepublishCommand(r.Id!),
+        };
+        return (command, null);
     }
 
     /// <summary>A command is signed for one command name at one gateway: elsewhere it is refused, whoever republishes it.</summary>
@@ -108,12 +98,5 @@ internal sealed class CommandParser(CommandOptions options, GatewayOptions gatew
 
     private static bool Text(string? value) => !string.IsNullOrWhiteSpace(value) && value.Length <= MaxTextLength && !value.Any(char.IsControl);
 
-    private static CommandKind Kind(string command) => command switch
-    {
-        "open" => CommandKind.Open,
-        "config" => CommandKind.Config,
-        _ => CommandKind.Republish,
-    };
-
-    private static (ParsedCommand?, CommandRejection?) Reject(string? id, string reason) => (null, new CommandRejection(id, reason));
+    private static (CentreCommand?, CommandRejection?) Reject(string? id, string reason) => (null, new CommandRejection(id, reason));
 }

@@ -20,7 +20,7 @@ internal sealed record CommandRequest(
     string? Operator = null,
     string? Reason = null,
     string? Lane = null,
-    string? Config = null)
+    string? Config = null) : Trust.ICentreMessage
 {
     public const string SchemaId = "gateedge.command/2";
 }

@@ -59,60 +59,60 @@ internal sealed partial class CommandService(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            LogFailed(ex, Untrusted.ForLog(message.Name, 64));
-            return Refused(null, message.Name, $"the gateway could not carry it out ({ex.GetType().Name}); nothing was applied");
+            LogFailed(ex, Untrusted.ForLog(message.Label, 64));
+            return Refused(null, message.Label, $"the gateway could not carry it out ({ex.GetType().Name}); nothing was applied");
         }
     }
 
     private async Task<CommandResult?> CarryOutAsync(InboundMessage message, CancellationToken cancellationToken)
     {
+        string label = message.Label;
         var (body, unsigned) = message.Refused is null ? centre.Open(message.Payload) : (default, message.Refused);
         if (unsigned is not null)
         {
-            return Refused(null, message.Name, unsigned);
+            return Refused(null, label, unsigned);
         }
 
-        if (message.IsList)
+        if (message.Kind == InboundKind.List)
         {
-            var (id, refused) = registry.Apply(message.Name[InboundMessage.ListPrefix.Length..], body.Span);
-            return refused is null ? Result(id, message.Name, Wire.Done, null) : Refused(id, message.Name, refused);
+            var (id, refused) = registry.Apply(message.Name, body.Span);
+            return refused is null ? Result(id, label, Wire.Done, null) : Refused(id, label, refused);
         }
 
-        var (parsed, rejection) = parser.Parse(message.Name, body.Span, time.GetUtcNow());
-        if (parsed is null)
+        var (command, rejection) = parser.Parse(message.Name, body.Span, time.GetUtcNow());
+        switch (command)
         {
-            return Refused(rejection!.Id, message.Name, rejection.Reason);
-        }
-
-        switch (parsed.Kind)
-        {
-            case CommandKind.Republish:
+            case null:
+                return Refused(rejection!.Id, label, rejection.Reason);
+            case RepublishCommand republish:
                 inbox.RequestRepublish();
-                return Result(parsed.Id, message.Name, Wire.Done, null);
-            case CommandKind.Config when configurationPush is null:
-                return Refused(parsed.Id, message.Name, "this gateway was not started from a configuration file it can replace");
-            case CommandKind.Config:
-                return configurationPush.Apply(parsed) is { } refused ? Refused(parsed.Id, message.Name, refused) : null;
+                return Result(republish.Id, label, Wire.Done, null);
+            case ConfigCommand push when configurationPush is null:
+                return Refused(push.Id, label, "this gateway was not started from a configuration file it can replace");
+            case ConfigCommand push:
+                return configurationPush.Apply(push) is { } refused ? Refused(push.Id, label, refused) : null;
+            case OpenCommand open:
+                return await OpenAsync(open, label, cancellationToken).ConfigureAwait(false);
             default:
-                return await OpenAsync(parsed, message.Name, cancellationToken).ConfigureAwait(false);
+                throw new InvalidOperationException($"no handler for {command.GetType().Name}");
         }
     }
 
-    private async Task<CommandResult> OpenAsync(ParsedCommand open, string command, CancellationToken cancellationToken)
+    private async Task<CommandResult> OpenAsync(OpenCommand open, string command, CancellationToken cancellationToken)
     {
         try
         {
             await journal.AppendAsync(topics.RemoteOpenEvents, stamp => JsonSerializer.SerializeToUtf8Bytes(
-                new RemoteOpenEvent(headers.For(stamp, time.GetUtcNow(), open.Lane!), open.Id, open.Operator!, open.Reason!), EventJson.Default.RemoteOpenEvent)).ConfigureAwait(false);
+                new RemoteOpenEvent(headers.For(stamp, time.GetUtcNow(), open.Lane), open.Id, open.Operator, open.Reason), EventJson.Default.RemoteOpenEvent)).ConfigureAwait(false);
         }
         catch (JournalWriteException ex)
         {
-            LogNotRecorded(ex, open.Lane!);
+            LogNotRecorded(ex, open.Lane);
             return Refused(open.Id, command, "the command could not be recorded, so the gate stays shut");
         }
 
-        LogRemoteOpen(open.Lane!, Untrusted.ForLog(open.Operator), Untrusted.ForLog(open.Reason));
-        await outputs.SignalAsync(open.Lane!, Outcome.Allow, cancellationToken).ConfigureAwait(false);
+        LogRemoteOpen(open.Lane, Untrusted.ForLog(open.Operator), Untrusted.ForLog(open.Reason));
+        await outputs.SignalAsync(open.Lane, Outcome.Allow, cancellationToken).ConfigureAwait(false);
         return Result(open.Id, command, Wire.Done, null);
     }
 

@@ -21,7 +21,7 @@ internal sealed partial class ConfigurationPush(GatewayRestart restart, GatewayC
     private bool _applying;
 
     /// <summary>Null when the push is being applied; otherwise why it was refused.</summary>
-    public string? Apply(ParsedCommand push)
+    public string? Apply(ConfigCommand push)
     {
         try
         {
@@ -45,11 +45,11 @@ internal sealed partial class ConfigurationPush(GatewayRestart restart, GatewayC
         }
     }
 
-    private string? Stage(ParsedCommand push)
+    private string? Stage(ConfigCommand push)
     {
         var config = restart.ConfigPath;
         var staged = ConfigurationTrial.StagedPath(config);
-        DurableFile.Replace(staged, Encoding.UTF8.GetBytes(push.Config!));
+        DurableFile.Replace(staged, Encoding.UTF8.GetBytes(push.Config));
         string? refused;
         try
         {

@@ -72,10 +72,11 @@ internal sealed partial class MqttPublisher : BackgroundService
             {
                 // Both commands and list updates are carried out by the command service, in arrival order.
                 var topic = e.ApplicationMessage.Topic;
-                var name = Topics.IsList(topic) ? InboundMessage.ListPrefix + Topics.CommandName(topic) : Topics.CommandName(topic);
+                var kind = Topics.IsList(topic) ? InboundKind.List : InboundKind.Command;
+                var name = Topics.CommandName(topic);
                 var payload = e.ApplicationMessage.Payload;
                 // The length is known before the bytes are copied: an oversized message is refused by its length alone.
-                if (!_commands.TryReceive(name, payload.Length, () => System.Buffers.BuffersExtensions.ToArray(payload)))
+                if (!_commands.TryReceive(kind, name, payload.Length, () => System.Buffers.BuffersExtensions.ToArray(payload)))
                 {
                     LogCommandShed(Trust.Untrusted.ForLog(name, 64));
                 }

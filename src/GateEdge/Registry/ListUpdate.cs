@@ -18,7 +18,7 @@ internal sealed record ListUpdate(
     long Version,
     long? BaseVersion,
     IReadOnlyList<RegistryFile.Listing?>? Upsert,
-    IReadOnlyList<string?>? Remove)
+    IReadOnlyList<string?>? Remove) : Trust.ICentreMessage
 {
     public const string SchemaId = "gateedge.list/2";
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using GateEdge.Rules;
 
 namespace GateEdge.Registry;
@@ -17,27 +16,13 @@ internal static class ListUpdates
     /// <param name="compound">This gateway's compound, and <paramref name="list"/> the list the update came for: it must name both.</param>
     public static (ListVersion? Next, string? Id, string? Rejection) Apply(ReadOnlySpan<byte> payload, ListVersion current, DateTimeOffset now, string compound, string list)
     {
-        if (payload.Length > MaxPayloadBytes)
+        var (update, unreadable) = Trust.CentreMessage.Read(payload, MaxPayloadBytes, ListUpdateJson.Default.ListUpdate, ListUpdate.SchemaId);
+        if (update is null)
         {
-            return (null, null, $"payload of {payload.Length} bytes exceeds {MaxPayloadBytes}");
+            return (null, null, unreadable);
         }
 
-        ListUpdate? update;
-        try
-        {
-            update = JsonSerializer.Deserialize(payload, ListUpdateJson.Default.ListUpdate);
-        }
-        catch (JsonException ex)
-        {
-            return (null, null, $"malformed JSON: {ex.Message}");
-        }
-
-        if (update is null || update.Schema != ListUpdate.SchemaId)
-        {
-            return (null, null, $"schema must be {ListUpdate.SchemaId}");
-        }
-
-        if (UpdateHeader.Problem(update.Id, update.Compound, update.IssuedAt, update.List, compound, list) is { } header)
+        if (UpdateHeader.Problem(update.Compound, update.IssuedAt, update.List, compound, list) is { } header)
         {
             return (null, null, header);
         }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using GateEdge.Devices.CardReaders;
 using GateEdge.Rules;
 
@@ -18,27 +17,13 @@ internal static class PersonUpdates
     /// <param name="compound">This gateway's compound: the update must name it.</param>
     public static (PersonsVersion? Next, string? Id, string? Rejection) Apply(ReadOnlySpan<byte> payload, PersonsVersion current, DateTimeOffset now, string compound)
     {
-        if (payload.Length > ListUpdates.MaxPayloadBytes)
+        var (update, unreadable) = Trust.CentreMessage.Read(payload, ListUpdates.MaxPayloadBytes, PersonsUpdateJson.Default.PersonsUpdate, PersonsUpdate.SchemaId);
+        if (update is null)
         {
-            return (null, null, $"payload of {payload.Length} bytes exceeds {ListUpdates.MaxPayloadBytes}");
+            return (null, null, unreadable);
         }
 
-        PersonsUpdate? update;
-        try
-        {
-            update = JsonSerializer.Deserialize(payload, PersonsUpdateJson.Default.PersonsUpdate);
-        }
-        catch (JsonException ex)
-        {
-            return (null, null, $"malformed JSON: {ex.Message}");
-        }
-
-        if (update is null || update.Schema != PersonsUpdate.SchemaId)
-        {
-            return (null, null, $"schema must be {PersonsUpdate.SchemaId}");
-        }
-
-        if (UpdateHeader.Problem(update.Id, update.Compound, update.IssuedAt, LiveRegistry.PersonsName, compound, LiveRegistry.PersonsName) is { } header)
+        if (UpdateHeader.Problem(update.Compound, update.IssuedAt, LiveRegistry.PersonsName, compound, LiveRegistry.PersonsName) is { } header)
         {
             return (null, null, header);
         }

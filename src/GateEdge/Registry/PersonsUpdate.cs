@@ -16,7 +16,7 @@ internal sealed record PersonsUpdate(
     long Version,
     long? BaseVersion,
     IReadOnlyList<RegistryFile.Person?>? Upsert,
-    IReadOnlyList<string?>? Remove)
+    IReadOnlyList<string?>? Remove) : Trust.ICentreMessage
 {
     public const string SchemaId = "gateedge.persons/2";
 }

@@ -3,21 +3,15 @@ using System.Globalization;
 namespace GateEdge.Registry;
 
 /// <summary>
-/// What every signed update from the centre must say about itself before its entries are read:
-/// its id, the compound (and list) it is for, and when the centre issued it. An update signed for
-/// another compound or list is refused here, whoever republished it.
+/// What every signed update from the centre must say about itself before its entries are read
+/// (its schema and id are <see cref="Trust.CentreMessage"/>'s): the compound (and list) it is for,
+/// and when the centre issued it. An update signed for another compound or list is refused here,
+/// whoever republished it.
 /// </summary>
 internal static class UpdateHeader
 {
-    private const int MaxIdLength = 64;
-
-    public static string? Problem(string? id, string? compound, string? issuedAt, string? list, string expectedCompound, string expectedList)
+    public static string? Problem(string? compound, string? issuedAt, string? list, string expectedCompound, string expectedList)
     {
-        if (string.IsNullOrWhiteSpace(id) || id.Length > MaxIdLength || id.Any(char.IsControl))
-        {
-            return $"id is missing, longer than {MaxIdLength} characters or holds control characters";
-        }
-
         if (compound != expectedCompound)
         {
             return $"the update is for another compound (this gateway is in {expectedCompound})";

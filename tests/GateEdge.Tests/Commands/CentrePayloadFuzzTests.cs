@@ -48,7 +48,7 @@ public sealed class CentrePayloadFuzzTests
             // A fresh parser each time: the valid body itself is accepted once per round, never a broken one.
             var parser = new CommandParser(new CommandOptions(), CommandParserTests.Gateway, new HashSet<string> { "lane1" });
             var (command, rejection) = parser.Parse("open", payload, Now);
-            bool sound = command is null || (command.Lane == "lane1" && command.Operator is { Length: > 0 } && !command.Operator.Any(char.IsControl));
+            bool sound = command is null || (command is OpenCommand { Lane: "lane1", Operator: { Length: > 0 } op } && !op.Any(char.IsControl));
             return (command is not null, sound && (command is null) == (rejection is not null));
         });
     }

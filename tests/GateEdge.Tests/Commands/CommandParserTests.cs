@@ -18,7 +18,7 @@ public sealed class CommandParserTests
         var (command, rejection) = _parser.Parse("open", Body(Open()), Now);
 
         Assert.Null(rejection);
-        Assert.Equal(new ParsedCommand(CommandKind.Open, "cmd-1", "王主任", "ambulance", "lane1"), command);
+        Assert.Equal(new OpenCommand("cmd-1", "lane1", "王主任", "ambulance"), command);
     }
 
     [Theory]
@@ -72,7 +72,7 @@ public sealed class CommandParserTests
     public void A_config_push_needs_a_file_and_no_lane()
     {
         var push = new CommandRequest(CommandRequest.SchemaId, "push-1", "config", "c-1", "north", "gw-1", Now.ToString("O"), "李工", "new thresholds", Config: "{}");
-        Assert.Equal((CommandKind.Config, "{}"), (_parser.Parse("config", Body(push), Now).Command!.Kind, _parser.Parse("config", Body(push with { Id = "push-2" }), Now).Command!.Config));
+        Assert.Equal(new ConfigCommand("push-1", "李工", "new thresholds", "{}"), _parser.Parse("config", Body(push), Now).Command);
         Assert.Equal("config needs the new configuration file as the 'config' string", _parser.Parse("config", Body(push with { Id = "p3", Config = " " }), Now).Rejection!.Reason);
         Assert.Equal("config takes no lane", _parser.Parse("config", Body(push with { Id = "p4", Lane = "lane1" }), Now).Rejection!.Reason);
     }
@@ -81,7 +81,7 @@ public sealed class CommandParserTests
     public void A_republish_is_bound_like_every_command()
     {
         var republish = new CommandRequest(CommandRequest.SchemaId, "r-1", "republish", "c-1", "north", "gw-1", Now.ToString("O"));
-        Assert.Equal(CommandKind.Republish, _parser.Parse("republish", Body(republish), Now).Command!.Kind);
+        Assert.Equal(new RepublishCommand("r-1"), _parser.Parse("republish", Body(republish), Now).Command);
         Assert.StartsWith("the command is for another gateway", _parser.Parse("republish", Body(republish with { Id = "r-2", Gateway = "gw-9" }), Now).Rejection!.Reason, StringComparison.Ordinal);
     }
 

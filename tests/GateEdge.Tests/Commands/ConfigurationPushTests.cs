@@ -101,7 +101,7 @@ public sealed class ConfigurationPushTests : IDisposable
 
     private string? Push(GatewayRestart restart, string config) =>
         new ConfigurationPush(restart, ConfigFile.Load(ConfigPath), _lifetime, NullLogger<ConfigurationPush>.Instance)
-            .Apply(new ParsedCommand(CommandKind.Config, "push-1", "李工", "test", null, config));
+            .Apply(new ConfigCommand("push-1", "李工", "test", config));
 
     private sealed class StoppingLifetime : IHostApplicationLifetime
     {
