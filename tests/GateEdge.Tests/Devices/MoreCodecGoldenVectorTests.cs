@@ -69,8 +69,8 @@ public sealed class MoreCodecGoldenVectorTests
     [Fact]
     public void Osdp_builds_the_golden_poll_and_id_commands()
     {
-        Assert.Equal(Hex.Bytes("FF 53 65 08 00 04 60 60 90"), OsdpWire.Command(0x65, 0, OsdpPacket.Poll));
-        Assert.Equal(Hex.Bytes("FF 53 65 09 00 04 61 00 D9 7A"), OsdpWire.Command(0x65, 0, OsdpPacket.IdReport, [0x00]));
+        Assert.Equal(Hex.Bytes("FF 53 65 08 00 04 60 60 90"), OsdpWire.Command(0x65, 0, OsdpCommand.Poll));
+        Assert.Equal(Hex.Bytes("FF 53 65 09 00 04 61 00 D9 7A"), OsdpWire.Command(0x65, 0, OsdpCommand.IdReport, [0x00]));
         Assert.Equal((ushort)0x9060, OsdpCrc.Compute(Hex.Bytes("53 65 08 00 04 60")));
         Assert.Equal([1, 2, 3, 1], new[] { 0, 1, 2, 3 }.Select(OsdpWire.Next));
     }
@@ -80,12 +80,12 @@ public sealed class MoreCodecGoldenVectorTests
     {
         var packet = Assert.Single(DecoderHarness.Run(new OsdpPacketDecoder(), Hex.Bytes(OsdpCardReadGolden)).Frames);
 
-        Assert.Equal((0, true, 1, OsdpPacket.RawCardRead), (packet.Address, packet.IsReply, packet.Sequence, packet.Code));
+        Assert.Equal((0, true, 1, true), (packet.Address, packet.IsReply, packet.Sequence, packet.Is(OsdpReply.RawCardRead)));
         var read = OsdpCardRead.TryParse(packet.Data)!;
         Assert.Equal(26, read.BitCount);
         var bits = Enumerable.Range(0, 26).Select(i => (read.Bits[i / 8] >> (7 - (i % 8)) & 1) == 1).ToArray();
         Assert.Equal(new WiegandCard(26, 123, 4567), WiegandFormat.TryDecode(bits));
-        Assert.Equal(Hex.Bytes(OsdpCardReadGolden), OsdpWire.Reply(0, 1, OsdpPacket.RawCardRead, packet.Data));
+        Assert.Equal(Hex.Bytes(OsdpCardReadGolden), OsdpWire.Reply(0, 1, OsdpReply.RawCardRead, packet.Data));
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class MoreCodecGoldenVectorTests
 
         var (frames, discards) = DecoderHarness.Run(new OsdpPacketDecoder(), stream);
 
-        Assert.Equal(OsdpPacket.Poll, Assert.Single(frames).Code);
+        Assert.True(Assert.Single(frames).Is(OsdpCommand.Poll));
         Assert.Contains(DiscardReason.BadChecksum, discards);
     }
 
@@ -118,7 +118,7 @@ public sealed class MoreCodecGoldenVectorTests
 
         var (frames, discards) = DecoderHarness.Run(new OsdpPacketDecoder(), [.. secure, .. Hex.Bytes("FF 53 65 08 00 04 60 60 90")]);
 
-        Assert.Equal(OsdpPacket.Poll, Assert.Single(frames).Code);
+        Assert.True(Assert.Single(frames).Is(OsdpCommand.Poll));
         Assert.Equal([DiscardReason.Unsupported], discards.Where(d => d != DiscardReason.None)); // the FF mark before the poll is line conditioning
     }
 

@@ -17,7 +17,6 @@ internal sealed partial class OsdpReaderSession(
     TimeProvider time,
     ILogger<OsdpReaderSession> logger) : ISerialDeviceSession
 {
-    private const byte Nak = 0x41;
     private const byte NakSequenceError = 0x04;
     private const byte RawFormatWiegand = 0x01;
 
@@ -32,7 +31,7 @@ internal sealed partial class OsdpReaderSession(
             var lastReply = time.GetUtcNow();
             while (true)
             {
-                var reply = await ExchangeAsync(talk, OsdpWire.Command(address, sequence, OsdpPacket.Poll), address, sequence, cancellationToken).ConfigureAwait(false);
+                var reply = await ExchangeAsync(talk, OsdpWire.Command(address, sequence, OsdpCommand.Poll), address, sequence, cancellationToken).ConfigureAwait(false);
                 if (reply is null)
                 {
                     link.Counters.CountSilentPoll($"no reply within {options.ReplyTimeout.TotalMilliseconds:0} ms");
@@ -82,15 +81,15 @@ internal sealed partial class OsdpReaderSession(
     /// <summary>Acts on a reply; returns the sequence number of the next command.</summary>
     private int Handle(OsdpPacket reply, int sequence, DeviceLink link)
     {
-        switch (reply.Code)
+        if (reply.Is(OsdpReply.RawCardRead))
         {
-            case OsdpPacket.RawCardRead:
-                CardRead(reply, link);
-                break;
-            case Nak when reply.Data.Length > 0 && reply.Data[0] == NakSequenceError:
-                // The reader lost track (it restarted): begin a new session.
-                LogSequenceRestart(Device);
-                return 0;
+            CardRead(reply, link);
+        }
+        else if (reply.Is(OsdpReply.Nak) && reply.Data is [NakSequenceError, ..])
+        {
+            // The reader lost track (it restarted): begin a new session.
+            LogSequenceRestart(Device);
+            return 0;
         }
 
         return OsdpWire.Next(sequence);

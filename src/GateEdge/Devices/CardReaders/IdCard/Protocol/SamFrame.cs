@@ -11,6 +11,18 @@ internal static class SamFrame
     /// <summary>Preamble plus the two Len bytes: total frame length is Len + 7.</summary>
     public const int HeaderLength = 7;
 
+    /// <summary>Where the big-endian Len starts; the checksum covers from here.</summary>
+    public const int LenOffset = 5;
+
+    /// <summary>A command's CMD and Para bytes, then its data.</summary>
+    public const int CommandOffset = 7;
+    public const int ParaOffset = 8;
+    public const int CommandDataOffset = 9;
+
+    /// <summary>A reply's SW1, SW2 and SW3 (<see cref="SamStatus"/> is SW3), then its data.</summary>
+    public const int Sw3Offset = 9;
+    public const int ReplyDataOffset = 10;
+
     /// <summary>XOR of <paramref name="span"/>: callers pass bytes from Len to the last data byte.</summary>
     public static byte Checksum(ReadOnlySpan<byte> span)
     {
@@ -29,12 +41,11 @@ internal static class SamFrame
         int len = 2 + data.Length + 1;
         var frame = new byte[HeaderLength + len];
         Preamble.CopyTo(frame);
-        frame[5] = (byte)(len >> 8);
-        frame[6] = (byte)len;
-        frame[7] = cmd;
-        frame[8] = para;
-        data.CopyTo(frame.AsSpan(9));
-        frame[^1] = Checksum(frame.AsSpan(5, frame.Length - 6));
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(frame.AsSpan(LenOffset), (ushort)len);
+        frame[CommandOffset] = cmd;
+        frame[ParaOffset] = para;
+        data.CopyTo(frame.AsSpan(CommandDataOffset));
+        frame[^1] = Checksum(frame.AsSpan(LenOffset..^1));
         return frame;
     }
 }

@@ -29,7 +29,7 @@ internal sealed class SamResponseDecoder : IFrameDecoder<SamResponse>
             return DecodeStatus.NeedMoreData;
         }
 
-        int len = BinaryPrimitives.ReadUInt16BigEndian(input[5..]);
+        int len = BinaryPrimitives.ReadUInt16BigEndian(input[SamFrame.LenOffset..]);
         if (len is < MinLen or > MaxLen)
         {
             return Resync.PastFirstByte(DiscardReason.BadLength, out consumed, out reason);
@@ -41,12 +41,12 @@ internal sealed class SamResponseDecoder : IFrameDecoder<SamResponse>
             return DecodeStatus.NeedMoreData;
         }
 
-        if (SamFrame.Checksum(input[5..(total - 1)]) != input[total - 1])
+        if (SamFrame.Checksum(input[SamFrame.LenOffset..(total - 1)]) != input[total - 1])
         {
             return Resync.PastFirstByte(DiscardReason.BadChecksum, out consumed, out reason);
         }
 
-        frame = new SamResponse((SamStatus)input[9], input[10..(total - 1)].ToArray());
+        frame = new SamResponse((SamStatus)input[SamFrame.Sw3Offset], input[SamFrame.ReplyDataOffset..(total - 1)].ToArray());
         consumed = total;
         return DecodeStatus.Frame;
     }

@@ -5,13 +5,14 @@ internal sealed record OsdpCardRead(byte Reader, byte Format, int BitCount, byte
 {
     public static OsdpCardRead? TryParse(ReadOnlySpan<byte> data)
     {
-        if (data.Length < 4)
+        const int ReaderAt = 0, FormatAt = 1, BitCountAt = 2, BitsAt = 4;
+        if (data.Length < BitsAt)
         {
             return null;
         }
 
-        int bits = data[2] | (data[3] << 8);
-        var packed = data[4..];
-        return bits == 0 || packed.Length != (bits + 7) / 8 ? null : new OsdpCardRead(data[0], data[1], bits, packed.ToArray());
+        int bits = System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(data[BitCountAt..]);
+        var packed = data[BitsAt..];
+        return bits == 0 || packed.Length != (bits + 7) / 8 ? null : new OsdpCardRead(data[ReaderAt], data[FormatAt], bits, packed.ToArray());
     }
 }

@@ -29,7 +29,7 @@ internal sealed class OsdpPacketDecoder : IFrameDecoder<OsdpPacket>
         }
 
         // 53 ADDR LEN-lo LEN-hi CTRL code data… CRC-lo CRC-hi
-        int length = BinaryPrimitives.ReadUInt16LittleEndian(input[2..]);
+        int length = BinaryPrimitives.ReadUInt16LittleEndian(input[OsdpOffset.Length..]);
         if (length is < MinLength or > MaxLength)
         {
             return Resync.PastFirstByte(DiscardReason.BadLength, out consumed, out reason);
@@ -40,7 +40,7 @@ internal sealed class OsdpPacketDecoder : IFrameDecoder<OsdpPacket>
             return DecodeStatus.NeedMoreData;
         }
 
-        byte control = input[4];
+        byte control = input[OsdpOffset.Control];
         bool withCrc = (control & OsdpWire.CrcFlag) != 0;
         if (withCrc && OsdpCrc.Compute(input[..(length - 2)]) != BinaryPrimitives.ReadUInt16LittleEndian(input[(length - 2)..]))
         {
@@ -56,8 +56,8 @@ internal sealed class OsdpPacketDecoder : IFrameDecoder<OsdpPacket>
             return DecodeStatus.Discarded;
         }
 
-        byte address = input[1];
-        frame = new OsdpPacket((byte)(address & 0x7F), (address & OsdpWire.ReplyBit) != 0, control & 0x03, input[5], input[6..(length - 2)].ToArray());
+        byte address = input[OsdpOffset.Address];
+        frame = new OsdpPacket((byte)(address & 0x7F), (address & OsdpWire.ReplyBit) != 0, control & 0x03, input[OsdpOffset.Code], input[OsdpOffset.Data..(length - 2)].ToArray());
         consumed = length;
         return DecodeStatus.Frame;
     }

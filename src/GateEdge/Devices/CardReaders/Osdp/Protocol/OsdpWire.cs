@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+
 namespace GateEdge.Devices.CardReaders.Osdp.Protocol;
 
 /// <summary>
@@ -13,30 +15,29 @@ internal static class OsdpWire
     public const byte SecurityFlag = 0x08;
 
     /// <summary>A command from the control panel, with CRC, preceded by the mark byte.</summary>
-    public static byte[] Command(byte address, int sequence, byte code, ReadOnlySpan<byte> data = default) =>
-        Build((byte)(address & 0x7F), sequence, code, data);
+    public static byte[] Command(byte address, int sequence, OsdpCommand code, ReadOnlySpan<byte> data = default) =>
+        Build((byte)(address & 0x7F), sequence, (byte)code, data);
 
-    public static byte[] Reply(byte address, int sequence, byte code, ReadOnlySpan<byte> data = default) =>
-        Build((byte)(address | ReplyBit), sequence, code, data);
+    public static byte[] Reply(byte address, int sequence, OsdpReply code, ReadOnlySpan<byte> data = default) =>
+        Build((byte)(address | ReplyBit), sequence, (byte)code, data);
 
     /// <summary>The next sequence number after <paramref name="sequence"/>: 1, 2, 3, 1, … (0 only restarts a session).</summary>
     public static int Next(int sequence) => sequence % 3 + 1;
 
     private static byte[] Build(byte address, int sequence, byte code, ReadOnlySpan<byte> data)
     {
-        int length = 5 + 1 + data.Length + 2;
+        int length = OsdpOffset.Data + data.Length + 2;
         var packet = new byte[1 + length];
         packet[0] = Mark;
-        packet[1] = Start;
-        packet[2] = address;
-        packet[3] = (byte)length;
-        packet[4] = (byte)(length >> 8);
-        packet[5] = (byte)(CrcFlag | (sequence & 0x03));
-        packet[6] = code;
-        data.CopyTo(packet.AsSpan(7));
-        ushort crc = OsdpCrc.Compute(packet.AsSpan(1, length - 2));
-        packet[^2] = (byte)crc;
-        packet[^1] = (byte)(crc >> 8);
+        var body = packet.AsSpan(1);
+        body[OsdpOffset.Start] = Start;
+        body[OsdpOffset.Address] = address;
+        BinaryPrimitives.WriteUInt16LittleEndian(body[OsdpOffset.Length..], (ushort)length);
+        body[OsdpOffset.Control] = (byte)(CrcFlag | (sequence & 0x03));
+        body[OsdpOffset.Code] = code;
+        data.CopyTo(body[OsdpOffset.Data..]);
+        ushort crc = OsdpCrc.Compute(body[..(length - 2)]);
+        BinaryPrimitives.WriteUInt16LittleEndian(body[(length - 2)..], crc);
         return packet;
     }
 }

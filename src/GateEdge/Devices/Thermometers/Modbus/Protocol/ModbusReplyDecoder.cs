@@ -13,36 +13,41 @@ internal sealed class ModbusReplyDecoder : IFrameDecoder<ModbusReply>
 
     public int MaxFrameLength => 5 + (2 * MaxRegisters);
 
+    // A reply: address, function, then the byte count and registers, or an exception code; CRC last.
+    private const int AddressAt = 0, FunctionAt = 1, ByteCountAt = 2, ExceptionCodeAt = 2, RegistersAt = 3;
+    private const int ExceptionReplyLength = 5;
+    private const int CrcLength = 2;
+
     public DecodeStatus Decode(ReadOnlySpan<byte> input, out ModbusReply? frame, out int consumed, out DiscardReason reason)
     {
         frame = null;
         consumed = 0;
         reason = DiscardReason.None;
-        if (input.Length < 2)
+        if (input.Length <= FunctionAt)
         {
             return DecodeStatus.NeedMoreData;
         }
 
-        byte function = input[1];
+        byte function = input[FunctionAt];
         int length;
         if (function == (ModbusRtu.ReadHoldingRegisters | 0x80))
         {
-            length = 5;
+            length = ExceptionReplyLength;
         }
         else if (function == ModbusRtu.ReadHoldingRegisters)
         {
-            if (input.Length < 3)
+            if (input.Length <= ByteCountAt)
             {
                 return DecodeStatus.NeedMoreData;
             }
 
-            int byteCount = input[2];
+            int byteCount = input[ByteCountAt];
             if (byteCount == 0 || byteCount % 2 != 0 || byteCount > 2 * MaxRegisters)
             {
                 return Resync.PastFirstByte(DiscardReason.BadLength, out consumed, out reason);
             }
 
-            length = 3 + byteCount + 2;
+            length = RegistersAt + byteCount + CrcLength;
         }
         else
         {
@@ -60,8 +65,8 @@ internal sealed class ModbusReplyDecoder : IFrameDecoder<ModbusReply>
         }
 
         frame = function == ModbusRtu.ReadHoldingRegisters
-            ? new ModbusReply(input[0], function, Registers(input.Slice(3, input[2])), null)
-            : new ModbusReply(input[0], function, [], input[2]);
+            ? new ModbusReply(input[AddressAt], function, Registers(input.Slice(RegistersAt, input[ByteCountAt])), null)
+            : new ModbusReply(input[AddressAt], function, [], input[ExceptionCodeAt]);
         consumed = length;
         return DecodeStatus.Frame;
     }

@@ -18,13 +18,13 @@ internal sealed class GyFrameDecoder : IFrameDecoder<GyFrame>
             return DecodeStatus.Discarded;
         }
 
-        if (input.Length < 4)
+        if (input.Length <= GyProtocol.DataLengthOffset)
         {
             return DecodeStatus.NeedMoreData;
         }
 
         // Only the temperature frame is spoken here; any other type or length is noise.
-        if (input[2] != GyProtocol.TemperatureType || input[3] != GyProtocol.TemperatureDataLength)
+        if (input[GyProtocol.TypeOffset] != GyProtocol.TemperatureType || input[GyProtocol.DataLengthOffset] != GyProtocol.TemperatureDataLength)
         {
             return Resync.PastFirstByte(DiscardReason.BadLength, out consumed, out reason);
         }
@@ -34,14 +34,14 @@ internal sealed class GyFrameDecoder : IFrameDecoder<GyFrame>
             return DecodeStatus.NeedMoreData;
         }
 
-        if (GyProtocol.Sum(input[..8]) != input[8])
+        if (GyProtocol.Sum(input[..GyProtocol.SumOffset]) != input[GyProtocol.SumOffset])
         {
             return Resync.PastFirstByte(DiscardReason.BadChecksum, out consumed, out reason);
         }
 
         frame = new GyFrame(
-            BinaryPrimitives.ReadInt16BigEndian(input[4..]) / 100m,
-            BinaryPrimitives.ReadInt16BigEndian(input[6..]) / 100m);
+            BinaryPrimitives.ReadInt16BigEndian(input[GyProtocol.ObjectOffset..]) / 100m,
+            BinaryPrimitives.ReadInt16BigEndian(input[GyProtocol.AmbientOffset..]) / 100m);
         consumed = GyProtocol.FrameLength;
         return DecodeStatus.Frame;
     }

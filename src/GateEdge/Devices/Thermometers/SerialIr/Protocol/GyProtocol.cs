@@ -12,6 +12,9 @@ internal static class GyProtocol
     public const byte TemperatureDataLength = 0x04;
     public const int FrameLength = 9;
 
+    /// <summary>Where each field of a module frame starts.</summary>
+    public const int TypeOffset = 2, DataLengthOffset = 3, ObjectOffset = 4, AmbientOffset = 6, SumOffset = 8;
+
     public static readonly byte[] ContinuousOutput = Command(0x45);
     public static readonly byte[] SingleQuery = Command(0x15);
 
