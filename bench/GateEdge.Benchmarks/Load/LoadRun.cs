@@ -97,19 +97,22 @@ internal static class LoadRun
         MeasureTime: TimeSpan.FromMilliseconds(300),
         LeaveTime: TimeSpan.FromMilliseconds(150));
 
-    private static string WriteConfig(string dir, string links, int lanes, List<SimPerson> people, int brokerPort, int statusPort)
+    /// <param name="withTagReaders">Each lane also has an RDM6300 tag reader, as the idle lane of docs/performance.md does.</param>
+    internal static string WriteConfig(string dir, string links, int lanes, List<SimPerson> people, int brokerPort, int statusPort, bool withTagReaders = false)
     {
         var persons = people.Select((p, i) => $$"""{ "ref": "R-{{i}}", "class": "Resident", "credentials": [ { "kind": "NationalId", "number": "{{p.IdNumber}}" } ] }""");
         File.WriteAllText(Path.Combine(dir, "registry.json"), $$"""{ "persons": [ {{string.Join(",\n", persons)}} ] }""");
+        string Tags(int lane) => withTagReaders ? $", \"lane{lane}-tags\"" : "";
         var lanesJson = Enumerable.Range(1, lanes).Select(l =>
-            $$"""{ "Id": "lane{{l}}", "CardReaders": [ "lane{{l}}-idcard" ], "Thermometer": "lane{{l}}-thermometer" }""");
+            $$"""{ "Id": "lane{{l}}", "CardReaders": [ "lane{{l}}-idcard"{{Tags(l)}} ], "Thermometer": "lane{{l}}-thermometer" }""");
+        var tagReaders = Enumerable.Range(1, withTagReaders ? lanes : 0).Select(l => $$"""{ "Name": "lane{{l}}-tags", "Port": "{{links}}/lane{{l}}-tags" }""");
         var readers = Enumerable.Range(1, lanes).Select(l => $$"""{ "Name": "lane{{l}}-idcard", "Port": "{{links}}/lane{{l}}-idcard" }""");
         var thermometers = Enumerable.Range(1, lanes).Select(l => $$"""{ "Name": "lane{{l}}-thermometer", "Port": "{{links}}/lane{{l}}-thermometer" }""");
         var path = Path.Combine(dir, "gateedge.json");
         File.WriteAllText(path, $$"""
             {
               "Gateway": { "Id": "gw-load", "CompoundId": "c-load", "GateId": "north" },
-              "Devices": { "IdCardReaders": [ {{string.Join(", ", readers)}} ], "SerialIrThermometers": [ {{string.Join(", ", thermometers)}} ] },
+              "Devices": { "IdCardReaders": [ {{string.Join(", ", readers)}} ], "SerialIrThermometers": [ {{string.Join(", ", thermometers)}} ], "Rdm6300Readers": [ {{string.Join(", ", tagReaders)}} ] },
               "Lanes": [ {{string.Join(",\n", lanesJson)}} ],
               "Rules": { "MaskRequired": false },
               "Registry": { "SeedFile": "registry.json" },
@@ -122,7 +125,7 @@ internal static class LoadRun
     }
 
     /// <summary>The centre's side: waits for the gateway's online status and times each passage from its decision to its arrival.</summary>
-    private sealed class Centre : IAsyncDisposable
+    internal sealed class Centre : IAsyncDisposable
     {
         private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
         private readonly TaskCompletionSource _online = new(TaskCreationOptions.RunContinuationsAsynchronously);

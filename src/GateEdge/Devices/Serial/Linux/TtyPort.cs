@@ -1,0 +1,302 @@
+using System.Threading.Channels;
+using static GateEdge.Devices.Serial.Linux.Libc;
+
+namespace GateEdge.Devices.Serial.Linux;
+
+/// <summary>
+/// A serial port on Linux, read without a timer: one thread per port waits in <c>poll()</c> with no
+/// timeout on the tty and on an eventfd that only <see cref="Dispose"/> signals, so a port at rest
+/// costs no wake-ups at all (System.IO.Ports polls every millisecond while a read is pending; see
+/// docs/architecture.md, "Serial ports"). Writes go straight to the descriptor. An unplugged
+/// adapter is seen at once: the tty reports a hang-up or the read fails with EIO.
+/// </summary>
+internal sealed class TtyPort : Stream
+{
+    private const int ChunkSize = 4096;
+
+    // A write to a tty whose output cannot drain (flow control stuck, adapter hung) gives up after this.
+    private const int WriteTimeoutMs = 500;
+
+    private readonly int _fd;
+    private readonly int _wake;
+    private readonly Thread _reader;
+    // The reader's continuation (the device's frame decoder) runs on this port's thread when bytes
+    // arrive: one thread wake-up per chunk instead of two. It only decodes and hands frames on.
+    private readonly Channel<byte[]> _received = Channel.CreateUnbounded<byte[]>(
+        new UnboundedChannelOptions { SingleReader = true, SingleWriter = true, AllowSynchronousContinuations = true });
+    private byte[] _current = [];
+    private int _offset;
+    private int _disposed;
+
+    private TtyPort(int fd, int wake, string path)
+    {
+        _fd = fd;
+        _wake = wake;
+        _reader = new Thread(ReadLoop) { IsBackground = true, Name = $"tty {Path.GetFileName(path)}" };
+        _reader.Start();
+    }
+
+    /// <summary>Opens <paramref name="path"/> raw, 8 data bits, no parity, one stop bit, no flow control, at <paramref name="baudRate"/>.</summary>
+    public static TtyPort Open(string path, int baudRate)
+    {
+        uint speed = Speed(baudRate);
+        int fd = open(path, ORdWr | ONoCtty | ONonBlock | OCloExec);
+        if (fd < 0)
+        {
+            int error = LastError;
+            throw new DeviceDisconnectedException(error switch
+            {
+                ENoEnt => $"{path} does not exist (unplugged, or renamed: configure /dev/serial/by-id paths)",
+                EAcces => $"{path} could not be opened: permission denied (the service user needs the dialout group)",
+                _ => $"{path} could not be opened: {LastErrorText}",
+            });
+        }
+
+        try
+        {
+            Configure(fd, path, speed);
+            int wake = eventfd(0, EfdCloExec | EfdNonBlock);
+            if (wake < 0)
+            {
+                throw new IOException($"eventfd failed: {LastErrorText}");
+            }
+
+            return new TtyPort(fd, wake, path);
+        }
+        catch
+        {
+            close(fd);
+            throw;
+        }
+    }
+
+    public override bool CanRead => true;
+
+    public override bool CanWrite => true;
+
+    public override bool CanSeek => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        if (_offset == _current.Length)
+        {
+            try
+            {
+                _current = await _received.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (ChannelClosedException ex)
+            {
+                throw ex.InnerException ?? new ObjectDisposedException(nameof(TtyPort));
+            }
+
+            _offset = 0;
+        }
+
+        int count = Math.Min(buffer.Length, _current.Length - _offset);
+        _current.AsMemory(_offset, count).CopyTo(buffer);
+        _offset += count;
+        return count;
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) =>
+        ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+
+    public override unsafe void Write(ReadOnlySpan<byte> buffer)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        while (!buffer.IsEmpty)
+        {
+            nint written;
+            fixed (byte* bytes = buffer)
+            {
+                written = write(_fd, bytes, buffer.Length);
+            }
+
+            if (written >= 0)
+            {
+                buffer = buffer[(int)written..];
+                continue;
+            }
+
+            int error = LastError;
+            if (error == EAgain)
+            {
+                WaitWritable();
+            }
+            else if (error != EIntr)
+            {
+                throw new IOException($"writing to the port failed: {LastErrorText}");
+            }
+        }
+    }
+
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Write(buffer.Span);
+        return ValueTask.CompletedTask;
+    }
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    protected override unsafe void Dispose(bool disposing)
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            ulong one = 1;
+            write(_wake, (byte*)&one, sizeof(ulong));
+            if (Thread.CurrentThread != _reader)
+            {
+                _reader.Join();
+            }
+
+            close(_fd);
+            close(_wake);
+            _received.Writer.TryComplete();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private static unsafe void Configure(int fd, string path, uint speed)
+    {
+        byte* termios = stackalloc byte[TermiosSize];
+        if (tcgetattr(fd, termios) < 0)
+        {
+            throw new DeviceDisconnectedException($"{path} is not a serial port ({LastErrorText})");
+        }
+
+        cfmakeraw(termios);
+        ref uint cflag = ref *(uint*)(termios + CFlagOffset);
+        cflag = (cflag & ~(CSize | CStopB | ParEnb | CRtsCts)) | Cs8 | CRead | CLocal;
+        termios[CcOffset + VMin] = 1;
+        termios[CcOffset + VTime] = 0;
+        if (cfsetispeed(termios, speed) < 0 || cfsetospeed(termios, speed) < 0 || tcsetattr(fd, TcsaNow, termios) < 0)
+        {
+            throw new DeviceDisconnectedException($"{path} could not be set up: {LastErrorText}");
+        }
+
+        // Another program on the same port (a probe while the service runs) is refused, not interleaved.
+        if (ioctl(fd, TiocExcl) < 0 && LastError == EBusy)
+        {
+            throw new DeviceDisconnectedException($"{path} is in use by another program");
+        }
+
+        tcflush(fd, TcIFlush);
+    }
+
+    /// <summary>The termios speed constant for a standard rate (Linux's Bnnn values).</summary>
+    private static uint Speed(int baudRate) => baudRate switch
+    {
+        1200 => 0x9,
+        2400 => 0xB,
+        4800 => 0xC,
+        9600 => 0xD,
+        19200 => 0xE,
+        38400 => 0xF,
+        57600 => 0x1001,
+        115200 => 0x1002,
+        230400 => 0x1003,
+        460800 => 0x1004,
+        921600 => 0x1007,
+        _ => throw new ArgumentOutOfRangeException(nameof(baudRate), baudRate, "not a standard serial line speed"),
+    };
+
+    private unsafe void WaitWritable()
+    {
+        var fds = new PollFd { Fd = _fd, Events = PollOut };
+        int ready = poll(&fds, 1, WriteTimeoutMs);
+        if (ready == 0)
+        {
+            throw new IOException($"the port took no bytes for {WriteTimeoutMs} ms");
+        }
+
+        if (ready > 0 && (fds.Revents & (PollErr | PollHup | PollNval)) != 0)
+        {
+            throw new IOException("the port hung up (unplugged)");
+        }
+    }
+
+    private unsafe void ReadLoop()
+    {
+        var buffer = new byte[ChunkSize];
+        var fds = stackalloc PollFd[2];
+        fds[0] = new PollFd { Fd = _fd, Events = PollIn };
+        fds[1] = new PollFd { Fd = _wake, Events = PollIn };
+        try
+        {
+            while (true)
+            {
+                fds[0].Revents = 0;
+                fds[1].Revents = 0;
+                if (poll(fds, 2, -1) < 0)
+                {
+                    if (LastError == EIntr)
+                    {
+                        continue;
+                    }
+
+                    throw new DeviceDisconnectedException($"waiting on the port failed: {LastErrorText}");
+                }
+
+                if (fds[1].Revents != 0)
+                {
+                    return;
+                }
+
+                if ((fds[0].Revents & PollIn) != 0 && ReadAvailable(buffer))
+                {
+                    continue;
+                }
+
+                if ((fds[0].Revents & (PollErr | PollHup | PollNval)) != 0)
+                {
+                    throw new DeviceDisconnectedException("the port hung up (unplugged)");
+                }
+            }
+        }
+        catch (DeviceException ex)
+        {
+            _received.Writer.TryComplete(ex);
+        }
+    }
+
+    /// <summary>Reads what the tty holds; false when it held nothing after all.</summary>
+    private unsafe bool ReadAvailable(byte[] buffer)
+    {
+        nint n;
+        fixed (byte* bytes = buffer)
+        {
+            n = read(_fd, bytes, buffer.Length);
+        }
+
+        if (n > 0)
+        {
+            _received.Writer.TryWrite(buffer.AsSpan(0, (int)n).ToArray());
+            return true;
+        }
+
+        if (n == 0)
+        {
+            throw new DeviceDisconnectedException("the port reached end of file (unplugged)");
+        }
+
+        int error = LastError;
+        return error is EAgain or EIntr ? false : throw new DeviceDisconnectedException($"reading the port failed: {LastErrorText}");
+    }
+}

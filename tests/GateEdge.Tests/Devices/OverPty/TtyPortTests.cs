@@ -1,0 +1,69 @@
+using GateEdge.Devices;
+using GateEdge.Devices.Serial.Linux;
+using GateEdge.Simulator.Pty;
+
+namespace GateEdge.Tests.Devices.OverPty;
+
+/// <summary>The gateway's own Linux serial port, against a real pseudo-terminal: bytes both ways, an unplug seen at once, clear refusals.</summary>
+public sealed class TtyPortTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("gateedge-tty-").FullName;
+
+    [Fact]
+    public async Task Bytes_arrive_as_the_device_sends_them_and_writes_reach_the_device()
+    {
+        using var device = VirtualSerialPort.Create(Path.Combine(_dir, "reader"));
+        await using var port = TtyPort.Open(device.LinkPath, 115200);
+
+        device.Write([0xAA, 0xAA, 0xAA, 0x96, 0x69]);
+        await port.WriteAsync(new byte[] { 0x01, 0x02, 0x03 });
+
+        var buffer = new byte[16];
+        int read = 0;
+        while (read < 5)
+        {
+            read += await port.ReadAsync(buffer.AsMemory(read)).AsTask().WaitAsync(TimeSpan.FromSeconds(5));
+        }
+
+        Assert.Equal([0xAA, 0xAA, 0xAA, 0x96, 0x69], buffer[..read]);
+        Assert.Equal([0x01, 0x02, 0x03], await device.Received.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
+    public async Task An_unplugged_device_ends_the_pending_read_at_once()
+    {
+        var device = VirtualSerialPort.Create(Path.Combine(_dir, "thermometer"));
+        await using var port = TtyPort.Open(device.LinkPath, 9600);
+        var pending = port.ReadAsync(new byte[16]).AsTask();
+
+        device.Dispose();
+
+        // Seen from the hang-up itself, not from a timeout: well inside the 2 s a replug may take.
+        await Assert.ThrowsAsync<DeviceDisconnectedException>(() => pending.WaitAsync(TimeSpan.FromSeconds(2)));
+    }
+
+    [Fact]
+    public async Task A_pending_read_is_cancelled_and_closing_the_port_does_not_wait_for_bytes()
+    {
+        using var device = VirtualSerialPort.Create(Path.Combine(_dir, "tags"));
+        var port = TtyPort.Open(device.LinkPath, 9600);
+        using var cancel = new CancellationTokenSource();
+        var pending = port.ReadAsync(new byte[16], cancel.Token).AsTask();
+
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending.WaitAsync(TimeSpan.FromSeconds(2)));
+        await port.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
+    public void A_path_that_is_not_a_serial_port_or_does_not_exist_is_named_as_such()
+    {
+        var file = Path.Combine(_dir, "not-a-tty");
+        File.WriteAllText(file, "");
+
+        Assert.Contains("is not a serial port", Assert.Throws<DeviceDisconnectedException>(() => TtyPort.Open(file, 9600)).Message, StringComparison.Ordinal);
+        Assert.Contains("does not exist", Assert.Throws<DeviceDisconnectedException>(() => TtyPort.Open(Path.Combine(_dir, "gone"), 9600)).Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+}
