@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using GateEdge.Configuration;
 namespace GateEdge.Commands;
 
 /// <summary>Bound from <c>Commands</c>: how what the centre sends (commands, lists, persons) is authenticated and bounded.</summary>
@@ -12,7 +13,7 @@ internal sealed class CommandOptions
     public List<Trust.CentreKeyOptions> CentreKeys { get; set; } = [];
 
     /// <summary>How far a command's <c>issuedAt</c> may be from the gateway's clock. Default 60 s, 5 s–10 min.</summary>
-    [Range(typeof(TimeSpan), "00:00:05", "00:10:00")]
+    [DurationRange("00:00:05", "00:10:00")]
     public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Largest command payload accepted. Default 4096 bytes.</summary>
@@ -27,6 +28,6 @@ internal sealed class CommandOptions
     /// How long a gateway started with a pushed configuration has to reach the broker before it
     /// goes back to the previous configuration. Default 2 minutes, 10 s–30 min.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:10", "00:30:00")]
+    [DurationRange("00:00:10", "00:30:00")]
     public TimeSpan ConfigProbation { get; set; } = TimeSpan.FromMinutes(2);
 }

@@ -32,17 +32,17 @@ internal static class ConfigurationLoader
 
         var result = new GatewayConfiguration
         {
-            Gateway = Bind<GatewayOptions>(configuration, "Gateway", problems),
-            Devices = Bind<DevicesOptions>(configuration, "Devices", problems),
-            Lanes = Bind<List<Lanes.LaneOptions>>(configuration, "Lanes", problems),
-            Rules = Bind<Rules.RulePolicy>(configuration, "Rules", problems),
-            Registry = Bind<Registry.RegistryOptions>(configuration, "Registry", problems),
-            Mqtt = Bind<Publishing.MqttOptions>(configuration, "Mqtt", problems),
-            Journal = Bind<Journal.JournalOptions>(configuration, "Journal", problems),
-            Commands = Bind<Commands.CommandOptions>(configuration, "Commands", problems),
-            Privacy = Bind<Privacy.PrivacyOptions>(configuration, "Privacy", problems),
-            Outputs = Bind<Outputs.Gpio.GpioOutputOptions>(configuration, "Outputs", problems),
-            StatusPage = Bind<Status.StatusPageOptions>(configuration, "StatusPage", problems),
+            Gateway = Bind(configuration, "Gateway", problems, new GatewayOptions(), static (section, value) => section.Bind(value)),
+            Devices = Bind(configuration, "Devices", problems, new DevicesOptions(), static (section, value) => section.Bind(value)),
+            Lanes = Bind(configuration, "Lanes", problems, new List<Lanes.LaneOptions>(), static (section, value) => section.Bind(value)),
+            Rules = Bind(configuration, "Rules", problems, new Rules.RulePolicy(), static (section, value) => section.Bind(value)),
+            Registry = Bind(configuration, "Registry", problems, new Registry.RegistryOptions(), static (section, value) => section.Bind(value)),
+            Mqtt = Bind(configuration, "Mqtt", problems, new Publishing.MqttOptions(), static (section, value) => section.Bind(value)),
+            Journal = Bind(configuration, "Journal", problems, new Journal.JournalOptions(), static (section, value) => section.Bind(value)),
+            Commands = Bind(configuration, "Commands", problems, new Commands.CommandOptions(), static (section, value) => section.Bind(value)),
+            Privacy = Bind(configuration, "Privacy", problems, new Privacy.PrivacyOptions(), static (section, value) => section.Bind(value)),
+            Outputs = Bind(configuration, "Outputs", problems, new Outputs.Gpio.GpioOutputOptions(), static (section, value) => section.Bind(value)),
+            StatusPage = Bind(configuration, "StatusPage", problems, new Status.StatusPageOptions(), static (section, value) => section.Bind(value)),
         };
 
         result.Gateway.StateDirectory = Path.GetFullPath(result.Gateway.StateDirectory, baseDirectory);
@@ -90,12 +90,12 @@ internal static class ConfigurationLoader
     /// Binds a section. The schema has already named unknown keys and values of the wrong kind with
     /// their paths, so the binder's own, pathless complaints are only kept when it found nothing.
     /// </summary>
-    private static T Bind<T>(IConfiguration configuration, string section, List<string> problems) where T : new()
+    /// <param name="bind">Called with the concrete type, where the binder's source generator sees it: no reflection at run time.</param>
+    private static T Bind<T>(IConfiguration configuration, string section, List<string> problems, T value, Action<IConfiguration, T> bind)
     {
-        var value = new T();
         try
         {
-            configuration.GetSection(section).Bind(value);
+            bind(configuration.GetSection(section), value);
         }
         catch (InvalidOperationException ex)
         {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using GateEdge.Configuration;
 namespace GateEdge.Journal;
 
 /// <summary>Bound from <c>Journal</c>.</summary>
@@ -20,7 +21,7 @@ internal sealed class JournalOptions
     public int MaxBatch { get; set; } = 512;
 
     /// <summary>Delivered events are deleted after this long. Default 7 days, 1 hour–365 days.</summary>
-    [Range(typeof(TimeSpan), "01:00:00", "365.00:00:00")]
+    [DurationRange("01:00:00", "365.00:00:00")]
     public TimeSpan DeliveredRetention { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>Undelivered events beyond which an alarm is raised. Passages are still stored past it, never dropped. Default 1,000,000.</summary>
@@ -31,10 +32,10 @@ internal sealed class JournalOptions
     /// How long commits may keep failing (a full disk, a read-only state folder) before the
     /// systemd watchdog is no longer fed and the service is restarted. Default 60 s, 0 s–1 hour.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    [DurationRange("00:00:00", "01:00:00")]
     public TimeSpan FailureGrace { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>How often retention and the backlog budget are checked. Default 1 hour.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    [DurationRange("00:00:01", "1.00:00:00")]
     public TimeSpan MaintenanceInterval { get; set; } = TimeSpan.FromHours(1);
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using GateEdge.Configuration;
 namespace GateEdge.Privacy;
 
 /// <summary>Bound from <c>Privacy</c>.</summary>
@@ -23,6 +24,6 @@ internal sealed class PrivacyOptions
     /// name, sealed identity and any clear identity are purged from the journal, delivered or not.
     /// Default 30 days, 1–365 days.
     /// </summary>
-    [Range(typeof(TimeSpan), "1.00:00:00", "365.00:00:00")]
+    [DurationRange("1.00:00:00", "365.00:00:00")]
     public TimeSpan PersonalDataRetention { get; set; } = TimeSpan.FromDays(30);
 }

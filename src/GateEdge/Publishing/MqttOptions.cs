@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using GateEdge.Configuration;
 using MQTTnet.Formatter;
 
 namespace GateEdge.Publishing;
@@ -18,7 +19,7 @@ internal sealed class MqttOptions
     /// <summary><c>V500</c> (MQTT 5, default) or <c>V311</c> (MQTT 3.1.1).</summary>
     public MqttProtocolVersion ProtocolVersion { get; set; } = MqttProtocolVersion.V500;
 
-    [Range(typeof(TimeSpan), "00:00:00", "18:12:15")]
+    [DurationRange("00:00:00", "18:12:15")]
     public TimeSpan KeepAlive { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>Events published and not yet acknowledged, at most. Default 256.</summary>
@@ -26,7 +27,7 @@ internal sealed class MqttOptions
     public int MaxInFlight { get; set; } = 256;
 
     /// <summary>Period of the heartbeat telemetry. Default 60 s.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    [DurationRange("00:00:01", "01:00:00")]
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Connect over TLS. The broker's certificate is verified against <see cref="CaFile"/> and its host name.</summary>
@@ -56,10 +57,10 @@ internal sealed class MqttOptions
     public bool AllowInsecure { get; set; }
 
     /// <summary>Longest wait between reconnect attempts (with jitter), so delivery resumes this soon after the broker returns. Default 5 s, 1 s–5 min.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    [DurationRange("00:00:01", "00:05:00")]
     public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Longest wait for any answer from the broker: CONNACK, SUBACK, a PUBACK, a disconnect. Default 10 s, 1–60 s.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
+    [DurationRange("00:00:01", "00:01:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using GateEdge.Configuration;
 namespace GateEdge.Rules;
 
 /// <summary>
@@ -20,11 +21,11 @@ internal sealed class RulePolicy
     public decimal MaxValidC { get; set; } = 42.5m;
 
     /// <summary>R3 pairing window between a card read and a reading, either order. Default 10 s, 1–60 s.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
+    [DurationRange("00:00:01", "00:01:00")]
     public TimeSpan PairingWindow { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>R3 rest after a first fever reading before the retest counts. Default 60 s, 0–15 min.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:15:00")]
+    [DurationRange("00:00:00", "00:15:00")]
     public TimeSpan RetestRest { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>R3 invalid readings in a row that send the person to the guard. Default 3, 1–10.</summary>
@@ -32,7 +33,7 @@ internal sealed class RulePolicy
     public int MaxInvalidReadings { get; set; } = 3;
 
     /// <summary>R1 the same credential read again within this time is one presentation. Default 3 s, 0–30 s.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:00:30")]
+    [DurationRange("00:00:00", "00:00:30")]
     public TimeSpan DuplicateWindow { get; set; } = TimeSpan.FromSeconds(3);
 
     /// <summary>R1 unregistered national ID cards at an unattended lane. Default deny.</summary>
@@ -49,14 +50,14 @@ internal sealed class RulePolicy
     public int HouseholdExits { get; set; }
 
     /// <summary>R7 the period the household exit limit counts over. Default 2 days, 1 h–30 days.</summary>
-    [Range(typeof(TimeSpan), "01:00:00", "30.00:00:00")]
+    [DurationRange("01:00:00", "30.00:00:00")]
     public TimeSpan HouseholdExitPeriod { get; set; } = TimeSpan.FromDays(2);
 
     /// <summary>At an attended lane, how long a referred attempt waits for the guard's key; then it expires, gate shut. Default 60 s, 5 s–10 min.</summary>
-    [Range(typeof(TimeSpan), "00:00:05", "00:10:00")]
+    [DurationRange("00:00:05", "00:10:00")]
     public TimeSpan GuardDecisionTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>How long a person's unfinished retest flow is remembered. Default 30 min, 1 min–24 h.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    [DurationRange("00:01:00", "1.00:00:00")]
     public TimeSpan RetestMemory { get; set; } = TimeSpan.FromMinutes(30);
 }

@@ -10,7 +10,7 @@ namespace GateEdge.Tests.Configuration;
 
 /// <summary>
 /// Writes config/gateedge.schema.json from the options classes themselves: their properties,
-/// types, defaults and the bounds declared beside each with <see cref="RangeAttribute"/>. Runs in
+/// types, defaults and the bounds declared beside each with <see cref="RangeAttribute"/> (<see cref="DurationRangeAttribute"/> for durations). Runs in
 /// the tests, where reflection is free; the gateway reads the generated file.
 /// </summary>
 internal static class ConfigSchemaGenerator
@@ -53,10 +53,10 @@ internal static class ConfigSchemaGenerator
         else if (type == typeof(TimeSpan))
         {
             node = new JsonObject { ["type"] = "string", ["pattern"] = ConfigSchema.DurationPattern, ["x-kind"] = "duration" };
-            if (range is not null)
+            if (property?.GetCustomAttribute<DurationRangeAttribute>() is { } bounds)
             {
-                node["x-minimum"] = Duration(range.Minimum);
-                node["x-maximum"] = Duration(range.Maximum);
+                node["x-minimum"] = Duration(bounds.Minimum);
+                node["x-maximum"] = Duration(bounds.Maximum);
             }
         }
         else if (type.IsEnum)

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using GateEdge.Configuration;
 namespace GateEdge.Devices.Inputs;
 
 /// <summary>What every GPIO input device has: its lines' polarity and how long a level must hold to count.</summary>
@@ -8,7 +9,7 @@ internal abstract class InputLineOptions : DeviceOptions
     public bool ActiveLow { get; set; }
 
     /// <summary>A level counts once it has held this long: contacts bounce. Default 50 ms.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.001", "00:00:00.5")]
+    [DurationRange("00:00:00.001", "00:00:00.5")]
     public TimeSpan Debounce { get; set; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>The lines this device reads, in the order its session reports them.</summary>

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using GateEdge.Configuration;
 using GateEdge.Devices.Serial;
 
 namespace GateEdge.Devices.CardReaders.IdCard;
@@ -9,11 +10,11 @@ internal sealed class IdCardReaderOptions : SerialDeviceOptions
     public IdCardReaderOptions() => BaudRate = 115200;
 
     /// <summary>Pause between "find card" polls. Default 250 ms (docs/protocols.md: 200–500 ms).</summary>
-    [Range(typeof(TimeSpan), "00:00:00.05", "00:00:05")]
+    [DurationRange("00:00:00.05", "00:00:05")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Wait for a short reply. Default 500 ms.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.05", "00:00:05")]
+    [DurationRange("00:00:00.05", "00:00:05")]
     public TimeSpan ReplyTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>
@@ -23,6 +24,6 @@ internal sealed class IdCardReaderOptions : SerialDeviceOptions
     public bool ReadFingerprint { get; set; }
 
     /// <summary>Wait for the 1295-byte read reply (≈112 ms on the wire at 115200; ≈200 ms with a fingerprint). Default 1.5 s.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.2", "00:00:10")]
+    [DurationRange("00:00:00.2", "00:00:10")]
     public TimeSpan ReadTimeout { get; set; } = TimeSpan.FromMilliseconds(1500);
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using GateEdge.Configuration;
 using GateEdge.Devices.Serial;
 
 namespace GateEdge.Devices.CardReaders.Osdp;
@@ -12,11 +13,11 @@ internal sealed class OsdpReaderOptions : SerialDeviceOptions
     public int Address { get; set; }
 
     /// <summary>Pause between polls. Default 200 ms.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.05", "00:00:05")]
+    [DurationRange("00:00:00.05", "00:00:05")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>A reader must answer within this (OSDP: 200 ms); a missed reply is retried with the same sequence number.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.05", "00:00:02")]
+    [DurationRange("00:00:00.05", "00:00:02")]
     public TimeSpan ReplyTimeout { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>A reader without a valid reply for this long is offline (OSDP: 8 s). It replaces MaxSilentPolls.</summary>

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using GateEdge.Configuration;
 using GateEdge.Devices.Serial;
 
 namespace GateEdge.Devices.CardReaders.Pn532;
@@ -14,6 +15,6 @@ internal sealed class Pn532ReaderOptions : SerialDeviceOptions
     public Pn532ReaderOptions() => BaudRate = HsuBaudRate;
 
     /// <summary>Pause between looks for a card. Default 250 ms.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.05", "00:00:05")]
+    [DurationRange("00:00:00.05", "00:00:05")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using GateEdge.Configuration;
 using GateEdge.Devices.CardReaders.Wiegand.Protocol;
 
 namespace GateEdge.Devices.CardReaders.Wiegand;
@@ -16,6 +17,6 @@ internal sealed class WiegandReaderOptions : DeviceOptions
     public int D1Line { get; set; } = -1;
 
     /// <summary>Idle time that ends a frame. Default 25 ms (docs/protocols.md §2.1).</summary>
-    [Range(typeof(TimeSpan), "00:00:00.005", "00:00:00.5")]
+    [DurationRange("00:00:00.005", "00:00:00.5")]
     public TimeSpan FrameGap { get; set; } = WiegandBitAssembler.DefaultFrameGap;
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using GateEdge.Configuration;
 using GateEdge.Devices.Thermometers.Mlx90614.Protocol;
 
 namespace GateEdge.Devices.Thermometers.Mlx90614;
@@ -13,7 +14,7 @@ internal sealed class Mlx90614ThermometerOptions : DeviceOptions
     public int Address { get; set; } = Mlx90614Word.DefaultAddress;
 
     /// <summary>Pause between readings. Default 200 ms.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.05", "00:00:05")]
+    [DurationRange("00:00:00.05", "00:00:05")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>The sensor reads skin, not body temperature: added to the object value to give the body value the rules judge. Default 0.</summary>

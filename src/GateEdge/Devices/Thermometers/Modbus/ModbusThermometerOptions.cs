@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using GateEdge.Configuration;
 using GateEdge.Devices.Serial;
 
 namespace GateEdge.Devices.Thermometers.Modbus;
@@ -21,10 +22,10 @@ internal sealed class ModbusThermometerOptions : SerialDeviceOptions
     public decimal NoTargetBelowC { get; set; } = 30.0m;
 
     /// <summary>Pause between polls. Default 200 ms.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.05", "00:00:05")]
+    [DurationRange("00:00:00.05", "00:00:05")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>A head must reply within this. Default 300 ms.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.05", "00:00:05")]
+    [DurationRange("00:00:00.05", "00:00:05")]
     public TimeSpan ReplyTimeout { get; set; } = TimeSpan.FromMilliseconds(300);
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using GateEdge.Configuration;
 using GateEdge.Devices.Serial;
 
 namespace GateEdge.Devices.Thermometers.SerialIr;
@@ -9,11 +10,11 @@ internal sealed class SerialIrThermometerOptions : SerialDeviceOptions
     public SerialIrThermometerOptions() => BaudRate = 9600;
 
     /// <summary>Pause between single queries. Default 200 ms.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.05", "00:00:05")]
+    [DurationRange("00:00:00.05", "00:00:05")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>Wait for a reply to a query. Default 300 ms.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.05", "00:00:05")]
+    [DurationRange("00:00:00.05", "00:00:05")]
     public TimeSpan ReplyTimeout { get; set; } = TimeSpan.FromMilliseconds(300);
 
     /// <summary>Added to the module's object value to give the body value the rules judge. Default 0 (body-mode module).</summary>
