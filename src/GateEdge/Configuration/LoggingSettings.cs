@@ -1,31 +1,93 @@
 using Microsoft.Extensions.Configuration;
+using Serilog;
+using Serilog.Events;
 
 namespace GateEdge.Configuration;
 
 /// <summary>
-/// The <c>Serilog</c> section is read by Serilog itself, which ignores a sink it cannot find: a
-/// typo there would leave a gateway that logs nothing. The sinks GateEdge ships are checked here,
-/// and a configuration without any sink logs to the console.
+/// The checks of the <c>Serilog</c> section, which <c>Hosting/LogSetup</c> turns into the logger:
+/// a sink GateEdge does not ship, a level or rolling interval that is no such thing, or a file sink
+/// without a path would leave a gateway that logs less than the technician thinks, so each is
+/// named here, before start. A configuration without any sink logs to the console.
 /// </summary>
 internal static class LoggingSettings
 {
+    public const string Section = "Serilog";
+
     /// <summary>The sinks the gateway is built with (Serilog.Sinks.Console and Serilog.Sinks.File).</summary>
-    public static readonly string[] Sinks = ["Console", "File"];
+    public static readonly string[] SinkNames = ["Console", "File"];
+
+    /// <summary>The one structured file format the gateway writes: Serilog's compact JSON.</summary>
+    private const string CompactJson = "Serilog.Formatting.Compact.CompactJsonFormatter";
 
     public static IEnumerable<string> Check(IConfiguration configuration)
     {
-        foreach (var sink in configuration.GetSection("Serilog:WriteTo").GetChildren())
+        var section = configuration.GetSection(Section);
+        var minimum = section.GetSection("MinimumLevel");
+        foreach (var (path, value) in new[] { ("Serilog.MinimumLevel", minimum.Value), ("Serilog.MinimumLevel.Default", minimum["Default"]) }
+            .Concat(minimum.GetSection("Override").GetChildren().Select(o => ($"Serilog.MinimumLevel.Override.{o.Key}", o.Value))))
         {
-            // Either { "Name": "Console", "Args": … } or, in Serilog's short form, "WriteTo": { "Console": … }.
-            string? name = sink["Name"] ?? (sink.Value is null && !int.TryParse(sink.Key, out _) ? sink.Key : null);
-            if (name is not null && !Sinks.Contains(name, StringComparer.OrdinalIgnoreCase))
+            if (value is not null && Level(value) is null)
             {
-                string path = $"Serilog.WriteTo[{sink.Key}].Name";
-                yield return $"{path}: '{Trust.Untrusted.ForLog(name, 64)}' is not a log sink GateEdge has ({string.Join(", ", Sinks)}); nothing would be logged there";
+                yield return $"{path}: '{Trust.Untrusted.ForLog(value, 32)}' is not a log level ({string.Join(", ", Enum.GetNames<LogEventLevel>())})";
+            }
+        }
+
+        int i = 0;
+        foreach (var sink in section.GetSection("WriteTo").GetChildren())
+        {
+            string at = $"Serilog.WriteTo[{i++}]";
+            var (name, args) = Sink(sink);
+            if (name is null)
+            {
+                continue;
+            }
+
+            if (!SinkNames.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                yield return $"{at}.Name: '{Trust.Untrusted.ForLog(name, 64)}' is not a log sink GateEdge has ({string.Join(", ", SinkNames)}); nothing would be logged there";
+                continue;
+            }
+
+            if (args["restrictedToMinimumLevel"] is { } restricted && Level(restricted) is null)
+            {
+                yield return $"{at}.Args.restrictedToMinimumLevel: '{Trust.Untrusted.ForLog(restricted, 32)}' is not a log level";
+            }
+
+            if (!string.Equals(name, "File", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(args["path"]))
+            {
+                yield return $"{at}.Args.path: the file sink needs the log file's path (e.g. /var/log/gateedge/gateedge-.json)";
+            }
+
+            if (args["rollingInterval"] is { } interval && !Enum.TryParse<RollingInterval>(interval, ignoreCase: true, out _))
+            {
+                yield return $"{at}.Args.rollingInterval: '{Trust.Untrusted.ForLog(interval, 32)}' is not one of {string.Join(", ", Enum.GetNames<RollingInterval>())}";
+            }
+
+            if (args["formatter"] is { } formatter && !IsCompactJson(formatter))
+            {
+                yield return $"{at}.Args.formatter: '{Trust.Untrusted.ForLog(formatter, 100)}' is not a formatter GateEdge has; use \"{CompactJson}, Serilog.Formatting.Compact\" or leave it out for text";
             }
         }
     }
 
-    /// <summary>True when the configuration names no sink at all: the gateway then logs to the console.</summary>
-    public static bool HasNoSink(IConfiguration configuration) => !configuration.GetSection("Serilog:WriteTo").GetChildren().Any();
+    /// <summary>The configured sinks with their arguments, in order; a sink without a name is skipped.</summary>
+    public static IEnumerable<(string Name, IConfiguration Args)> Sinks(IConfiguration section) =>
+        section.GetSection("WriteTo").GetChildren().Select(Sink).Where(s => s.Name is not null)!;
+
+    /// <summary>A level by its Serilog name (<c>Warning</c>); null when it is none.</summary>
+    public static LogEventLevel? Level(string? name) => Enum.TryParse<LogEventLevel>(name, ignoreCase: true, out var level) && Enum.IsDefined(level) ? level : null;
+
+    public static bool IsCompactJson(string? formatter) => formatter is not null && formatter.Split(',')[0].Trim() == CompactJson;
+
+    // Either { "Name": "Console", "Args": … } or, in Serilog's short form, "WriteTo": { "Console": { …args } }.
+    private static (string? Name, IConfiguration Args) Sink(IConfigurationSection sink) =>
+        sink["Name"] is { } name ? (name, sink.GetSection("Args"))
+        : sink.Value is null && !int.TryParse(sink.Key, out _) ? (sink.Key, sink)
+        : (null, sink);
 }

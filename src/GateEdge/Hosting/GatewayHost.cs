@@ -44,15 +44,7 @@ internal static class GatewayHost
         builder.Configuration.AddEnvironmentVariables("GATEEDGE_");
         var config = ConfigurationLoader.Load(builder.Configuration, configPath, configDirectory, positions);
 
-        builder.Services.AddSerilog((services, logger) =>
-        {
-            logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.With(LogLinePrefix.ForThisProcess());
-            if (LoggingSettings.HasNoSink(builder.Configuration))
-            {
-                // A configuration without a Serilog section still gets a gateway that speaks.
-                logger.WriteTo.Console();
-            }
-        });
+        builder.Services.AddSerilog(logger => LogSetup.Apply(logger, builder.Configuration).Enrich.With(LogLinePrefix.ForThisProcess()));
         builder.Services.AddSystemd();
         builder.Services.AddHostedService(sp => new SystemdWatchdog(sp.GetService<Microsoft.Extensions.Hosting.Systemd.ISystemdNotifier>(),
             sp.GetRequiredService<EventJournal>(), config.Journal, sp.GetRequiredService<TimeProvider>(), SystemdWatchdog.IntervalFromEnvironment()));
@@ -92,8 +84,10 @@ internal static class GatewayHost
         services.AddSingleton<LaneEvents>();
         services.AddSingleton<DecisionFeed>();
         services.AddSingleton<IPassageRecorder, PassageRecorder>();
-        services.AddSingleton<IReadOnlyList<LaneCoordinator>>(sp => [.. config.Lanes.Select(lane => ActivatorUtilities.CreateInstance<LaneCoordinator>(sp, lane))]);
-        services.AddSingleton<IDeviceEventSink>(sp => ActivatorUtilities.CreateInstance<LaneRouter>(sp));
+        services.AddSingleton<IReadOnlyList<LaneCoordinator>>(sp => [.. config.Lanes.Select(lane => new LaneCoordinator(lane, config.Rules,
+            sp.GetRequiredService<IPersonRegistry>(), sp.GetRequiredService<DeviceHealthBoard>(), sp.GetRequiredService<IPassageRecorder>(),
+            sp.GetRequiredService<IHouseholdExits>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LaneCoordinator>>()))]);
+        services.AddSingleton<IDeviceEventSink>(sp => new LaneRouter(sp.GetRequiredService<IReadOnlyList<LaneCoordinator>>(), sp.GetRequiredService<DeviceHealthBoard>()));
         services.AddSingleton<CommandInbox>();
         services.AddSingleton(config.Commands);
         services.AddSingleton(_ => CentreKeys.Load(config.Commands.CentreKeys).Keys);

@@ -23,7 +23,7 @@ internal static class ConfigSchemaGenerator
             properties[property.Name] = For(property.PropertyType, property, Default(new GatewayConfiguration(), property));
         }
 
-        properties["Serilog"] = new JsonObject { ["type"] = "object", ["description"] = "Logging: Serilog.Settings.Configuration's own format." };
+        properties["Serilog"] = new JsonObject { ["type"] = "object", ["description"] = "Logging, in Serilog's configuration format: MinimumLevel (with Override) and WriteTo with the Console and File sinks (config/README.md)." };
         var schema = new JsonObject
         {
             ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
