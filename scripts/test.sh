@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 # mosquitto and rabbitmq-server: the system tests start private brokers of both kinds;
 # openssl: they make their own TLS certificates; chromium: the status page is checked in a
 # headless browser; faketime: the fault tests step the gateway's wall clock; systemd: the unit
-# file's hardening is scored with systemd-analyze.
+# file's hardening is scored with systemd-analyze; clang, lld and the arm64 cross packages: the
+# releases are built native for x64 and arm64 (deploy/publish.sh).
 missing=()
 { command -v mosquitto >/dev/null 2>&1 || [ -x /usr/sbin/mosquitto ]; } || missing+=(mosquitto)
 command -v mosquitto_sub >/dev/null 2>&1 || missing+=(mosquitto-clients)
@@ -17,6 +18,11 @@ command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 compgen -G "/usr/lib/*/faketime/libfaketime.so.1" >/dev/null || missing+=(faketime)
 command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
+{ command -v clang >/dev/null 2>&1 || command -v clang-14 >/dev/null 2>&1; } || missing+=(clang)
+command -v ld.lld >/dev/null 2>&1 || missing+=(lld)
+[ -f /usr/include/zlib.h ] || missing+=(zlib1g-dev)
+command -v aarch64-linux-gnu-objcopy >/dev/null 2>&1 || missing+=(gcc-aarch64-linux-gnu)
+[ -d /usr/aarch64-linux-gnu/include ] || missing+=(libc6-dev-arm64-cross)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} for the system tests..."
   sudo=""

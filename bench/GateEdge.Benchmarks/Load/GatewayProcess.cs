@@ -11,9 +11,14 @@ internal sealed class GatewayProcess : IAsyncDisposable
 
     public static GatewayProcess Start(string configPath)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "GateEdge.dll");
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(dll);
+        // GATEEDGE_BENCH_GATEWAY names a native release (deploy/publish.sh) to measure instead of the JIT build beside the harness.
+        var native = Environment.GetEnvironmentVariable("GATEEDGE_BENCH_GATEWAY");
+        var info = new ProcessStartInfo(string.IsNullOrEmpty(native) ? "dotnet" : native) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (string.IsNullOrEmpty(native))
+        {
+            info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "GateEdge.dll"));
+        }
+
         info.ArgumentList.Add("--config");
         info.ArgumentList.Add(configPath);
         var process = Process.Start(info)!;

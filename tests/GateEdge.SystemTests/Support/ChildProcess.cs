@@ -48,7 +48,9 @@ internal sealed partial class ChildProcess : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = info };
-        var child = new ChildProcess(process, args.Contains(RepoPaths.GateEdgeDll));
+        // The JIT build's dll, or a native release's executable (run directly or under qemu).
+        bool isGateway = args.Contains(RepoPaths.GateEdgeDll) || args.Prepend(file).Any(a => Path.GetFileName(a) == "GateEdge");
+        var child = new ChildProcess(process, isGateway);
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) child.Lines.Enqueue(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) child.Lines.Enqueue("stderr: " + e.Data); };
         process.Start();

@@ -1,0 +1,34 @@
+using GateEdge.SystemTests.Support;
+
+namespace GateEdge.SystemTests;
+
+/// <summary>
+/// The native release deploy/publish.sh ships runs the real scenario: a lane over pseudo-terminals,
+/// every attempt decided on its own reading, journalled and delivered to the centre. (The arm64
+/// release is built and checked for its architecture by InstallScriptTests.)
+/// </summary>
+public sealed class NativeReleaseSystemTests : GateTest
+{
+    [Fact]
+    public async Task The_native_x64_release_decides_a_lane_and_delivers_every_event()
+    {
+        var gateway = await NativeRelease.X64GatewayAsync();
+        await RunLaneAsync(() => Gate.StartGateway(gateway, []));
+    }
+
+    private async Task RunLaneAsync(Func<ChildProcess> startGateway)
+    {
+        Gate.WriteGatewayConfig("""{ "MaskRequired": false }""");
+        Gate.WriteSteadyTrafficScript();
+        await using var centre = await CentreSubscriber.ConnectAsync(Broker.Port);
+        await using var gateway = startGateway();
+        await using var simulator = Gate.StartSimulator();
+
+        await Eventually.True(() => centre.SeqCount >= 5, () => $"five decisions at the centre\n{gateway.Output}", TimeSpan.FromSeconds(90));
+        await simulator.StopAsync(TimeSpan.FromSeconds(10));
+        await Delivery.AllDeliveredAsync(centre, Gate.JournalPath);
+
+        Delivery.AssertCompleteAndOrdered(centre, Gate.JournalPath);
+        Assert.All(centre.Passages, p => Assert.Equal("allow", p.GetProperty("outcome").GetString()));
+    }
+}
