@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 # openssl: they make their own TLS certificates; chromium: the status page is checked in a
 # headless browser; faketime: the fault tests step the gateway's wall clock; systemd: the unit
 # file's hardening is scored with systemd-analyze; clang, lld and the arm64 cross packages: the
-# releases are built native for x64 and arm64 (deploy/publish.sh).
+# releases are built native for x64 and arm64 (deploy/publish.sh), and qemu-user runs the arm64
+# one on Debian's arm64 libraries (the machine gains the arm64 architecture for them).
 missing=()
 { command -v mosquitto >/dev/null 2>&1 || [ -x /usr/sbin/mosquitto ]; } || missing+=(mosquitto)
 command -v mosquitto_sub >/dev/null 2>&1 || missing+=(mosquitto-clients)
@@ -23,6 +24,11 @@ command -v ld.lld >/dev/null 2>&1 || missing+=(lld)
 [ -f /usr/include/zlib.h ] || missing+=(zlib1g-dev)
 command -v aarch64-linux-gnu-objcopy >/dev/null 2>&1 || missing+=(gcc-aarch64-linux-gnu)
 [ -d /usr/aarch64-linux-gnu/include ] || missing+=(libc6-dev-arm64-cross)
+command -v qemu-aarch64-static >/dev/null 2>&1 || missing+=(qemu-user-static)
+if [ ! -e /usr/lib/aarch64-linux-gnu/libssl.so.3 ]; then
+  missing+=(libssl3:arm64)
+  dpkg --print-foreign-architectures | grep -qx arm64 || { [ "$(id -u)" -eq 0 ] && dpkg --add-architecture arm64 || sudo dpkg --add-architecture arm64; }
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} for the system tests..."
   sudo=""

@@ -16,6 +16,8 @@ internal static class NativeRelease
 
     public static async Task<string> X64GatewayAsync() => Path.Combine(await FolderAsync(), "linux-x64", "GateEdge");
 
+    public static async Task<string> Arm64GatewayAsync() => Path.Combine(await FolderAsync(), "linux-arm64", "GateEdge");
+
     private static async Task<string> BuildAsync()
     {
         // A folder deploy/publish.sh already filled (a developer re-running one test) is used as it is.
