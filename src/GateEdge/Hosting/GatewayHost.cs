@@ -1,10 +1,10 @@
 using GateEdge.Commands;
 using GateEdge.Configuration;
-using GateEdge.Events;
 using GateEdge.Devices;
 using GateEdge.Devices.Gpio;
 using GateEdge.Devices.I2c;
 using GateEdge.Devices.Health;
+using GateEdge.Events;
 using GateEdge.Journal;
 using GateEdge.Lanes;
 using GateEdge.Outputs;
