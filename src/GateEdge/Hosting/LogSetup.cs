@@ -13,10 +13,17 @@ namespace GateEdge.Hosting;
 /// with the arguments config/README.md lists. Read by hand rather than by
 /// Serilog.Settings.Configuration, whose reflection a trimmed, native gateway does not keep; the
 /// file's format stays Serilog's own. <see cref="LoggingSettings"/> checks the same section for
-/// <c>config check</c>; a section without sinks logs to the console.
+/// <c>config check</c>; a section without sinks logs to the console. The gateway adds
+/// <see cref="LogLinePrefix"/>, which the console template uses.
 /// </summary>
 internal static class LogSetup
 {
+    /// <summary>
+    /// The console line when the configuration names none: one line per event, starting with its
+    /// syslog priority under systemd and with the time and level in a terminal (<see cref="LogLinePrefix"/>).
+    /// </summary>
+    public const string ConsoleTemplate = "{Prefix:l}{Message:lj}{ExceptionLine:l}{NewLine}";
+
     public static LoggerConfiguration Apply(LoggerConfiguration logger, IConfiguration configuration)
     {
         var section = configuration.GetSection(LoggingSettings.Section);
@@ -38,7 +45,7 @@ internal static class LogSetup
         if (sinks.Count == 0)
         {
             // A configuration without a Serilog section still gets a gateway that speaks.
-            return logger.WriteTo.Console(formatProvider: CultureInfo.InvariantCulture);
+            return logger.WriteTo.Console(outputTemplate: ConsoleTemplate, formatProvider: CultureInfo.InvariantCulture);
         }
 
         foreach (var (name, args) in sinks)
@@ -47,7 +54,7 @@ internal static class LogSetup
             if (string.Equals(name, "Console", StringComparison.OrdinalIgnoreCase))
             {
                 logger.WriteTo.Console(restrictedToMinimumLevel: restricted, formatProvider: CultureInfo.InvariantCulture,
-                    outputTemplate: args["outputTemplate"] ?? "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}");
+                    outputTemplate: args["outputTemplate"] ?? ConsoleTemplate);
             }
             else if (string.Equals(name, "File", StringComparison.OrdinalIgnoreCase))
             {
