@@ -112,8 +112,8 @@ internal sealed class TestGate : IDisposable
         Started(ChildProcess.Start("dotnet", environment, RepoPaths.GateEdgeDll, "--config", Path.Combine(Dir, "gateedge.json")));
 
     /// <summary>A gateway executable other than the JIT build (a native release), run by <paramref name="file"/> with <paramref name="before"/> ahead of its own arguments.</summary>
-    public ChildProcess StartGateway(string file, string[] before, IReadOnlyDictionary<string, string>? environment = null) =>
-        Started(ChildProcess.Start(file, environment ?? new Dictionary<string, string>(), [.. before, "--config", Path.Combine(Dir, "gateedge.json")]));
+    public ChildProcess StartGateway(string file, string[] before) =>
+        Started(ChildProcess.Start(file, [.. before, "--config", Path.Combine(Dir, "gateedge.json")]));
 
     public ChildProcess StartSimulator() =>
         Started(ChildProcess.StartDotnet(RepoPaths.SimulatorDll, "run", "--script", Path.Combine(Dir, "script.json"), "--links", Links, "--hold"));

@@ -13,11 +13,14 @@ internal static class SerialPortOpener
     // docs/protocols.md §4: with the default infinite timeout a write to an unplugged port blocks forever.
     private const int WriteTimeoutMs = 500;
 
+    /// <summary>What a port whose path is gone is called, wherever a driver finds it gone.</summary>
+    public static string Missing(string path) => $"{path} does not exist (unplugged, or renamed: configure /dev/serial/by-id paths)";
+
     public static SerialConnection Open(string path, int baudRate)
     {
         if (!File.Exists(path))
         {
-            throw new DeviceDisconnectedException($"{path} does not exist (unplugged, or renamed: configure /dev/serial/by-id paths)");
+            throw new DeviceDisconnectedException(Missing(path));
         }
 
         if (OperatingSystem.IsLinux())

@@ -52,7 +52,7 @@ internal sealed partial class Pn532ReaderSession(
     {
         if (!File.Exists(options.Port))
         {
-            throw new DeviceDisconnectedException($"{options.Port} does not exist (unplugged, or renamed: configure /dev/serial/by-id paths)");
+            throw new DeviceDisconnectedException(Serial.SerialPortOpener.Missing(options.Port));
         }
 
         try

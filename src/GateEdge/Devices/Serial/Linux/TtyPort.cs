@@ -46,7 +46,7 @@ internal sealed class TtyPort : Stream
             int error = LastError;
             throw new DeviceDisconnectedException(error switch
             {
-                ENoEnt => $"{path} does not exist (unplugged, or renamed: configure /dev/serial/by-id paths)",
+                ENoEnt => SerialPortOpener.Missing(path),
                 EAcces => $"{path} could not be opened: permission denied (the service user needs the dialout group)",
                 _ => $"{path} could not be opened: {LastErrorText}",
             });
