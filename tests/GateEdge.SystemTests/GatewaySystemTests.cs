@@ -48,12 +48,14 @@ public sealed class GatewaySystemTests : IAsyncLifetime
         Assert.Equal(["张*", "李*", "李*", "王*"], events.Select(e => e.GetProperty("person").GetProperty("name").GetString()));
         Assert.Equal([[], [], ["fever"], []], events.Select(e => e.GetProperty("alarms").EnumerateArray().Select(a => a.GetString()!).ToArray()));
         Assert.Equal("second reading 38.1 °C is at or above 37.3 °C: fever", events[2].GetProperty("reasons")[0].GetString());
+        Assert.Equal(["registered,temperature-normal", "fever-retest", "fever", "reading-out-of-range"],
+            events.Select(e => string.Join(",", e.GetProperty("reasonCodes").EnumerateArray().Select(r => r.GetString()))));
         Assert.Equal("reading 30.0 °C is outside 34.0 °C–42.5 °C: measure again", events[3].GetProperty("reasons")[0].GetString());
 
         var ids = new HashSet<Guid>();
         foreach (var e in events)
         {
-            Assert.Equal("gateedge.passage/2", e.GetProperty("schema").GetString());
+            Assert.Equal("gateedge.passage/3", e.GetProperty("schema").GetString());
             Assert.True(ids.Add(Guid.Parse(e.GetProperty("id").GetString()!)));
             Assert.Equal(7, Guid.Parse(e.GetProperty("id").GetString()!).Version);
             Assert.InRange(e.GetProperty("time").GetDateTimeOffset(), startedAt, DateTimeOffset.UtcNow);

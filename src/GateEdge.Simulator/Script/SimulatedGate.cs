@@ -9,6 +9,7 @@ using GateEdge.Devices.Inputs;
 using GateEdge.Devices.Thermometers.Mlx90614;
 using GateEdge.Devices.Thermometers.Modbus;
 using GateEdge.Devices.Thermometers.SerialIr;
+using GateEdge.Devices.Voice;
 using GateEdge.Simulator.Devices;
 using GateEdge.Simulator.Faults;
 
@@ -84,11 +85,19 @@ internal sealed class SimulatedGate : IAsyncDisposable
             Thermometers[device.Name] = head;
             Polled(head.FirstQuery, head.RunAsync(_stop.Token));
         }
+        else if (family == VoiceModuleFamily.Family)
+        {
+            var voice = new SimulatedVoiceModule(device.Name, port);
+            VoiceModules[device.Name] = voice;
+            Polled(voice.FirstQuery, voice.RunAsync(_stop.Token));
+        }
         else
         {
             throw new InvalidDataException($"device '{device.Name}': the simulator has no {device.Kind} yet");
         }
     }
+
+    public Dictionary<string, SimulatedVoiceModule> VoiceModules { get; } = [];
 
     public Dictionary<string, SimulatedIdCardReader> Readers { get; } = [];
 

@@ -27,6 +27,8 @@ internal static class ProtectedSettings
         Check("Privacy.IdentitySealingKeyFile", current.Privacy.IdentitySealingKeyFile, next.Privacy.IdentitySealingKeyFile);
         Check("StatusPage.Listen", current.StatusPage.Listen, next.StatusPage.Listen);
         Check("StatusPage.TokenFile", current.StatusPage.TokenFile, next.StatusPage.TokenFile);
+        Check("StatusPage.DisplayTokenFile", current.StatusPage.DisplayTokenFile, next.StatusPage.DisplayTokenFile);
+        Check("Prompts.ShowMaskedName", current.Prompts.ShowMaskedName, next.Prompts.ShowMaskedName);
         Check("StatusPage.AllowedHosts", string.Join(",", current.StatusPage.AllowedHosts), string.Join(",", next.StatusPage.AllowedHosts));
         return changed;
 

@@ -43,6 +43,7 @@ internal static class ConfigurationLoader
             Privacy = Bind(configuration, "Privacy", problems, new Privacy.PrivacyOptions(), static (section, value) => section.Bind(value)),
             Outputs = Bind(configuration, "Outputs", problems, new Outputs.Gpio.GpioOutputOptions(), static (section, value) => section.Bind(value)),
             StatusPage = Bind(configuration, "StatusPage", problems, new Status.StatusPageOptions(), static (section, value) => section.Bind(value)),
+            Prompts = Bind(configuration, "Prompts", problems, new Prompts.PromptsOptions(), static (section, value) => section.Bind(value)),
         };
 
         result.Gateway.StateDirectory = Path.GetFullPath(result.Gateway.StateDirectory, baseDirectory);
@@ -60,6 +61,7 @@ internal static class ConfigurationLoader
 
         result.Privacy.IdentitySealingKeyFile = FullPathOrNull(result.Privacy.IdentitySealingKeyFile, baseDirectory);
         result.StatusPage.TokenFile = FullPathOrNull(result.StatusPage.TokenFile, baseDirectory);
+        result.StatusPage.DisplayTokenFile = FullPathOrNull(result.StatusPage.DisplayTokenFile, baseDirectory);
 
         problems.AddRange(ConfigurationValidator.Validate(result, forService));
         if (problems.Count > 0)

@@ -25,6 +25,11 @@ internal static partial class ConfigurationValidator
             yield return problem;
         }
 
+        if (!Prompts.PromptLanguages.TryParse(c.Prompts.Language, out _))
+        {
+            yield return $"Prompts.Language: '{c.Prompts.Language}' is not a prompt language; use {string.Join(" or ", Prompts.PromptLanguages.Names)}";
+        }
+
         foreach (var problem in GateOutputs(c))
         {
             yield return problem;
@@ -239,6 +244,16 @@ internal static partial class ConfigurationValidator
             if (lane.GuardKeypad is { } keypad && Kind(devices, keypad) != Devices.DeviceRole.GuardKeypad)
             {
                 yield return $"{at}.GuardKeypad: no guard keypad is named '{keypad}' (known: {Known(devices, Devices.DeviceRole.GuardKeypad)})";
+            }
+
+            if (lane.Voice is { } voice && Kind(devices, voice) != Devices.DeviceRole.Voice)
+            {
+                yield return $"{at}.Voice: no voice module is named '{voice}' (known: {Known(devices, Devices.DeviceRole.Voice)})";
+            }
+
+            if (lane.Language is { } language && !Prompts.PromptLanguages.TryParse(language, out _))
+            {
+                yield return $"{at}.Language: '{language}' is not a prompt language; use {string.Join(" or ", Prompts.PromptLanguages.Names)}";
             }
 
             if (lane.Mode == Rules.LaneMode.Attended && lane.GuardKeypad is null)

@@ -8,6 +8,7 @@ using GateEdge.Devices.Inputs;
 using GateEdge.Devices.Thermometers.Mlx90614;
 using GateEdge.Devices.Thermometers.Modbus;
 using GateEdge.Devices.Thermometers.SerialIr;
+using GateEdge.Devices.Voice;
 
 namespace GateEdge.Configuration;
 
@@ -38,6 +39,9 @@ internal sealed class DevicesOptions
 
     /// <summary>Guards' confirm/deny keys on GPIO lines.</summary>
     public List<GuardKeypadOptions> GuardKeypads { get; set; } = [];
+
+    /// <summary>Speech modules that say the lanes' prompts.</summary>
+    public List<VoiceModuleOptions> VoiceModules { get; set; } = [];
 
     public const string LinuxI2c = "Linux";
     public const string SimulatedI2c = "Simulated";

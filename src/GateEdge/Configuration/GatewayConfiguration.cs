@@ -31,4 +31,6 @@ internal sealed class GatewayConfiguration
     public Outputs.Gpio.GpioOutputOptions Outputs { get; set; } = new();
 
     public Status.StatusPageOptions StatusPage { get; set; } = new();
+
+    public Prompts.PromptsOptions Prompts { get; set; } = new();
 }

@@ -38,7 +38,8 @@ internal static class SecretFiles
             }
         }
 
-        foreach (var (key, file) in new[] { ("Mqtt.PasswordFile", c.Mqtt.PasswordFile), ("Mqtt.ClientKeyFile", c.Mqtt.ClientKeyFile), ("StatusPage.TokenFile", c.StatusPage.TokenFile) })
+        foreach (var (key, file) in new[] { ("Mqtt.PasswordFile", c.Mqtt.PasswordFile), ("Mqtt.ClientKeyFile", c.Mqtt.ClientKeyFile), ("StatusPage.TokenFile", c.StatusPage.TokenFile),
+            ("StatusPage.DisplayTokenFile", c.StatusPage.DisplayTokenFile) })
         {
             if (file is not null && File.Exists(file) && ReadableByOthers(file) is { } mode)
             {
@@ -46,16 +47,28 @@ internal static class SecretFiles
             }
         }
 
-        if (c.StatusPage.Enabled && c.StatusPage.TokenFile is { } tokenFile)
+        if (!c.StatusPage.Enabled)
+        {
+            yield break;
+        }
+
+        var tokens = new[] { ("StatusPage.TokenFile", c.StatusPage.TokenFile), ("StatusPage.DisplayTokenFile", c.StatusPage.DisplayTokenFile) }
+            .Where(t => t.Item2 is not null).Select(t => (Key: t.Item1, File: t.Item2!)).ToArray();
+        foreach (var (key, tokenFile) in tokens)
         {
             if (!File.Exists(tokenFile))
             {
-                yield return $"StatusPage.TokenFile: {tokenFile} does not exist";
+                yield return $"{key}: {tokenFile} does not exist";
             }
             else if (File.ReadAllText(tokenFile).Trim().Length < MinTokenLength)
             {
-                yield return $"StatusPage.TokenFile: the token in {tokenFile} is empty or shorter than {MinTokenLength} characters; make one with: openssl rand -hex 16 > {tokenFile}";
+                yield return $"{key}: the token in {tokenFile} is empty or shorter than {MinTokenLength} characters; make one with: openssl rand -hex 16 > {tokenFile}";
             }
+        }
+
+        if (tokens.Length == 2 && tokens.All(t => File.Exists(t.File)) && File.ReadAllText(tokens[0].File).Trim() == File.ReadAllText(tokens[1].File).Trim())
+        {
+            yield return "StatusPage.DisplayTokenFile: it holds the status page's own token; a lane display needs a token of its own, which opens only the lane pages";
         }
     }
 

@@ -8,6 +8,7 @@ using GateEdge.Devices.Inputs;
 using GateEdge.Devices.Thermometers.Mlx90614;
 using GateEdge.Devices.Thermometers.Modbus;
 using GateEdge.Devices.Thermometers.SerialIr;
+using GateEdge.Devices.Voice;
 
 namespace GateEdge.Devices;
 
@@ -24,6 +25,7 @@ internal static class DeviceFamilies
         IdCardReaderFamily.Family,
         Pn532ReaderFamily.Family,
         SerialIrThermometerFamily.Family,
+        VoiceModuleFamily.Family,
         ModbusThermometerFamily.Family,
         OsdpReaderFamily.Family,
         Rdm6300ReaderFamily.Family,

@@ -10,6 +10,7 @@ internal enum DeviceRole
     Thermometer,
     MaskDetector,
     GuardKeypad,
+    Voice,
 }
 
 /// <summary>How a device is wired to the box.</summary>

@@ -22,5 +22,7 @@ internal sealed class DeviceServices(IServiceProvider services)
 
     public II2cBuses I2cBuses => services.GetRequiredService<II2cBuses>();
 
+    public Voice.SpeechQueues Speech => services.GetRequiredService<Voice.SpeechQueues>();
+
     public ILogger<T> Logger<T>() => services.GetRequiredService<ILoggerFactory>().CreateLogger<T>();
 }

@@ -4,8 +4,9 @@ namespace GateEdge.Events;
 
 /// <summary>
 /// The record of one attempt at a lane, as published (docs/mqtt.md, schema
-/// <c>gateedge.passage/2</c>). It carries every field of docs/rules.md "What every record holds"
-/// that the gateway knows; personal data only in masked form.
+/// <c>gateedge.passage/3</c>). It carries every field of docs/rules.md "What every record holds"
+/// that the gateway knows; personal data only in masked form. <see cref="ReasonCodes"/> says what
+/// <see cref="Reasons"/> says, as stable codes in the same order, for a centre that localises.
 /// </summary>
 internal sealed record PassageEvent(
     string Schema,
@@ -25,16 +26,17 @@ internal sealed record PassageEvent(
     string Outcome,
     IReadOnlyList<string> Rules,
     IReadOnlyList<string> Reasons,
+    IReadOnlyList<string> ReasonCodes,
     IReadOnlyList<string> Alarms,
     string? Guard,
     IReadOnlyDictionary<string, string> Devices)
 {
-    public const string SchemaId = "gateedge.passage/2";
+    public const string SchemaId = "gateedge.passage/3";
 
     internal PassageEvent(EventHeader h, string direction, string mode, CredentialPart credential, PersonPart person, TemperaturePart temperature, MaskPart mask,
-        string outcome, IReadOnlyList<string> rules, IReadOnlyList<string> reasons, IReadOnlyList<string> alarms, string? guard, IReadOnlyDictionary<string, string> devices)
+        string outcome, IReadOnlyList<string> rules, IReadOnlyList<string> reasons, IReadOnlyList<string> reasonCodes, IReadOnlyList<string> alarms, string? guard, IReadOnlyDictionary<string, string> devices)
         : this(SchemaId, h.Id, h.Seq, h.Time, h.Compound, h.Gate, h.Gateway, h.Lane, direction, mode, credential, person, temperature, mask,
-            outcome, rules, reasons, alarms, guard, devices)
+            outcome, rules, reasons, reasonCodes, alarms, guard, devices)
     {
     }
 

@@ -84,6 +84,35 @@ internal static class Wire
         _ => throw new ArgumentOutOfRangeException(nameof(value)),
     };
 
+    /// <summary>The reason codes published in <c>reasonCodes</c> (docs/mqtt.md); never change one, add a new one.</summary>
+    public static string Of(ReasonCode value) => value switch
+    {
+        ReasonCode.Registered => "registered",
+        ReasonCode.RegistrationNotValid => "registration-not-valid",
+        ReasonCode.UnknownCompoundCard => "unknown-compound-card",
+        ReasonCode.VisitorGuardDecides => "visitor-guard-decides",
+        ReasonCode.VisitorAdmitted => "visitor-admitted",
+        ReasonCode.VisitorNotAdmitted => "visitor-not-admitted",
+        ReasonCode.TemperatureNormal => "temperature-normal",
+        ReasonCode.FeverRetest => "fever-retest",
+        ReasonCode.Fever => "fever",
+        ReasonCode.RestBeforeRetest => "rest-before-retest",
+        ReasonCode.NoReading => "no-reading",
+        ReasonCode.ReadingOutOfRange => "reading-out-of-range",
+        ReasonCode.InvalidReadingsRepeated => "invalid-readings-repeated",
+        ReasonCode.ThermometerUnavailable => "thermometer-unavailable",
+        ReasonCode.MaskWorn => "mask-worn",
+        ReasonCode.MaskNotWorn => "mask-not-worn",
+        ReasonCode.MaskNotChecked => "mask-not-checked",
+        ReasonCode.MaskDetectorUnavailable => "mask-detector-unavailable",
+        ReasonCode.QuarantineNoExit => "quarantine-no-exit",
+        ReasonCode.QuarantineEntering => "quarantine-entering",
+        ReasonCode.KeyGroupWatch => "key-group-watch",
+        ReasonCode.HouseholdExitCounted => "household-exit-counted",
+        ReasonCode.HouseholdExitLimit => "household-exit-limit",
+        _ => throw new ArgumentOutOfRangeException(nameof(value)),
+    };
+
     public static string GuardDuty(bool signOn) => signOn ? "sign-on" : "sign-off";
 
     /// <summary>A command's result: carried out.</summary>

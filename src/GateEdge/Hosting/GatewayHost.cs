@@ -82,11 +82,14 @@ internal static class GatewayHost
             : IdentitySealer.None);
         services.AddSingleton(new EventHeaders(config.Gateway));
         services.AddSingleton<LaneEvents>();
+        services.AddSingleton(config.Prompts);
+        services.AddSingleton<Devices.Voice.SpeechQueues>();
+        services.AddSingleton<Prompts.LanePromptBoard>();
         services.AddSingleton<DecisionFeed>();
         services.AddSingleton<IPassageRecorder, PassageRecorder>();
         services.AddSingleton<IReadOnlyList<LaneCoordinator>>(sp => [.. config.Lanes.Select(lane => new LaneCoordinator(lane, config.Rules,
             sp.GetRequiredService<IPersonRegistry>(), sp.GetRequiredService<DeviceHealthBoard>(), sp.GetRequiredService<IPassageRecorder>(),
-            sp.GetRequiredService<IHouseholdExits>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LaneCoordinator>>()))]);
+            sp.GetRequiredService<IHouseholdExits>(), sp.GetRequiredService<Prompts.LanePromptBoard>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LaneCoordinator>>()))]);
         services.AddSingleton<IDeviceEventSink>(sp => new LaneRouter(sp.GetRequiredService<IReadOnlyList<LaneCoordinator>>(), sp.GetRequiredService<DeviceHealthBoard>()));
         services.AddSingleton<CommandInbox>();
         services.AddSingleton(config.Commands);

@@ -1,6 +1,7 @@
 using GateEdge.Events;
 using GateEdge.Journal;
 using GateEdge.Privacy;
+using GateEdge.Prompts;
 using GateEdge.Status;
 using Microsoft.Extensions.Logging;
 
@@ -8,10 +9,10 @@ namespace GateEdge.Lanes;
 
 /// <summary>
 /// Everything that watches the lanes' decisions once they are recorded: the log line, the
-/// status page's last decisions, the metrics. Card numbers only masked, as everywhere outside
-/// the journal.
+/// status page's last decisions, the metrics, and what the lane tells the person. Card numbers
+/// only masked, as everywhere outside the journal.
 /// </summary>
-internal sealed partial class DecisionFeed(RecentDecisions recent, GatewayMetrics metrics, TimeProvider time, ILogger<DecisionFeed> logger)
+internal sealed partial class DecisionFeed(RecentDecisions recent, GatewayMetrics metrics, LanePromptBoard prompts, TimeProvider time, ILogger<DecisionFeed> logger)
 {
     public void Decided(LaneAttempt attempt, EventStamp stamp)
     {
@@ -23,12 +24,24 @@ internal sealed partial class DecisionFeed(RecentDecisions recent, GatewayMetric
         // From the frame that completed the attempt (the later of card and reading) to the relay command.
         var completedAt = attempt.Reading is { } reading && reading.At > attempt.Card.At ? reading.At : attempt.Card.At;
         metrics.Decided(summary.Lane, summary.Outcome, time.GetUtcNow() - completedAt);
+        prompts.Show(attempt.Lane, PromptChooser.For(decision, attempt.Lane.Mode), attempt.Reading?.BodyC, PersonalDataMask.Name(attempt.Card.HolderName));
     }
+
+    /// <summary>The attempt could not be recorded: the gate stays shut, and the person is told the lane is out of order.</summary>
+    public void NotRecorded(LaneOptions lane) => prompts.Show(lane, new LanePrompt(PromptId.DeviceFault));
 
     public void GuardDuty(GuardDutyChange change) => LogGuardDuty(change.Lane.Id, change.Guard, change.SignOn ? "on" : "off");
 
-    public void Override(GuardOverride decision) =>
+    public void Override(GuardOverride decision)
+    {
         LogOverride(decision.Lane.Id, decision.Passage.Seq, Wire.Of(decision.Verdict), decision.Guard ?? "no guard signed on");
+        prompts.Show(decision.Lane, new LanePrompt(decision.Verdict switch
+        {
+            GuardVerdict.Allow => PromptId.GuardAllowed,
+            GuardVerdict.Deny => PromptId.GuardRefused,
+            _ => PromptId.GuardTimedOut,
+        }));
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Lane {Lane} #{Seq}: {Credential} {Temperature}, mask {Mask} → {Outcome} ({Rules}: {Reasons})")]
     private partial void LogDecision(string lane, long seq, string credential, string temperature, string mask, string outcome, string rules, string reasons);

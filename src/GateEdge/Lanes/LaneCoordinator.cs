@@ -3,6 +3,7 @@ using GateEdge.Devices.CardReaders;
 using GateEdge.Devices.Health;
 using GateEdge.Devices.Inputs;
 using GateEdge.Devices.Thermometers;
+using GateEdge.Prompts;
 using GateEdge.Registry;
 using GateEdge.Rules;
 using Microsoft.Extensions.Logging;
@@ -14,6 +15,8 @@ namespace GateEdge.Lanes;
 /// the pairing window (either order), folds repeated reads of one card into one presentation,
 /// keeps each person's retest flow, and hands every decided attempt to the recorder. At an
 /// attended lane it also keeps the guard on duty and holds a referred attempt for the guard's key.
+/// It tells the person what the lane waits for (<see cref="LanePromptBoard"/>); the decision's
+/// own prompt follows its record (<see cref="DecisionFeed"/>).
 /// All inputs are processed one at a time, so the lane's state needs no locks.
 /// Every window (duplicate card, pairing, retest memory) is measured on the monotonic clock at the
 /// moment an input is handled: a wall clock stepped back or forward never hides a person or
@@ -27,6 +30,7 @@ internal sealed partial class LaneCoordinator
     private readonly DeviceHealthBoard _health;
     private readonly IPassageRecorder _recorder;
     private readonly IHouseholdExits _exits;
+    private readonly LanePromptBoard _prompts;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Channel<LaneInput> _inputs = Channel.CreateUnbounded<LaneInput>(new UnboundedChannelOptions { SingleReader = true });
@@ -43,8 +47,9 @@ internal sealed partial class LaneCoordinator
     private bool _awaitingTargetLeave;
 
     public LaneCoordinator(LaneOptions lane, RulePolicy policy, IPersonRegistry registry, DeviceHealthBoard health,
-        IPassageRecorder recorder, IHouseholdExits exits, TimeProvider time, ILogger<LaneCoordinator> logger)
+        IPassageRecorder recorder, IHouseholdExits exits, LanePromptBoard prompts, TimeProvider time, ILogger<LaneCoordinator> logger)
     {
+        _prompts = prompts;
         _exits = exits;
         _lane = lane;
         _policy = policy;
@@ -164,6 +169,7 @@ internal sealed partial class LaneCoordinator
         long id = ++_presentations;
         var timer = _time.CreateTimer(_ => Post(new LaneInput.PairingWindowClosed(id)), null, _policy.PairingWindow, Timeout.InfiniteTimeSpan);
         _pending = new PendingCard(id, card, timer);
+        _prompts.Show(_lane, new LanePrompt(PromptId.StandAtThermometer));
     }
 
     private async Task OnReadingAsync(ThermometerReading reading, CancellationToken cancellationToken)
@@ -179,11 +185,16 @@ internal sealed partial class LaneCoordinator
             return;
         }
 
-        _readings.Add((reading, _time.GetTimestamp()));
         DropStaleReadings();
+        bool newPerson = _readings.Count == 0;
+        _readings.Add((reading, _time.GetTimestamp()));
         if (_pending is not null)
         {
             await DecidePendingAsync(TemperatureSource.Reading, reading, cancellationToken).ConfigureAwait(false);
+        }
+        else if (newPerson)
+        {
+            _prompts.Show(_lane, new LanePrompt(PromptId.Measuring));
         }
     }
 

@@ -31,6 +31,7 @@ internal sealed class LaneEvents(EventHeaders headers, IdentitySealer sealer, Pr
             Wire.Of(decision.Outcome),
             decision.Rules,
             decision.Reasons,
+            [.. decision.Codes.Select(Wire.Of)],
             [.. decision.Alarms.Select(Wire.Of)],
             attempt.Guard,
             attempt.Devices.ToDictionary(d => d.Device, d => Wire.Of(d.State)));

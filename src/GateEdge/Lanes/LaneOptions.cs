@@ -23,6 +23,15 @@ internal sealed class LaneOptions
     /// <summary>Name of the guard's keypad at this lane, if it has one.</summary>
     public string? GuardKeypad { get; set; }
 
+    /// <summary>Name of the voice module that speaks the lane's prompts, if it has one.</summary>
+    public string? Voice { get; set; }
+
+    /// <summary>Serve the lane's display page, <c>/lane/{Id}</c>. Default true.</summary>
+    public bool Display { get; set; } = true;
+
+    /// <summary>The language of the lane's prompts, <c>zh-CN</c> or <c>en</c>; default <c>Prompts.Language</c>.</summary>
+    public string? Language { get; set; }
+
     /// <summary>Every device the lane binds, for the health it records with each attempt.</summary>
-    public IEnumerable<string> Devices => CardReaders.Append(Thermometer).Concat(new[] { MaskDetector, GuardKeypad }.OfType<string>());
+    public IEnumerable<string> Devices => CardReaders.Append(Thermometer).Concat(new[] { MaskDetector, GuardKeypad, Voice }.OfType<string>());
 }

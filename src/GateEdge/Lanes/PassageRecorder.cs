@@ -67,6 +67,7 @@ internal sealed partial class PassageRecorder(
         catch (JournalWriteException ex)
         {
             LogNotRecorded(ex, lane.Id);
+            feed.NotRecorded(lane);
             await outputs.SignalFaultAsync(lane.Id, cancellationToken).ConfigureAwait(false);
             return null;
         }

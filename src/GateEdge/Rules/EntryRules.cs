@@ -37,6 +37,7 @@ internal static class EntryRules
             outcome,
             [.. deciding.Select(v => v.Rule)],
             [.. deciding.Select(v => v.Reason)],
+            [.. deciding.Select(v => v.Code)],
             alarms,
             verdicts,
             personClass,
@@ -54,14 +55,14 @@ internal static class EntryRules
         if (input.Listings.Quarantine is { } quarantine && quarantine.IsInForceAt(input.Now))
         {
             verdicts.Add(input.Direction == Direction.Out
-                ? Verdict(RuleIds.Quarantine, Outcome.Deny, $"on the quarantine list ({quarantine.Reason}): may not leave")
-                : Verdict(RuleIds.Quarantine, Outcome.Allow, $"on the quarantine list ({quarantine.Reason}): entering, community staff alerted"));
+                ? Verdict(RuleIds.Quarantine, Outcome.Deny, ReasonCode.QuarantineNoExit, $"on the quarantine list ({quarantine.Reason}): may not leave")
+                : Verdict(RuleIds.Quarantine, Outcome.Allow, ReasonCode.QuarantineEntering, $"on the quarantine list ({quarantine.Reason}): entering, community staff alerted"));
             alarms.Add(AlarmKind.Quarantine);
         }
 
         if (input.Listings.KeyGroup is { } keyGroup && keyGroup.IsInForceAt(input.Now))
         {
-            verdicts.Add(Verdict(RuleIds.KeyGroup, Outcome.Allow, $"key-group watch ({keyGroup.Reason}): community staff alerted"));
+            verdicts.Add(Verdict(RuleIds.KeyGroup, Outcome.Allow, ReasonCode.KeyGroupWatch, $"key-group watch ({keyGroup.Reason}): community staff alerted"));
             alarms.Add(AlarmKind.KeyGroup);
         }
     }
@@ -72,19 +73,19 @@ internal static class EntryRules
         switch (input.Mask)
         {
             case MaskStatus.Worn:
-                return Verdict(RuleIds.Mask, Outcome.Allow, "mask worn");
+                return Verdict(RuleIds.Mask, Outcome.Allow, ReasonCode.MaskWorn, "mask worn");
             case MaskStatus.NotWorn:
-                return Verdict(RuleIds.Mask, Outcome.Deny, "no mask seen: wear a mask");
+                return Verdict(RuleIds.Mask, Outcome.Deny, ReasonCode.MaskNotWorn, "no mask seen: wear a mask");
             case MaskStatus.DeviceUnavailable:
                 if (!alarms.Contains(AlarmKind.DeviceUnavailable))
                 {
                     alarms.Add(AlarmKind.DeviceUnavailable);
                 }
 
-                return Verdict(RuleIds.Mask, input.Mode == LaneMode.Attended ? Outcome.Refer : Outcome.Deny, "device unavailable: mask detector");
+                return Verdict(RuleIds.Mask, input.Mode == LaneMode.Attended ? Outcome.Refer : Outcome.Deny, ReasonCode.MaskDetectorUnavailable, "device unavailable: mask detector");
             default:
                 // Only an attended lane may run without a detector (the configuration refuses it elsewhere).
-                return Verdict(RuleIds.Mask, input.Mode == LaneMode.Attended ? Outcome.Refer : Outcome.Deny, "mask not checked: the guard confirms it");
+                return Verdict(RuleIds.Mask, input.Mode == LaneMode.Attended ? Outcome.Refer : Outcome.Deny, ReasonCode.MaskNotChecked, "mask not checked: the guard confirms it");
         }
     }
 
@@ -99,10 +100,10 @@ internal static class EntryRules
         string period = policy.HouseholdExitPeriod.TotalDays >= 1 ? $"{policy.HouseholdExitPeriod.TotalDays:0.#} days" : $"{policy.HouseholdExitPeriod.TotalHours:0.#} h";
         if (input.HouseholdExitsInPeriod < policy.HouseholdExits)
         {
-            return Verdict(RuleIds.ExitLimit, Outcome.Allow, $"household exit {input.HouseholdExitsInPeriod + 1} of {policy.HouseholdExits} in {period}");
+            return Verdict(RuleIds.ExitLimit, Outcome.Allow, ReasonCode.HouseholdExitCounted, $"household exit {input.HouseholdExitsInPeriod + 1} of {policy.HouseholdExits} in {period}");
         }
 
-        return Verdict(RuleIds.ExitLimit, input.Mode == LaneMode.Attended ? Outcome.Refer : Outcome.Deny,
+        return Verdict(RuleIds.ExitLimit, input.Mode == LaneMode.Attended ? Outcome.Refer : Outcome.Deny, ReasonCode.HouseholdExitLimit,
             $"household exit limit reached: {policy.HouseholdExits} in {period}");
     }
 
@@ -111,21 +112,21 @@ internal static class EntryRules
         if (input.Person is { } person)
         {
             return person.IsValidAt(input.Now)
-                ? (Verdict(RuleIds.Identity, Outcome.Allow, $"registered {Word(person.Class)}"), person.Class)
-                : (Verdict(RuleIds.Identity, Outcome.Deny, $"{Word(person.Class)} registration is not valid at this time"), person.Class);
+                ? (Verdict(RuleIds.Identity, Outcome.Allow, ReasonCode.Registered, $"registered {Word(person.Class)}"), person.Class)
+                : (Verdict(RuleIds.Identity, Outcome.Deny, ReasonCode.RegistrationNotValid, $"{Word(person.Class)} registration is not valid at this time"), person.Class);
         }
 
         if (input.CredentialKind == CredentialKind.CompoundCard)
         {
-            return (Verdict(RuleIds.Identity, Outcome.Deny, "unknown compound card"), PersonClassification.Unknown);
+            return (Verdict(RuleIds.Identity, Outcome.Deny, ReasonCode.UnknownCompoundCard, "unknown compound card"), PersonClassification.Unknown);
         }
 
         // An unregistered national ID card is a visitor (docs/rules.md, R1).
         var verdict = input.Mode == LaneMode.Attended
-            ? Verdict(RuleIds.Identity, Outcome.Refer, "visitor: unregistered ID card, guard decides")
+            ? Verdict(RuleIds.Identity, Outcome.Refer, ReasonCode.VisitorGuardDecides, "visitor: unregistered ID card, guard decides")
             : policy.UnattendedVisitors == VisitorPolicy.Admit
-                ? Verdict(RuleIds.Identity, Outcome.Allow, "visitor admitted by the visitor policy")
-                : Verdict(RuleIds.Identity, Outcome.Deny, "visitor: unregistered ID card, not admitted at an unattended lane");
+                ? Verdict(RuleIds.Identity, Outcome.Allow, ReasonCode.VisitorAdmitted, "visitor admitted by the visitor policy")
+                : Verdict(RuleIds.Identity, Outcome.Deny, ReasonCode.VisitorNotAdmitted, "visitor: unregistered ID card, not admitted at an unattended lane");
         return (verdict, PersonClassification.Visitor);
     }
 
@@ -135,55 +136,55 @@ internal static class EntryRules
         if (flow.RetestDueAt is { } due && input.Now < due)
         {
             var wait = Math.Ceiling((due - input.Now).TotalSeconds);
-            return (Verdict(RuleIds.Temperature, Outcome.Retest, $"rest {wait:0} s more before the retest"), TemperatureStatus.Resting, flow, null);
+            return (Verdict(RuleIds.Temperature, Outcome.Retest, ReasonCode.RestBeforeRetest, $"rest {wait:0} s more before the retest", (int)wait), TemperatureStatus.Resting, flow, null);
         }
 
         if (input.TemperatureSource == TemperatureSource.DeviceUnavailable)
         {
             // A thermometer that is down is never a pass (docs/rules.md, R3).
             var outcome = input.Mode == LaneMode.Attended ? Outcome.Refer : Outcome.Deny;
-            return (Verdict(RuleIds.Temperature, outcome, "device unavailable: thermometer"), TemperatureStatus.DeviceUnavailable, flow, AlarmKind.DeviceUnavailable);
+            return (Verdict(RuleIds.Temperature, outcome, ReasonCode.ThermometerUnavailable, "device unavailable: thermometer"), TemperatureStatus.DeviceUnavailable, flow, AlarmKind.DeviceUnavailable);
         }
 
         if (input.TemperatureSource == TemperatureSource.NoReading || input.BodyTemperatureC is not { } body)
         {
-            return Invalid(flow, policy, "no temperature reading within the pairing window", TemperatureStatus.Missing);
+            return Invalid(flow, policy, ReasonCode.NoReading, "no temperature reading within the pairing window", TemperatureStatus.Missing);
         }
 
         if (body < policy.MinValidC || body > policy.MaxValidC)
         {
-            return Invalid(flow, policy, $"reading {C(body)} is outside {C(policy.MinValidC)}–{C(policy.MaxValidC)}: measure again", TemperatureStatus.Invalid);
+            return Invalid(flow, policy, ReasonCode.ReadingOutOfRange, $"reading {C(body)} is outside {C(policy.MinValidC)}–{C(policy.MaxValidC)}: measure again", TemperatureStatus.Invalid);
         }
 
         if (body < policy.FeverLineC)
         {
-            return (Verdict(RuleIds.Temperature, Outcome.Allow, $"{C(body)} is below {C(policy.FeverLineC)}"), TemperatureStatus.Normal, TemperatureFlow.Fresh, null);
+            return (Verdict(RuleIds.Temperature, Outcome.Allow, ReasonCode.TemperatureNormal, $"{C(body)} is below {C(policy.FeverLineC)}"), TemperatureStatus.Normal, TemperatureFlow.Fresh, null);
         }
 
         if (flow.FeverReadings == 0)
         {
             var next = new TemperatureFlow(1, 0, input.Now + policy.RetestRest);
-            return (Verdict(RuleIds.Temperature, Outcome.Retest, $"{C(body)} is at or above {C(policy.FeverLineC)}: rest {policy.RetestRest.TotalSeconds:0} s and retest"), TemperatureStatus.Fever, next, null);
+            return (Verdict(RuleIds.Temperature, Outcome.Retest, ReasonCode.FeverRetest, $"{C(body)} is at or above {C(policy.FeverLineC)}: rest {policy.RetestRest.TotalSeconds:0} s and retest", (int)policy.RetestRest.TotalSeconds), TemperatureStatus.Fever, next, null);
         }
 
         var second = input.Mode == LaneMode.Attended
-            ? Verdict(RuleIds.Temperature, Outcome.Refer, $"second reading {C(body)} is at or above {C(policy.FeverLineC)}: clinical check by the guard")
-            : Verdict(RuleIds.Temperature, Outcome.Deny, $"second reading {C(body)} is at or above {C(policy.FeverLineC)}: fever");
+            ? Verdict(RuleIds.Temperature, Outcome.Refer, ReasonCode.Fever, $"second reading {C(body)} is at or above {C(policy.FeverLineC)}: clinical check by the guard")
+            : Verdict(RuleIds.Temperature, Outcome.Deny, ReasonCode.Fever, $"second reading {C(body)} is at or above {C(policy.FeverLineC)}: fever");
         return (second, TemperatureStatus.Fever, TemperatureFlow.Fresh, AlarmKind.Fever);
     }
 
-    private static (RuleVerdict, TemperatureStatus, TemperatureFlow, AlarmKind?) Invalid(TemperatureFlow flow, RulePolicy policy, string reason, TemperatureStatus status)
+    private static (RuleVerdict, TemperatureStatus, TemperatureFlow, AlarmKind?) Invalid(TemperatureFlow flow, RulePolicy policy, ReasonCode code, string reason, TemperatureStatus status)
     {
         int invalid = flow.InvalidReadings + 1;
         if (invalid >= policy.MaxInvalidReadings)
         {
-            return (Verdict(RuleIds.Temperature, Outcome.Refer, $"{invalid} invalid readings in a row: {reason}"), status, flow with { InvalidReadings = 0 }, null);
+            return (Verdict(RuleIds.Temperature, Outcome.Refer, ReasonCode.InvalidReadingsRepeated, $"{invalid} invalid readings in a row: {reason}"), status, flow with { InvalidReadings = 0 }, null);
         }
 
-        return (Verdict(RuleIds.Temperature, Outcome.Retest, reason), status, flow with { InvalidReadings = invalid }, null);
+        return (Verdict(RuleIds.Temperature, Outcome.Retest, code, reason), status, flow with { InvalidReadings = invalid }, null);
     }
 
-    private static RuleVerdict Verdict(string rule, Outcome outcome, string reason) => new(rule, outcome, reason);
+    private static RuleVerdict Verdict(string rule, Outcome outcome, ReasonCode code, string reason, int? restSeconds = null) => new(rule, outcome, code, reason, restSeconds);
 
     private static string C(decimal value) => value.ToString("0.0#", CultureInfo.InvariantCulture) + " °C";
 

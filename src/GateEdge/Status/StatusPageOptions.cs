@@ -16,6 +16,12 @@ internal sealed class StatusPageOptions
     public string? TokenFile { get; set; }
 
     /// <summary>
+    /// File holding the lane displays' token (at least 16 characters, not the status page's): it opens
+    /// the lane pages (<c>/lane/{id}</c>) and nothing else, for a tablet on the gate's network.
+    /// </summary>
+    public string? DisplayTokenFile { get; set; }
+
+    /// <summary>
     /// Host names the page answers to, besides <c>localhost</c>, <c>127.0.0.1</c>, <c>[::1]</c> and the host of
     /// <see cref="Listen"/>. A request naming any other host is refused, so a web page elsewhere
     /// cannot read the status page through a DNS name it points at this box.

@@ -17,7 +17,7 @@ internal static class PublishedSchemas
             return ["the payload has no gateedge schema field"];
         }
 
-        // "gateedge.passage/2" is documented in docs/schemas/passage-2.schema.json
+        // "gateedge.passage/3" is documented in docs/schemas/passage-3.schema.json
         var file = name["gateedge.".Length..].Replace('/', '-') + ".schema.json";
         var schema = Schemas.GetOrAdd(file, f => JsonSchema.FromFile(Path.Combine(RepoPaths.Root, "docs", "schemas", f)));
         var result = schema.Evaluate(payload, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });

@@ -3,7 +3,7 @@ namespace GateEdge.SystemTests.Support;
 /// <summary>Where the built GateEdge and simulator binaries are, in the configuration the tests were built in.</summary>
 internal static class RepoPaths
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => TestSupport.RepoRoot.Path;
 
     // tests/GateEdge.SystemTests/bin/<Configuration>/net10.0/
     private static string Configuration => new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
@@ -16,18 +16,5 @@ internal static class RepoPaths
     {
         var path = Path.Combine(Root, "src", project, "bin", Configuration, "net10.0", project + ".dll");
         return File.Exists(path) ? path : throw new FileNotFoundException($"{path} is not built; run the tests through the solution");
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "GateEdge.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("GateEdge.sln not found above the test binaries");
     }
 }

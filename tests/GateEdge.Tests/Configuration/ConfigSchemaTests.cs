@@ -5,7 +5,7 @@ namespace GateEdge.Tests.Configuration;
 
 public sealed class ConfigSchemaTests
 {
-    private static string RepoFile(string relative) => Path.Combine(RepoRoot(), relative);
+    private static string RepoFile(string relative) => TestSupport.RepoRoot.File(relative);
 
     [Fact]
     public void The_checked_in_schema_is_the_one_the_options_classes_generate()
@@ -28,16 +28,5 @@ public sealed class ConfigSchemaTests
         var configuration = new ConfigurationBuilder().AddJsonFile(path).Build();
 
         Assert.Empty(ConfigSchema.Check(configuration, ConfigPositions.Read(path)).Problems);
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(dir, "GateEdge.sln")))
-        {
-            dir = Path.GetDirectoryName(dir)!;
-        }
-
-        return dir;
     }
 }

@@ -122,7 +122,7 @@ public sealed class JournalMaintenanceTests : IDisposable
         new PassageEvent.CredentialPart("national-id", "110105********002X", new string('a', 64), "lane1-idcard", new DateTimeOffset(2026, 11, 1, 8, 0, 0, TimeSpan.Zero), "11010519491231002X"),
         new PassageEvent.PersonPart("R-1", "resident", "张*", "张三"),
         new PassageEvent.TemperaturePart("normal", 36.6m, 36.6m, 25m, "lane1-thermometer", null),
-        new PassageEvent.MaskPart("worn", "lane1-mask"), "allow", ["R1", "R3"], ["registered resident"], [], null,
+        new PassageEvent.MaskPart("worn", "lane1-mask"), "allow", ["R1", "R3"], ["registered resident"], ["registered"], [], null,
         new Dictionary<string, string> { ["lane1-idcard"] = "online" });
 
     private static byte[] Serialized(PassageEvent passage) => JsonSerializer.SerializeToUtf8Bytes(passage, EventJson.Default.PassageEvent);

@@ -36,7 +36,7 @@ public sealed class AttendedLaneTests
             new RegistryFile.Person("R-1", PersonClassification.Resident, [new RegistryFile.CredentialEntry(Zhang.Kind, Zhang.Number)]),
         ]);
         var options = new LaneOptions { Id = "lane1", Mode = LaneMode.Attended, CardReaders = ["reader"], Thermometer = "thermometer", MaskDetector = "mask", GuardKeypad = "keys" };
-        _gate = new LaneDriver(new LaneCoordinator(options, _policy, registry, health, _recorder, new MemoryHouseholdExits(), _time, NullLogger<LaneCoordinator>.Instance), _time);
+        _gate = new LaneDriver(new LaneCoordinator(options, _policy, registry, health, _recorder, new MemoryHouseholdExits(), new PromptBoards(_time).Board, _time, NullLogger<LaneCoordinator>.Instance), _time);
     }
 
     [Fact]

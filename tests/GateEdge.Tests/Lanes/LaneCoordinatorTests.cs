@@ -24,11 +24,13 @@ public sealed class LaneCoordinatorTests : IDisposable
     // These tests are about pairing and flows; R4 has its own rows in EntryRulesTests.
     private readonly RulePolicy _policy = new() { MaskRequired = false };
     private readonly SeedFileRegistry _registry;
+    private readonly PromptBoards _prompts;
     private LaneCoordinator _lane;
 
     public LaneCoordinatorTests()
     {
         _time = new SteppedWallClock(_fake);
+        _prompts = new PromptBoards(_time);
         _health = new DeviceHealthBoard(_time);
         _health.Report("thermometer", DeviceState.Online, null);
         _registry = new SeedFileRegistry(
@@ -37,7 +39,7 @@ public sealed class LaneCoordinatorTests : IDisposable
             new RegistryFile.Person("R-2", PersonClassification.Resident, [new RegistryFile.CredentialEntry(Li.Kind, Li.Number)]),
         ]);
         var options = new LaneOptions { Id = "lane1", CardReaders = ["reader"], Thermometer = "thermometer" };
-        _lane = new LaneCoordinator(options, _policy, _registry, _health, _recorder, _exits, _time, NullLogger<LaneCoordinator>.Instance);
+        _lane = new LaneCoordinator(options, _policy, _registry, _health, _recorder, _exits, _prompts.Board, _time, NullLogger<LaneCoordinator>.Instance);
     }
 
     [Fact]
@@ -182,7 +184,7 @@ public sealed class LaneCoordinatorTests : IDisposable
     public async Task Each_attempt_records_the_mask_detector_level_at_the_moment_of_decision()
     {
         _lane = new LaneCoordinator(new LaneOptions { Id = "lane1", CardReaders = ["reader"], Thermometer = "thermometer", MaskDetector = "mask" },
-            _policy, _registry, _health, _recorder, _exits, _time, NullLogger<LaneCoordinator>.Instance);
+            _policy, _registry, _health, _recorder, _exits, _prompts.Board, _time, NullLogger<LaneCoordinator>.Instance);
         _health.Report("mask", DeviceState.Online, null);
 
         await Gate.Mask(worn: true);
@@ -213,7 +215,7 @@ public sealed class LaneCoordinatorTests : IDisposable
         var exitLane = new LaneOptions { Id = "lane2", Direction = Direction.Out, CardReaders = ["reader"], Thermometer = "thermometer" };
         using (var exits = new HouseholdExitLog(Path.Combine(_dir, "registry.db")))
         {
-            _lane = new LaneCoordinator(exitLane, policy, registry, _health, _recorder, exits, _time, NullLogger<LaneCoordinator>.Instance);
+            _lane = new LaneCoordinator(exitLane, policy, registry, _health, _recorder, exits, _prompts.Board, _time, NullLogger<LaneCoordinator>.Instance);
             await Gate.Reading(36.6m);
             await Gate.Card(Zhang);
             await Gate.NoTarget();
@@ -221,7 +223,7 @@ public sealed class LaneCoordinatorTests : IDisposable
 
         // A restart: a new lane on the same state directory still knows the household went out.
         using var reopened = new HouseholdExitLog(Path.Combine(_dir, "registry.db"));
-        _lane = new LaneCoordinator(exitLane, policy, registry, _health, _recorder, reopened, _time, NullLogger<LaneCoordinator>.Instance);
+        _lane = new LaneCoordinator(exitLane, policy, registry, _health, _recorder, reopened, _prompts.Board, _time, NullLogger<LaneCoordinator>.Instance);
         await Gate.Advance(TimeSpan.FromHours(1));
         await Gate.Reading(36.6m);
         await Gate.Card(Li);
@@ -315,7 +317,7 @@ public sealed class LaneCoordinatorTests : IDisposable
     {
         var health = new DeviceHealthBoard(_time);
         health.Register("thermometer");
-        _lane = new LaneCoordinator(_lane.Lane, _policy, _registry, health, _recorder, _exits, _time, NullLogger<LaneCoordinator>.Instance);
+        _lane = new LaneCoordinator(_lane.Lane, _policy, _registry, health, _recorder, _exits, _prompts.Board, _time, NullLogger<LaneCoordinator>.Instance);
 
         await Gate.Card(Zhang);
         Assert.False(_recorder.TryTake(out _));

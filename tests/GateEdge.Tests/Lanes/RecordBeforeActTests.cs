@@ -12,6 +12,7 @@ using GateEdge.Publishing;
 using GateEdge.Registry;
 using GateEdge.Rules;
 using GateEdge.Status;
+using GateEdge.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -38,9 +39,11 @@ public sealed class RecordBeforeActTests : IAsyncLifetime
     private HouseholdExitLog _exits = null!;
     private GpioGateOutputs _outputs = null!;
     private LaneCoordinator _lane = null!;
+    private PromptBoards _prompts = null!;
 
     public Task InitializeAsync()
     {
+        _prompts = new PromptBoards(_time);
         _chip.Written += (pin, value) =>
         {
             if (pin == Relay)
@@ -59,11 +62,11 @@ public sealed class RecordBeforeActTests : IAsyncLifetime
         var health = new DeviceHealthBoard(_time);
         health.Report("thermometer", DeviceState.Online, null);
         var recorder = new PassageRecorder(_journal, new LaneEvents(new EventHeaders(gateway), IdentitySealer.None, new PrivacyOptions()), new Topics("gateedge/v1", gateway),
-            _outputs, new DecisionFeed(new RecentDecisions(), new GatewayMetrics(_journal, health, new BrokerConnectionState(_time), _time), _time, NullLogger<DecisionFeed>.Instance),
+            _outputs, new DecisionFeed(new RecentDecisions(), new GatewayMetrics(_journal, health, new BrokerConnectionState(_time), _time), _prompts.Board, _time, NullLogger<DecisionFeed>.Instance),
             NullLogger<PassageRecorder>.Instance);
         var registry = new SeedFileRegistry([new RegistryFile.Person("R-1", PersonClassification.Resident, [new RegistryFile.CredentialEntry(Zhang.Kind, Zhang.Number)])]);
         _lane = new LaneCoordinator(new LaneOptions { Id = "lane1", CardReaders = ["reader"], Thermometer = "thermometer" }, new RulePolicy { MaskRequired = false },
-            registry, health, recorder, _exits, _time, NullLogger<LaneCoordinator>.Instance);
+            registry, health, recorder, _exits, _prompts.Board, _time, NullLogger<LaneCoordinator>.Instance);
         return Task.CompletedTask;
     }
 
@@ -78,6 +81,7 @@ public sealed class RecordBeforeActTests : IAsyncLifetime
         Assert.Equal(PinValue.Low, _chip.Peek(Green));
         Assert.Equal(stored, _journal.LastSeq);
         Assert.Equal("the disk is full", _journal.Fault?.Problem);
+        Assert.Equal(["measuring", "device-fault"], _prompts.Shown.Select(d => d.Prompt));
 
         _journal.LimitSize(0);
         _time.Advance(TimeSpan.FromMinutes(1));
@@ -86,6 +90,7 @@ public sealed class RecordBeforeActTests : IAsyncLifetime
         Assert.Equal(PinValue.High, _chip.Peek(Relay));
         Assert.Equal(stored + 1, _journal.LastSeq);
         Assert.Null(_journal.Fault);
+        Assert.Equal("pass", _prompts.Shown[^1].Prompt);
     }
 
     /// <summary>Caps the journal at its current size and stores small events until one no longer fits; returns how many did.</summary>

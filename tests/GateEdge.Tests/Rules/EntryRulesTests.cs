@@ -1,4 +1,5 @@
 using GateEdge.Devices.CardReaders;
+using GateEdge.Events;
 using GateEdge.Rules;
 
 namespace GateEdge.Tests.Rules;
@@ -10,29 +11,29 @@ public sealed class EntryRulesTests
     private static readonly RegisteredPerson Resident = new("R-1", PersonClassification.Resident, null, null);
     private static readonly RulePolicy Policy = new();
 
-    public static TheoryData<string, string, string, string, string> TemperatureRows => new()
+    public static TheoryData<string, string, string, string, string, string> TemperatureRows => new()
     {
-        // reading (°C, or "none"/"down"), mode, fever readings so far, outcome, deciding rules
-        { "36.6", "unattended", "0", "allow", "R1,R3,R4" },
-        { "37.29", "unattended", "0", "allow", "R1,R3,R4" },
-        { "37.30", "unattended", "0", "retest", "R3" },
-        { "38.1", "unattended", "0", "retest", "R3" },
-        { "38.1", "unattended", "1", "deny", "R3" },
-        { "38.1", "attended", "1", "refer", "R3" },
-        { "37.2", "unattended", "1", "allow", "R1,R3,R4" },
-        { "34.0", "unattended", "0", "allow", "R1,R3,R4" },
-        { "33.99", "unattended", "0", "retest", "R3" },
-        { "42.5", "unattended", "0", "retest", "R3" },
-        { "42.51", "unattended", "0", "retest", "R3" },
-        { "30.0", "unattended", "0", "retest", "R3" },
-        { "none", "unattended", "0", "retest", "R3" },
-        { "down", "unattended", "0", "deny", "R3" },
-        { "down", "attended", "0", "refer", "R3" },
+        // reading (°C, or "none"/"down"), mode, fever readings so far, outcome, deciding rules, their reason codes
+        { "36.6", "unattended", "0", "allow", "R1,R3,R4", "registered,temperature-normal,mask-worn" },
+        { "37.29", "unattended", "0", "allow", "R1,R3,R4", "registered,temperature-normal,mask-worn" },
+        { "37.30", "unattended", "0", "retest", "R3", "fever-retest" },
+        { "38.1", "unattended", "0", "retest", "R3", "fever-retest" },
+        { "38.1", "unattended", "1", "deny", "R3", "fever" },
+        { "38.1", "attended", "1", "refer", "R3", "fever" },
+        { "37.2", "unattended", "1", "allow", "R1,R3,R4", "registered,temperature-normal,mask-worn" },
+        { "34.0", "unattended", "0", "allow", "R1,R3,R4", "registered,temperature-normal,mask-worn" },
+        { "33.99", "unattended", "0", "retest", "R3", "reading-out-of-range" },
+        { "42.5", "unattended", "0", "retest", "R3", "fever-retest" },
+        { "42.51", "unattended", "0", "retest", "R3", "reading-out-of-range" },
+        { "30.0", "unattended", "0", "retest", "R3", "reading-out-of-range" },
+        { "none", "unattended", "0", "retest", "R3", "no-reading" },
+        { "down", "unattended", "0", "deny", "R3", "thermometer-unavailable" },
+        { "down", "attended", "0", "refer", "R3", "thermometer-unavailable" },
     };
 
     [Theory]
     [MemberData(nameof(TemperatureRows))]
-    public void Temperature_rule_rows(string reading, string mode, string feverReadings, string outcome, string rules)
+    public void Temperature_rule_rows(string reading, string mode, string feverReadings, string outcome, string rules, string codes)
     {
         var flow = new TemperatureFlow(int.Parse(feverReadings, System.Globalization.CultureInfo.InvariantCulture), 0, null);
         var decision = EntryRules.Decide(Input(reading, Parse<LaneMode>(mode), flow), Policy);
@@ -40,6 +41,7 @@ public sealed class EntryRulesTests
         Assert.Equal(Parse<Outcome>(outcome), decision.Outcome);
         Assert.Equal(rules, string.Join(",", decision.Rules));
         Assert.Equal(decision.Rules.Count, decision.Reasons.Count);
+        Assert.Equal(codes, string.Join(",", decision.Codes.Select(Wire.Of)));
     }
 
     public static TheoryData<string, string, string, string, string> MaskRows => new()
@@ -122,6 +124,8 @@ public sealed class EntryRulesTests
         Assert.Equal(Outcome.Retest, early.Outcome);
         Assert.Equal(TemperatureStatus.Resting, early.TemperatureStatus);
         Assert.Equal(first.NextFlow, early.NextFlow);
+        Assert.Equal((ReasonCode.RestBeforeRetest, 1), (early.Verdicts[1].Code, early.Verdicts[1].RestSeconds));
+        Assert.Equal(60, first.Verdicts[1].RestSeconds);
 
         var second = EntryRules.Decide(Input("38.1", flow: first.NextFlow, now: Now + Policy.RetestRest), Policy);
         Assert.Equal(Outcome.Deny, second.Outcome);

@@ -59,6 +59,13 @@ internal sealed class DeviceCounters(TimeProvider time)
         }
     }
 
+    /// <summary>A well-formed answer that says the device did not do what it was asked (a speech module refusing a prompt).</summary>
+    public void CountRefusal(string why)
+    {
+        Interlocked.Increment(ref _badFrames);
+        Fault(why, Severity.BadFrame);
+    }
+
     public void CountSilentPoll(string why)
     {
         Interlocked.Increment(ref _silentPolls);

@@ -74,7 +74,7 @@ public sealed class LineFaultTests : DeviceBench
         long frames = _supervisor.Counters.Frames;
         await Eventually.True(() => _supervisor.Counters.Frames >= frames + 10, "ten split frames are decoded");
 
-        Assert.Equal(DeviceState.Online, State);
+        Assert.True(State == DeviceState.Online, $"{State}: {Health.Get("thermo").Reason}");
         Assert.Equal((0, 0), (_supervisor.Counters.BadFrames, _supervisor.Counters.GarbageBytes));
         AssertNoWrongReading();
     }

@@ -1,0 +1,52 @@
+using System.Collections.Concurrent;
+using GateEdge.Devices.Voice;
+using GateEdge.Lanes;
+using Microsoft.Extensions.Logging;
+
+namespace GateEdge.Prompts;
+
+/// <summary>
+/// Where every lane's prompts go: it keeps what each lane shows now for its page, tells the page's
+/// listeners, and hands the text to the lane's voice module. It never waits on either: a page or a
+/// module that is slow, busy or unplugged cannot delay a decision (the voice queue keeps only the
+/// newest prompt, which is the one worth saying).
+/// </summary>
+internal sealed partial class LanePromptBoard(PromptsOptions options, SpeechQueues speech, TimeProvider time, ILogger<LanePromptBoard> logger)
+{
+    private readonly ConcurrentDictionary<string, LaneDisplay> _current = new(StringComparer.Ordinal);
+    private long _serial;
+
+    /// <summary>Raised on the caller's thread for every prompt shown; handlers must not block.</summary>
+    public event Action<LaneDisplay>? Changed;
+
+    public PromptLanguage LanguageOf(LaneOptions lane) =>
+        PromptLanguages.TryParse(lane.Language ?? options.Language, out var language) ? language : PromptLanguage.ZhCn;
+
+    /// <summary>What the lane shows now: its last prompt, or the idle one.</summary>
+    public LaneDisplay Current(LaneOptions lane) => _current.TryGetValue(lane.Id, out var shown) ? shown : Display(lane, new LanePrompt(PromptId.Ready), null, null);
+
+    public void Show(LaneOptions lane, LanePrompt prompt, decimal? temperatureC = null, string? maskedName = null)
+    {
+        var display = Display(lane, prompt, temperatureC, options.ShowMaskedName ? maskedName : null);
+        _current[lane.Id] = display;
+        LogPrompt(lane.Id, display.Prompt, display.Text);
+        if (prompt.Spoken && lane.Voice is { } voice)
+        {
+            speech.Say(voice, display.Text);
+        }
+
+        Changed?.Invoke(display);
+    }
+
+    private LaneDisplay Display(LaneOptions lane, LanePrompt prompt, decimal? temperatureC, string? name)
+    {
+        var language = LanguageOf(lane);
+        bool decision = prompt.Tone != PromptTone.Waiting;
+        return new LaneDisplay(lane.Id, Interlocked.Increment(ref _serial), PromptLanguages.Name(language), PromptTable.Id(prompt.Id), PromptTable.Text(prompt, language),
+            prompt.Tone.ToString().ToLowerInvariant(), temperatureC, name, time.GetUtcNow(), decision ? (int)options.HoldTime.TotalSeconds : 0,
+            PromptTable.Text(new LanePrompt(PromptId.Ready), language));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Lane {Lane} says {Prompt}: {Text}")]
+    private partial void LogPrompt(string lane, string prompt, string text);
+}
