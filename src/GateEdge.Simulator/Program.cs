@@ -58,6 +58,11 @@ static async Task<int> RunAsync(string scriptPath, string links, bool hold, Canc
         Console.WriteLine($"port {device} {line.LinkPath}");
     }
 
+    foreach (var (device, voice) in gate.VoiceModules)
+    {
+        voice.Spoke += said => Console.WriteLine($"voice {device} said{(said.Interrupted ? ", interrupting" : "")}: {said.Text} [{Convert.ToHexString(said.Frame)}]");
+    }
+
     Console.WriteLine("ready");
     try
     {

@@ -8,13 +8,16 @@ internal sealed class FaultPlayer(IReadOnlyList<SimulatorScript.ScriptedFault>? 
 {
     public const string Unplug = "unplug";
 
+    /// <summary>A voice module that never finishes speaking: it answers "busy" to everything.</summary>
+    public const string Busy = "busy";
+
     private static readonly Dictionary<string, LineFault> LineFaults = Enum.GetValues<LineFault>()
         .Where(f => f != LineFault.None)
         .ToDictionary(f => JsonNamingPolicy.KebabCaseLower.ConvertName(f.ToString()), StringComparer.Ordinal);
 
-    public static IEnumerable<string> Names => [Unplug, .. LineFaults.Keys];
+    public static IEnumerable<string> Names => [Unplug, Busy, .. LineFaults.Keys];
 
-    public static bool IsKnown(string fault) => fault == Unplug || LineFaults.ContainsKey(fault);
+    public static bool IsKnown(string fault) => fault is Unplug or Busy || LineFaults.ContainsKey(fault);
 
     public Task PlayAsync(CancellationToken cancellationToken) =>
         Task.WhenAll((faults ?? []).Select(f => PlayOneAsync(f, cancellationToken)));
@@ -23,7 +26,9 @@ internal sealed class FaultPlayer(IReadOnlyList<SimulatorScript.ScriptedFault>? 
     {
         await Task.Delay(fault.At, cancellationToken);
         await log.WriteLineAsync($"fault: {fault.Device} {fault.Fault} for {fault.For}");
-        Action end = gate.Lines.TryGetValue(fault.Device, out var line) ? OnLine(line, fault.Fault)
+        Action end = fault.Fault == Busy ? StuckBusy(gate.VoiceModules.GetValueOrDefault(fault.Device)
+                ?? throw new InvalidDataException($"device '{fault.Device}': only a voice module can be busy"))
+            : gate.Lines.TryGetValue(fault.Device, out var line) ? OnLine(line, fault.Fault)
             : gate.FaultableDevices.TryGetValue(fault.Device, out var device) ? OnDevice(device, fault.Fault)
             : throw new InvalidDataException($"device '{fault.Device}' cannot play faults (a mask detector has no protocol to disturb)");
         try
@@ -53,6 +58,12 @@ internal sealed class FaultPlayer(IReadOnlyList<SimulatorScript.ScriptedFault>? 
             line.Fault = LineFault.None;
             line.Replug();
         };
+    }
+
+    private static Action StuckBusy(Devices.SimulatedVoiceModule voice)
+    {
+        voice.StuckBusy = true;
+        return () => voice.StuckBusy = false;
     }
 
     private static Action OnDevice(IFaultableDevice device, string fault)

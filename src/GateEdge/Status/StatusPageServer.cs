@@ -4,6 +4,7 @@ using GateEdge.Configuration;
 using GateEdge.Devices.Health;
 using GateEdge.Events;
 using GateEdge.Journal;
+using GateEdge.Prompts;
 using GateEdge.Publishing;
 using GateEdge.Registry;
 using Microsoft.AspNetCore.Builder;
@@ -17,8 +18,8 @@ namespace GateEdge.Status;
 /// <summary>
 /// The status page in the gateway's own process (ASP.NET Core on Kestrel): <c>/</c> the live
 /// page, <c>/api/status</c> what it shows, <c>/healthz</c> (can it record: the gate works),
-/// <c>/readyz</c> (is everything there: broker, devices, fresh lists) and <c>/metrics</c>. It only
-/// reads the gateway's state. A page that cannot start (its port taken) is logged and the gate runs on.
+/// <c>/readyz</c> (is everything there: broker, devices, fresh lists), <c>/metrics</c>, and the lanes'
+/// display pages (<see cref="LanePages"/>). It only reads the gateway's state. A page that cannot start (its port taken) is logged and the gate runs on.
 /// </summary>
 internal sealed partial class StatusPageServer(
     StatusPageOptions options,
@@ -30,12 +31,14 @@ internal sealed partial class StatusPageServer(
     RecentDecisions decisions,
     LiveRegistry registry,
     GatewayMetrics metrics,
+    LanePromptBoard prompts,
     TimeProvider time,
     ILogger<StatusPageServer> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var token = options.TokenFile is { } file ? Encoding.UTF8.GetBytes((await File.ReadAllTextAsync(file, stoppingToken).ConfigureAwait(false)).Trim()) : null;
+        var token = options.TokenFile is { } file ? await ReadTokenAsync(file, stoppingToken).ConfigureAwait(false) : null;
+        var displayToken = options.DisplayTokenFile is { } displayFile ? await ReadTokenAsync(displayFile, stoppingToken).ConfigureAwait(false) : null;
         using var prometheus = new PrometheusText(metrics.Meter);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -45,11 +48,9 @@ internal sealed partial class StatusPageServer(
         app.Use((context, next) => StatusPageAccess.HostAllowed(context.Request, hosts) ? next(context) : StatusPageAccess.RefuseHost(context));
         if (token is not null)
         {
-            app.MapPost("/login", context => StatusPageAccess.LogInAsync(context, token));
+            app.MapPost("/login", context => StatusPageAccess.LogInAsync(context, token, displayToken));
             app.MapGet("/login", () => Results.Content(StatusPageAccess.LoginForm, "text/html; charset=utf-8"));
-            app.Use((context, next) => context.Request.Path == "/healthz" || context.Request.Path == "/readyz" || context.Request.Path == "/login" || StatusPageAccess.Authorised(context.Request, token)
-                ? next(context)
-                : StatusPageAccess.Refuse(context));
+            app.Use((context, next) => StatusPageAccess.Allowed(context, token, displayToken) ? next(context) : StatusPageAccess.Refuse(context));
         }
 
         app.MapGet("/", () => Results.Content(Page.Value, "text/html; charset=utf-8"));
@@ -61,6 +62,7 @@ internal sealed partial class StatusPageServer(
             ? Results.Text(string.Join("\n", missing) + "\n", statusCode: 503)
             : Results.Text("ready\n"));
         app.MapGet("/metrics", () => Results.Text(prometheus.Scrape(), "text/plain; version=0.0.4; charset=utf-8"));
+        LanePages.Map(app, config.Lanes, prompts, app.Lifetime.ApplicationStopping);
         try
         {
             await app.StartAsync(stoppingToken).ConfigureAwait(false);
@@ -80,7 +82,9 @@ internal sealed partial class StatusPageServer(
         {
         }
 
-        await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        // The lane pages' event streams end with the application; a client that does not let go is cut after 2 s.
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        await app.StopAsync(patience.Token).ConfigureAwait(false);
     }
 
     /// <summary>What keeps the gateway from full service, a line each: for monitoring that wants more than "the gate works".</summary>
@@ -123,6 +127,9 @@ internal sealed partial class StatusPageServer(
             decisions.Snapshot(),
             [.. registry.Versions.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => new StatusSnapshot.ListPart(v.Key, v.Value.Version, stale.Contains(v.Key)))]);
     }
+
+    private static async Task<byte[]> ReadTokenAsync(string file, CancellationToken cancellationToken) =>
+        Encoding.UTF8.GetBytes((await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false)).Trim());
 
     private static readonly Lazy<string> Page = new(() =>
     {

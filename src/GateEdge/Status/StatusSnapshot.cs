@@ -28,4 +28,5 @@ internal sealed record StatusSnapshot(
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(StatusSnapshot))]
+[JsonSerializable(typeof(Prompts.LaneDisplay))]
 internal sealed partial class StatusJson : JsonSerializerContext;

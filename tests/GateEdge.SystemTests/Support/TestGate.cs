@@ -44,9 +44,12 @@ internal sealed class TestGate : IDisposable
     /// <param name="statusPage">The StatusPage section: off, unless a test looks at the page.</param>
     /// <param name="commands">Extra settings of the Commands section, as JSON members; the test centre's key is always trusted.</param>
     /// <param name="more">Further top-level sections, as JSON members.</param>
+    /// <param name="voice">Give the lane a voice module, <c>lane1-voice</c>.</param>
     public string WriteGatewayConfig(string rules = """{ "RetestRest": "00:00:02", "MaskRequired": false }""", string mqtt = "", string statusPage = """{ "Enabled": false }""",
-        string commands = "", string more = "")
+        string commands = "", string more = "", bool voice = false)
     {
+        string voiceModules = voice ? $$""","VoiceModules": [ { "Name": "lane1-voice", "Port": "{{Links}}/lane1-voice" } ]""" : "";
+        string laneVoice = voice ? """, "Voice": "lane1-voice" """ : "";
         File.WriteAllText(Path.Combine(Dir, "centre.pub.pem"), TestCentre.PublicPem);
         var persons = Residents.Select((r, i) =>
             $$"""{ "ref": "R-{{i + 1}}", "class": "Resident", "credentials": [ { "kind": "NationalId", "number": "{{r.IdNumber}}" } ] }""");
@@ -58,9 +61,9 @@ internal sealed class TestGate : IDisposable
               "StatusPage": {{statusPage}},
               "Devices": {
                 "IdCardReaders": [ { "Name": "lane1-idcard", "Port": "{{Links}}/lane1-idcard" } ],
-                "SerialIrThermometers": [ { "Name": "lane1-thermometer", "Port": "{{Links}}/lane1-thermometer" } ]
+                "SerialIrThermometers": [ { "Name": "lane1-thermometer", "Port": "{{Links}}/lane1-thermometer" } ]{{voiceModules}}
               },
-              "Lanes": [ { "Id": "lane1", "Direction": "In", "CardReaders": [ "lane1-idcard" ], "Thermometer": "lane1-thermometer" } ],
+              "Lanes": [ { "Id": "lane1", "Direction": "In", "CardReaders": [ "lane1-idcard" ], "Thermometer": "lane1-thermometer"{{laneVoice}} } ],
               "Outputs": { "Driver": "Simulated", "Lanes": [ { "Lane": "lane1", "RelayPin": 17, "GreenLampPin": 22, "RedLampPin": 27 } ] },
               "Rules": {{rules}},
               "Registry": { "SeedFile": "registry.json" },
@@ -75,8 +78,9 @@ internal sealed class TestGate : IDisposable
     /// <summary>Writes a script of visits: (resident index, body temperature, pause before).</summary>
     /// <param name="faults">The script's faults, as JSON array items.</param>
     /// <param name="thermometerWarmUp">How long the thermometer stays silent after the gateway first speaks to it.</param>
+    /// <param name="voice">Simulate the lane's voice module, <c>lane1-voice</c>.</param>
     public string WriteScript(IEnumerable<(int Resident, decimal BodyC, string After)> visits, bool loop = false, string measureTime = "00:00:00.6", string leaveTime = "00:00:00.4",
-        string faults = "", string thermometerWarmUp = "00:00:00")
+        string faults = "", string thermometerWarmUp = "00:00:00", bool voice = false)
     {
         var people = Residents.Select(r => $$"""{ "name": "{{r.Name}}", "idNumber": "{{r.IdNumber}}" }""");
         var steps = visits.Select(v =>
@@ -84,7 +88,7 @@ internal sealed class TestGate : IDisposable
         var path = Path.Combine(Dir, "script.json");
         File.WriteAllText(path, $$"""
             {
-              "devices": [ { "name": "lane1-idcard", "kind": "id-card-reader" }, { "name": "lane1-thermometer", "kind": "serial-ir-thermometer", "warmUp": "{{thermometerWarmUp}}" } ],
+              "devices": [ { "name": "lane1-idcard", "kind": "id-card-reader" }, { "name": "lane1-thermometer", "kind": "serial-ir-thermometer", "warmUp": "{{thermometerWarmUp}}" }{{(voice ? """, { "name": "lane1-voice", "kind": "voice-module" }""" : "")}} ],
               "people": [ {{string.Join(",\n", people)}} ],
               "visits": [ {{string.Join(",\n", steps)}} ],
               "faults": [ {{faults}} ],
