@@ -63,7 +63,21 @@ internal static class DeviceProbe
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         stop.CancelAfter(duration);
-        await Task.WhenAll(probed.Select(s => s.RunAsync(stop.Token))).ConfigureAwait(false);
+        var running = Task.WhenAll(probed.Select(s => s.RunAsync(stop.Token)));
+        // A voice module says a test phrase as soon as it is up: the technician hears which lane's speaker it is.
+        var speech = provider.GetRequiredService<Devices.Voice.SpeechQueues>();
+        foreach (var voice in config.Devices.VoiceModules.Where(v => probed.Any(s => s.Device == v.Name)))
+        {
+            health.Changed += h =>
+            {
+                if (h.Device == voice.Name && h.State == DeviceState.Online)
+                {
+                    speech.Say(voice.Name, VoiceTestPhrase);
+                }
+            };
+        }
+
+        await running.ConfigureAwait(false);
 
         foreach (var supervisor in probed)
         {
@@ -75,6 +89,9 @@ internal static class DeviceProbe
 
         return probed.All(s => health.Get(s.Device).State == DeviceState.Online) ? 0 : 1;
     }
+
+    /// <summary>What a probed voice module says once it is online.</summary>
+    internal const string VoiceTestPhrase = "语音测试，这是闸机的语音播报";
 
     /// <summary>What the devices read, masked as in the logs; each thermometer's readings only when someone steps up or away.</summary>
     internal sealed class PrintingSink(TextWriter output) : IDeviceEventSink

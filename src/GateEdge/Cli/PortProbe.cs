@@ -11,6 +11,8 @@ namespace GateEdge.Cli;
 /// only ever sends what that family's driver sends in service: read-only queries, no writes
 /// to a device's settings. Families that answer a query are tried first; readers that speak
 /// only when a card is in the field are listened to last, while the technician presents a card.
+/// A family that is queried counts as found only once its session went online, as the service
+/// would see it: a stray byte that happens to look like a one-byte answer is no device.
 /// </summary>
 internal static class PortProbe
 {
@@ -27,8 +29,8 @@ internal static class PortProbe
             output.WriteLine(candidate.SpeaksOnlyWithACard
                 ? $"listening for {candidate.Description} at {candidate.Options.BaudRate} baud for {listenFor.TotalSeconds:0} s: present a card to the reader now…"
                 : $"trying {candidate.Description} at {candidate.Options.BaudRate} baud…");
-            var counters = await TryAsync(candidate, output, candidate.SpeaksOnlyWithACard ? listenFor : answerWithin, cancellationToken).ConfigureAwait(false);
-            if (counters.Frames > 0 && counters.Frames > counters.BadFrames)
+            var (counters, wentOnline) = await TryAsync(candidate, output, candidate.SpeaksOnlyWithACard ? listenFor : answerWithin, cancellationToken).ConfigureAwait(false);
+            if (counters.Frames > 0 && counters.Frames > counters.BadFrames && (wentOnline || candidate.SpeaksOnlyWithACard))
             {
                 output.WriteLine($"found: {candidate.Description} at {candidate.Options.BaudRate} baud ({counters.Frames} good frames, {counters.BadFrames} bad)");
                 output.WriteLine("config snippet for Devices (name it after its lane):");
@@ -42,19 +44,22 @@ internal static class PortProbe
         return 1;
     }
 
-    private static async Task<DeviceCounters> TryAsync(ProbeCandidate candidate, TextWriter output, TimeSpan duration, CancellationToken cancellationToken)
+    private static async Task<(DeviceCounters Counters, bool WentOnline)> TryAsync(ProbeCandidate candidate, TextWriter output, TimeSpan duration, CancellationToken cancellationToken)
     {
         var services = new ServiceCollection();
         services.AddSingleton(TimeProvider.System);
         services.AddLogging();
         services.AddSingleton<DeviceHealthBoard>();
+        services.AddSingleton<Devices.Voice.SpeechQueues>();
         services.AddSingleton<IDeviceEventSink>(new DeviceProbe.PrintingSink(output));
         await using var provider = services.BuildServiceProvider();
+        bool wentOnline = false;
+        provider.GetRequiredService<DeviceHealthBoard>().Changed += h => wentOnline |= h.State == DeviceState.Online;
         var supervisor = GatewayHost.Supervise(provider, candidate.Family.CreateSession(candidate.Options, new DeviceServices(provider)));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         stop.CancelAfter(duration);
         await supervisor.RunAsync(stop.Token).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
-        return supervisor.Counters;
+        return (supervisor.Counters, wentOnline);
     }
 }

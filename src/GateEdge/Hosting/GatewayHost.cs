@@ -83,7 +83,6 @@ internal static class GatewayHost
         services.AddSingleton(new EventHeaders(config.Gateway));
         services.AddSingleton<LaneEvents>();
         services.AddSingleton(config.Prompts);
-        services.AddSingleton<Devices.Voice.SpeechQueues>();
         services.AddSingleton<Prompts.LanePromptBoard>();
         services.AddSingleton<DecisionFeed>();
         services.AddSingleton<IPassageRecorder, PassageRecorder>();
@@ -119,6 +118,7 @@ internal static class GatewayHost
     internal static void AddDevices(IServiceCollection services, GatewayConfiguration config)
     {
         services.AddSingleton<DeviceHealthBoard>();
+        services.AddSingleton<Devices.Voice.SpeechQueues>();
         AddHardware(services, config);
         services.AddSingleton<IReadOnlyList<DeviceSupervisor>>(sp => [.. Supervisors(sp, config.Devices)]);
     }

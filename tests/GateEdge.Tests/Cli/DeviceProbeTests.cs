@@ -5,13 +5,16 @@ using GateEdge.Tests.Support;
 
 namespace GateEdge.Tests.Cli;
 
-/// <summary><c>gateedge devices probe</c> against a simulated thermometer on a pty and a reader that is not plugged in.</summary>
+/// <summary><c>gateedge devices probe</c> against a simulated thermometer and voice module on ptys and a reader that is not plugged in.</summary>
 public sealed class DeviceProbeTests : IAsyncLifetime
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("gateedge-probe-").FullName;
     private readonly CancellationTokenSource _stop = new();
     private SimulatedLine _line = null!;
+    private SimulatedLine _voiceLine = null!;
+    private SimulatedVoiceModule _voice = null!;
     private Task _thermometer = Task.CompletedTask;
+    private Task _speaker = Task.CompletedTask;
 
     private string ConfigPath => Path.Combine(_dir, "gateedge.json");
 
@@ -21,13 +24,17 @@ public sealed class DeviceProbeTests : IAsyncLifetime
         var thermometer = new SimulatedIrThermometer("thermo", _line);
         thermometer.SetTarget(36.6m);
         _thermometer = thermometer.RunAsync(_stop.Token);
+        _voiceLine = SimulatedLine.Create(Path.Combine(_dir, "voice"));
+        _voice = new SimulatedVoiceModule("voice", _voiceLine);
+        _speaker = _voice.RunAsync(_stop.Token);
         File.WriteAllText(ConfigPath, $$"""
             {
               "Gateway": { "Id": "gw-1", "CompoundId": "c-1", "GateId": "north" },
               "Mqtt": { "Host": "127.0.0.1" },
               "Devices": {
                 "IdCardReaders": [ { "Name": "reader", "Port": "{{_dir}}/not-plugged-in" } ],
-                "SerialIrThermometers": [ { "Name": "thermo", "Port": "{{_line.LinkPath}}" } ]
+                "SerialIrThermometers": [ { "Name": "thermo", "Port": "{{_line.LinkPath}}" } ],
+                "VoiceModules": [ { "Name": "voice", "Port": "{{_voiceLine.LinkPath}}" } ]
               },
               "Lanes": [ { "Id": "lane1", "CardReaders": [ "reader" ], "Thermometer": "thermo" } ],
               "Rules": { "MaskRequired": false }
@@ -56,11 +63,23 @@ public sealed class DeviceProbeTests : IAsyncLifetime
         var alone = new StringWriter();
         var unknown = new StringWriter();
 
-        Assert.Equal(0, await DeviceProbe.RunAsync(ConfigPath, "thermo", TimeSpan.FromSeconds(1), alone, CancellationToken.None));
+        // Probed for 3 s: long enough to be online on a busy machine, which is what the exit code reports.
+        Assert.Equal(0, await DeviceProbe.RunAsync(ConfigPath, "thermo", TimeSpan.FromSeconds(3), alone, CancellationToken.None));
         Assert.Equal(2, await DeviceProbe.RunAsync(ConfigPath, "therm", TimeSpan.FromSeconds(1), unknown, CancellationToken.None));
 
         Assert.DoesNotContain("reader", alone.ToString(), StringComparison.Ordinal);
-        Assert.Contains("no device is named 'therm' (known: reader, thermo)", unknown.ToString(), StringComparison.Ordinal);
+        Assert.Contains("no device is named 'therm' (known: reader, thermo, voice)", unknown.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_probed_voice_module_says_the_test_phrase_so_the_technician_hears_which_speaker_it_is()
+    {
+        var output = new StringWriter();
+
+        Assert.Equal(0, await DeviceProbe.RunAsync(ConfigPath, "voice", TimeSpan.FromSeconds(3), output, CancellationToken.None));
+
+        Assert.Equal([DeviceProbe.VoiceTestPhrase], _voice.Said.Select(u => u.Text));
+        Assert.Matches(@"voice +online", output.ToString());
     }
 
     [Fact]
@@ -87,7 +106,9 @@ public sealed class DeviceProbeTests : IAsyncLifetime
     {
         await _stop.CancelAsync();
         await _line.DisposeAsync();
+        await _voiceLine.DisposeAsync();
         await _thermometer.ContinueWith(_ => { }, TaskScheduler.Default);
+        await _speaker.ContinueWith(_ => { }, TaskScheduler.Default);
         _stop.Dispose();
         Directory.Delete(_dir, recursive: true);
     }

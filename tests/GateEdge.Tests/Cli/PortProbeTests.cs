@@ -17,6 +17,7 @@ public sealed class PortProbeTests : DeviceBench
     [InlineData("id-card", "an ID-card reader (SAM) at 115200 baud", "\"IdCardReaders\": [ { \"Name\": \"lane1-idcard\"")]
     [InlineData("pn532", "a PN532 NFC reader (HSU) at 115200 baud", "\"Pn532Readers\"")]
     [InlineData("serial-ir", "a serial infrared thermometer (GY protocol) at 9600 baud", "\"SerialIrThermometers\"")]
+    [InlineData("voice", "a SYN6288-family speech module at 9600 baud", "\"VoiceModules\": [ { \"Name\": \"lane1-voice\"")]
     [InlineData("modbus", "a Modbus RTU thermometer at address 1 at 9600 baud", "\"BaudRate\": 9600, \"Address\": 1 } ]")]
     [InlineData("osdp", "an OSDP reader at address 0 at 9600 baud", "\"OsdpReaders\"")]
     [InlineData("rdm6300", "an RDM6300 125 kHz reader at 9600 baud", "\"Rdm6300Readers\"")]
@@ -64,6 +65,9 @@ public sealed class PortProbeTests : DeviceBench
             case "serial-ir":
                 var thermometer = new SimulatedIrThermometer("thermometer", line);
                 Run(thermometer.RunAsync(Stop.Token));
+                break;
+            case "voice":
+                Run(new SimulatedVoiceModule("voice", line).RunAsync(Stop.Token));
                 break;
             case "modbus":
                 Run(new SimulatedModbusThermometer("thermometer", line).RunAsync(Stop.Token));
