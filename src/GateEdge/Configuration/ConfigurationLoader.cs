@@ -69,6 +69,7 @@ internal static class ConfigurationLoader
             // In the order of the file, as a technician reads it; problems with no place in it last.
             var placed = problems.Select(p => (Problem: p, At: file?.Find(PathOf(p))))
                 .OrderBy(p => p.At?.Line ?? int.MaxValue)
+                .ThenBy(p => p.At?.Column ?? 0)
                 .Select(p => p.At is { } at ? $"line {at.Line}, column {at.Column}: {p.Problem}" : p.Problem);
             throw new GatewayConfigurationException(source, [.. placed]);
         }
