@@ -16,8 +16,12 @@ public sealed partial class DemoSystemTests
         var banner = Banner().Match(demo.Output);
         Assert.True(banner.Success, demo.Output);
 
+        // What the lane told the person is printed before the decision reaches the centre.
+        Assert.Contains(demo.Lines, l => l.EndsWith("lane1 says “体温正常，请通行”", StringComparison.Ordinal));
+
         using var http = new HttpClient();
         Assert.Equal("ok\n", await http.GetStringAsync($"http://127.0.0.1:{banner.Groups["port"].Value}/healthz"));
+        Assert.Contains("data-lane=\"lane1\"", await http.GetStringAsync($"http://127.0.0.1:{banner.Groups["port"].Value}/lane/lane1"), StringComparison.Ordinal);
         Assert.Equal(0, await demo.StopAsync(TimeSpan.FromSeconds(30)));
         Assert.False(Directory.Exists(banner.Groups["dir"].Value), "the demo's folder is removed when it stops");
     }

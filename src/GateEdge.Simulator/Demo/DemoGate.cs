@@ -3,6 +3,7 @@ using GateEdge.Devices.CardReaders.Wiegand;
 using GateEdge.Devices.Inputs;
 using GateEdge.Devices.Thermometers.Mlx90614;
 using GateEdge.Devices.Thermometers.SerialIr;
+using GateEdge.Devices.Voice;
 using GateEdge.Simulator.Devices;
 using GateEdge.Simulator.Script;
 
@@ -26,6 +27,7 @@ internal static class DemoGate
         [
             new("lane1-idcard", IdCardReaderFamily.Family.Kind),
             new("lane1-thermometer", SerialIrThermometerFamily.Family.Kind),
+            new("lane1-voice", VoiceModuleFamily.Family.Kind),
             new("lane2-idcard", IdCardReaderFamily.Family.Kind),
             new("lane2-thermometer", SerialIrThermometerFamily.Family.Kind),
             new("lane1-mask", MaskDetectorFamily.Family.Kind, Line: 16),
@@ -75,6 +77,7 @@ internal static class DemoGate
               { "Name": "lane2-thermometer", "Port": "{{links}}/lane2-thermometer" }
             ],
             "I2cDriver": "Simulated",
+            "VoiceModules": [ { "Name": "lane1-voice", "Port": "{{links}}/lane1-voice" } ],
             "WiegandReaders": [ { "Name": "lane3-wiegand", "D0Line": 20, "D1Line": 21 } ],
             "Mlx90614Thermometers": [ { "Name": "lane3-mlx", "Bus": 1 } ],
             "MaskDetectors": [
@@ -84,8 +87,8 @@ internal static class DemoGate
             ]
           },
           "Lanes": [
-            { "Id": "lane1", "Direction": "In", "Mode": "Unattended", "CardReaders": [ "lane1-idcard" ], "Thermometer": "lane1-thermometer", "MaskDetector": "lane1-mask" },
-            { "Id": "lane2", "Direction": "Out", "Mode": "Unattended", "CardReaders": [ "lane2-idcard" ], "Thermometer": "lane2-thermometer", "MaskDetector": "lane2-mask" },
+            { "Id": "lane1", "Direction": "In", "Mode": "Unattended", "CardReaders": [ "lane1-idcard" ], "Thermometer": "lane1-thermometer", "MaskDetector": "lane1-mask", "Voice": "lane1-voice" },
+            { "Id": "lane2", "Direction": "Out", "Mode": "Unattended", "CardReaders": [ "lane2-idcard" ], "Thermometer": "lane2-thermometer", "MaskDetector": "lane2-mask", "Language": "en" },
             { "Id": "lane3", "Direction": "In", "Mode": "Unattended", "CardReaders": [ "lane3-wiegand" ], "Thermometer": "lane3-mlx", "MaskDetector": "lane3-mask" }
           ],
           "Outputs": {

@@ -22,6 +22,7 @@ internal static class DemoRunner
             await File.WriteAllTextAsync(configPath, DemoGate.ConfigJson(links, broker.Port, Path.Combine(dir, "gateedge.log.json"), port), cancellationToken);
 
             Console.WriteLine($"GateEdge demo: broker 127.0.0.1:{broker.Port}, status page http://127.0.0.1:{port}, devices and logs in {dir}. Ctrl-C stops.");
+            Console.WriteLine($"Lane displays: http://127.0.0.1:{port}/lane/lane1 (zh-CN, with a voice module), /lane/lane2 (en), /lane/lane3: open one in a browser.");
             await InProcessGateRun.RunAsync(configPath, DemoGate.Script, links, broker.Port, null, Console.Out, cancellationToken);
             Console.WriteLine(keep ? $"GateEdge demo stopped; its journal and logs are in {dir}." : "GateEdge demo stopped.");
             return 0;

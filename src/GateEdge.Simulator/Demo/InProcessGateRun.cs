@@ -1,6 +1,7 @@
 using GateEdge.Devices.I2c;
 using GateEdge.Hosting;
 using GateEdge.Outputs.Gpio;
+using GateEdge.Prompts;
 using GateEdge.Simulator.Script;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -10,7 +11,8 @@ namespace GateEdge.Simulator.Demo;
 /// <summary>
 /// A whole gate in this process: the real gateway built from a configuration file, the simulated
 /// devices of a script (GPIO and I²C ones on the gateway's own simulated chip and bus), the script
-/// played once the gateway polls its devices, and every decision printed as the centre receives it.
+/// played once the gateway polls its devices, every decision printed as the centre receives it, and
+/// what each lane tells the person printed as it says it.
 /// The demo and a technician's rehearsal both run on it.
 /// </summary>
 internal static class InProcessGateRun
@@ -25,6 +27,13 @@ internal static class InProcessGateRun
         await using var gate = new SimulatedGate(script, links, hardware);
         await using var printer = new DecisionPrinter(brokerPort, output);
         await printer.StartAsync(cancellationToken);
+        gateway.Services.GetRequiredService<LanePromptBoard>().Changed += display =>
+        {
+            if (display.Prompt != "ready")
+            {
+                output.WriteLine($"{display.At.ToLocalTime():HH:mm:ss}  {display.Lane,-5} says “{display.Text}”");
+            }
+        };
 
         using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (duration is { } limit)
