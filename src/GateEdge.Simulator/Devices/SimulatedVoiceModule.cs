@@ -6,7 +6,7 @@ using GateEdge.Simulator.Faults;
 namespace GateEdge.Simulator.Devices;
 
 /// <summary>
-/// A SYN6288-family speech module (docs/protocols.md §5): it checks each frame's XOR, answers
+/// A SYN6288-family speech module (docs/protocols.md §6): it checks each frame's XOR, answers
 /// <c>41</c> to a frame it takes and <c>45</c> to one it refuses, speaks a prompt for a while
 /// (<see cref="CharacterTime"/> per character) and says <c>4F</c> when done; a new prompt
 /// interrupts the one being spoken. A status query is answered <c>4F</c> (idle) or <c>4E</c> (busy).

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GateEdge.Tests.Devices;
 
-/// <summary>The SYN6288 codec, pinned to the vectors of docs/protocols.md §5 (computed independently, with Python's gb2312 codec).</summary>
+/// <summary>The SYN6288 codec, pinned to the vectors of docs/protocols.md §6 (computed independently, with Python's gb2312 codec).</summary>
 public sealed class VoiceModuleGoldenVectorTests
 {
     [Theory]

@@ -2,7 +2,7 @@ using GateEdge.Devices.Serial;
 
 namespace GateEdge.Devices.Voice;
 
-/// <summary>Chinese speech modules of the SYN6288 family on a serial port (docs/protocols.md §5), speaking the lanes' prompts.</summary>
+/// <summary>Chinese speech modules of the SYN6288 family on a serial port (docs/protocols.md §6), speaking the lanes' prompts.</summary>
 internal static class VoiceModuleFamily
 {
     public static readonly DeviceFamily<VoiceModuleOptions> Family = new("voice-module", DeviceRole.Voice, DeviceWiring.Serial, d => d.VoiceModules,

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace GateEdge.Devices.Voice;
 
 /// <summary>
-/// Speaks a lane's prompts on a SYN6288-family module (docs/protocols.md §5). On every (re)open it
+/// Speaks a lane's prompts on a SYN6288-family module (docs/protocols.md §6). On every (re)open it
 /// asks the module's status; then it speaks each prompt as it comes (a new one interrupts the one
 /// being spoken; a busy module is told to stop, then given the prompt once more), and with nothing
 /// to say it asks the status every <c>StatusInterval</c>, so an unplugged module is noticed without

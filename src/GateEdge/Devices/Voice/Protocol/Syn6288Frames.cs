@@ -1,7 +1,7 @@
 namespace GateEdge.Devices.Voice.Protocol;
 
 /// <summary>
-/// The frames the gateway sends a SYN6288-family speech module (docs/protocols.md §5): <c>FD</c>,
+/// The frames the gateway sends a SYN6288-family speech module (docs/protocols.md §6): <c>FD</c>,
 /// a big-endian length counting everything after it (command, parameter, text, checksum), the
 /// command, its parameter, the text, and an XOR of every byte before the checksum. Pure: bytes in,
 /// bytes out.
