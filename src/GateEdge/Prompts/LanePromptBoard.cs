@@ -35,7 +35,18 @@ internal sealed partial class LanePromptBoard(PromptsOptions options, SpeechQueu
             speech.Say(voice, display.Text);
         }
 
-        Changed?.Invoke(display);
+        foreach (var listener in Changed?.GetInvocationList() ?? [])
+        {
+            try
+            {
+                ((Action<LaneDisplay>)listener)(display);
+            }
+            catch (Exception ex)
+            {
+                // A display that fails is its own problem; the lane that is deciding goes on.
+                LogListenerFailed(ex, lane.Id);
+            }
+        }
     }
 
     private LaneDisplay Display(LaneOptions lane, LanePrompt prompt, decimal? temperatureC, string? name)
@@ -43,9 +54,20 @@ internal sealed partial class LanePromptBoard(PromptsOptions options, SpeechQueu
         var language = LanguageOf(lane);
         bool decision = prompt.Tone != PromptTone.Waiting;
         return new LaneDisplay(lane.Id, Interlocked.Increment(ref _serial), PromptLanguages.Name(language), PromptTable.Id(prompt.Id), PromptTable.Text(prompt, language),
-            prompt.Tone.ToString().ToLowerInvariant(), temperatureC, name, time.GetUtcNow(), decision ? (int)options.HoldTime.TotalSeconds : 0,
+            Tone(prompt.Tone), temperatureC, name, time.GetUtcNow(), decision ? (int)options.HoldTime.TotalSeconds : 0,
             PromptTable.Text(new LanePrompt(PromptId.Ready), language));
     }
+
+    /// <summary>The page's words for the tones, spelt out so that renaming code never changes the page's contract.</summary>
+    private static string Tone(PromptTone tone) => tone switch
+    {
+        PromptTone.Go => "go",
+        PromptTone.Stop => "stop",
+        _ => "waiting",
+    };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lane {Lane}: a display of its prompts failed")]
+    private partial void LogListenerFailed(Exception exception, string lane);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Lane {Lane} says {Prompt}: {Text}")]
     private partial void LogPrompt(string lane, string prompt, string text);
