@@ -29,7 +29,14 @@ internal sealed partial class LanePromptBoard(PromptsOptions options, SpeechQueu
     {
         var display = Display(lane, prompt, temperatureC, options.ShowMaskedName ? maskedName : null);
         _current[lane.Id] = display;
-        LogPrompt(lane.Id, display.Prompt, display.Text);
+        if (prompt.Tone == PromptTone.Waiting)
+        {
+            LogWaitingPrompt(lane.Id, display.Prompt, display.Text);
+        }
+        else
+        {
+            LogPrompt(lane.Id, display.Prompt, display.Text);
+        }
         if (prompt.Spoken && lane.Voice is { } voice)
         {
             speech.Say(voice, display.Text);
@@ -69,6 +76,10 @@ internal sealed partial class LanePromptBoard(PromptsOptions options, SpeechQueu
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lane {Lane}: a display of its prompts failed")]
     private partial void LogListenerFailed(Exception exception, string lane);
 
+    /// <summary>What a decision told the person, beside the decision's own line: what a resident heard is what they will ask about.</summary>
     [LoggerMessage(Level = LogLevel.Information, Message = "Lane {Lane} says {Prompt}: {Text}")]
     private partial void LogPrompt(string lane, string prompt, string text);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Lane {Lane} says {Prompt}: {Text}")]
+    private partial void LogWaitingPrompt(string lane, string prompt, string text);
 }
