@@ -56,6 +56,32 @@ public sealed class TtyPortTests : IDisposable
     }
 
     [Fact]
+    public async Task A_port_disposed_by_a_continuation_of_its_own_read_closes_its_tty_once_the_read_loop_is_done()
+    {
+        using var device = VirtualSerialPort.Create(Path.Combine(_dir, "voice"));
+        string tty = File.ResolveLinkTarget(device.LinkPath, returnFinalTarget: true)!.FullName;
+        int before = Descriptors(tty);
+        var port = TtyPort.Open(device.LinkPath, 9600);
+        Assert.Equal(before + 1, Descriptors(tty));
+
+        // The read completes on the port's own thread, and the continuation disposes the port right there.
+        var disposed = port.ReadAsync(new byte[16]).AsTask().ContinueWith(_ =>
+        {
+            port.Dispose();
+            return Thread.CurrentThread.Name;
+        }, TaskContinuationOptions.ExecuteSynchronously);
+        device.Write([0x4F]);
+        Assert.Equal("tty voice", await disposed.WaitAsync(TimeSpan.FromSeconds(5)));
+
+        await Eventually.True(() => Descriptors(tty) == before, "the tty closed by the read loop");
+        Assert.Throws<ObjectDisposedException>(() => port.Write([0x01]));
+    }
+
+    /// <summary>How many descriptors this process holds on <paramref name="tty"/> (the simulated device keeps one of its own).</summary>
+    private static int Descriptors(string tty) =>
+        Directory.EnumerateFileSystemEntries("/proc/self/fd").Count(fd => File.ResolveLinkTarget(fd, returnFinalTarget: false)?.FullName == tty);
+
+    [Fact]
     public void A_path_that_is_not_a_serial_port_or_does_not_exist_is_named_as_such()
     {
         var file = Path.Combine(_dir, "not-a-tty");

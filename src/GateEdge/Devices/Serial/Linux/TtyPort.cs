@@ -28,6 +28,9 @@ internal sealed class TtyPort : Stream
     private int _offset;
     private int _disposed;
 
+    // Set only by a Dispose on the read loop's own thread, which the loop reads after it returns.
+    private bool _closeOnExit;
+
     private TtyPort(int fd, int wake, string path)
     {
         _fd = fd;
@@ -163,14 +166,26 @@ internal sealed class TtyPort : Stream
             if (Thread.CurrentThread != _reader)
             {
                 _reader.Join();
+                CloseDescriptors();
+            }
+            else
+            {
+                _closeOnExit = true;
             }
 
-            close(_fd);
-            close(_wake);
+            // Disposed by code the read loop itself is running (a continuation of a read): the loop
+            // closes the descriptors once it is back at poll(). Closing them here, mid-read, would let
+            // another port's open() reuse the number while this loop still polls it.
             _received.Writer.TryComplete();
         }
 
         base.Dispose(disposing);
+    }
+
+    private void CloseDescriptors()
+    {
+        close(_fd);
+        close(_wake);
     }
 
     private static unsafe void Configure(int fd, string path, uint speed)
@@ -240,7 +255,7 @@ internal sealed class TtyPort : Stream
         fds[1] = new PollFd { Fd = _wake, Events = PollIn };
         try
         {
-            while (true)
+            while (Volatile.Read(ref _disposed) == 0)
             {
                 fds[0].Revents = 0;
                 fds[1].Revents = 0;
@@ -273,6 +288,13 @@ internal sealed class TtyPort : Stream
         catch (DeviceException ex)
         {
             _received.Writer.TryComplete(ex);
+        }
+        finally
+        {
+            if (_closeOnExit)
+            {
+                CloseDescriptors();
+            }
         }
     }
 
