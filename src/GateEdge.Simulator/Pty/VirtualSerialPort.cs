@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Threading.Channels;
+using GateEdge.Devices.Linux;
 
 namespace GateEdge.Simulator.Pty;
 
@@ -47,7 +48,7 @@ internal sealed unsafe class VirtualSerialPort : IDisposable
 
         // Raw mode at once: with the default line discipline the slave would echo every reply
         // back to the simulator and translate CR/LF inside binary frames.
-        byte* termios = stackalloc byte[Libc.TermiosBufferSize];
+        byte* termios = stackalloc byte[Libc.TermiosSize];
         if (Libc.tcgetattr(slave, termios) != 0)
         {
             throw new IOException($"tcgetattr failed: errno {Marshal.GetLastPInvokeError()}");

@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
-using System.Runtime.InteropServices;
 using System.Text;
 using System.Threading.Channels;
 using GateEdge.Devices.CardReaders.Wiegand.Protocol;
+using static GateEdge.Devices.Linux.Libc;
 
 namespace GateEdge.Devices.Gpio;
 
@@ -12,7 +12,7 @@ namespace GateEdge.Devices.Gpio;
 /// never depends on which callback thread ran first. Struct layouts are those of
 /// &lt;linux/gpio.h&gt; (request 592 bytes, event 48 bytes).
 /// </summary>
-internal sealed partial class GpioChipPulseLines : IPulseLines
+internal sealed class GpioChipPulseLines : IPulseLines
 {
     private const ulong GetLineIoctl = 0xC250B407; // _IOWR(0xB4, 0x07, struct gpio_v2_line_request)
     private const ulong FlagInput = 1 << 2;
@@ -27,14 +27,16 @@ internal sealed partial class GpioChipPulseLines : IPulseLines
     private const uint FallingEdge = 2;
 
     private readonly int _fd;
+    private readonly int _wake;
     private readonly int _oneLine;
     private readonly Thread _reader;
     private readonly Channel<WiegandPulse> _pulses = Channel.CreateUnbounded<WiegandPulse>(new UnboundedChannelOptions { SingleWriter = true, SingleReader = true });
-    private volatile bool _disposed;
+    private int _disposed;
 
-    private GpioChipPulseLines(int fd, int oneLine, string name)
+    private GpioChipPulseLines(int fd, int wake, int oneLine, string name)
     {
         _fd = fd;
+        _wake = wake;
         _oneLine = oneLine;
         _reader = new Thread(ReadLoop) { IsBackground = true, Name = name };
         _reader.Start();
@@ -42,24 +44,44 @@ internal sealed partial class GpioChipPulseLines : IPulseLines
 
     public ChannelReader<WiegandPulse> Pulses => _pulses.Reader;
 
-    public static IPulseLines Open(int chip, int zeroLine, int oneLine, string consumer)
+    public static unsafe IPulseLines Open(int chip, int zeroLine, int oneLine, string consumer)
     {
         string path = $"/dev/gpiochip{chip}";
-        int chipFd = open(path, 2 /* O_RDWR */ | 0x80000 /* O_CLOEXEC */);
+        int chipFd = open(path, ORdWr | OCloExec);
         if (chipFd < 0)
         {
-            throw new DeviceDisconnectedException($"{path} could not be opened: errno {Marshal.GetLastPInvokeError()}");
+            throw new DeviceDisconnectedException($"{path} could not be opened: {LastErrorText}");
         }
 
+        int lines = -1;
         try
         {
             var request = Request(zeroLine, oneLine, consumer);
-            if (ioctl(chipFd, GetLineIoctl, request) < 0)
+            fixed (byte* argument = request)
             {
-                throw new DeviceDisconnectedException($"{path} lines {zeroLine} and {oneLine} could not be requested (in use, or not on this chip): errno {Marshal.GetLastPInvokeError()}");
+                if (ioctl(chipFd, GetLineIoctl, argument) < 0)
+                {
+                    throw new DeviceDisconnectedException($"{path} lines {zeroLine} and {oneLine} could not be requested (in use, or not on this chip): {LastErrorText}");
+                }
             }
 
-            return new GpioChipPulseLines(BinaryPrimitives.ReadInt32LittleEndian(request.AsSpan(FdOffset)), oneLine, $"wiegand {path}:{zeroLine},{oneLine}");
+            lines = BinaryPrimitives.ReadInt32LittleEndian(request.AsSpan(FdOffset));
+            int wake = eventfd(0, EfdCloExec | EfdNonBlock);
+            if (wake < 0)
+            {
+                throw new IOException($"eventfd failed: {LastErrorText}");
+            }
+
+            return new GpioChipPulseLines(lines, wake, oneLine, $"wiegand {path}:{zeroLine},{oneLine}");
+        }
+        catch
+        {
+            if (lines >= 0)
+            {
+                close(lines);
+            }
+
+            throw;
         }
         finally
         {
@@ -98,38 +120,63 @@ internal sealed partial class GpioChipPulseLines : IPulseLines
         }
     }
 
-    public void Dispose()
+    public unsafe void Dispose()
     {
-        if (_disposed)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;
         }
 
-        _disposed = true;
+        ulong one = 1;
+        write(_wake, (byte*)&one, sizeof(ulong));
         _reader.Join();
         close(_fd);
+        close(_wake);
         _pulses.Writer.TryComplete();
     }
 
-    private void ReadLoop()
+    /// <summary>Waits for edges without a timer: poll() returns for an edge or for <see cref="Dispose"/>'s wake-up, so a lane at rest costs no wake-ups.</summary>
+    private unsafe void ReadLoop()
     {
         var buffer = new byte[EventSize * 64];
-        var poll = new PollFd { Fd = _fd, Events = 1 /* POLLIN */ };
+        var fds = stackalloc PollFd[2];
+        fds[0] = new PollFd { Fd = _fd, Events = PollIn };
+        fds[1] = new PollFd { Fd = _wake, Events = PollIn };
         try
         {
-            while (!_disposed)
+            while (true)
             {
-                // A short poll timeout so Dispose never waits on a blocked read().
-                poll.Revents = 0;
-                if (Poll(ref poll, 1, 100) <= 0)
+                fds[0].Revents = 0;
+                fds[1].Revents = 0;
+                if (poll(fds, 2, -1) < 0)
+                {
+                    if (LastError == EIntr)
+                    {
+                        continue;
+                    }
+
+                    throw new DeviceDisconnectedException($"waiting for line events failed: {LastErrorText}");
+                }
+
+                if (fds[1].Revents != 0)
+                {
+                    return;
+                }
+
+                if ((fds[0].Revents & PollIn) == 0)
                 {
                     continue;
                 }
 
-                nint n = read(_fd, buffer, buffer.Length);
+                nint n;
+                fixed (byte* bytes = buffer)
+                {
+                    n = read(_fd, bytes, buffer.Length);
+                }
+
                 if (n < 0)
                 {
-                    throw new DeviceDisconnectedException($"reading line events failed: errno {Marshal.GetLastPInvokeError()}");
+                    throw new DeviceDisconnectedException($"reading line events failed: {LastErrorText}");
                 }
 
                 foreach (var pulse in ParseEvents(buffer, (int)n, _oneLine))
@@ -143,27 +190,4 @@ internal sealed partial class GpioChipPulseLines : IPulseLines
             _pulses.Writer.TryComplete(ex);
         }
     }
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct PollFd
-    {
-        public int Fd;
-        public short Events;
-        public short Revents;
-    }
-
-    [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int open(string path, int flags);
-
-    [LibraryImport("libc", SetLastError = true)]
-    private static partial int ioctl(int fd, ulong request, byte[] argument);
-
-    [LibraryImport("libc", SetLastError = true)]
-    private static partial nint read(int fd, byte[] buffer, nint count);
-
-    [LibraryImport("libc", EntryPoint = "poll", SetLastError = true)]
-    private static partial int Poll(ref PollFd fds, nuint count, int timeoutMs);
-
-    [LibraryImport("libc", SetLastError = true)]
-    private static partial int close(int fd);
 }

@@ -78,8 +78,20 @@ public sealed class TtyPortTests : IDisposable
     }
 
     /// <summary>How many descriptors this process holds on <paramref name="tty"/> (the simulated device keeps one of its own).</summary>
-    private static int Descriptors(string tty) =>
-        Directory.EnumerateFileSystemEntries("/proc/self/fd").Count(fd => File.ResolveLinkTarget(fd, returnFinalTarget: false)?.FullName == tty);
+    private static int Descriptors(string tty) => Directory.EnumerateFileSystemEntries("/proc/self/fd").Count(fd => Target(fd) == tty);
+
+    /// <summary>What a descriptor points at; null when another test closed it while this one looked.</summary>
+    private static string? Target(string fd)
+    {
+        try
+        {
+            return File.ResolveLinkTarget(fd, returnFinalTarget: false)?.FullName;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
 
     [Fact]
     public void A_path_that_is_not_a_serial_port_or_does_not_exist_is_named_as_such()

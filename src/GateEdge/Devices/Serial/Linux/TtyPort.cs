@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using static GateEdge.Devices.Serial.Linux.Libc;
+using static GateEdge.Devices.Linux.Libc;
 
 namespace GateEdge.Devices.Serial.Linux;
 

@@ -1,10 +1,12 @@
 using System.Runtime.InteropServices;
 
-namespace GateEdge.Devices.Serial.Linux;
+namespace GateEdge.Devices.Linux;
 
 /// <summary>
-/// The libc calls a tty needs: open, termios, poll, read, write, and an eventfd to wake a poll.
-/// Constants are Linux's generic ABI, the same on x86-64 and arm64.
+/// The libc calls GateEdge makes itself, in one place: a tty (open, termios, poll, read, write),
+/// an eventfd to wake a poll, a GPIO line request's ioctl, and for the simulator a
+/// pseudo-terminal (openpty, ttyname_r). Constants are Linux's generic ABI, the same on x86-64
+/// and arm64.
 /// </summary>
 internal static unsafe partial class Libc
 {
@@ -75,6 +77,15 @@ internal static unsafe partial class Libc
 
     [LibraryImport("libc", SetLastError = true)]
     public static partial int ioctl(int fd, ulong request);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int ioctl(int fd, ulong request, byte* argument);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int openpty(out int master, out int slave, nint name, nint termios, nint winsize);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int ttyname_r(int fd, byte* buffer, nint length);
 
     [LibraryImport("libc", SetLastError = true)]
     public static partial int tcgetattr(int fd, byte* termios);
