@@ -33,11 +33,13 @@ public sealed class VoiceModuleGoldenVectorTests
     }
 
     [Fact]
-    public void Text_longer_than_the_module_takes_is_cut_to_fit_one_frame()
+    public void Text_longer_than_the_module_takes_loses_whole_characters_to_fit_one_frame()
     {
-        var frame = Session(new VoiceModuleOptions()).Frame(new string('请', 150));
+        var frame = Session(new VoiceModuleOptions()).Frame("a" + new string('请', 150));
 
-        Assert.Equal(3 + 1 + 1 + Syn6288Frames.MaxTextBytes + 1, frame.Length);
+        // "a" and 99 two-byte characters: 199 bytes; the 100th would make 201.
+        Assert.Equal(3 + 1 + 1 + 199 + 1, frame.Length);
+        Assert.Equal("a" + new string('请', 99), SpeechEncodings.For(SpeechEncoding.Gb2312).GetString(frame.AsSpan(5, 199)));
     }
 
     [Fact]

@@ -31,12 +31,22 @@ internal sealed partial class VoiceModuleSession(
                 .ConfigureAwait(false);
         }, cancellationToken);
 
-    /// <summary>The bytes of one prompt: the configured volume and rate marks, then the text, in the module's encoding.</summary>
+    /// <summary>
+    /// The bytes of one prompt: the configured volume and rate marks, then the text, in the module's
+    /// encoding; a text too long for one frame loses whole characters from its end, never half of one.
+    /// </summary>
     internal byte[] Frame(string text)
     {
         string marks = (options.Volume is { } v ? $"[v{v}]" : "") + (options.Speed is { } t ? $"[t{t}]" : "");
-        var bytes = SpeechEncodings.For(options.Encoding).GetBytes(marks + text);
-        return Syn6288Frames.Speak(bytes.AsSpan(0, Math.Min(bytes.Length, Syn6288Frames.MaxTextBytes)), options.Encoding);
+        var encoding = SpeechEncodings.For(options.Encoding);
+        var bytes = encoding.GetBytes(marks + text);
+        while (bytes.Length > Syn6288Frames.MaxTextBytes)
+        {
+            text = text[..^1];
+            bytes = encoding.GetBytes(marks + text);
+        }
+
+        return Syn6288Frames.Speak(bytes, options.Encoding);
     }
 
     private async Task NextAsync(DeviceConversation<Syn6288Reply> talk, DeviceLink link, CancellationToken cancellationToken)
