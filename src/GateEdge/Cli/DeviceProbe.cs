@@ -63,7 +63,6 @@ internal static class DeviceProbe
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         stop.CancelAfter(duration);
-        var running = Task.WhenAll(probed.Select(s => s.RunAsync(stop.Token)));
         // A voice module says a test phrase as soon as it is up: the technician hears which lane's speaker it is.
         var speech = provider.GetRequiredService<Devices.Voice.SpeechQueues>();
         foreach (var voice in config.Devices.VoiceModules.Where(v => probed.Any(s => s.Device == v.Name)))
@@ -77,7 +76,7 @@ internal static class DeviceProbe
             };
         }
 
-        await running.ConfigureAwait(false);
+        await Task.WhenAll(probed.Select(s => s.RunAsync(stop.Token))).ConfigureAwait(false);
 
         foreach (var supervisor in probed)
         {
