@@ -135,37 +135,18 @@ internal sealed class GpioChipPulseLines : IPulseLines
         _pulses.Writer.TryComplete();
     }
 
-    /// <summary>Waits for edges without a timer: poll() returns for an edge or for <see cref="Dispose"/>'s wake-up, so a lane at rest costs no wake-ups.</summary>
+    /// <summary>Waits for edges without a timer (<see cref="Linux.Libc.WaitForInput"/>): a lane at rest costs no wake-ups.</summary>
     private unsafe void ReadLoop()
     {
         var buffer = new byte[EventSize * 64];
-        var fds = stackalloc PollFd[2];
-        fds[0] = new PollFd { Fd = _fd, Events = PollIn };
-        fds[1] = new PollFd { Fd = _wake, Events = PollIn };
         try
         {
-            while (true)
+            while (WaitForInput(_fd, _wake, out short revents))
             {
-                fds[0].Revents = 0;
-                fds[1].Revents = 0;
-                if (poll(fds, 2, -1) < 0)
+                if ((revents & PollIn) == 0)
                 {
-                    if (LastError == EIntr)
-                    {
-                        continue;
-                    }
-
-                    throw new DeviceDisconnectedException($"waiting for line events failed: {LastErrorText}");
-                }
-
-                if (fds[1].Revents != 0)
-                {
-                    return;
-                }
-
-                if ((fds[0].Revents & PollIn) == 0)
-                {
-                    continue;
+                    // An error or hang-up without input would return from every poll at once: end here, the supervisor reopens.
+                    throw new DeviceDisconnectedException($"the GPIO line request failed (poll events {revents:X})");
                 }
 
                 nint n;

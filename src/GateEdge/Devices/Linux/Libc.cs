@@ -105,6 +105,28 @@ internal static unsafe partial class Libc
     [LibraryImport("libc", SetLastError = true)]
     public static partial int cfsetospeed(byte* termios, uint speed);
 
+    /// <summary>
+    /// Waits without a timer until <paramref name="fd"/> has input or an error, or until the eventfd
+    /// <paramref name="wake"/> is signalled (a Dispose): a descriptor at rest costs no wake-ups.
+    /// False when woken; otherwise <paramref name="revents"/> says what <paramref name="fd"/> has.
+    /// </summary>
+    public static bool WaitForInput(int fd, int wake, out short revents)
+    {
+        var fds = stackalloc PollFd[2];
+        fds[0] = new PollFd { Fd = fd, Events = PollIn };
+        fds[1] = new PollFd { Fd = wake, Events = PollIn };
+        while (poll(fds, 2, -1) < 0)
+        {
+            if (LastError != EIntr)
+            {
+                throw new DeviceDisconnectedException($"waiting for input failed: {LastErrorText}");
+            }
+        }
+
+        revents = fds[0].Revents;
+        return fds[1].Revents == 0;
+    }
+
     public static int LastError => Marshal.GetLastPInvokeError();
 
     public static string LastErrorText => Marshal.GetLastPInvokeErrorMessage();

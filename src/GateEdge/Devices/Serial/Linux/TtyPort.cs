@@ -247,39 +247,19 @@ internal sealed class TtyPort : Stream
         }
     }
 
-    private unsafe void ReadLoop()
+    private void ReadLoop()
     {
         var buffer = new byte[ChunkSize];
-        var fds = stackalloc PollFd[2];
-        fds[0] = new PollFd { Fd = _fd, Events = PollIn };
-        fds[1] = new PollFd { Fd = _wake, Events = PollIn };
         try
         {
-            while (Volatile.Read(ref _disposed) == 0)
+            while (Volatile.Read(ref _disposed) == 0 && WaitForInput(_fd, _wake, out short revents))
             {
-                fds[0].Revents = 0;
-                fds[1].Revents = 0;
-                if (poll(fds, 2, -1) < 0)
-                {
-                    if (LastError == EIntr)
-                    {
-                        continue;
-                    }
-
-                    throw new DeviceDisconnectedException($"waiting on the port failed: {LastErrorText}");
-                }
-
-                if (fds[1].Revents != 0)
-                {
-                    return;
-                }
-
-                if ((fds[0].Revents & PollIn) != 0 && ReadAvailable(buffer))
+                if ((revents & PollIn) != 0 && ReadAvailable(buffer))
                 {
                     continue;
                 }
 
-                if ((fds[0].Revents & (PollErr | PollHup | PollNval)) != 0)
+                if ((revents & (PollErr | PollHup | PollNval)) != 0)
                 {
                     throw new DeviceDisconnectedException("the port hung up (unplugged)");
                 }
