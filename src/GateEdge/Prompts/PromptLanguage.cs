@@ -12,11 +12,20 @@ internal static class PromptLanguages
     /// <summary>The configuration's spellings, as the lane page's <c>lang</c> attribute takes them.</summary>
     public static readonly IReadOnlyList<string> Names = ["zh-CN", "en"];
 
+    /// <summary>Called for every prompt shown (a lane's language is looked up then): no allocation.</summary>
     public static bool TryParse(string? name, out PromptLanguage language)
     {
-        int index = Names.ToList().FindIndex(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
-        language = index < 0 ? PromptLanguage.ZhCn : (PromptLanguage)index;
-        return index >= 0;
+        for (int i = 0; i < Names.Count; i++)
+        {
+            if (string.Equals(Names[i], name, StringComparison.OrdinalIgnoreCase))
+            {
+                language = (PromptLanguage)i;
+                return true;
+            }
+        }
+
+        language = PromptLanguage.ZhCn;
+        return false;
     }
 
     public static string Name(PromptLanguage language) => Names[(int)language];
