@@ -1,12 +1,14 @@
+using GateEdge.Devices.Serial;
+
 namespace GateEdge.Devices;
 
 /// <summary>
-/// The conversation with one device over an open stream. It runs until the device fails,
+/// The conversation with one device over an open serial line. It runs until the device fails,
 /// throwing a <see cref="DeviceException"/>; the supervisor then reopens the port.
 /// </summary>
 internal interface ISerialDeviceSession
 {
     string Device { get; }
 
-    Task RunAsync(Stream stream, DeviceLink link, CancellationToken cancellationToken);
+    Task RunAsync(SerialLine line, DeviceLink link, CancellationToken cancellationToken);
 }

@@ -52,5 +52,5 @@ public sealed class VoiceModuleGoldenVectorTests
     }
 
     private static VoiceModuleSession Session(VoiceModuleOptions options) =>
-        new(options, new SpeechQueues(TimeProvider.System).For("voice"), TimeProvider.System, NullLogger<VoiceModuleSession>.Instance);
+        new(options, new SpeechQueues(TimeProvider.System).For("voice"), NullLogger<VoiceModuleSession>.Instance);
 }

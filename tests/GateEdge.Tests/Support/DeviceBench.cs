@@ -69,5 +69,5 @@ public abstract class DeviceBench : IAsyncLifetime
     }
 
     private protected DeviceSupervisor Supervise(SerialDeviceOptions options, ISerialDeviceSession session, TimeSpan? degradedWindow = null) =>
-        Supervise(new SerialDeviceConnection(options.Port, options.BaudRate, session), degradedWindow);
+        Supervise(new SerialDeviceConnection(options.Port, options.BaudRate, session, TimeProvider.System), degradedWindow);
 }

@@ -1,13 +1,17 @@
 using System.Threading.Channels;
+using GateEdge.Devices.Serial;
 
 namespace GateEdge.Devices.Framing;
 
 /// <summary>
-/// Request/response over one device stream: write a command, wait for the next frame with a
-/// timeout measured on the injected <see cref="TimeProvider"/>.
+/// Request/response over one serial line: write a command, wait for the next frame with a
+/// timeout measured on the line's clock.
 /// </summary>
-internal sealed class DeviceConversation<TFrame>(Stream stream, FrameReader<TFrame> reader, TimeProvider time) where TFrame : class
+internal sealed class DeviceConversation<TFrame>(SerialLine line, FrameReader<TFrame> reader) where TFrame : class
 {
+    /// <summary>The line's clock: what the session stamps its readings with and waits on between polls.</summary>
+    public TimeProvider Time => line.Time;
+
     public async Task<TFrame> RequestAsync(byte[] command, TimeSpan timeout, CancellationToken cancellationToken)
     {
         // A reply that arrived after an earlier timeout must not answer this request.
@@ -21,7 +25,7 @@ internal sealed class DeviceConversation<TFrame>(Stream stream, FrameReader<TFra
 
     public async Task<TFrame> NextFrameAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
-        using var deadline = new CancellationTokenSource(timeout, time);
+        using var deadline = new CancellationTokenSource(timeout, line.Time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
         try
         {
@@ -43,7 +47,7 @@ internal sealed class DeviceConversation<TFrame>(Stream stream, FrameReader<TFra
         try
         {
             // Synchronous on purpose: the serial stream honours its finite WriteTimeout only here.
-            stream.Write(command);
+            line.Stream.Write(command);
         }
         catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException or TimeoutException)
         {

@@ -14,8 +14,10 @@ namespace GateEdge.Devices.Framing;
 internal sealed class FrameReader<TFrame>(Stream stream, IFrameDecoder<TFrame> decoder, DeviceCounters counters) where TFrame : class
 {
     // Frames nobody waits for (late replies, unsolicited output) must not pile up without bound.
+    // The session waiting for a frame continues on the thread that decoded it (a tty's read
+    // thread): a reply and the next request then cost no thread hand-off.
     private readonly Channel<TFrame> _frames = Channel.CreateBounded<TFrame>(
-        new BoundedChannelOptions(64) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true, SingleWriter = true });
+        new BoundedChannelOptions(64) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true, SingleWriter = true, AllowSynchronousContinuations = true });
 
     private int _dropPartial;
 

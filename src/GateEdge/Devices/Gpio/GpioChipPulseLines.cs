@@ -141,7 +141,7 @@ internal sealed class GpioChipPulseLines : IPulseLines
         var buffer = new byte[EventSize * 64];
         try
         {
-            while (WaitForInput(_fd, _wake, out short revents))
+            while (WaitForInput(_fd, _wake, -1, out short revents))
             {
                 if ((revents & PollIn) == 0)
                 {

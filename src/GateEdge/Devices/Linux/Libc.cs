@@ -106,16 +106,18 @@ internal static unsafe partial class Libc
     public static partial int cfsetospeed(byte* termios, uint speed);
 
     /// <summary>
-    /// Waits without a timer until <paramref name="fd"/> has input or an error, or until the eventfd
-    /// <paramref name="wake"/> is signalled (a Dispose): a descriptor at rest costs no wake-ups.
-    /// False when woken; otherwise <paramref name="revents"/> says what <paramref name="fd"/> has.
+    /// Waits until <paramref name="fd"/> has input or an error, until the eventfd <paramref name="wake"/>
+    /// is signalled, or for at most <paramref name="timeoutMs"/> (-1: no timer at all, so a descriptor
+    /// at rest costs no wake-ups; a negative <paramref name="fd"/> is not watched).
+    /// False when woken; otherwise <paramref name="revents"/> says what <paramref name="fd"/> has,
+    /// 0 when the time ran out.
     /// </summary>
-    public static bool WaitForInput(int fd, int wake, out short revents)
+    public static bool WaitForInput(int fd, int wake, int timeoutMs, out short revents)
     {
         var fds = stackalloc PollFd[2];
         fds[0] = new PollFd { Fd = fd, Events = PollIn };
         fds[1] = new PollFd { Fd = wake, Events = PollIn };
-        while (poll(fds, 2, -1) < 0)
+        while (poll(fds, 2, timeoutMs) < 0)
         {
             if (LastError != EIntr)
             {

@@ -13,10 +13,18 @@ internal static class SerialPortOpener
     // docs/protocols.md §4: with the default infinite timeout a write to an unplugged port blocks forever.
     private const int WriteTimeoutMs = 500;
 
+    // Closing System.IO.Ports' port flushes first, and a flush to a vanished device can wait forever
+    // (seen with a pty whose other end was closed). The supervisor must reopen regardless, so it waits this long.
+    private static readonly TimeSpan CloseBudget = TimeSpan.FromSeconds(1);
+
     /// <summary>What a port whose path is gone is called, wherever a driver finds it gone.</summary>
     public static string Missing(string path) => $"{path} does not exist (unplugged, or renamed: configure /dev/serial/by-id paths)";
 
-    public static SerialConnection Open(string path, int baudRate)
+    /// <summary>
+    /// Opens <paramref name="path"/>. With the system clock, a tty's waits run on its own read
+    /// thread (<see cref="TtyPort.Clock"/>); any other clock (a test's) is used as it is.
+    /// </summary>
+    public static SerialConnection Open(string path, int baudRate, TimeProvider time)
     {
         if (!File.Exists(path))
         {
@@ -26,7 +34,7 @@ internal static class SerialPortOpener
         if (OperatingSystem.IsLinux())
         {
             var tty = TtyPort.Open(path, baudRate);
-            return new SerialConnection(tty, tty.Dispose);
+            return new SerialConnection(new SerialLine(tty, time == TimeProvider.System ? tty.Clock : time), tty.Dispose);
         }
 
         var port = new SerialPort(path, baudRate, Parity.None, 8, StopBits.One)
@@ -38,7 +46,8 @@ internal static class SerialPortOpener
         {
             port.Open();
             port.DiscardInBuffer();
-            return new SerialConnection(port.BaseStream, () => Close(port));
+            // A close that never returns keeps one thread, not the supervisor.
+            return new SerialConnection(new SerialLine(port.BaseStream, time), () => Task.Run(() => Close(port)).Wait(CloseBudget));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
         {

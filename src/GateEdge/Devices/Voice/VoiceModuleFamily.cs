@@ -6,7 +6,7 @@ namespace GateEdge.Devices.Voice;
 internal static class VoiceModuleFamily
 {
     public static readonly DeviceFamily<VoiceModuleOptions> Family = new("voice-module", DeviceRole.Voice, DeviceWiring.Serial, d => d.VoiceModules,
-        (o, s) => SerialDeviceConnection.For(o, new VoiceModuleSession(o, s.Speech.For(o.Name), s.Time, s.Logger<VoiceModuleSession>())))
+        (o, s) => SerialDeviceConnection.For(o, new VoiceModuleSession(o, s.Speech.For(o.Name), s.Logger<VoiceModuleSession>()), s.Time))
     {
         Probes = port => [new(Family!, "a SYN6288-family speech module", "lane1-voice", new VoiceModuleOptions { Name = "probe", Port = port })],
     };

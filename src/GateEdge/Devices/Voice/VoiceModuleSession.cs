@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using GateEdge.Devices.Framing;
+using GateEdge.Devices.Serial;
 using GateEdge.Devices.Voice.Protocol;
 using Microsoft.Extensions.Logging;
 
@@ -16,18 +17,17 @@ namespace GateEdge.Devices.Voice;
 internal sealed partial class VoiceModuleSession(
     VoiceModuleOptions options,
     ChannelReader<Utterance> speech,
-    TimeProvider time,
     ILogger<VoiceModuleSession> logger) : ISerialDeviceSession
 {
     public string Device => options.Name;
 
-    public Task RunAsync(Stream stream, DeviceLink link, CancellationToken cancellationToken) =>
-        FramedSession.WithReaderAsync(stream, new Syn6288ReplyDecoder(), link, async reader =>
+    public Task RunAsync(SerialLine line, DeviceLink link, CancellationToken cancellationToken) =>
+        FramedSession.WithReaderAsync(line.Stream, new Syn6288ReplyDecoder(), link, async reader =>
         {
-            var talk = new DeviceConversation<Syn6288Reply>(stream, reader, time);
+            var talk = new DeviceConversation<Syn6288Reply>(line, reader);
             await AskStatusAsync(talk, cancellationToken).ConfigureAwait(false);
             link.MarkOnline();
-            await FramedSession.PollAsync(() => NextAsync(talk, link, cancellationToken), options.MaxSilentPolls, TimeSpan.Zero, link, time, logger, Device, cancellationToken)
+            await FramedSession.PollAsync(() => NextAsync(talk, link, cancellationToken), options.MaxSilentPolls, TimeSpan.Zero, link, line.Time, logger, Device, cancellationToken)
                 .ConfigureAwait(false);
         }, cancellationToken);
 
@@ -51,13 +51,13 @@ internal sealed partial class VoiceModuleSession(
 
     private async Task NextAsync(DeviceConversation<Syn6288Reply> talk, DeviceLink link, CancellationToken cancellationToken)
     {
-        if (await NextUtteranceAsync(cancellationToken).ConfigureAwait(false) is not { } utterance)
+        if (await NextUtteranceAsync(talk.Time, cancellationToken).ConfigureAwait(false) is not { } utterance)
         {
             await AskStatusAsync(talk, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        if (time.GetElapsedTime(utterance.At) > options.MaxPromptAge)
+        if (talk.Time.GetElapsedTime(utterance.At) > options.MaxPromptAge)
         {
             LogStale(Device, utterance.Text);
             return;
@@ -78,7 +78,7 @@ internal sealed partial class VoiceModuleSession(
     }
 
     /// <summary>The next prompt, or null when <c>StatusInterval</c> passed without one.</summary>
-    private async Task<Utterance?> NextUtteranceAsync(CancellationToken cancellationToken)
+    private async Task<Utterance?> NextUtteranceAsync(TimeProvider time, CancellationToken cancellationToken)
     {
         if (speech.TryRead(out var ready))
         {

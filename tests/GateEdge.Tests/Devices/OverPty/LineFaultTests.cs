@@ -37,7 +37,7 @@ public sealed class LineFaultTests : DeviceBench
         // Five missed replies (5.5 s) before offline: a bad-checksum fault is seen degraded (within 1 s) long before it could go offline.
         // A reply has 1 s: a test process stalled for half a second on a busy machine is not a device fault.
         var options = new SerialIrThermometerOptions { Name = "thermo", Port = _line.LinkPath, PollInterval = TimeSpan.FromMilliseconds(100), ReplyTimeout = TimeSpan.FromSeconds(1), MaxSilentPolls = 5 };
-        var session = new SerialIrThermometerSession(options, Sink, TimeProvider.System, NullLogger<SerialIrThermometerSession>.Instance);
+        var session = new SerialIrThermometerSession(options, Sink, NullLogger<SerialIrThermometerSession>.Instance);
         _supervisor = Supervise(options, session, degradedWindow: TimeSpan.FromSeconds(1));
         await Eventually.True(() => State == DeviceState.Online, "the thermometer is online");
         await ReadingsArriveAsync();
@@ -145,7 +145,7 @@ public sealed class LineFaultTests : DeviceBench
         Run(other.RunAsync(Stop.Token));
         var otherSink = new CollectingSink();
         var options = new SerialIrThermometerOptions { Name = "other", Port = otherLine.LinkPath, PollInterval = TimeSpan.FromMilliseconds(100) };
-        var session = new SerialIrThermometerSession(options, otherSink, TimeProvider.System, NullLogger<SerialIrThermometerSession>.Instance);
+        var session = new SerialIrThermometerSession(options, otherSink, NullLogger<SerialIrThermometerSession>.Instance);
         Supervise(options, session);
         await Eventually.True(() => Health.Get("other").State == DeviceState.Online, "the other thermometer is online");
 

@@ -21,7 +21,7 @@ public sealed class OsdpReaderOverPtyTests : DeviceBench
         _reader = new SimulatedOsdpReader("osdp", _line, address: 0x65);
         Run(_reader.RunAsync(Stop.Token));
         var options = new OsdpReaderOptions { Name = "osdp", Port = _line.LinkPath, Address = 0x65, OfflineAfter = TimeSpan.FromSeconds(2) };
-        var session = new OsdpReaderSession(options, Sink, TimeProvider.System, NullLogger<OsdpReaderSession>.Instance);
+        var session = new OsdpReaderSession(options, Sink, NullLogger<OsdpReaderSession>.Instance);
         Supervise(options, session);
         await Eventually.True(() => Health.Get("osdp").State == DeviceState.Online, "the reader is online");
     }

@@ -99,7 +99,7 @@ public sealed class SerialDevicesOverPtyTests : DeviceBench
         var port = Own(SimulatedLine.Create(Path.Combine(Dir, "lines")));
         var reader = new SimulatedAsciiLineReader("lines", port, hex: radix == "Hex", reversed: order == "Reversed");
         var options = new AsciiLineReaderOptions { Name = "lines", Port = port.LinkPath, Radix = Enum.Parse<UidRadix>(radix), ByteOrder = Enum.Parse<UidByteOrder>(order) };
-        Supervise(options, new AsciiLineReaderSession(options, Sink, TimeProvider.System));
+        Supervise(options, new AsciiLineReaderSession(options, Sink));
         await Eventually.True(() => Health.Get("lines").IsAvailable, "the reader is online");
 
         reader.Present("26DEFAE7");
@@ -112,14 +112,14 @@ public sealed class SerialDevicesOverPtyTests : DeviceBench
     private DeviceSupervisor StartReader(string path, bool readFingerprint = false)
     {
         var options = new IdCardReaderOptions { Name = "reader", Port = path, ReadFingerprint = readFingerprint };
-        var session = new IdCardReaderSession(options, Sink, TimeProvider.System, NullLogger<IdCardReaderSession>.Instance);
+        var session = new IdCardReaderSession(options, Sink, NullLogger<IdCardReaderSession>.Instance);
         return Supervise(options, session);
     }
 
     private void StartThermometer(string path)
     {
         var options = new SerialIrThermometerOptions { Name = "thermo", Port = path };
-        var session = new SerialIrThermometerSession(options, Sink, TimeProvider.System, NullLogger<SerialIrThermometerSession>.Instance);
+        var session = new SerialIrThermometerSession(options, Sink, NullLogger<SerialIrThermometerSession>.Instance);
         Supervise(options, session);
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using GateEdge.Devices;
 using GateEdge.Devices.Serial.Linux;
 using GateEdge.Simulator.Pty;
@@ -75,6 +76,38 @@ public sealed class TtyPortTests : IDisposable
 
         await Eventually.True(() => Descriptors(tty) == before, "the tty closed by the read loop");
         Assert.Throws<ObjectDisposedException>(() => port.Write([0x01]));
+    }
+
+    [Fact]
+    public async Task Its_clock_fires_on_the_port_thread_never_early_after_an_unplug_too_and_on_system_timers_once_closed()
+    {
+        var device = VirtualSerialPort.Create(Path.Combine(_dir, "clock"));
+        var port = TtyPort.Open(device.LinkPath, 9600);
+        var due = TimeSpan.FromMilliseconds(20);
+
+        var (thread, after) = await FiredOn(port.Clock, due);
+        Assert.Equal("tty clock", thread);
+        Assert.True(after >= due, $"fired after {after.TotalMilliseconds} ms");
+
+        // Unplugged: a session still waits out its poll interval before it learns the port is gone.
+        device.Dispose();
+        await Assert.ThrowsAsync<DeviceDisconnectedException>(() => port.ReadAsync(new byte[1]).AsTask().WaitAsync(TimeSpan.FromSeconds(5)));
+        (thread, after) = await FiredOn(port.Clock, due);
+        Assert.Equal("tty clock", thread);
+        Assert.True(after >= due, $"fired after {after.TotalMilliseconds} ms");
+
+        await port.DisposeAsync();
+        (thread, _) = await FiredOn(port.Clock, due);
+        Assert.NotEqual("tty clock", thread);
+    }
+
+    /// <summary>Arms a timer from the test's thread: the thread its callback ran on, and how long after arming.</summary>
+    private static async Task<(string? Thread, TimeSpan After)> FiredOn(TimeProvider clock, TimeSpan due)
+    {
+        var fired = new TaskCompletionSource<(string?, TimeSpan)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        long armed = Stopwatch.GetTimestamp();
+        using var timer = clock.CreateTimer(_ => fired.TrySetResult((Thread.CurrentThread.Name, Stopwatch.GetElapsedTime(armed))), null, due, Timeout.InfiniteTimeSpan);
+        return await fired.Task.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     /// <summary>How many descriptors this process holds on <paramref name="tty"/> (the simulated device keeps one of its own).</summary>

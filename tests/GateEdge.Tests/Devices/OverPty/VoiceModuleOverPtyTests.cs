@@ -30,7 +30,7 @@ public sealed class VoiceModuleOverPtyTests : DeviceBench
         _speech = new SpeechQueues(TimeProvider.System);
         var options = new VoiceModuleOptions { Name = "voice", Port = _line.LinkPath, ReplyTimeout = TimeSpan.FromMilliseconds(300), StatusInterval = TimeSpan.FromSeconds(1),
             MaxPromptAge = TimeSpan.FromMilliseconds(500) };
-        Supervise(options, new VoiceModuleSession(options, _speech.For("voice"), TimeProvider.System, NullLogger<VoiceModuleSession>.Instance), degradedWindow: TimeSpan.FromSeconds(1));
+        Supervise(options, new VoiceModuleSession(options, _speech.For("voice"), NullLogger<VoiceModuleSession>.Instance), degradedWindow: TimeSpan.FromSeconds(1));
         await Eventually.True(() => State == DeviceState.Online, "the voice module is online after answering its status query");
     }
 

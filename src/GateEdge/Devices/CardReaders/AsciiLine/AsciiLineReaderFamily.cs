@@ -7,7 +7,7 @@ namespace GateEdge.Devices.CardReaders.AsciiLine;
 internal static class AsciiLineReaderFamily
 {
     public static readonly DeviceFamily<AsciiLineReaderOptions> Family = new("ascii-line-reader", DeviceRole.CardReader, DeviceWiring.Serial, d => d.AsciiLineReaders,
-        (o, s) => SerialDeviceConnection.For(o, new AsciiLineReaderSession(o, s.Sink, s.Time)))
+        (o, s) => SerialDeviceConnection.For(o, new AsciiLineReaderSession(o, s.Sink), s.Time))
     {
         Probes = port => [.. new[] { UidRadix.Decimal, UidRadix.Hex }.Select(radix => new ProbeCandidate(Family!,
             $"a reader that prints a {radix.ToString().ToLowerInvariant()} UID per line", "lane1-reader",

@@ -1,5 +1,6 @@
 using GateEdge.Devices.CardReaders.AsciiLine.Protocol;
 using GateEdge.Devices.Framing;
+using GateEdge.Devices.Serial;
 
 namespace GateEdge.Devices.CardReaders.AsciiLine;
 
@@ -8,12 +9,12 @@ namespace GateEdge.Devices.CardReaders.AsciiLine;
 /// the credential is the UID in card order as hex, so swapping a reader model keeps every
 /// registered card valid.
 /// </summary>
-internal sealed class AsciiLineReaderSession(AsciiLineReaderOptions options, IDeviceEventSink sink, TimeProvider time) : ISerialDeviceSession
+internal sealed class AsciiLineReaderSession(AsciiLineReaderOptions options, IDeviceEventSink sink) : ISerialDeviceSession
 {
     public string Device => options.Name;
 
-    public Task RunAsync(Stream stream, DeviceLink link, CancellationToken cancellationToken) =>
-        FramedSession.ListenAsync(stream, new UidLineDecoder(options.Format), link,
-            uid => sink.OnCardPresented(new CardPresented(Device, new Credential(CredentialKind.CompoundCard, Convert.ToHexString(uid)), null, time.GetUtcNow())),
+    public Task RunAsync(SerialLine line, DeviceLink link, CancellationToken cancellationToken) =>
+        FramedSession.ListenAsync(line.Stream, new UidLineDecoder(options.Format), link,
+            uid => sink.OnCardPresented(new CardPresented(Device, new Credential(CredentialKind.CompoundCard, Convert.ToHexString(uid)), null, line.Time.GetUtcNow())),
             cancellationToken);
 }

@@ -1,5 +1,6 @@
 using GateEdge.Devices.CardReaders.IdCard.Protocol;
 using GateEdge.Devices.Framing;
+using GateEdge.Devices.Serial;
 using Microsoft.Extensions.Logging;
 
 namespace GateEdge.Devices.CardReaders.IdCard;
@@ -11,15 +12,14 @@ namespace GateEdge.Devices.CardReaders.IdCard;
 internal sealed partial class IdCardReaderSession(
     IdCardReaderOptions options,
     IDeviceEventSink sink,
-    TimeProvider time,
     ILogger<IdCardReaderSession> logger) : ISerialDeviceSession
 {
     public string Device => options.Name;
 
-    public Task RunAsync(Stream stream, DeviceLink link, CancellationToken cancellationToken) =>
-        FramedSession.WithReaderAsync(stream, new SamResponseDecoder(), link, async reader =>
+    public Task RunAsync(SerialLine line, DeviceLink link, CancellationToken cancellationToken) =>
+        FramedSession.WithReaderAsync(line.Stream, new SamResponseDecoder(), link, async reader =>
         {
-            var talk = new DeviceConversation<SamResponse>(stream, reader, time);
+            var talk = new DeviceConversation<SamResponse>(line, reader);
             var status = await talk.RequestAsync(SamCommands.SamStatus, options.ReplyTimeout, cancellationToken).ConfigureAwait(false);
             if (status.Status != SamStatus.Ok)
             {
@@ -27,7 +27,7 @@ internal sealed partial class IdCardReaderSession(
             }
 
             link.MarkOnline();
-            await FramedSession.PollAsync(() => PollOnceAsync(talk, link.Counters, cancellationToken), options.MaxSilentPolls, options.PollInterval, link, time, logger, Device, cancellationToken)
+            await FramedSession.PollAsync(() => PollOnceAsync(talk, link.Counters, cancellationToken), options.MaxSilentPolls, options.PollInterval, link, line.Time, logger, Device, cancellationToken)
                 .ConfigureAwait(false);
         }, cancellationToken);
 
@@ -68,7 +68,7 @@ internal sealed partial class IdCardReaderSession(
         }
 
         var kind = identity.Kind == IdCardKind.Resident ? CredentialKind.NationalId : CredentialKind.ForeignPermanentResident;
-        sink.OnCardPresented(new CardPresented(Device, new Credential(kind, identity.IdNumber), identity.Name, time.GetUtcNow()));
+        sink.OnCardPresented(new CardPresented(Device, new Credential(kind, identity.IdNumber), identity.Name, talk.Time.GetUtcNow()));
     }
 
     /// <summary>A frame that passed its checksum but holds no person: counted as a bad frame, so it degrades the reader and reaches /metrics.</summary>

@@ -6,7 +6,7 @@ namespace GateEdge.Devices.CardReaders.Osdp;
 internal static class OsdpReaderFamily
 {
     public static readonly DeviceFamily<OsdpReaderOptions> Family = new("osdp-reader", DeviceRole.CardReader, DeviceWiring.Serial, d => d.OsdpReaders,
-        (o, s) => SerialDeviceConnection.For(o, new OsdpReaderSession(o, s.Sink, s.Time, s.Logger<OsdpReaderSession>())))
+        (o, s) => SerialDeviceConnection.For(o, new OsdpReaderSession(o, s.Sink, s.Logger<OsdpReaderSession>()), s.Time))
     {
         Check = Check,
         Probes = port => [.. new[] { 0, 1 }.Select(address => new ProbeCandidate(Family!, $"an OSDP reader at address {address}", "lane1-reader",

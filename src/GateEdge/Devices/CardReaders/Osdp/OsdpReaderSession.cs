@@ -1,6 +1,7 @@
 using GateEdge.Devices.CardReaders.Osdp.Protocol;
 using GateEdge.Devices.CardReaders.Wiegand.Protocol;
 using GateEdge.Devices.Framing;
+using GateEdge.Devices.Serial;
 using Microsoft.Extensions.Logging;
 
 namespace GateEdge.Devices.CardReaders.Osdp;
@@ -14,7 +15,6 @@ namespace GateEdge.Devices.CardReaders.Osdp;
 internal sealed partial class OsdpReaderSession(
     OsdpReaderOptions options,
     IDeviceEventSink sink,
-    TimeProvider time,
     ILogger<OsdpReaderSession> logger) : ISerialDeviceSession
 {
     private const byte NakSequenceError = 0x04;
@@ -22,10 +22,11 @@ internal sealed partial class OsdpReaderSession(
 
     public string Device => options.Name;
 
-    public Task RunAsync(Stream stream, DeviceLink link, CancellationToken cancellationToken) =>
-        FramedSession.WithReaderAsync(stream, new OsdpPacketDecoder(), link, async reader =>
+    public Task RunAsync(SerialLine line, DeviceLink link, CancellationToken cancellationToken) =>
+        FramedSession.WithReaderAsync(line.Stream, new OsdpPacketDecoder(), link, async reader =>
         {
-            var talk = new DeviceConversation<OsdpPacket>(stream, reader, time);
+            var talk = new DeviceConversation<OsdpPacket>(line, reader);
+            var time = line.Time;
             byte address = (byte)options.Address;
             int sequence = 0;
             var lastReply = time.GetUtcNow();
@@ -46,7 +47,7 @@ internal sealed partial class OsdpReaderSession(
                 lastReply = time.GetUtcNow();
                 link.MarkOnline();
 
-                sequence = Handle(reply, sequence, link);
+                sequence = Handle(reply, sequence, link, time);
                 await Task.Delay(options.PollInterval, time, cancellationToken).ConfigureAwait(false);
             }
         }, cancellationToken);
@@ -54,14 +55,14 @@ internal sealed partial class OsdpReaderSession(
     /// <summary>Sends one command and waits for the reply of this reader with this sequence number; anything else on the bus is skipped.</summary>
     private async Task<OsdpPacket?> ExchangeAsync(DeviceConversation<OsdpPacket> talk, byte[] command, byte address, int sequence, CancellationToken cancellationToken)
     {
-        var deadline = time.GetUtcNow() + options.ReplyTimeout;
+        var deadline = talk.Time.GetUtcNow() + options.ReplyTimeout;
         try
         {
             var packet = await talk.RequestAsync(command, options.ReplyTimeout, cancellationToken).ConfigureAwait(false);
             while (!packet.IsReply || packet.Address != address || packet.Sequence != sequence)
             {
                 // Our own command echoed by a two-wire adapter, another reader, or a late reply.
-                var left = deadline - time.GetUtcNow();
+                var left = deadline - talk.Time.GetUtcNow();
                 if (left <= TimeSpan.Zero)
                 {
                     return null;
@@ -79,11 +80,11 @@ internal sealed partial class OsdpReaderSession(
     }
 
     /// <summary>Acts on a reply; returns the sequence number of the next command.</summary>
-    private int Handle(OsdpPacket reply, int sequence, DeviceLink link)
+    private int Handle(OsdpPacket reply, int sequence, DeviceLink link, TimeProvider time)
     {
         if (reply.Is(OsdpReply.RawCardRead))
         {
-            CardRead(reply, link);
+            CardRead(reply, link, time.GetUtcNow());
         }
         else if (reply.Is(OsdpReply.Nak) && reply.Data is [NakSequenceError, ..])
         {
@@ -95,7 +96,7 @@ internal sealed partial class OsdpReaderSession(
         return OsdpWire.Next(sequence);
     }
 
-    private void CardRead(OsdpPacket reply, DeviceLink link)
+    private void CardRead(OsdpPacket reply, DeviceLink link, DateTimeOffset at)
     {
         var read = OsdpCardRead.TryParse(reply.Data);
         var card = read is { Format: RawFormatWiegand } ? WiegandFormat.TryDecode(Bits(read)) : null;
@@ -107,7 +108,7 @@ internal sealed partial class OsdpReaderSession(
             return;
         }
 
-        sink.OnCardPresented(new CardPresented(Device, new Credential(CredentialKind.CompoundCard, card.CredentialNumber), null, time.GetUtcNow()));
+        sink.OnCardPresented(new CardPresented(Device, new Credential(CredentialKind.CompoundCard, card.CredentialNumber), null, at));
     }
 
     private static bool[] Bits(OsdpCardRead read)

@@ -1,14 +1,17 @@
 using System.Threading.Channels;
+using GateEdge.Devices.Linux;
 using static GateEdge.Devices.Linux.Libc;
 
 namespace GateEdge.Devices.Serial.Linux;
 
 /// <summary>
-/// A serial port on Linux, read without a timer: one thread per port waits in <c>poll()</c> with no
-/// timeout on the tty and on an eventfd that only <see cref="Dispose"/> signals, so a port at rest
-/// costs no wake-ups at all (System.IO.Ports polls every millisecond while a read is pending; see
-/// docs/architecture.md, "Serial ports"). Writes go straight to the descriptor. An unplugged
-/// adapter is seen at once: the tty reports a hang-up or the read fails with EIO.
+/// A serial port on Linux, read without a polling timer: one thread per port waits in <c>poll()</c>
+/// on the tty and on an eventfd (<see cref="Dispose"/>, or a timer armed from another thread),
+/// for no longer than its <see cref="Clock"/>'s next timer, so a port wakes only when bytes arrive
+/// or its device's own poll interval or reply timeout comes round (System.IO.Ports polls every
+/// millisecond while a read is pending; see docs/architecture.md, "Serial ports"). Writes go
+/// straight to the descriptor. An unplugged adapter is seen at once: the tty reports a hang-up or
+/// the read fails with EIO; the thread then keeps only the clock until the port is disposed.
 /// </summary>
 internal sealed class TtyPort : Stream
 {
@@ -20,6 +23,7 @@ internal sealed class TtyPort : Stream
     private readonly int _fd;
     private readonly int _wake;
     private readonly Thread _reader;
+    private readonly LoopClock _clock;
     // The reader's continuation (the device's frame decoder) runs on this port's thread when bytes
     // arrive: one thread wake-up per chunk instead of two. It only decodes and hands frames on.
     private readonly Channel<byte[]> _received = Channel.CreateUnbounded<byte[]>(
@@ -35,7 +39,9 @@ internal sealed class TtyPort : Stream
     {
         _fd = fd;
         _wake = wake;
+        _clock = new LoopClock(Signal);
         _reader = new Thread(ReadLoop) { IsBackground = true, Name = $"tty {Path.GetFileName(path)}" };
+        _clock.RunOn(_reader);
         _reader.Start();
     }
 
@@ -161,8 +167,7 @@ internal sealed class TtyPort : Stream
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            ulong one = 1;
-            write(_wake, (byte*)&one, sizeof(ulong));
+            Signal();
             if (Thread.CurrentThread != _reader)
             {
                 _reader.Join();
@@ -180,6 +185,19 @@ internal sealed class TtyPort : Stream
         }
 
         base.Dispose(disposing);
+    }
+
+    /// <summary>
+    /// The clock for this port's waits (a poll interval, a reply timeout): its timers fire on the
+    /// read thread, so an exchange with the device wakes one thread, not three.
+    /// </summary>
+    public TimeProvider Clock => _clock;
+
+    /// <summary>Wakes the read loop: to end it, or to wait for a timer armed from another thread.</summary>
+    private unsafe void Signal()
+    {
+        ulong one = 1;
+        write(_wake, (byte*)&one, sizeof(ulong));
     }
 
     private void CloseDescriptors()
@@ -247,22 +265,31 @@ internal sealed class TtyPort : Stream
         }
     }
 
-    private void ReadLoop()
+    private unsafe void ReadLoop()
     {
         var buffer = new byte[ChunkSize];
+        // -1 once the port failed: the loop then only keeps the clock's timers until Dispose.
+        int watched = _fd;
         try
         {
-            while (Volatile.Read(ref _disposed) == 0 && WaitForInput(_fd, _wake, out short revents))
+            while (Volatile.Read(ref _disposed) == 0)
             {
-                if ((revents & PollIn) != 0 && ReadAvailable(buffer))
+                if (!WaitForInput(watched, _wake, _clock.MillisecondsToNext(), out short revents))
                 {
-                    continue;
+                    // Drained before the check: a Dispose sets the flag before it signals.
+                    ulong count;
+                    read(_wake, (byte*)&count, sizeof(ulong));
+                    if (Volatile.Read(ref _disposed) != 0)
+                    {
+                        break;
+                    }
+                }
+                else if (watched >= 0 && !TakeInput(revents, buffer))
+                {
+                    watched = -1;
                 }
 
-                if ((revents & (PollErr | PollHup | PollNval)) != 0)
-                {
-                    throw new DeviceDisconnectedException("the port hung up (unplugged)");
-                }
+                _clock.FireDue();
             }
         }
         catch (DeviceException ex)
@@ -271,10 +298,35 @@ internal sealed class TtyPort : Stream
         }
         finally
         {
+            _clock.Close();
             if (_closeOnExit)
             {
                 CloseDescriptors();
             }
+        }
+    }
+
+    /// <summary>Hands on what the tty has; false when the port failed (its reader gets the reason).</summary>
+    private bool TakeInput(short revents, byte[] buffer)
+    {
+        try
+        {
+            if ((revents & PollIn) != 0 && ReadAvailable(buffer))
+            {
+                return true;
+            }
+
+            if ((revents & (PollErr | PollHup | PollNval)) != 0)
+            {
+                throw new DeviceDisconnectedException("the port hung up (unplugged)");
+            }
+
+            return true;
+        }
+        catch (DeviceException ex)
+        {
+            _received.Writer.TryComplete(ex);
+            return false;
         }
     }
 

@@ -6,7 +6,7 @@ namespace GateEdge.Devices.Thermometers.Modbus;
 internal static class ModbusThermometerFamily
 {
     public static readonly DeviceFamily<ModbusThermometerOptions> Family = new("modbus-thermometer", DeviceRole.Thermometer, DeviceWiring.Serial, d => d.ModbusThermometers,
-        (o, s) => SerialDeviceConnection.For(o, new ModbusThermometerSession(o, s.Sink, s.Time, s.Logger<ModbusThermometerSession>())))
+        (o, s) => SerialDeviceConnection.For(o, new ModbusThermometerSession(o, s.Sink, s.Logger<ModbusThermometerSession>()), s.Time))
     {
         Check = Check,
         Probes = port => [new(Family!, "a Modbus RTU thermometer at address 1", "lane1-thermometer", new ModbusThermometerOptions { Name = "probe", Port = port }, ", \"Address\": 1")],

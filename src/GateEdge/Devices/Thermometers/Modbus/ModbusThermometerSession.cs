@@ -1,4 +1,5 @@
 using GateEdge.Devices.Framing;
+using GateEdge.Devices.Serial;
 using GateEdge.Devices.Thermometers.Modbus.Protocol;
 using Microsoft.Extensions.Logging;
 
@@ -8,15 +9,14 @@ namespace GateEdge.Devices.Thermometers.Modbus;
 internal sealed class ModbusThermometerSession(
     ModbusThermometerOptions options,
     IDeviceEventSink sink,
-    TimeProvider time,
     ILogger<ModbusThermometerSession> logger) : ISerialDeviceSession
 {
     public string Device => options.Name;
 
-    public Task RunAsync(Stream stream, DeviceLink link, CancellationToken cancellationToken) =>
-        FramedSession.WithReaderAsync(stream, new ModbusReplyDecoder(), link, reader =>
+    public Task RunAsync(SerialLine line, DeviceLink link, CancellationToken cancellationToken) =>
+        FramedSession.WithReaderAsync(line.Stream, new ModbusReplyDecoder(), link, reader =>
         {
-            var talk = new DeviceConversation<ModbusReply>(stream, reader, time);
+            var talk = new DeviceConversation<ModbusReply>(line, reader);
             var request = ModbusRtu.ReadHolding(options.Address, options.Register, 1);
             return FramedSession.PollAsync(async () =>
             {
@@ -28,14 +28,14 @@ internal sealed class ModbusThermometerSession(
 
                 link.MarkOnline();
 
-                sink.OnReading(ToReading(reply.Registers[0]));
-            }, options.MaxSilentPolls, options.PollInterval, link, time, logger, Device, cancellationToken);
+                sink.OnReading(ToReading(reply.Registers[0], talk.Time.GetUtcNow()));
+            }, options.MaxSilentPolls, options.PollInterval, link, line.Time, logger, Device, cancellationToken);
         }, cancellationToken);
 
     /// <summary>The head reports the body value only: there is no ambient value to record.</summary>
-    internal ThermometerReading ToReading(ushort register)
+    private ThermometerReading ToReading(ushort register, DateTimeOffset at)
     {
         decimal body = (short)register * options.Scale;
-        return new ThermometerReading(Device, body, body, null, HasTarget: body >= options.NoTargetBelowC, time.GetUtcNow());
+        return new ThermometerReading(Device, body, body, null, HasTarget: body >= options.NoTargetBelowC, at);
     }
 }

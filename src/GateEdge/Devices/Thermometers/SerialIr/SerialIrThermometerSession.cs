@@ -1,4 +1,5 @@
 using GateEdge.Devices.Framing;
+using GateEdge.Devices.Serial;
 using GateEdge.Devices.Thermometers.SerialIr.Protocol;
 using Microsoft.Extensions.Logging;
 
@@ -11,29 +12,28 @@ namespace GateEdge.Devices.Thermometers.SerialIr;
 internal sealed class SerialIrThermometerSession(
     SerialIrThermometerOptions options,
     IDeviceEventSink sink,
-    TimeProvider time,
     ILogger<SerialIrThermometerSession> logger) : ISerialDeviceSession
 {
     public string Device => options.Name;
 
-    public Task RunAsync(Stream stream, DeviceLink link, CancellationToken cancellationToken) =>
-        FramedSession.WithReaderAsync(stream, new GyFrameDecoder(), link, reader =>
+    public Task RunAsync(SerialLine line, DeviceLink link, CancellationToken cancellationToken) =>
+        FramedSession.WithReaderAsync(line.Stream, new GyFrameDecoder(), link, reader =>
         {
-            var talk = new DeviceConversation<GyFrame>(stream, reader, time);
+            var talk = new DeviceConversation<GyFrame>(line, reader);
             return FramedSession.PollAsync(async () =>
             {
                 var frame = await talk.RequestAsync(GyProtocol.SingleQuery, options.ReplyTimeout, cancellationToken).ConfigureAwait(false);
                 link.MarkOnline();
 
-                sink.OnReading(ToReading(frame));
-            }, options.MaxSilentPolls, options.PollInterval, link, time, logger, Device, cancellationToken);
+                sink.OnReading(ToReading(frame, talk.Time.GetUtcNow()));
+            }, options.MaxSilentPolls, options.PollInterval, link, line.Time, logger, Device, cancellationToken);
         }, cancellationToken);
 
-    internal ThermometerReading ToReading(GyFrame frame) => new(
+    private ThermometerReading ToReading(GyFrame frame, DateTimeOffset at) => new(
         Device,
         frame.ObjectC + options.BodyOffsetC,
         frame.ObjectC,
         frame.AmbientC,
         HasTarget: frame.ObjectC - frame.AmbientC >= options.TargetMinDeltaC,
-        time.GetUtcNow());
+        at);
 }
