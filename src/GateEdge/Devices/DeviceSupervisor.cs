@@ -23,8 +23,6 @@ internal sealed partial class DeviceSupervisor(
     /// <summary>A fault this recent makes an answering device degraded.</summary>
     public TimeSpan DegradedWindow { get; init; } = TimeSpan.FromSeconds(10);
 
-    private static readonly TimeSpan HealthCheckInterval = TimeSpan.FromSeconds(1);
-
     private readonly DeviceCounters _counters = new(time);
 
     public string Device => session.Device;
@@ -89,30 +87,34 @@ internal sealed partial class DeviceSupervisor(
     }
 
     /// <summary>
-    /// While connected, moves the device between online and degraded as faults come and age out.
-    /// Faults of an earlier connection do not count: a reconnected device starts clean.
+    /// While connected, moves the device to degraded at a fault and back to online once
+    /// <see cref="DegradedWindow"/> has passed without one. Faults of an earlier connection do not
+    /// count: a reconnected device starts clean. It waits for the next fault, not on a timer, so a
+    /// device at rest costs nothing here.
     /// </summary>
     private async Task WatchAsync(CancellationToken cancellationToken)
     {
-        var connectedAt = time.GetUtcNow();
-        var lastCheck = connectedAt;
+        var nextFault = _counters.NextFault;
         try
         {
             while (true)
             {
-                await Task.Delay(HealthCheckInterval, time, cancellationToken).ConfigureAwait(false);
-                var now = time.GetUtcNow();
-
-                // A fault since the last check always counts, even when a late check finds it already older than the window.
-                bool recentFault = _counters.LastFaultAt is { } at && at >= connectedAt && (at >= lastCheck || now - at < DegradedWindow);
-                lastCheck = now;
-                var state = health.Get(Device).State;
-                if (recentFault && state == DeviceState.Online)
+                await nextFault.WaitAsync(cancellationToken).ConfigureAwait(false);
+                if (health.Get(Device).State == DeviceState.Online)
                 {
                     LogDegraded(Device, _counters.LastFault);
                     health.Report(Device, DeviceState.Degraded, _counters.LastFault);
                 }
-                else if (!recentFault && state == DeviceState.Degraded)
+
+                // Read before the quiet is measured: a fault right after the measure is not missed.
+                nextFault = _counters.NextFault;
+                for (var left = DegradedWindow - _counters.SinceLastFault; left > TimeSpan.Zero; left = DegradedWindow - _counters.SinceLastFault)
+                {
+                    await Task.Delay(left, time, cancellationToken).ConfigureAwait(false);
+                    nextFault = _counters.NextFault;
+                }
+
+                if (health.Get(Device).State == DeviceState.Degraded)
                 {
                     LogOnline(Device, session.Address);
                     health.Report(Device, DeviceState.Online, null);

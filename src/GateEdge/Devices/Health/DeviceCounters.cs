@@ -15,7 +15,9 @@ internal sealed class DeviceCounters(TimeProvider time)
     private long _disconnects;
     private long _lastFrameTicks;
     private long _lastFaultTicks;
+    private long _lastFaultStamp;
     private string? _lastFault;
+    private TaskCompletionSource _nextFault = NewFaultSignal();
     private Severity _lastSeverity;
     private readonly Lock _faultLock = new();
 
@@ -31,6 +33,12 @@ internal sealed class DeviceCounters(TimeProvider time)
     public DateTimeOffset? LastFaultAt => At(ref _lastFaultTicks);
 
     public string? LastFault => Volatile.Read(ref _lastFault);
+
+    /// <summary>How long ago the last fault was counted, on the monotonic clock (a stepped wall clock does not age it).</summary>
+    public TimeSpan SinceLastFault => time.GetElapsedTime(Interlocked.Read(ref _lastFaultStamp));
+
+    /// <summary>Completes at the first fault counted after it was read: health waits for trouble without a timer.</summary>
+    public Task NextFault => Volatile.Read(ref _nextFault).Task;
 
     public void CountFrame()
     {
@@ -90,8 +98,14 @@ internal sealed class DeviceCounters(TimeProvider time)
             }
 
             Interlocked.Exchange(ref _lastFaultTicks, now);
+            Interlocked.Exchange(ref _lastFaultStamp, time.GetTimestamp());
         }
+
+        Interlocked.Exchange(ref _nextFault, NewFaultSignal()).TrySetResult();
     }
+
+    // Completed asynchronously: the device's read thread that counted the fault goes straight back to reading.
+    private static TaskCompletionSource NewFaultSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private enum Severity
     {
