@@ -46,6 +46,9 @@ internal sealed partial class LaneCoordinator
     // nobody: the person just decided may still stand in front of it.
     private bool _awaitingTargetLeave;
 
+    // Written by whoever posts readings: the lane's one thermometer session, one reading at a time.
+    private bool _lastPostedShowedSomeone;
+
     public LaneCoordinator(LaneOptions lane, RulePolicy policy, IPersonRegistry registry, DeviceHealthBoard health,
         IPassageRecorder recorder, IHouseholdExits exits, LanePromptBoard prompts, TimeProvider time, ILogger<LaneCoordinator> logger)
     {
@@ -62,7 +65,24 @@ internal sealed partial class LaneCoordinator
 
     public LaneOptions Lane => _lane;
 
-    public void Post(LaneInput input) => _inputs.Writer.TryWrite(input);
+    /// <summary>Queues an input for the lane; false when it was dropped as telling the lane nothing.</summary>
+    public bool Post(LaneInput input)
+    {
+        if (input is LaneInput.Reading { Value.HasTarget: var someone })
+        {
+            // A thermometer reports the empty room several times a second all day. Only the change
+            // to nobody means anything to the lane (the person just decided has left), so a lane at
+            // rest is not woken for every reading.
+            if (!someone && !_lastPostedShowedSomeone)
+            {
+                return false;
+            }
+
+            _lastPostedShowedSomeone = someone;
+        }
+
+        return _inputs.Writer.TryWrite(input);
+    }
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using GateEdge.Devices.CardReaders;
 using GateEdge.Devices.Health;
+using GateEdge.Devices.Thermometers;
 using GateEdge.Lanes;
 using GateEdge.Registry;
 using GateEdge.Rules;
@@ -119,6 +120,27 @@ public sealed class LaneCoordinatorTests : IDisposable
         var attempt = _recorder.Next();
         Assert.Equal(Li, attempt.Card.Credential);
         Assert.Equal(36.9m, attempt.Reading!.BodyC);
+    }
+
+    [Fact]
+    public async Task An_empty_room_read_again_and_again_wakes_the_lane_once_and_the_next_person_still_counts()
+    {
+        var room = new ThermometerReading("thermometer", 24.5m, 24.5m, 25m, HasTarget: false, _time.GetUtcNow());
+        Assert.All(Enumerable.Range(0, 5), _ => Assert.False(_lane.Post(new LaneInput.Reading(room))));
+
+        _lane.Post(new LaneInput.Reading(room with { BodyC = 36.6m, ObjectC = 36.6m, HasTarget = true }));
+        await Gate.Card(Zhang);
+        await _lane.HandlePostedAsync(default);
+        Assert.Equal(Zhang, _recorder.Next().Card.Credential);
+
+        Assert.Equal([true, false, false], Enumerable.Range(0, 3).Select(_ => _lane.Post(new LaneInput.Reading(room))));
+        _lane.Post(new LaneInput.Reading(room with { BodyC = 36.8m, ObjectC = 36.8m, HasTarget = true }));
+        await _lane.HandlePostedAsync(default);
+        await Gate.Card(Li);
+
+        var next = _recorder.Next();
+        Assert.Equal(Li, next.Card.Credential);
+        Assert.Equal(36.8m, next.Reading!.BodyC);
     }
 
     [Fact]
