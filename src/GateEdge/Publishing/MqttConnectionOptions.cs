@@ -30,8 +30,9 @@ internal sealed class MqttConnectionOptions(MqttOptions options, GatewayOptions 
             // commands queued meanwhile are refused by their timestamp.
             .WithCleanSession(false)
             .WithSessionExpiryInterval(options.ProtocolVersion == MQTTnet.Formatter.MqttProtocolVersion.V500 ? 86_400u : 0u)
-            .WithKeepAlivePeriod(options.KeepAlive)
-            // Bounds MQTTnet's own keep-alive pings; every other wait is bounded by the publisher.
+            // MQTTnet's keep-alive loop stays off: the broker is told options.KeepAlive by
+            // StatedKeepAlive, and the publisher pings when idle.
+            .WithKeepAlivePeriod(TimeSpan.Zero)
             .WithTimeout(options.Timeout)
             .WithWillTopic(topics.Status)
             .WithWillPayload(offlineStatus)

@@ -66,7 +66,7 @@ internal sealed partial class MqttPublisher : BackgroundService
         var backoff = new Backoff(FirstRetryDelay, _options.MaxReconnectDelay, jitter: true);
         while (!stoppingToken.IsCancellationRequested)
         {
-            using var client = new MqttClientFactory().CreateMqttClient();
+            using var client = new MqttClientFactory().CreateMqttClient(new StatedKeepAlive(_options.KeepAlive));
             var disconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             client.ApplicationMessageReceivedAsync += e =>
             {
@@ -178,20 +178,49 @@ internal sealed partial class MqttPublisher : BackgroundService
                     continue;
                 }
 
-                var woken = _wake.Reader.WaitToReadAsync(stoppingToken).AsTask();
-                if (await Task.WhenAny(woken, disconnected).ConfigureAwait(false) == disconnected)
-                {
-                    throw new MqttCommunicationLostException("the broker connection closed");
-                }
-
-                await woken.ConfigureAwait(false);
-                _wake.Reader.TryRead(out _);
+                await IdleAsync(client, disconnected, stoppingToken).ConfigureAwait(false);
                 continue;
             }
 
             var (sent, sentAt, acks) = inFlight.Dequeue();
             MarkAcknowledged(sent, await AcknowledgedAsync(acks, stoppingToken).ConfigureAwait(false), unmarked);
             _metrics.Acknowledged(_time.GetElapsedTime(sentAt));
+        }
+    }
+
+    /// <summary>
+    /// Waits for something to publish. A connection idle for <see cref="MqttOptions.KeepAlive"/> is
+    /// pinged (<see cref="StatedKeepAlive"/>): the broker keeps it, and a broker that stopped
+    /// answering is noticed within <see cref="MqttOptions.Timeout"/> of the ping.
+    /// </summary>
+    private async Task IdleAsync(IMqttClient client, Task disconnected, CancellationToken stoppingToken)
+    {
+        var woken = _wake.Reader.WaitToReadAsync(stoppingToken).AsTask();
+        while (true)
+        {
+            Task first;
+            using (var keptAlive = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
+            {
+                var pingDue = Task.Delay(_options.KeepAlive > TimeSpan.Zero ? _options.KeepAlive : Timeout.InfiniteTimeSpan, _time, keptAlive.Token);
+                first = await Task.WhenAny(woken, disconnected, pingDue).ConfigureAwait(false);
+                // Ends the ping's timer when something came first.
+                await keptAlive.CancelAsync().ConfigureAwait(false);
+            }
+
+            if (first == disconnected)
+            {
+                throw new MqttCommunicationLostException("the broker connection closed");
+            }
+
+            if (first == woken)
+            {
+                await woken.ConfigureAwait(false);
+                _wake.Reader.TryRead(out _);
+                return;
+            }
+
+            stoppingToken.ThrowIfCancellationRequested();
+            await AnsweredAsync(ct => client.PingAsync(ct), "the keep-alive ping", stoppingToken).ConfigureAwait(false);
         }
     }
 

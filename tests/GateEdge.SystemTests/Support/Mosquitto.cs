@@ -55,6 +55,9 @@ internal sealed class Mosquitto : ITestBroker
 
     public void Thaw() => _process!.Thaw();
 
+    /// <summary>What the broker logged (to see it, start it with a <c>log_type</c> that says so).</summary>
+    public ChildProcess Process => _process!;
+
     /// <summary>Starts the broker, or starts it again after <see cref="StopAsync"/>, on the same port.</summary>
     public async Task RestartAsync()
     {

@@ -45,8 +45,9 @@ internal sealed class TestGate : IDisposable
     /// <param name="commands">Extra settings of the Commands section, as JSON members; the test centre's key is always trusted.</param>
     /// <param name="more">Further top-level sections, as JSON members.</param>
     /// <param name="voice">Give the lane a voice module, <c>lane1-voice</c>.</param>
+    /// <param name="heartbeat">Mqtt.HeartbeatInterval: every second, so tests see the gateway's state soon.</param>
     public string WriteGatewayConfig(string rules = """{ "RetestRest": "00:00:02", "MaskRequired": false }""", string mqtt = "", string statusPage = """{ "Enabled": false }""",
-        string commands = "", string more = "", bool voice = false)
+        string commands = "", string more = "", bool voice = false, string heartbeat = "00:00:01")
     {
         string voiceModules = voice ? $$""","VoiceModules": [ { "Name": "lane1-voice", "Port": "{{Links}}/lane1-voice" } ]""" : "";
         string laneVoice = voice ? """, "Voice": "lane1-voice" """ : "";
@@ -68,7 +69,7 @@ internal sealed class TestGate : IDisposable
               "Rules": {{rules}},
               "Registry": { "SeedFile": "registry.json" },
               "Commands": { "CentreKeys": [ { "Id": "{{TestCentre.KeyId}}", "PublicKeyFile": "centre.pub.pem" } ]{{(commands.Length > 0 ? ", " + commands : "")}} },
-              "Mqtt": { "Host": "127.0.0.1", "Port": {{BrokerPort}}, "HeartbeatInterval": "00:00:01"{{(mqtt.Length > 0 ? ", " + mqtt : "")}} },
+              "Mqtt": { "Host": "127.0.0.1", "Port": {{BrokerPort}}, "HeartbeatInterval": "{{heartbeat}}"{{(mqtt.Length > 0 ? ", " + mqtt : "")}} },
               "Serilog": { "MinimumLevel": { "Default": "Information", "Override": { "Microsoft": "Warning" } }, "WriteTo": [ { "Name": "Console" } ] }
             }
             """);
