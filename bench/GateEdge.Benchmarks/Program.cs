@@ -3,6 +3,7 @@ using GateEdge.Benchmarks.Load;
 
 // dotnet run -c Release --project bench/GateEdge.Benchmarks -- micro [BenchmarkDotNet arguments]
 // dotnet run -c Release --project bench/GateEdge.Benchmarks -- idle --lanes 1,8 --seconds 60  (a gate at rest: CPU-s per minute, RSS)
+// dotnet run -c Release --project bench/GateEdge.Benchmarks -- idle --lanes 1 --floor        (the same devices polled by a bare select() loop)
 // dotnet run -c Release --project bench/GateEdge.Benchmarks -- load --lanes 1,8,64 --seconds 30 --out DIR
 // dotnet run -c Release --project bench/GateEdge.Benchmarks -- backlog --events 1000000 --out DIR
 // dotnet run -c Release --project bench/GateEdge.Benchmarks -- registry --sizes 1000,10000,100000,1000000 --out DIR
@@ -19,7 +20,7 @@ if (verb == "idle")
 {
     foreach (var lanes in Ints("--lanes", "1,8"))
     {
-        await IdleRun.RunAsync(lanes, TimeSpan.FromSeconds(Ints("--seconds", "60")[0]), Console.Out);
+        await IdleRun.RunAsync(lanes, TimeSpan.FromSeconds(Ints("--seconds", "60")[0]), args.Contains("--floor"), Console.Out);
     }
 
     return 0;

@@ -13,14 +13,15 @@ internal sealed class GatewayProcess : IAsyncDisposable
     {
         // GATEEDGE_BENCH_GATEWAY names a native release (deploy/publish.sh) to measure instead of the JIT build beside the harness.
         var native = Environment.GetEnvironmentVariable("GATEEDGE_BENCH_GATEWAY");
-        var info = new ProcessStartInfo(string.IsNullOrEmpty(native) ? "dotnet" : native) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        if (string.IsNullOrEmpty(native))
-        {
-            info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "GateEdge.dll"));
-        }
+        return string.IsNullOrEmpty(native)
+            ? Start("dotnet", [Path.Combine(AppContext.BaseDirectory, "GateEdge.dll"), "--config", configPath])
+            : Start(native, ["--config", configPath]);
+    }
 
-        info.ArgumentList.Add("--config");
-        info.ArgumentList.Add(configPath);
+    /// <summary>Any program in the gateway's place (<c>idle --floor</c> measures a bare select() loop).</summary>
+    public static GatewayProcess Start(string file, IEnumerable<string> arguments)
+    {
+        var info = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         var process = Process.Start(info)!;
         // Drained so a chatty gateway never blocks on a full pipe; warnings and errors are kept for the report.
         process.OutputDataReceived += (_, e) => Keep(e.Data);

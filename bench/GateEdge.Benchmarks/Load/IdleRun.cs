@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using GateEdge.Devices.CardReaders.IdCard;
+using GateEdge.Devices.CardReaders.IdCard.Protocol;
 using GateEdge.Devices.CardReaders.Rdm6300;
 using GateEdge.Devices.Thermometers.SerialIr;
+using GateEdge.Devices.Thermometers.SerialIr.Protocol;
 using GateEdge.Simulator.Devices;
 using GateEdge.Simulator.Script;
 
@@ -14,7 +16,43 @@ namespace GateEdge.Benchmarks.Load;
 /// </summary>
 internal static class IdleRun
 {
-    public static async Task<IdleResult> RunAsync(int lanes, TimeSpan duration, TextWriter log)
+    /// <summary>Builds the select() loop and starts it on the lanes' ports, each polled as GateEdge polls it by default.</summary>
+    private static async Task<GatewayProcess> StartFloorAsync(string dir, string links, int lanes)
+    {
+        string binary = Path.Combine(dir, "idle-floor");
+        using (var compile = Process.Start("cc", ["-O2", "-o", binary, Path.Combine(AppContext.BaseDirectory, "idle-floor.c")]))
+        {
+            await compile.WaitForExitAsync();
+            if (compile.ExitCode != 0)
+            {
+                throw new InvalidOperationException("idle-floor.c did not compile (cc is needed for --floor)");
+            }
+        }
+
+        return GatewayProcess.Start(binary, Enumerable.Range(1, lanes).SelectMany(l => new[]
+        {
+            $"{new IdCardReaderOptions().PollInterval.TotalMilliseconds}:{links}/lane{l}-idcard:{Convert.ToHexString(SamCommands.FindCard)}",
+            $"{new SerialIrThermometerOptions().PollInterval.TotalMilliseconds}:{links}/lane{l}-thermometer:{Convert.ToHexString(GyProtocol.SingleQuery)}",
+            $"0:{links}/lane{l}-tags:",
+        }));
+    }
+
+    /// <summary>Times the process's threads have blocked so far (voluntary context switches, summed over /proc/PID/task).</summary>
+    private static long Sleeps(int pid) => Directory.EnumerateDirectories($"/proc/{pid}/task").Sum(task =>
+    {
+        try
+        {
+            var line = File.ReadLines(Path.Combine(task, "status")).First(l => l.StartsWith("voluntary_ctxt_switches:", StringComparison.Ordinal));
+            return long.Parse(line.AsSpan(line.IndexOf(':') + 1).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return 0; // a thread that ended meanwhile
+        }
+    });
+
+    /// <param name="floor">Poll the devices with <c>idle-floor.c</c>, a bare select() loop, instead of GateEdge: what the I/O itself costs.</param>
+    public static async Task<IdleResult> RunAsync(int lanes, TimeSpan duration, bool floor, TextWriter log)
     {
         var dir = Directory.CreateTempSubdirectory("gateedge-idle-").FullName;
         try
@@ -35,18 +73,24 @@ internal static class IdleRun
 
             await using var centre = await LoadRun.Centre.ConnectAsync(broker.Port);
             var started = Stopwatch.StartNew();
-            await using var gateway = GatewayProcess.Start(config);
+            await using var gateway = floor ? await StartFloorAsync(dir, links, lanes) : GatewayProcess.Start(config);
             await using var sampler = new ProcessSampler(gateway.Process);
-            await centre.Online.WaitAsync(TimeSpan.FromSeconds(60));
+            if (!floor)
+            {
+                await centre.Online.WaitAsync(TimeSpan.FromSeconds(60));
+            }
+
             var startToReady = started.Elapsed;
             await gate.GatewayConnected.WaitAsync(TimeSpan.FromSeconds(60));
             // Past start-up and the first collections: the gate as it is for the rest of the day.
             await Task.Delay(TimeSpan.FromSeconds(10));
             var from = sampler.Elapsed;
+            long sleepsBefore = Sleeps(gateway.Process.Id);
             await Task.Delay(duration);
+            long sleeps = Sleeps(gateway.Process.Id) - sleepsBefore;
             var to = sampler.Elapsed;
             var result = new IdleResult(lanes, (to - from).TotalSeconds, sampler.CpuShare(from, to) * 60,
-                sampler.SteadyRssBytes(from) / 1048576.0, startToReady.TotalMilliseconds);
+                sleeps / (to - from).TotalSeconds, sampler.SteadyRssBytes(from) / 1048576.0, startToReady.TotalMilliseconds);
             await gateway.StopAsync();
             log.WriteLine(result);
             return result;
@@ -58,5 +102,9 @@ internal static class IdleRun
     }
 }
 
-/// <summary>A gate at rest: CPU in seconds per minute of the gateway process, resident memory in MiB.</summary>
-internal sealed record IdleResult(int Lanes, double Seconds, double CpuSecondsPerMinute, double SteadyRssMiB, double StartToReadyMs);
+/// <summary>
+/// A gate at rest: CPU in seconds per minute of the gateway process, how often its threads went to
+/// sleep (each one woke again: the count does not depend on the machine, the cost of a wake-up
+/// does), resident memory in MiB.
+/// </summary>
+internal sealed record IdleResult(int Lanes, double Seconds, double CpuSecondsPerMinute, double WakeupsPerSecond, double SteadyRssMiB, double StartToReadyMs);
