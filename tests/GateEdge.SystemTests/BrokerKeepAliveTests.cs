@@ -40,6 +40,28 @@ public sealed class BrokerKeepAliveTests : IAsyncLifetime
         Assert.DoesNotContain(centre.Messages, m => m.Topic == $"{CommandSender.GatewayTopics}/status" && m.Payload.GetProperty("state").GetString() == "offline");
     }
 
+    [Fact]
+    public async Task A_broker_that_hangs_while_the_gateway_is_idle_is_noticed_by_the_unanswered_ping()
+    {
+        _gate.WriteGatewayConfig(mqtt: "\"KeepAlive\": \"00:00:01\", \"Timeout\": \"00:00:02\"", heartbeat: "00:01:00");
+        await using var gateway = _gate.StartGateway();
+        // Frozen once the gateway has gone idle (its first ping), not while it still publishes its start-up states.
+        await _broker.Process.WaitForLineAsync("Received PINGREQ from gw-7", TimeSpan.FromSeconds(30));
+
+        _broker.Freeze();
+        try
+        {
+            await gateway.WaitForLineAsync("the broker did not answer the keep-alive ping within 2 s", TimeSpan.FromSeconds(20));
+        }
+        finally
+        {
+            _broker.Thaw();
+        }
+
+        await Eventually.True(() => gateway.Lines.Count(l => l.Contains("Connected to the broker", StringComparison.Ordinal)) == 2,
+            "connected again once the broker answers", TimeSpan.FromSeconds(30));
+    }
+
     public async Task DisposeAsync()
     {
         await _broker.DisposeAsync();
