@@ -50,7 +50,7 @@ internal sealed class LoopClock(Action wakeLoop) : TimeProvider
 
         long ticks = next - Stopwatch.GetTimestamp();
         // Rounded up: poll() returning a little early would only spin the loop once more.
-        return ticks <= 0 ? 0 : (int)Math.Min(int.MaxValue, (ticks * 1000 + Stopwatch.Frequency - 1) / Stopwatch.Frequency);
+        return ticks <= 0 ? 0 : (int)Math.Min(int.MaxValue, Math.Ceiling(ticks * 1000.0 / Stopwatch.Frequency));
     }
 
     /// <summary>Runs the callback of every timer that is due, on the calling (loop) thread.</summary>
@@ -100,7 +100,7 @@ internal sealed class LoopClock(Action wakeLoop) : TimeProvider
             _closed = true;
             foreach (var timer in _armed)
             {
-                timer.System = System.CreateTimer(timer.Callback, timer.State, ToTimeSpan(Math.Max(0, timer.DueAt - Stopwatch.GetTimestamp())),
+                timer.Fallback = System.CreateTimer(timer.Callback, timer.State, ToTimeSpan(Math.Max(0, timer.DueAt - Stopwatch.GetTimestamp())),
                     timer.Period == 0 ? Timeout.InfiniteTimeSpan : ToTimeSpan(timer.Period));
             }
 
@@ -118,14 +118,14 @@ internal sealed class LoopClock(Action wakeLoop) : TimeProvider
                 return false;
             }
 
-            if (timer.System is not null)
+            if (timer.Fallback is not null)
             {
-                return timer.System.Change(dueTime, period);
+                return timer.Fallback.Change(dueTime, period);
             }
 
             if (_closed)
             {
-                timer.System = System.CreateTimer(timer.Callback, timer.State, dueTime, period);
+                timer.Fallback = System.CreateTimer(timer.Callback, timer.State, dueTime, period);
                 return true;
             }
 
@@ -155,7 +155,7 @@ internal sealed class LoopClock(Action wakeLoop) : TimeProvider
         lock (_gate)
         {
             timer.Disposed = true;
-            timer.System?.Dispose();
+            timer.Fallback?.Dispose();
             _armed.Remove(timer);
         }
     }
@@ -179,8 +179,8 @@ internal sealed class LoopClock(Action wakeLoop) : TimeProvider
 
         public bool Disposed;
 
-        /// <summary>Where it lives once the clock has closed.</summary>
-        public ITimer? System { get; set; }
+        /// <summary>The system timer it became when the clock closed.</summary>
+        public ITimer? Fallback { get; set; }
 
         public bool Change(TimeSpan dueTime, TimeSpan period) => clock.Change(this, dueTime, period);
 
