@@ -19,4 +19,17 @@ public sealed class ReplayedFlagTests
         Assert.Equal(Encoding.UTF8.GetString(stored)[..^1] + $",\"replayed\":{(replayed ? "true" : "false")}}}", text);
         Assert.Equal(replayed, JsonDocument.Parse(sent).RootElement.GetProperty("replayed").GetBoolean());
     }
+
+    [Fact]
+    public void An_empty_object_gets_the_flag_alone()
+    {
+        Assert.Equal("{\"replayed\":true}", Encoding.UTF8.GetString(ReplayedFlag.Add("{}\n"u8, replayed: true)));
+    }
+
+    [Fact]
+    public void What_is_not_a_JSON_object_is_refused_not_mangled()
+    {
+        Assert.Throws<FormatException>(() => ReplayedFlag.Add("[1,2]"u8, replayed: false));
+        Assert.Throws<FormatException>(() => ReplayedFlag.Add(""u8, replayed: false));
+    }
 }
