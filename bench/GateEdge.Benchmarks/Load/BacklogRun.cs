@@ -35,8 +35,8 @@ internal static class BacklogRun
             }
 
             log.WriteLine($"journal filled with {events} events in {fill.Elapsed.TotalSeconds:0.0} s ({events / fill.Elapsed.TotalSeconds:0}/s)");
-            double raw = await RawPublishBaseline.MessagesPerSecondAsync(broker.Port, Math.Min(events, 200_000));
-            log.WriteLine($"raw MQTTnet QoS 1 baseline: {raw:0} messages/s");
+            var (raw, rawCpu) = await RawPublishBaseline.MessagesPerSecondAsync(broker.Port, Math.Min(events, 200_000));
+            log.WriteLine($"raw MQTTnet QoS 1 baseline: {raw:0} messages/s, {rawCpu:0.0} CPU-µs per message");
 
             var links = Path.Combine(dir, "links");
             Directory.CreateDirectory(links);
@@ -70,6 +70,7 @@ internal static class BacklogRun
             using var http = new HttpClient();
             var status = $"http://127.0.0.1:{statusPort}/api/status";
             Stopwatch? draining = null;
+            var cpuAtConnect = TimeSpan.Zero;
             long lastBacklog = events;
             var deadline = Stopwatch.StartNew();
             while (deadline.Elapsed < TimeSpan.FromMinutes(10))
@@ -88,21 +89,25 @@ internal static class BacklogRun
                 if (draining is null && snapshot.GetProperty("broker").GetProperty("connected").GetBoolean())
                 {
                     draining = Stopwatch.StartNew();
+                    gateway.Process.Refresh();
+                    cpuAtConnect = gateway.Process.TotalProcessorTime;
                 }
 
                 lastBacklog = snapshot.GetProperty("journal").GetProperty("backlog").GetInt64();
                 if (draining is not null && lastBacklog == 0)
                 {
+                    gateway.Process.Refresh();
                     break;
                 }
             }
 
             var drained = draining?.Elapsed ?? deadline.Elapsed;
+            double gatewayCpu = (gateway.Process.TotalProcessorTime - cpuAtConnect).TotalMicroseconds / events;
             var decided = (await http.GetFromJsonAsync<JsonElement>(status)).GetProperty("journal").GetProperty("lastSeq").GetInt64() - events;
             await stop.CancelAsync();
             await lane;
             await gateway.StopAsync();
-            var result = new BacklogResult(events, drained.TotalSeconds, lastBacklog == 0 ? events / drained.TotalSeconds : double.NaN, raw, decided);
+            var result = new BacklogResult(events, drained.TotalSeconds, lastBacklog == 0 ? events / drained.TotalSeconds : double.NaN, raw, decided, gatewayCpu, rawCpu);
             log.WriteLine(result);
             return result;
         }
@@ -126,7 +131,10 @@ internal static class BacklogRun
 }
 
 /// <param name="DecidedMeanwhile">Passages the lane decided while the backlog drained (it must not stall).</param>
-internal sealed record BacklogResult(int Events, double DrainSeconds, double EventsPerSecond, double RawMessagesPerSecond, long DecidedMeanwhile)
+/// <param name="GatewayCpuMicrosPerEvent">The gateway's CPU per event drained (everything it did meanwhile included).</param>
+/// <param name="RawCpuMicrosPerMessage">The raw MQTTnet client's CPU per message.</param>
+internal sealed record BacklogResult(int Events, double DrainSeconds, double EventsPerSecond, double RawMessagesPerSecond, long DecidedMeanwhile,
+    double GatewayCpuMicrosPerEvent, double RawCpuMicrosPerMessage)
 {
     public double Ratio => EventsPerSecond / RawMessagesPerSecond;
 }

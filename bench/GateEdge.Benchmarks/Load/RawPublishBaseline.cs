@@ -11,7 +11,8 @@ namespace GateEdge.Benchmarks.Load;
 /// </summary>
 internal static class RawPublishBaseline
 {
-    public static async Task<double> MessagesPerSecondAsync(int port, int messages)
+    /// <returns>Messages per second, and the CPU this process spent per message (µs).</returns>
+    public static async Task<(double PerSecond, double CpuMicrosPerMessage)> MessagesPerSecondAsync(int port, int messages)
     {
         using var client = new MqttClientFactory().CreateMqttClient();
         await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithClientId("bench-raw").WithCleanSession(false).Build());
@@ -19,6 +20,7 @@ internal static class RawPublishBaseline
         const int batch = 64, depth = 4;
         var inFlight = new Queue<Task>();
         var clock = Stopwatch.StartNew();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         for (int sent = 0; sent < messages; sent += batch)
         {
             if (inFlight.Count == depth)
@@ -32,7 +34,8 @@ internal static class RawPublishBaseline
 
         await Task.WhenAll(inFlight);
         double rate = messages / clock.Elapsed.TotalSeconds;
+        double cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMicroseconds / messages;
         await client.DisconnectAsync();
-        return rate;
+        return (rate, cpu);
     }
 }

@@ -36,7 +36,8 @@ internal static class Report
         {
             md.AppendLine().AppendLine(CultureInfo.InvariantCulture,
                 $"Backlog of {b.Events:N0} events drained in {b.DrainSeconds:0.0} s: {b.EventsPerSecond:0} events/s while a lane decided {b.DecidedMeanwhile} passages; "
-                + $"raw MQTTnet QoS 1 on the same broker {b.RawMessagesPerSecond:0} messages/s; ratio {b.Ratio:0.00}.");
+                + $"raw MQTTnet QoS 1 on the same broker {b.RawMessagesPerSecond:0} messages/s; ratio {b.Ratio:0.00}. "
+                + $"CPU per event: gateway {b.GatewayCpuMicrosPerEvent:0.0} µs, raw MQTTnet client {b.RawCpuMicrosPerMessage:0.0} µs.");
         }
 
         if (registry.Count > 0)

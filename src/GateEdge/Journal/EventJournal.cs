@@ -25,6 +25,9 @@ internal sealed partial class EventJournal : IAsyncDisposable
     private readonly int _maxBatch;
     private readonly Task _writeLoop;
     private long _lastSeq;
+    // Counted as events are committed and marked, never by scanning: the status page, metrics and
+    // heartbeat ask often, and a COUNT over a million-event backlog would hold up the drain.
+    private long _undelivered;
     private RecordingFault? _fault;
 
     /// <param name="maxSizeBytes">Most bytes the journal's database may take (0: as much as the disk has).</param>
@@ -59,6 +62,7 @@ internal sealed partial class EventJournal : IAsyncDisposable
         // Pruning and redaction zero what they remove, so purged personal data is not left in free pages.
         Execute(_delivery, "PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON;");
         _lastSeq = Scalar(_writer, "SELECT COALESCE(MAX(seq), 0) FROM events");
+        _undelivered = Scalar(_writer, "SELECT COUNT(*) FROM events WHERE delivered = 0");
         LimitSize(maxSizeBytes);
         _writeLoop = Task.Run(WriteLoopAsync);
     }
@@ -131,15 +135,21 @@ internal sealed partial class EventJournal : IAsyncDisposable
             {
                 using var transaction = _delivery.BeginTransaction();
                 using var command = _delivery.CreateCommand();
-                command.CommandText = "UPDATE events SET delivered = 1 WHERE seq = $seq";
-                var seq = command.Parameters.Add("$seq", SqliteType.Integer);
-                foreach (long s in seqs)
+                // One statement per run of consecutive sequences (a whole batch, as a rule). Only rows
+                // not yet marked count, so a mark retried after a refused commit is not subtracted twice.
+                command.CommandText = "UPDATE events SET delivered = 1 WHERE seq BETWEEN $first AND $last AND delivered = 0";
+                var first = command.Parameters.Add("$first", SqliteType.Integer);
+                var last = command.Parameters.Add("$last", SqliteType.Integer);
+                int marked = 0;
+                foreach (var (from, to) in ConsecutiveRuns(seqs))
                 {
-                    seq.Value = s;
-                    command.ExecuteNonQuery();
+                    first.Value = from;
+                    last.Value = to;
+                    marked += command.ExecuteNonQuery();
                 }
 
                 transaction.Commit();
+                Interlocked.Add(ref _undelivered, -marked);
             }
         }
         catch (SqliteException ex)
@@ -150,6 +160,23 @@ internal sealed partial class EventJournal : IAsyncDisposable
 
         Succeeded();
         return true;
+    }
+
+    private static IEnumerable<(long First, long Last)> ConsecutiveRuns(IReadOnlyList<long> seqs)
+    {
+        long first = seqs[0], last = seqs[0];
+        for (int i = 1; i < seqs.Count; i++)
+        {
+            if (seqs[i] != last + 1)
+            {
+                yield return (first, last);
+                first = seqs[i];
+            }
+
+            last = seqs[i];
+        }
+
+        yield return (first, last);
     }
 
     /// <summary>
@@ -239,13 +266,11 @@ internal sealed partial class EventJournal : IAsyncDisposable
         }
     }
 
-    public long CountUndelivered()
-    {
-        lock (_deliveryLock)
-        {
-            return Scalar(_delivery, "SELECT COUNT(*) FROM events WHERE delivered = 0");
-        }
-    }
+    /// <summary>
+    /// Events stored and not yet acknowledged by the broker. For a moment after a commit it may lag
+    /// by the events just stored and already marked; it is never below zero.
+    /// </summary>
+    public long CountUndelivered() => Math.Max(0, Interlocked.Read(ref _undelivered));
 
     public async ValueTask DisposeAsync()
     {
@@ -316,6 +341,7 @@ internal sealed partial class EventJournal : IAsyncDisposable
         }
 
         Interlocked.Exchange(ref _lastSeq, first + stored.Count);
+        Interlocked.Add(ref _undelivered, stored.Count);
         Succeeded();
         foreach (var (pending, stamp) in stored)
         {

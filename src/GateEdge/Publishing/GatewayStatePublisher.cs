@@ -88,6 +88,9 @@ internal sealed partial class GatewayStatePublisher : IDisposable
         _connected.TrySetResult();
     }
 
+    /// <summary>Something is due: a command's answer, a republish, device statuses or the heartbeat.</summary>
+    public bool HasPending => _republish || _devicesChanged || _heartbeatDue || _commands.Results.TryPeek(out _);
+
     /// <summary>Device statuses when any changed, and the heartbeat when due; between event batches, so neither waits long.</summary>
     public async Task PublishPendingAsync(IMqttClient client, CancellationToken cancellationToken)
     {

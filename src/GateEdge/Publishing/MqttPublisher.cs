@@ -149,23 +149,42 @@ internal sealed partial class MqttPublisher : BackgroundService
     private async Task DrainAsync(IMqttClient client, long backlogEnd, Task disconnected, CancellationToken stoppingToken)
     {
         int batchSize = Math.Max(1, _options.MaxInFlight / PipelineDepth);
-        var inFlight = new Queue<(IReadOnlyList<JournalEntry> Batch, long SentAt, Task<MqttClientPublishResult[]> Acks)>();
+        var inFlight = new Queue<(JournalEntry[] Batch, long SentAt, Task<MqttClientPublishResult[]> Acks)>();
+        // Read a whole window's worth at a time: one journal query per window, not per batch.
+        var readAhead = new Queue<JournalEntry>();
         var unmarked = new List<long>();
         long cursor = 0;
         while (true)
         {
-            await AnsweredAsync(ct => _state.PublishPendingAsync(client, ct), "the gateway's status", stoppingToken).ConfigureAwait(false);
+            if (_state.HasPending)
+            {
+                await AnsweredAsync(ct => _state.PublishPendingAsync(client, ct), "the gateway's status", stoppingToken).ConfigureAwait(false);
+            }
+
             while (inFlight.Count < PipelineDepth)
             {
-                var batch = _journal.ReadUndelivered(cursor, batchSize);
-                if (batch.Count == 0)
+                if (readAhead.Count == 0)
+                {
+                    foreach (var entry in _journal.ReadUndelivered(cursor, batchSize * PipelineDepth))
+                    {
+                        readAhead.Enqueue(entry);
+                        cursor = entry.Seq;
+                    }
+                }
+
+                if (readAhead.Count == 0)
                 {
                     break;
                 }
 
+                var batch = new JournalEntry[Math.Min(batchSize, readAhead.Count)];
+                for (int i = 0; i < batch.Length; i++)
+                {
+                    batch[i] = readAhead.Dequeue();
+                }
+
                 // Started in sequence order, so the broker receives them in that order.
                 inFlight.Enqueue((batch, _time.GetTimestamp(), Task.WhenAll(batch.Select(e => client.PublishAsync(Message(e, e.Seq <= backlogEnd), stoppingToken)))));
-                cursor = batch[^1].Seq;
             }
 
             if (inFlight.Count == 0)
