@@ -2,6 +2,7 @@ using System.Text.Json;
 using GateEdge.Configuration;
 using GateEdge.Journal;
 using Microsoft.Data.Sqlite;
+using static GateEdge.Journal.Sql;
 
 namespace GateEdge.Cli;
 
@@ -15,9 +16,9 @@ internal static class JournalReport
     {
         using var connection = Open(configPath, out var path);
         long total = Scalar(connection, "SELECT COUNT(*) FROM events");
-        long undelivered = Scalar(connection, "SELECT COUNT(*) FROM events WHERE delivered = 0");
+        long undelivered = Scalar(connection, "SELECT COUNT(*) FROM undelivered");
         long last = Scalar(connection, "SELECT COALESCE(MAX(seq), 0) FROM events");
-        long oldest = Scalar(connection, "SELECT COALESCE(MIN(stored_at), 0) FROM events WHERE delivered = 0");
+        long oldest = Scalar(connection, "SELECT COALESCE((SELECT e.stored_at FROM undelivered u CROSS JOIN events e ON e.seq = u.seq ORDER BY u.seq LIMIT 1), 0)");
         if (json)
         {
             JsonOutput.WriteLine(output, w =>
@@ -55,7 +56,10 @@ internal static class JournalReport
     {
         using var connection = Open(configPath, out _);
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT seq, topic, payload, delivered FROM (SELECT * FROM events ORDER BY seq DESC LIMIT $n) ORDER BY seq";
+        command.CommandText = """
+            SELECT seq, topic, payload, NOT EXISTS (SELECT 1 FROM undelivered u WHERE u.seq = newest.seq)
+            FROM (SELECT seq, topic, payload FROM events ORDER BY seq DESC LIMIT $n) AS newest ORDER BY seq
+            """;
         command.Parameters.AddWithValue("$n", count);
         using var rows = command.ExecuteReader();
         while (rows.Read())
@@ -136,13 +140,13 @@ internal static class JournalReport
 
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         connection.Open();
-        return connection;
-    }
+        if (Scalar(connection, "SELECT COUNT(*) FROM sqlite_schema WHERE name = 'undelivered'") == 0)
+        {
+            // Read-only here: the service brings an older journal up to date when it opens it.
+            connection.Dispose();
+            throw new InvalidOperationException($"the journal at {path} is from an older GateEdge: start the service once (systemctl restart gateedge) to bring it up to date, then ask again");
+        }
 
-    private static long Scalar(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        return connection;
     }
 }

@@ -2,13 +2,15 @@ using System.Threading.Channels;
 using GateEdge.Privacy;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using static GateEdge.Journal.Sql;
 
 namespace GateEdge.Journal;
 
 /// <summary>
 /// The durable outbox. Appends are group-committed by one writer loop (WAL, synchronous=FULL),
 /// so an append completes only once its event survives a power cut. The publisher reads
-/// undelivered events in sequence order and marks them delivered after the broker's ack.
+/// undelivered events in sequence order and marks them delivered after the broker's ack
+/// (the tables: <see cref="JournalSchema"/>).
 /// Whether commits succeed is tracked as <see cref="Fault"/>: health, the watchdog, the status
 /// topic and the status page all ask it, so a full disk is never mistaken for a quiet gate.
 /// </summary>
@@ -40,21 +42,7 @@ internal sealed partial class EventJournal : IAsyncDisposable
         PrivateFile.Create(path);
         var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
         _writer = Open(connectionString);
-        Execute(_writer, """
-            CREATE TABLE IF NOT EXISTS events (
-                seq       INTEGER PRIMARY KEY,
-                id        TEXT    NOT NULL UNIQUE,
-                topic     TEXT    NOT NULL,
-                payload   BLOB    NOT NULL,
-                stored_at INTEGER NOT NULL,
-                delivered INTEGER NOT NULL DEFAULT 0);
-            CREATE INDEX IF NOT EXISTS events_undelivered ON events (seq) WHERE delivered = 0;
-            """);
-        if (Scalar(_writer, "SELECT COUNT(*) FROM pragma_table_info('events') WHERE name = 'redacted'") == 0)
-        {
-            // Journals from before personal-data retention gain the column; their events count as not yet redacted.
-            Execute(_writer, "ALTER TABLE events ADD COLUMN redacted INTEGER NOT NULL DEFAULT 0");
-        }
+        JournalSchema.CreateOrUpgrade(_writer);
 
         _delivery = Open(connectionString);
         // Delivered marks need not survive a power cut: a lost mark only means the event is sent
@@ -62,7 +50,7 @@ internal sealed partial class EventJournal : IAsyncDisposable
         // Pruning and redaction zero what they remove, so purged personal data is not left in free pages.
         Execute(_delivery, "PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON;");
         _lastSeq = Scalar(_writer, "SELECT COALESCE(MAX(seq), 0) FROM events");
-        _undelivered = Scalar(_writer, "SELECT COUNT(*) FROM events WHERE delivered = 0");
+        _undelivered = Scalar(_writer, "SELECT COUNT(*) FROM undelivered");
         LimitSize(maxSizeBytes);
         _writeLoop = Task.Run(WriteLoopAsync);
     }
@@ -104,7 +92,7 @@ internal sealed partial class EventJournal : IAsyncDisposable
         lock (_deliveryLock)
         {
             using var command = _delivery.CreateCommand();
-            command.CommandText = "SELECT seq, topic, payload FROM events WHERE delivered = 0 AND seq > $after ORDER BY seq LIMIT $limit";
+            command.CommandText = "SELECT e.seq, e.topic, e.payload FROM undelivered u CROSS JOIN events e ON e.seq = u.seq WHERE u.seq > $after ORDER BY u.seq LIMIT $limit";
             command.Parameters.AddWithValue("$after", afterSeq);
             command.Parameters.AddWithValue("$limit", limit);
             using var rows = command.ExecuteReader();
@@ -136,8 +124,8 @@ internal sealed partial class EventJournal : IAsyncDisposable
                 using var transaction = _delivery.BeginTransaction();
                 using var command = _delivery.CreateCommand();
                 // One statement per run of consecutive sequences (a whole batch, as a rule). Only rows
-                // not yet marked count, so a mark retried after a refused commit is not subtracted twice.
-                command.CommandText = "UPDATE events SET delivered = 1 WHERE seq BETWEEN $first AND $last AND delivered = 0";
+                // still there count, so a mark retried after a refused commit is not subtracted twice.
+                command.CommandText = "DELETE FROM undelivered WHERE seq BETWEEN $first AND $last";
                 var first = command.Parameters.Add("$first", SqliteType.Integer);
                 var last = command.Parameters.Add("$last", SqliteType.Integer);
                 int marked = 0;
@@ -188,7 +176,10 @@ internal sealed partial class EventJournal : IAsyncDisposable
         lock (_deliveryLock)
         {
             using var command = _delivery.CreateCommand();
-            command.CommandText = "DELETE FROM events WHERE delivered = 1 AND stored_at < $cutoff AND seq < (SELECT MAX(seq) FROM events)";
+            command.CommandText = """
+                DELETE FROM events WHERE stored_at < $cutoff AND seq < (SELECT MAX(seq) FROM events)
+                    AND NOT EXISTS (SELECT 1 FROM undelivered u WHERE u.seq = events.seq)
+                """;
             command.Parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeMilliseconds());
             return command.ExecuteNonQuery();
         }
@@ -259,9 +250,9 @@ internal sealed partial class EventJournal : IAsyncDisposable
     {
         lock (_deliveryLock)
         {
-            // The partial index on undelivered events makes this one lookup, whatever the backlog.
+            // One lookup in each table, whatever the backlog.
             using var command = _delivery.CreateCommand();
-            command.CommandText = "SELECT stored_at FROM events WHERE delivered = 0 ORDER BY seq LIMIT 1";
+            command.CommandText = "SELECT e.stored_at FROM undelivered u CROSS JOIN events e ON e.seq = u.seq ORDER BY u.seq LIMIT 1";
             return command.ExecuteScalar() is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
         }
     }
@@ -305,6 +296,9 @@ internal sealed partial class EventJournal : IAsyncDisposable
             using var transaction = _writer.BeginTransaction();
             using var command = _writer.CreateCommand();
             command.CommandText = "INSERT INTO events (seq, id, topic, payload, stored_at) VALUES ($seq, $id, $topic, $payload, $storedAt)";
+            using var waiting = _writer.CreateCommand();
+            waiting.CommandText = "INSERT INTO undelivered (seq) VALUES ($seq)";
+            var waitingSeq = waiting.Parameters.Add("$seq", SqliteType.Integer);
             var seq = command.Parameters.Add("$seq", SqliteType.Integer);
             var id = command.Parameters.Add("$id", SqliteType.Text);
             var topic = command.Parameters.Add("$topic", SqliteType.Text);
@@ -323,6 +317,8 @@ internal sealed partial class EventJournal : IAsyncDisposable
                 topic.Value = pending.Topic;
                 payload.Value = bytes;
                 command.ExecuteNonQuery();
+                waitingSeq.Value = stamp.Seq;
+                waiting.ExecuteNonQuery();
                 stored.Add((pending, stamp));
             }
 
@@ -413,20 +409,6 @@ internal sealed partial class EventJournal : IAsyncDisposable
         // WAL lets the publisher read while lanes append; FULL makes each commit survive power loss.
         Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;");
         return connection;
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private static long Scalar(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "An event for {Topic} could not be built; it is not recorded and its gate stays closed (R2)")]

@@ -29,7 +29,7 @@ internal static class JournalProbe
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COALESCE(MAX(seq), 0), COALESCE(SUM(delivered = 0), 0) FROM events";
+        command.CommandText = "SELECT (SELECT COALESCE(MAX(seq), 0) FROM events), (SELECT COUNT(*) FROM undelivered)";
         using var row = command.ExecuteReader();
         row.Read();
         return (row.GetInt64(0), row.GetInt64(1));

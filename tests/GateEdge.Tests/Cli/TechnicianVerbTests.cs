@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using GateEdge.Cli;
 using GateEdge.Journal;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GateEdge.Tests.Cli;
@@ -47,6 +48,23 @@ public sealed class TechnicianVerbTests : IDisposable
 
         Assert.Equal(2, ConfigCheck.Run(ConfigPath, output));
         Assert.Contains(expected, output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Outbox_status_on_a_journal_from_an_older_release_says_to_start_the_service_once()
+    {
+        var path = Path.Combine(_dir, "state", "journal.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using (var old = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            old.Open();
+            using var create = old.CreateCommand();
+            create.CommandText = "CREATE TABLE events (seq INTEGER PRIMARY KEY, payload BLOB, delivered INTEGER NOT NULL DEFAULT 0)";
+            create.ExecuteNonQuery();
+        }
+
+        var problem = Assert.Throws<InvalidOperationException>(() => JournalReport.Status(ConfigPath, new StringWriter()));
+        Assert.Contains("from an older GateEdge: start the service once", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text;
 using GateEdge.Journal;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GateEdge.Tests.Journal;
@@ -78,6 +79,32 @@ public sealed class EventJournalTests : IDisposable
         Assert.Equal(1, reopened.CountUndelivered());
         await Append(reopened);
         Assert.Equal(2, reopened.CountUndelivered());
+    }
+
+    [Fact]
+    public async Task A_journal_that_kept_delivery_in_each_event_is_upgraded_and_what_waited_still_waits()
+    {
+        using (var old = new SqliteConnection($"Data Source={DbPath};Pooling=False"))
+        {
+            old.Open();
+            using var create = old.CreateCommand();
+            create.CommandText = """
+                CREATE TABLE events (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, topic TEXT NOT NULL, payload BLOB NOT NULL,
+                    stored_at INTEGER NOT NULL, delivered INTEGER NOT NULL DEFAULT 0);
+                CREATE INDEX events_undelivered ON events (seq) WHERE delivered = 0;
+                INSERT INTO events (seq, id, topic, payload, stored_at, delivered) VALUES
+                    (1, 'a', 't', X'7B7D', 0, 1), (2, 'b', 't', X'7B7D', 0, 0), (3, 'c', 't', X'7B7D', 0, 1), (4, 'd', 't', X'7B7D', 0, 0);
+                """;
+            create.ExecuteNonQuery();
+        }
+
+        await using var journal = Open();
+
+        Assert.Equal([2L, 4L], journal.ReadUndelivered(0, 10).Select(e => e.Seq));
+        Assert.Equal(2, journal.CountUndelivered());
+        Assert.Equal(5, (await Append(journal)).Seq);
+        journal.MarkDelivered([2]);
+        Assert.Equal([4L, 5L], journal.ReadUndelivered(0, 10).Select(e => e.Seq));
     }
 
     [Fact]
