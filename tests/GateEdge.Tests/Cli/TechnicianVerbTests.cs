@@ -97,13 +97,13 @@ public sealed class TechnicianVerbTests : IDisposable
         var statusJson = new StringWriter();
         var tailJson = new StringWriter();
         Assert.Equal(0, JournalReport.Status(ConfigPath, statusJson, json: true));
-        Assert.Equal(0, JournalReport.Tail(ConfigPath, 2, tailJson, json: true));
+        Assert.Equal(0, JournalReport.Tail(ConfigPath, 3, tailJson, json: true));
 
         var summary = JsonDocument.Parse(statusJson.ToString()).RootElement;
         Assert.Equal((3, 3, 2), (summary.GetProperty("lastSeq").GetInt64(), summary.GetProperty("kept").GetInt64(), summary.GetProperty("undelivered").GetInt64()));
         Assert.True(summary.GetProperty("oldestUndeliveredStoredAt").TryGetDateTimeOffset(out _));
         var events = tailJson.ToString().Trim().Split('\n').Select(l => JsonDocument.Parse(l).RootElement).ToArray();
-        Assert.Equal([(2L, false, "deny"), (3L, false, "retest")],
+        Assert.Equal([(1L, true, "allow"), (2L, false, "deny"), (3L, false, "retest")],
             events.Select(e => (e.GetProperty("seq").GetInt64(), e.GetProperty("delivered").GetBoolean(), e.GetProperty("event").GetProperty("outcome").GetString()!)));
     }
 
