@@ -41,6 +41,27 @@ public sealed class BacklogDrainTests(ITestOutputHelper output) : SteadyTrafficT
         Assert.All(payloads.Take(10), p => Assert.True(JsonDocument.Parse(p).RootElement.GetProperty("replayed").GetBoolean()));
     }
 
+    [Fact]
+    public async Task A_damaged_stored_event_is_delivered_as_stored_and_the_events_after_it_follow()
+    {
+        const string topic = "gateedge/v1/c-7/east/gw-7/event/passage";
+        const string damaged = "{\"schema\":\"gateedge.passage/2\",\"seq\":2,\"outc";
+        await using (var journal = new EventJournal(Gate.JournalPath, 512, TimeProvider.System, NullLogger<EventJournal>.Instance))
+        {
+            foreach (var body in new[] { "{\"seq\":1}", damaged, "{\"seq\":3}" })
+            {
+                await journal.AppendAsync(topic, _ => Encoding.UTF8.GetBytes(body));
+            }
+        }
+
+        await using var centre = await MosquittoSubCentre.StartAsync(Broker.Port, "gateedge/v1/+/+/+/event/passage");
+        await using var gateway = Gate.StartGateway();
+
+        await Eventually.True(() => centre.Count >= 3, () => $"three events at the centre, {centre.Count} so far", TimeSpan.FromSeconds(30));
+        Assert.Equal(["{\"seq\":1,\"replayed\":true}", damaged, "{\"seq\":3,\"replayed\":true}"], centre.Payloads);
+        await gateway.WaitForLineAsync("Journal event #2 is not a JSON object; sent as stored", TimeSpan.FromSeconds(5));
+    }
+
     /// <summary>Events a gateway stored while it could not reach the broker, written through its own journal.</summary>
     private async Task FillJournalAsync()
     {

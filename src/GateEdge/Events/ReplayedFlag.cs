@@ -14,7 +14,7 @@ internal static class ReplayedFlag
     public static byte[] Add(ReadOnlySpan<byte> stored, bool replayed)
     {
         var body = stored.TrimEnd(Whitespace);
-        if (body.Length < 2 || body[^1] != (byte)'}')
+        if (body.Length < 2 || body[^1] != (byte)'}' || body.TrimStart(Whitespace)[0] != (byte)'{')
         {
             throw new FormatException("a stored event is not a JSON object");
         }

@@ -314,9 +314,22 @@ internal sealed partial class MqttPublisher : BackgroundService
 
     private MqttApplicationMessage Message(JournalEntry entry, bool replayed)
     {
+        byte[] payload;
+        try
+        {
+            payload = ReplayedFlag.Add(entry.Payload, replayed);
+        }
+        catch (FormatException)
+        {
+            // Not an object GateEdge wrote (a damaged row): sent as stored, so it neither is lost
+            // nor holds up every event after it by failing the connection again and again.
+            LogSentAsStored(entry.Seq);
+            payload = entry.Payload;
+        }
+
         return new MqttApplicationMessageBuilder()
             .WithTopic(entry.Topic)
-            .WithPayload(ReplayedFlag.Add(entry.Payload, replayed))
+            .WithPayload(payload)
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .Build();
     }
@@ -357,6 +370,9 @@ internal sealed partial class MqttPublisher : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Command '{Command}' dropped: too many commands waiting")]
     private partial void LogCommandShed(string command);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Journal event #{Seq} is not a JSON object; sent as stored, without its replayed flag")]
+    private partial void LogSentAsStored(long seq);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not say goodbye to the broker: {Reason}")]
     private partial void LogGoodbyeFailed(string reason);

@@ -32,4 +32,10 @@ public sealed class ReplayedFlagTests
         Assert.Throws<FormatException>(() => ReplayedFlag.Add("[1,2]"u8, replayed: false));
         Assert.Throws<FormatException>(() => ReplayedFlag.Add(""u8, replayed: false));
     }
+
+    [Fact]
+    public void What_only_ends_like_an_object_is_refused_too()
+    {
+        Assert.Throws<FormatException>(() => ReplayedFlag.Add("\"seq\":1}"u8, replayed: true));
+    }
 }
