@@ -39,7 +39,7 @@ public sealed class CommandSystemTests : GateTest
             results.Select(r => (r.GetProperty("id").GetString(), r.GetProperty("status").GetString())));
         Assert.Equal("already carried out: replayed command", results[1].GetProperty("reason").GetString());
         Assert.Equal("not signed by the centre: the signature does not match the message", results[2].GetProperty("reason").GetString());
-        Assert.Equal("command must be open, config or republish", results[3].GetProperty("reason").GetString());
+        Assert.Equal("command must be open, config, republish or checkpoint-ack", results[3].GetProperty("reason").GetString());
         Assert.StartsWith("malformed JSON", results[4].GetProperty("reason").GetString(), StringComparison.Ordinal);
 
         var opened = Assert.Single(centre.Messages, m => m.Topic == $"{Base}/event/remote-open").Payload;

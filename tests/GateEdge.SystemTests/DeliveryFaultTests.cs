@@ -32,8 +32,9 @@ public sealed class DeliveryFaultTests : SteadyTrafficTest
 
         Assert.True(decidedDuringOutage >= 10, $"the gate kept deciding during the outage ({decidedDuringOutage} attempts)");
         Delivery.AssertCompleteAndOrdered(centre, Gate.JournalPath);
-        var backlog = centre.Passages.Where(p => p.GetProperty("seq").GetInt64() > lastBefore && p.GetProperty("seq").GetInt64() <= lastBefore + decidedDuringOutage);
-        Assert.All(backlog, p => Assert.True(p.GetProperty("replayed").GetBoolean()));
+        var backlog = centre.PassageFlags.Where(p => p.Seq > lastBefore && p.Seq <= lastBefore + decidedDuringOutage).ToArray();
+        Assert.NotEmpty(backlog);
+        Assert.All(backlog, p => Assert.True(p.Replayed));
         Assert.Contains(gateway.Lines, l => l.Contains("unavailable", StringComparison.Ordinal) && l.Contains("decisions continue locally", StringComparison.Ordinal));
     }
 

@@ -1,3 +1,4 @@
+using GateEdge.Trust;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -26,11 +27,11 @@ internal static class BacklogRun
             using var broker = new PrivateMosquitto();
             broker.Start();
             var fill = Stopwatch.StartNew();
-            await using (var journal = new EventJournal(Path.Combine(dir, "state", "journal.db"), 512, TimeProvider.System, NullLogger<EventJournal>.Instance))
+            await using (var journal = new EventJournal(Path.Combine(dir, "state", "journal.db"), 512, TimeProvider.System, NullLogger<EventJournal>.Instance, GatewayKey.LoadOrCreate(Path.Combine(dir, "state"))))
             {
                 for (int done = 0; done < events; done += 10_000)
                 {
-                    await Task.WhenAll(Enumerable.Range(0, Math.Min(10_000, events - done)).Select(_ => journal.AppendAsync(SamplePassage.Topic, s => SamplePassage.Payload(s.Id, s.Seq))));
+                    await Task.WhenAll(Enumerable.Range(0, Math.Min(10_000, events - done)).Select(_ => journal.Appender.AppendAsync(SamplePassage.Topic, s => SamplePassage.Payload(s.Id, s.Seq))));
                 }
             }
 

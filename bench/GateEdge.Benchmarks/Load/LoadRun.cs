@@ -166,7 +166,7 @@ internal static class LoadRun
                 Interlocked.Increment(ref _passages);
                 if (_measuring)
                 {
-                    using var passage = JsonDocument.Parse(message.Payload.ToArray());
+                    using var passage = JsonDocument.Parse(GateEdge.Evidence.GatewayMessage.Split(message.Payload.ToArray()).Body);
                     _latencies.Add((received - passage.RootElement.GetProperty("time").GetDateTimeOffset()).TotalMilliseconds);
                 }
             }

@@ -15,7 +15,8 @@ internal sealed class DecisionPrinter(int brokerPort, TextWriter output) : IAsyn
         {
             if (e.ApplicationMessage.Topic.EndsWith("/event/passage", StringComparison.Ordinal))
             {
-                Print(JsonDocument.Parse(e.ApplicationMessage.Payload.ToArray()).RootElement);
+                // A signature line, then the body (docs/mqtt.md): the demo prints the body.
+                Print(JsonDocument.Parse(GateEdge.Evidence.GatewayMessage.Split(e.ApplicationMessage.Payload.ToArray()).Body).RootElement);
             }
 
             return Task.CompletedTask;

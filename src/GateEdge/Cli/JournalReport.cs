@@ -17,7 +17,7 @@ internal static class JournalReport
         using var connection = Open(configPath, out var path);
         long total = Scalar(connection, "SELECT COUNT(*) FROM events");
         long undelivered = Scalar(connection, "SELECT COUNT(*) FROM undelivered");
-        long last = Scalar(connection, "SELECT COALESCE(MAX(seq), 0) FROM events");
+        long last = Scalar(connection, "SELECT COALESCE(MAX(seq), 0) FROM chain");
         long oldest = Scalar(connection, "SELECT COALESCE((SELECT e.stored_at FROM undelivered u CROSS JOIN events e ON e.seq = u.seq ORDER BY u.seq LIMIT 1), 0)");
         if (json)
         {
@@ -57,8 +57,8 @@ internal static class JournalReport
         using var connection = Open(configPath, out _);
         using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT seq, topic, payload, NOT EXISTS (SELECT 1 FROM undelivered u WHERE u.seq = newest.seq)
-            FROM (SELECT seq, topic, payload FROM events ORDER BY seq DESC LIMIT $n) AS newest ORDER BY seq
+            SELECT seq, kind, payload, NOT EXISTS (SELECT 1 FROM undelivered u WHERE u.seq = newest.seq)
+            FROM (SELECT seq, kind, payload FROM events ORDER BY seq DESC LIMIT $n) AS newest ORDER BY seq
             """;
         command.Parameters.AddWithValue("$n", count);
         using var rows = command.ExecuteReader();
@@ -140,7 +140,7 @@ internal static class JournalReport
 
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         connection.Open();
-        if (Scalar(connection, "SELECT COUNT(*) FROM sqlite_schema WHERE name = 'undelivered'") == 0)
+        if (Scalar(connection, "SELECT COUNT(*) FROM sqlite_schema WHERE name = 'chain'") == 0)
         {
             // Read-only here: the service brings an older journal up to date when it opens it.
             connection.Dispose();

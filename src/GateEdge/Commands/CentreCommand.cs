@@ -13,5 +13,8 @@ internal sealed record OpenCommand(string Id, string Lane, string Operator, stri
 /// </summary>
 internal sealed record ConfigCommand(string Id, string Operator, string Reason, string Config) : CentreCommand(Id);
 
-/// <summary>Publish the gateway's and devices' retained state again.</summary>
-internal sealed record RepublishCommand(string Id) : CentreCommand(Id);
+/// <summary>Publish the gateway's and devices' retained state again and, with <see cref="Events"/>, those journalled events (a gap the centre found).</summary>
+internal sealed record RepublishCommand(string Id, (long First, long Last)? Events = null) : CentreCommand(Id);
+
+/// <summary>The centre holds this gateway's chain up to <see cref="Size"/> with head <see cref="Head"/>: events below it may be pruned.</summary>
+internal sealed record CheckpointAckCommand(string Id, long Size, string Head) : CentreCommand(Id);

@@ -16,6 +16,9 @@ internal sealed class CommandParser(CommandOptions options, GatewayOptions gatew
 {
     private const int MaxTextLength = 200;
 
+    // A gap the centre heals is usually a few events; a day of a busy gate is far below this.
+    private const long MaxRepublished = 1_000_000;
+
     private readonly ReplayGuard _replays = replays ?? new ReplayGuard(options.MaxClockSkew * 2);
 
     public (CentreCommand? Command, CommandRejection? Rejection) Parse(string topicCommand, ReadOnlySpan<byte> body, DateTimeOffset now)
@@ -42,7 +45,8 @@ internal sealed class CommandParser(CommandOptions options, GatewayOptions gatew
         {
             "open" => new OpenCommand(r.Id!, r.Lane!, r.Operator!, r.Reason!),
             "config" => new ConfigCommand(r.Id!, r.Operator!, r.Reason!, r.Config!),
-            _ => new RepublishCommand(r.Id!),
+            "checkpoint-ack" => new CheckpointAckCommand(r.Id!, r.Size!.Value, r.Head!),
+            _ => new RepublishCommand(r.Id!, r.FromSeq is { } from ? (from, r.ToSeq!.Value) : null),
         };
         return (command, null);
     }
@@ -50,9 +54,9 @@ internal sealed class CommandParser(CommandOptions options, GatewayOptions gatew
     /// <summary>A command is signed for one command name at one gateway: elsewhere it is refused, whoever republishes it.</summary>
     private string? Binding(CommandRequest r, string topicCommand)
     {
-        if (r.Command is not ("open" or "config" or "republish"))
+        if (r.Command is not ("open" or "config" or "republish" or "checkpoint-ack"))
         {
-            return "command must be open, config or republish";
+            return "command must be open, config, republish or checkpoint-ack";
         }
 
         if (r.Command != topicCommand)
@@ -74,9 +78,36 @@ internal sealed class CommandParser(CommandOptions options, GatewayOptions gatew
 
     private string? Fields(CommandRequest r)
     {
+        if (r.Command is "republish" or "checkpoint-ack" && (r.Lane is not null || r.Config is not null))
+        {
+            return $"{r.Command} takes no lane and no config";
+        }
+
         if (r.Command == "republish")
         {
-            return r.Lane is null && r.Config is null ? null : "republish takes no lane and no config";
+            return (r.FromSeq, r.ToSeq) switch
+            {
+                (null, null) => null,
+                ( >= 1 and var from, { } to) when to >= from && to - from < MaxRepublished => null,
+                _ => $"republish takes fromSeq and toSeq together, 1 ≤ fromSeq ≤ toSeq, at most {MaxRepublished} events",
+            };
+        }
+
+        if (r.FromSeq is not null || r.ToSeq is not null)
+        {
+            return "only republish takes fromSeq and toSeq";
+        }
+
+        if (r.Command == "checkpoint-ack")
+        {
+            return r.Size is >= 1 && r.Head is { Length: 64 } head && head.All(char.IsAsciiHexDigitLower)
+                ? null
+                : "checkpoint-ack needs size (at least 1) and head (64 lowercase hex digits)";
+        }
+
+        if (r.Size is not null || r.Head is not null)
+        {
+            return "only checkpoint-ack takes size and head";
         }
 
         if (!Text(r.Operator) || !Text(r.Reason))

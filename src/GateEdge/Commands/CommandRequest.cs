@@ -9,6 +9,8 @@ namespace GateEdge.Commands;
 /// unknown and repeated fields are refused.
 /// </summary>
 /// <param name="Config">For <c>config</c>: the whole new configuration file, as text.</param>
+/// <param name="FromSeq">For <c>republish</c>: the first of the events to send again (with <paramref name="ToSeq"/>, the last).</param>
+/// <param name="Size">For <c>checkpoint-ack</c>: the size of the checkpoint the centre holds, and <paramref name="Head"/> its head hash.</param>
 internal sealed record CommandRequest(
     string? Schema,
     string? Id,
@@ -20,7 +22,11 @@ internal sealed record CommandRequest(
     string? Operator = null,
     string? Reason = null,
     string? Lane = null,
-    string? Config = null) : Trust.ICentreMessage
+    string? Config = null,
+    long? FromSeq = null,
+    long? ToSeq = null,
+    long? Size = null,
+    string? Head = null) : Trust.ICentreMessage
 {
     public const string SchemaId = "gateedge.command/2";
 }

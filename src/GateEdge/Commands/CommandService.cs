@@ -3,7 +3,6 @@ using GateEdge.Configuration;
 using GateEdge.Events;
 using GateEdge.Journal;
 using GateEdge.Outputs;
-using GateEdge.Publishing;
 using GateEdge.Registry;
 using GateEdge.Rules;
 using GateEdge.Trust;
@@ -23,11 +22,10 @@ internal sealed partial class CommandService(
     CentreKeys centre,
     CommandParser parser,
     LiveRegistry registry,
+    GateActuator actuator,
     EventJournal journal,
-    IGateOutputs outputs,
     GatewayOptions gateway,
     EventHeaders headers,
-    Topics topics,
     TimeProvider time,
     ILogger<CommandService> logger,
     ConfigurationPush? configurationPush = null) : BackgroundService
@@ -86,7 +84,11 @@ internal sealed partial class CommandService(
                 return Refused(rejection!.Id, label, rejection.Reason);
             case RepublishCommand republish:
                 inbox.RequestRepublish();
-                return Result(republish.Id, label, Wire.Done, null);
+                return Result(republish.Id, label, Wire.Done, republish.Events is { } range ? Resend(range) : null);
+            case CheckpointAckCommand ack:
+                return journal.Checkpoints.Acknowledge(ack.Size, ack.Head) is { } wrong
+                    ? Refused(ack.Id, label, wrong)
+                    : Result(ack.Id, label, Wire.Done, null);
             case ConfigCommand push when configurationPush is null:
                 return Refused(push.Id, label, "this gateway was not started from a configuration file it can replace");
             case ConfigCommand push:
@@ -102,8 +104,9 @@ internal sealed partial class CommandService(
     {
         try
         {
-            await journal.AppendAsync(topics.RemoteOpenEvents, stamp => JsonSerializer.SerializeToUtf8Bytes(
-                new RemoteOpenEvent(headers.For(stamp, time.GetUtcNow(), open.Lane), open.Id, open.Operator, open.Reason), EventJson.Default.RemoteOpenEvent)).ConfigureAwait(false);
+            await actuator.RecordThenActAsync(open.Lane, EventKinds.RemoteOpen, stamp => JsonSerializer.SerializeToUtf8Bytes(
+                new RemoteOpenEvent(headers.For(stamp, time.GetUtcNow(), open.Lane), open.Id, open.Operator, open.Reason), EventJson.Default.RemoteOpenEvent),
+                Outcome.Allow, _ => LogRemoteOpen(open.Lane, Untrusted.ForLog(open.Operator), Untrusted.ForLog(open.Reason)), cancellationToken).ConfigureAwait(false);
         }
         catch (JournalWriteException ex)
         {
@@ -111,9 +114,16 @@ internal sealed partial class CommandService(
             return Refused(open.Id, command, "the command could not be recorded, so the gate stays shut");
         }
 
-        LogRemoteOpen(open.Lane, Untrusted.ForLog(open.Operator), Untrusted.ForLog(open.Reason));
-        await outputs.SignalAsync(open.Lane, Outcome.Allow, cancellationToken).ConfigureAwait(false);
         return Result(open.Id, command, Wire.Done, null);
+    }
+
+    /// <summary>Puts the events of a gap the centre found back in the backlog; the answer says what this gateway no longer holds.</summary>
+    private string Resend((long First, long Last) range)
+    {
+        var (queued, missing) = journal.Outbox.Resend(range.First, range.Last);
+        return missing.Count == 0
+            ? $"{queued} events sent again"
+            : $"{queued} events sent again; not held by this gateway: {string.Join(", ", missing.Select(m => m.First == m.Last ? $"{m.First}" : $"{m.First}-{m.Last}"))}";
     }
 
     private CommandResult Refused(string? id, string command, string reason)

@@ -12,4 +12,7 @@ namespace GateEdge.Events;
 [JsonSerializable(typeof(RemoteOpenEvent))]
 [JsonSerializable(typeof(GuardDutyEvent))]
 [JsonSerializable(typeof(OverrideEvent))]
+[JsonSerializable(typeof(ActuationEvent))]
+[JsonSerializable(typeof(Checkpoint))]
+[JsonSerializable(typeof(AlarmEvent))]
 internal sealed partial class EventJson : JsonSerializerContext;

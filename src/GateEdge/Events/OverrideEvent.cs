@@ -1,7 +1,7 @@
 namespace GateEdge.Events;
 
 /// <summary>
-/// The guard's decision on a referred attempt (schema <c>gateedge.override/1</c>): its own event,
+/// The guard's decision on a referred attempt (schema <c>gateedge.override/2</c>): its own event,
 /// pointing at the passage it decides, which stays as it was recorded. <see cref="Decision"/> is
 /// <c>allow</c>, <c>deny</c>, or <c>expired</c> when no key was pressed in time (the gate stayed shut).
 /// </summary>
@@ -9,6 +9,7 @@ internal sealed record OverrideEvent(
     string Schema,
     string Id,
     long Seq,
+    string Prev,
     DateTimeOffset Time,
     string Compound,
     string Gate,
@@ -20,10 +21,10 @@ internal sealed record OverrideEvent(
     string Decision,
     string Reason)
 {
-    public const string SchemaId = "gateedge.override/1";
+    public const string SchemaId = "gateedge.override/2";
 
     internal OverrideEvent(EventHeader h, string passage, long passageSeq, string? guard, string decision, string reason)
-        : this(SchemaId, h.Id, h.Seq, h.Time, h.Compound, h.Gate, h.Gateway, h.Lane, passage, passageSeq, guard, decision, reason)
+        : this(SchemaId, h.Id, h.Seq, h.Prev, h.Time, h.Compound, h.Gate, h.Gateway, h.Lane, passage, passageSeq, guard, decision, reason)
     {
     }
 }

@@ -4,7 +4,7 @@ namespace GateEdge.Events;
 
 /// <summary>
 /// The record of one attempt at a lane, as published (docs/mqtt.md, schema
-/// <c>gateedge.passage/3</c>). It carries every field of docs/rules.md "What every record holds"
+/// <c>gateedge.passage/4</c>). It carries every field of docs/rules.md "What every record holds"
 /// that the gateway knows; personal data only in masked form. <see cref="ReasonCodes"/> says what
 /// <see cref="Reasons"/> says, as stable codes in the same order, for a centre that localises.
 /// </summary>
@@ -12,6 +12,7 @@ internal sealed record PassageEvent(
     string Schema,
     string Id,
     long Seq,
+    string Prev,
     DateTimeOffset Time,
     string Compound,
     string Gate,
@@ -31,11 +32,11 @@ internal sealed record PassageEvent(
     string? Guard,
     IReadOnlyDictionary<string, string> Devices)
 {
-    public const string SchemaId = "gateedge.passage/3";
+    public const string SchemaId = "gateedge.passage/4";
 
     internal PassageEvent(EventHeader h, string direction, string mode, CredentialPart credential, PersonPart person, TemperaturePart temperature, MaskPart mask,
         string outcome, IReadOnlyList<string> rules, IReadOnlyList<string> reasons, IReadOnlyList<string> reasonCodes, IReadOnlyList<string> alarms, string? guard, IReadOnlyDictionary<string, string> devices)
-        : this(SchemaId, h.Id, h.Seq, h.Time, h.Compound, h.Gate, h.Gateway, h.Lane, direction, mode, credential, person, temperature, mask,
+        : this(SchemaId, h.Id, h.Seq, h.Prev, h.Time, h.Compound, h.Gate, h.Gateway, h.Lane, direction, mode, credential, person, temperature, mask,
             outcome, rules, reasons, reasonCodes, alarms, guard, devices)
     {
     }

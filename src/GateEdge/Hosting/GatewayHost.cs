@@ -68,10 +68,12 @@ internal static class GatewayHost
         services.AddSingleton<IHouseholdExits>(_ => new HouseholdExitLog(Path.Combine(config.Gateway.StateDirectory, "registry.db")));
         services.AddSingleton(sp => new LiveRegistry(SeedFileRegistry.Load(config.Registry.SeedFile), sp.GetRequiredService<RegistryStore>(), sp.GetRequiredService<TimeProvider>(), config.Gateway.CompoundId));
         services.AddSingleton<IPersonRegistry>(sp => sp.GetRequiredService<LiveRegistry>());
+        services.AddSingleton(_ => GatewayKey.LoadOrCreate(config.Gateway.StateDirectory));
         services.AddSingleton(sp => new EventJournal(config.Journal.Path, config.Journal.MaxBatch,
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<EventJournal>>(), config.Journal.MaxSizeMiB * 1024 * 1024));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<EventJournal>>(), sp.GetRequiredService<GatewayKey>(), config.Journal.MaxSizeMiB * 1024 * 1024));
+        services.AddSingleton(sp => sp.GetRequiredService<EventJournal>().Appender);
         services.AddSingleton(config.Journal);
-        services.AddSingleton(sp => new JournalRedaction(sp.GetRequiredService<Topics>().PassageEvents, config.Privacy.PersonalDataRetention, PassageRedaction.Redact));
+        services.AddSingleton(new JournalRedaction(EventKinds.Passage, config.Privacy.PersonalDataRetention, PassageRedaction.Redact));
         services.AddSingleton<JournalMaintenance>();
         services.AddHostedService(sp => sp.GetRequiredService<JournalMaintenance>());
         AddDevices(services, config);
@@ -85,6 +87,8 @@ internal static class GatewayHost
         services.AddSingleton(config.Prompts);
         services.AddSingleton<Prompts.LanePromptBoard>();
         services.AddSingleton<DecisionFeed>();
+        services.AddSingleton<GateActuator>();
+        services.AddHostedService<JournalOnStart>();
         services.AddSingleton<IPassageRecorder, PassageRecorder>();
         services.AddSingleton<IReadOnlyList<LaneCoordinator>>(sp => [.. config.Lanes.Select(lane => new LaneCoordinator(lane, config.Rules,
             sp.GetRequiredService<IPersonRegistry>(), sp.GetRequiredService<DeviceHealthBoard>(), sp.GetRequiredService<IPassageRecorder>(),

@@ -19,7 +19,7 @@ internal sealed class SystemdWatchdog(ISystemdNotifier? notifier, EventJournal j
         long.TryParse(Environment.GetEnvironmentVariable("WATCHDOG_USEC"), out long usec) && usec > 0 ? TimeSpan.FromMicroseconds(usec) : null;
 
     /// <summary>Whether the watchdog is fed now.</summary>
-    internal bool Alive => journal.IsWriting && (journal.Fault is not { } fault || time.GetElapsedTime(fault.SinceTimestamp) <= options.FailureGrace);
+    internal bool Alive => journal.Health.IsWriting && (journal.Health.Fault is not { } fault || time.GetElapsedTime(fault.SinceTimestamp) <= options.FailureGrace);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -4,11 +4,13 @@ using Microsoft.Extensions.Logging;
 namespace GateEdge.Journal;
 
 /// <summary>
-/// Keeps the journal within its disk budget: deletes delivered events past their retention and
-/// raises the backlog alarm when undelivered events pile up. It never deletes an undelivered
-/// event: when the disk is truly full, appends fail and gates stay shut (R2) rather than a
-/// passage being lost. With a <see cref="JournalRedaction"/>, it also purges personal data from
-/// events kept past its period.
+/// Keeps the journal within its disk budget: deletes delivered events past their retention (only
+/// below the centre's acknowledged checkpoint, unless configured otherwise) and raises the backlog
+/// alarm when undelivered events pile up. It never deletes an undelivered event: when the disk is
+/// truly full, appends fail and gates stay shut (R2) rather than a passage being lost. With a
+/// <see cref="JournalRedaction"/>, it also purges personal data from events kept past its period.
+/// Every step is guarded on its own: a failing step is logged and tried again at the next run, and
+/// never ends the service or the steps after it.
 /// </summary>
 internal sealed partial class JournalMaintenance(EventJournal journal, JournalOptions options, TimeProvider time, ILogger<JournalMaintenance> logger,
     JournalRedaction? redaction = null)
@@ -16,6 +18,9 @@ internal sealed partial class JournalMaintenance(EventJournal journal, JournalOp
 {
     /// <summary>True while the undelivered backlog is at or above <see cref="JournalOptions.BacklogAlarmAt"/>.</summary>
     public bool BacklogAlarm { get; private set; }
+
+    /// <summary>Delivered events kept past their retention because the centre has not acknowledged a checkpoint covering them.</summary>
+    public long HeldForAcknowledgement { get; private set; }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -29,18 +34,55 @@ internal sealed partial class JournalMaintenance(EventJournal journal, JournalOp
 
     internal void RunOnce()
     {
-        int pruned = journal.PruneDelivered(time.GetUtcNow() - options.DeliveredRetention);
+        var cutoff = time.GetUtcNow() - options.DeliveredRetention;
+        long upTo = options.PruneOnlyAcknowledged ? Step("reading the acknowledged checkpoint", journal.Checkpoints.AcknowledgedSize) : long.MaxValue;
+        int pruned = Step("pruning delivered events", () => journal.Housekeeping.PruneDelivered(cutoff, upTo));
         if (pruned > 0)
         {
             LogPruned(pruned, options.DeliveredRetention.TotalDays);
         }
 
-        if ((redaction is not null && Redact(redaction) > 0) || pruned > 0)
+        if (options.PruneOnlyAcknowledged)
         {
-            journal.CheckpointAndTruncateLog();
+            ReportHeld(Step("counting unacknowledged events", () => journal.Housekeeping.HeldForAcknowledgement(cutoff, upTo)), upTo);
         }
 
-        long backlog = journal.CountUndelivered();
+        int redacted = redaction is null ? 0 : Step("purging personal data", () => Redact(redaction));
+        if (redacted > 0 || pruned > 0)
+        {
+            Step("emptying the write-ahead log", () =>
+            {
+                journal.Housekeeping.TruncateWriteAheadLog();
+                return 0;
+            });
+        }
+
+        CheckBacklog(journal.Outbox.CountUndelivered());
+    }
+
+    private int Redact(JournalRedaction redaction)
+    {
+        int redacted = journal.Housekeeping.RedactStoredBefore(time.GetUtcNow() - redaction.After, redaction.Kind, redaction.Redact);
+        if (redacted > 0)
+        {
+            LogRedacted(redacted, redaction.After.TotalDays);
+        }
+
+        return redacted;
+    }
+
+    private void ReportHeld(long held, long acknowledged)
+    {
+        if (held > 0 && HeldForAcknowledgement == 0)
+        {
+            LogHeldForAcknowledgement(held, options.DeliveredRetention.TotalDays, acknowledged);
+        }
+
+        HeldForAcknowledgement = held;
+    }
+
+    private void CheckBacklog(long backlog)
+    {
         bool alarm = backlog >= options.BacklogAlarmAt;
         if (alarm && !BacklogAlarm)
         {
@@ -54,24 +96,17 @@ internal sealed partial class JournalMaintenance(EventJournal journal, JournalOp
         BacklogAlarm = alarm;
     }
 
-    /// <returns>How many events were redacted.</returns>
-    private int Redact(JournalRedaction redaction)
+    /// <summary>Runs one step; a failure is logged with the step's name and counts as nothing done.</summary>
+    private T Step<T>(string what, Func<T> step) where T : struct
     {
         try
         {
-            int redacted = journal.RedactStoredBefore(time.GetUtcNow() - redaction.After, redaction.Topic, redaction.Redact);
-            if (redacted > 0)
-            {
-                LogRedacted(redacted, redaction.After.TotalDays);
-            }
-
-            return redacted;
+            return step();
         }
-        catch (Exception ex) when (ex is System.Text.Json.JsonException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or Microsoft.Data.Sqlite.SqliteException or IOException or InvalidOperationException or FormatException)
         {
-            // Retried at the next run; the journal keeps working meanwhile.
-            LogRedactionFailed(ex);
-            return 0;
+            LogStepFailed(ex, what);
+            return default;
         }
     }
 
@@ -93,8 +128,11 @@ internal sealed partial class JournalMaintenance(EventJournal journal, JournalOp
     [LoggerMessage(Level = LogLevel.Information, Message = "Journal: purged personal data from {Count} events older than {Days} days")]
     private partial void LogRedacted(int count, double days);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Journal: purging personal data failed; retrying at the next maintenance run")]
-    private partial void LogRedactionFailed(Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Journal maintenance: {Step} failed; the gate keeps working and the step is tried again at the next run")]
+    private partial void LogStepFailed(Exception exception, string step);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Journal: {Count} delivered events are older than {Days} days and kept, because the centre has acknowledged no checkpoint beyond event {Acknowledged}; check the centre's ingest")]
+    private partial void LogHeldForAcknowledgement(long count, double days, long acknowledged);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Journal backlog alarm: {Backlog} events not delivered (alarm at {Limit}); passages are still stored, check the broker connection and disk space")]
     private partial void LogBacklogAlarm(long backlog, long limit);

@@ -24,6 +24,13 @@ internal sealed class JournalOptions
     [DurationRange("01:00:00", "365.00:00:00")]
     public TimeSpan DeliveredRetention { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// Delivered events are deleted only below the newest checkpoint the centre acknowledged, so a box
+    /// never drops a record the centre has not confirmed it holds (docs/mqtt.md, "Checkpoints"); an
+    /// unacknowledged box keeps its events past <see cref="DeliveredRetention"/> and says so. Default true.
+    /// </summary>
+    public bool PruneOnlyAcknowledged { get; set; } = true;
+
     /// <summary>Undelivered events beyond which an alarm is raised. Passages are still stored past it, never dropped. Default 1,000,000.</summary>
     [Range(1d, 1e12)]
     public long BacklogAlarmAt { get; set; } = 1_000_000;

@@ -3,66 +3,61 @@ using System.Text.Json.Serialization.Metadata;
 using GateEdge.Events;
 using GateEdge.Journal;
 using GateEdge.Outputs;
-using GateEdge.Publishing;
 using Microsoft.Extensions.Logging;
 
 namespace GateEdge.Lanes;
 
 /// <summary>
-/// R2 in code: the lane's event is journalled first; the relay and lamps act only once the
-/// journal says it is durable. If it cannot be stored, the gate stays shut and the fault lamp
-/// lights. It records and signals; the events are built by <see cref="LaneEvents"/>, and what
-/// watches the decisions (log, status page, metrics) is <see cref="DecisionFeed"/>.
+/// R2 at the lane: the lane's event is journalled first and the relay and lamps act only once the
+/// journal says it is durable (<see cref="GateActuator"/>). If it cannot be stored, the gate stays
+/// shut and the fault lamp lights. The events are built by <see cref="LaneEvents"/>, and what
+/// watches the decisions (log, status page, metrics, the lane's prompt) is <see cref="DecisionFeed"/>.
 /// </summary>
 internal sealed partial class PassageRecorder(
-    EventJournal journal,
+    GateActuator actuator,
     LaneEvents events,
-    Topics topics,
     IGateOutputs outputs,
     DecisionFeed feed,
     ILogger<PassageRecorder> logger) : IPassageRecorder
 {
-    public async Task<EventStamp?> RecordAsync(LaneAttempt attempt, CancellationToken cancellationToken)
-    {
-        if (await TryRecordAsync(attempt.Lane, topics.PassageEvents, s => events.Passage(attempt, s), EventJson.Default.PassageEvent, cancellationToken).ConfigureAwait(false)
-            is not { } stamp)
-        {
-            return null;
-        }
-
-        feed.Decided(attempt, stamp);
-        await outputs.SignalAsync(attempt.Lane.Id, attempt.Decision.Outcome, cancellationToken).ConfigureAwait(false);
-        return stamp;
-    }
+    public Task<EventStamp?> RecordAsync(LaneAttempt attempt, CancellationToken cancellationToken) =>
+        TryRecordAsync(attempt.Lane, EventKinds.Passage, s => events.Passage(attempt, s), EventJson.Default.PassageEvent, attempt.Decision.Outcome,
+            stamp => feed.Decided(attempt, stamp), cancellationToken);
 
     public async Task RecordGuardDutyAsync(GuardDutyChange change, CancellationToken cancellationToken)
     {
-        if (await TryRecordAsync(change.Lane, topics.GuardEvents, s => events.GuardDuty(change, s), EventJson.Default.GuardDutyEvent, cancellationToken).ConfigureAwait(false) is not null)
+        // Signing on or off moves nothing: only the record.
+        if (await TryRecordAsync(change.Lane, EventKinds.Guard, s => events.GuardDuty(change, s), EventJson.Default.GuardDutyEvent, null, null, cancellationToken).ConfigureAwait(false) is not null)
         {
             feed.GuardDuty(change);
         }
     }
 
-    public async Task RecordOverrideAsync(GuardOverride decision, CancellationToken cancellationToken)
-    {
-        if (await TryRecordAsync(decision.Lane, topics.OverrideEvents, s => events.Override(decision, s), EventJson.Default.OverrideEvent, cancellationToken).ConfigureAwait(false) is null)
-        {
-            return;
-        }
+    public Task RecordOverrideAsync(GuardOverride decision, CancellationToken cancellationToken) =>
+        TryRecordAsync(decision.Lane, EventKinds.Override, s => events.Override(decision, s), EventJson.Default.OverrideEvent,
+            decision.Verdict switch
+            {
+                GuardVerdict.Allow => Rules.Outcome.Allow,
+                GuardVerdict.Deny => Rules.Outcome.Deny,
+                _ => null,
+            },
+            _ => feed.Override(decision), cancellationToken);
 
-        feed.Override(decision);
-        if (decision.Verdict != GuardVerdict.Expired)
-        {
-            await outputs.SignalAsync(decision.Lane.Id, decision.Verdict == GuardVerdict.Allow ? Rules.Outcome.Allow : Rules.Outcome.Deny, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>Journals one event; on failure the lane's fault lamp lights and nothing else happens.</summary>
-    private async Task<EventStamp?> TryRecordAsync<TEvent>(LaneOptions lane, string topic, Func<EventStamp, TEvent> build, JsonTypeInfo<TEvent> json, CancellationToken cancellationToken)
+    /// <summary>Journals one event, then signals <paramref name="outcome"/> (none: nothing to signal); on failure the fault lamp lights and nothing else happens.</summary>
+    private async Task<EventStamp?> TryRecordAsync<TEvent>(LaneOptions lane, string kind, Func<EventStamp, TEvent> build, JsonTypeInfo<TEvent> json,
+        Rules.Outcome? outcome, Action<EventStamp>? recorded, CancellationToken cancellationToken)
     {
+        byte[] Body(EventStamp s) => JsonSerializer.SerializeToUtf8Bytes(build(s), json);
         try
         {
-            return await journal.AppendAsync(topic, s => JsonSerializer.SerializeToUtf8Bytes(build(s), json)).ConfigureAwait(false);
+            if (outcome is { } signal)
+            {
+                return await actuator.RecordThenActAsync(lane.Id, kind, Body, signal, recorded, cancellationToken).ConfigureAwait(false);
+            }
+
+            var stamp = await actuator.RecordAsync(kind, Body).ConfigureAwait(false);
+            recorded?.Invoke(stamp);
+            return stamp;
         }
         catch (JournalWriteException ex)
         {

@@ -6,14 +6,15 @@ namespace GateEdge.Outputs;
 /// <summary>Stands in for relay and lamp drivers on a gateway without GPIO outputs: it logs each command.</summary>
 internal sealed partial class LoggingGateOutputs(ILogger<LoggingGateOutputs> logger) : IGateOutputs
 {
-    public Task SignalAsync(string lane, Outcome outcome, CancellationToken cancellationToken)
+    public Task<RelayResult> SignalAsync(string lane, Outcome outcome, CancellationToken cancellationToken)
     {
-        if (outcome == Outcome.Allow)
+        if (outcome != Outcome.Allow)
         {
-            LogRelayPulse(lane);
+            return Task.FromResult(RelayResult.Shut);
         }
 
-        return Task.CompletedTask;
+        LogRelayPulse(lane);
+        return Task.FromResult(RelayResult.NoRelay);
     }
 
     public Task SignalFaultAsync(string lane, CancellationToken cancellationToken)
@@ -22,7 +23,7 @@ internal sealed partial class LoggingGateOutputs(ILogger<LoggingGateOutputs> log
         return Task.CompletedTask;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Lane {Lane}: relay pulse (gate opens)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Lane {Lane}: gate opens (no relay output is wired; Outputs.Driver is log)")]
     private partial void LogRelayPulse(string lane);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lane {Lane}: fault lamp, gate stays shut")]

@@ -5,6 +5,7 @@ using GateEdge.Devices.Health;
 using GateEdge.Events;
 using GateEdge.Journal;
 using GateEdge.Registry;
+using GateEdge.Trust;
 using Microsoft.Extensions.Logging;
 using MQTTnet;
 using MQTTnet.Protocol;
@@ -30,15 +31,22 @@ internal sealed partial class GatewayStatePublisher : IDisposable
     private readonly DateTimeOffset _startedAt;
     private readonly long _startedTimestamp;
     private readonly ITimer _heartbeatTimer;
+    private readonly GatewayKey _key;
+    private readonly ITimer _checkpointTimer;
+    private readonly int _checkpointEvery;
+    private long _checkpointedSize = -1;
     private readonly TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private IReadOnlyList<string> _staleLists = [];
     private volatile bool _devicesChanged;
     private volatile bool _heartbeatDue;
     private volatile bool _republish;
+    private volatile bool _checkpointDue;
 
     public GatewayStatePublisher(MqttOptions options, Topics topics, GatewayOptions gateway, EventJournal journal, DeviceHealthBoard health,
-        CommandInbox commands, JournalMaintenance maintenance, LiveRegistry registry, TimeProvider time, ILogger<GatewayStatePublisher> logger)
+        CommandInbox commands, JournalMaintenance maintenance, LiveRegistry registry, GatewayKey key, TimeProvider time, ILogger<GatewayStatePublisher> logger)
     {
+        _key = key;
+        _checkpointEvery = options.CheckpointEvery;
         _topics = topics;
         _gateway = gateway;
         _journal = journal;
@@ -56,7 +64,20 @@ internal sealed partial class GatewayStatePublisher : IDisposable
             _republish = true;
             Pending?.Invoke();
         };
-        _journal.FaultChanged += () =>
+        _journal.Outbox.Appended += () =>
+        {
+            if (_journal.Appender.LastSeq - Interlocked.Read(ref _checkpointedSize) >= _checkpointEvery)
+            {
+                _checkpointDue = true;
+                Pending?.Invoke();
+            }
+        };
+        _checkpointTimer = time.CreateTimer(_ =>
+        {
+            _checkpointDue = true;
+            Pending?.Invoke();
+        }, null, options.CheckpointInterval, options.CheckpointInterval);
+        _journal.Health.FaultChanged += () =>
         {
             _republish = true;
             _heartbeatDue = true;
@@ -84,12 +105,13 @@ internal sealed partial class GatewayStatePublisher : IDisposable
     public void OnConnected()
     {
         _devicesChanged = true;
+        _checkpointDue = true;
         _heartbeatDue = true;
         _connected.TrySetResult();
     }
 
     /// <summary>Something is due: a command's answer, a republish, device statuses or the heartbeat.</summary>
-    public bool HasPending => _republish || _devicesChanged || _heartbeatDue || _commands.Results.TryPeek(out _);
+    public bool HasPending => _republish || _devicesChanged || _heartbeatDue || _checkpointDue || _commands.Results.TryPeek(out _);
 
     /// <summary>Device statuses when any changed, and the heartbeat when due; between event batches, so neither waits long.</summary>
     public async Task PublishPendingAsync(IMqttClient client, CancellationToken cancellationToken)
@@ -98,7 +120,7 @@ internal sealed partial class GatewayStatePublisher : IDisposable
         {
             await client.PublishAsync(new MqttApplicationMessageBuilder()
                 .WithTopic(_topics.CommandResults)
-                .WithPayload(JsonSerializer.SerializeToUtf8Bytes(result, EventJson.Default.CommandResult))
+                .WithPayload(_key.SignedMessage(JsonSerializer.SerializeToUtf8Bytes(result, EventJson.Default.CommandResult)))
                 .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
                 .Build(), cancellationToken).ConfigureAwait(false);
         }
@@ -118,11 +140,16 @@ internal sealed partial class GatewayStatePublisher : IDisposable
                 var status = DeviceStatus.Of(_gateway.Id, device);
                 await client.PublishAsync(new MqttApplicationMessageBuilder()
                     .WithTopic(_topics.DeviceStatus(device.Device))
-                    .WithPayload(JsonSerializer.SerializeToUtf8Bytes(status, EventJson.Default.DeviceStatus))
+                    .WithPayload(_key.SignedMessage(JsonSerializer.SerializeToUtf8Bytes(status, EventJson.Default.DeviceStatus)))
                     .WithRetainFlag()
                     .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
                     .Build(), cancellationToken).ConfigureAwait(false);
             }
+        }
+
+        if (_checkpointDue)
+        {
+            await PublishCheckpointAsync(client, cancellationToken).ConfigureAwait(false);
         }
 
         if (_heartbeatDue)
@@ -137,16 +164,35 @@ internal sealed partial class GatewayStatePublisher : IDisposable
             }
 
             var uptime = _time.GetElapsedTime(_startedTimestamp);
-            var heartbeat = new Heartbeat(Heartbeat.SchemaId, _gateway.Id, now, _startedAt, Math.Round(uptime.TotalSeconds, 3), Heartbeat.ClockStep(_startedAt, now, uptime), _journal.LastSeq, _journal.CountUndelivered(), _maintenance.BacklogAlarm,
+            var heartbeat = new Heartbeat(Heartbeat.SchemaId, _gateway.Id, now, _startedAt, Math.Round(uptime.TotalSeconds, 3), Heartbeat.ClockStep(_startedAt, now, uptime), _journal.Appender.LastSeq, _journal.Outbox.CountUndelivered(), _maintenance.BacklogAlarm,
                 _health.Snapshot().ToDictionary(d => d.Device, d => Wire.Of(d.State)),
                 _registry.Versions.ToDictionary(l => l.Key, l => new Heartbeat.ListState(l.Value.Version, l.Value.Version == 0 ? null : l.Value.AppliedAt, stale.Contains(l.Key))),
-                _journal.Fault?.Problem);
+                _journal.Health.Fault?.Problem);
             await client.PublishAsync(new MqttApplicationMessageBuilder()
                 .WithTopic(_topics.Heartbeat)
-                .WithPayload(JsonSerializer.SerializeToUtf8Bytes(heartbeat, EventJson.Default.Heartbeat))
+                .WithPayload(_key.SignedMessage(JsonSerializer.SerializeToUtf8Bytes(heartbeat, EventJson.Default.Heartbeat)))
                 .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtMostOnce)
                 .Build(), cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// The signed checkpoint of the chain's head, retained: at each connection, every
+    /// <see cref="MqttOptions.CheckpointEvery"/> events or <see cref="MqttOptions.CheckpointInterval"/>, and at a clean stop.
+    /// </summary>
+    public async Task PublishCheckpointAsync(IMqttClient client, CancellationToken cancellationToken)
+    {
+        _checkpointDue = false;
+        var (size, head) = _journal.Checkpoints.Head();
+        var checkpoint = new Checkpoint(Checkpoint.SchemaId, $"{_gateway.CompoundId}/{_gateway.GateId}/{_gateway.Id}", _gateway.Id, size,
+            Evidence.EventChain.Hex(head), _time.GetUtcNow());
+        await client.PublishAsync(new MqttApplicationMessageBuilder()
+            .WithTopic(_topics.Checkpoint)
+            .WithPayload(_key.SignedMessage(JsonSerializer.SerializeToUtf8Bytes(checkpoint, EventJson.Default.Checkpoint)))
+            .WithRetainFlag()
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .Build(), cancellationToken).ConfigureAwait(false);
+        Interlocked.Exchange(ref _checkpointedSize, size);
     }
 
     public Task PublishStatusAsync(IMqttClient client, string state, CancellationToken cancellationToken) =>
@@ -158,7 +204,7 @@ internal sealed partial class GatewayStatePublisher : IDisposable
             .Build(), cancellationToken);
 
     public byte[] StatusPayload(string state) => JsonSerializer.SerializeToUtf8Bytes(
-        new GatewayStatus(GatewayStatus.SchemaId, _gateway.Id, state, _time.GetUtcNow(), state == "online" ? _journal.Fault?.Problem : null), EventJson.Default.GatewayStatus);
+        new GatewayStatus(GatewayStatus.SchemaId, _gateway.Id, state, _time.GetUtcNow(), state == "online" ? _journal.Health.Fault?.Problem : null), EventJson.Default.GatewayStatus);
 
     public void Dispose() => _heartbeatTimer.Dispose();
 

@@ -30,6 +30,14 @@ internal sealed class MqttOptions
     [DurationRange("00:00:01", "01:00:00")]
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>A signed checkpoint of the chain is published after this many new events. Default 1000.</summary>
+    [Range(1, 1000000)]
+    public int CheckpointEvery { get; set; } = 1000;
+
+    /// <summary>…and at least this often while events are recorded (and at every connection and clean stop). Default 5 min.</summary>
+    [DurationRange("00:00:01", "1.00:00:00")]
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Connect over TLS. The broker's certificate is verified against <see cref="CaFile"/> and its host name.</summary>
     public bool UseTls { get; set; }
 

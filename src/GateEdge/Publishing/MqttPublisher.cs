@@ -4,6 +4,7 @@ using GateEdge.Configuration;
 using GateEdge.Events;
 using GateEdge.Journal;
 using GateEdge.Status;
+using GateEdge.Trust;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MQTTnet;
@@ -13,9 +14,9 @@ using MQTTnet.Protocol;
 namespace GateEdge.Publishing;
 
 /// <summary>
-/// The one MQTT connection supervisor (MQTTnet 5 has no managed client): connect, announce
-/// <c>online</c>, drain the journal in sequence order with a bounded in-flight window, mark
-/// events delivered only on PUBACK, and on any failure back off with jitter and start over.
+/// The one MQTT connection supervisor (MQTTnet 5 has no managed client): connect, subscribe,
+/// announce <c>online</c>, let the <see cref="JournalDrain"/> send the journal, keep an idle
+/// connection alive, and on any failure back off with jitter and start over.
 /// Every wait for the broker is bounded by <see cref="MqttOptions.Timeout"/>, so a broker that
 /// accepts and then says nothing is left, with a log line saying so. A journal that cannot store
 /// delivery marks is the journal's fault, not the broker's: the marks wait and the connection stays.
@@ -29,35 +30,33 @@ internal sealed partial class MqttPublisher : BackgroundService
     // One that failed sooner keeps the backoff growing, so a broken setup never storms the broker.
     private static readonly TimeSpan StableConnection = TimeSpan.FromSeconds(30);
 
-    // Batches awaiting their PUBACKs while the next ones are sent: keeps the link busy during a backlog.
-    private const int PipelineDepth = 4;
-
     private readonly MqttOptions _options;
     private readonly MqttConnectionOptions _connection;
     private readonly Topics _topics;
-    private readonly EventJournal _journal;
+    private readonly IOutbox _outbox;
+    private readonly JournalDrain _drain;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly CommandInbox _commands;
     private readonly GatewayStatePublisher _state;
     private readonly BrokerConnectionState _broker;
-    private readonly GatewayMetrics _metrics;
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
-    public MqttPublisher(MqttOptions options, Topics topics, GatewayOptions gateway, EventJournal journal, CommandInbox commands,
+    public MqttPublisher(MqttOptions options, Topics topics, GatewayOptions gateway, EventJournal journal, GatewayKey key, CommandInbox commands,
         GatewayStatePublisher state, BrokerConnectionState broker, GatewayMetrics metrics, TimeProvider time, ILogger<MqttPublisher> logger)
     {
         _broker = broker;
-        _metrics = metrics;
+        _outbox = journal.Outbox;
+        _drain = new JournalDrain(journal.Outbox, new EventMessages(topics, key.KeyId).For, options, time, metrics.Acknowledged);
         _options = options;
         _connection = new MqttConnectionOptions(options, gateway, topics);
         _topics = topics;
-        _journal = journal;
         _commands = commands;
         _state = state;
         _time = time;
         _logger = logger;
-        _journal.Appended += Wake;
+        _outbox.Appended += Wake;
+        _outbox.Requeued += Wake;
         _state.Pending += Wake;
     }
 
@@ -106,10 +105,10 @@ internal sealed partial class MqttPublisher : BackgroundService
                 await AnsweredAsync(ct => client.SubscribeAsync(_topics.Lists, MqttQualityOfServiceLevel.AtLeastOnce, ct), "the list subscription", stoppingToken).ConfigureAwait(false);
                 await AnsweredAsync(ct => _state.PublishStatusAsync(client, "online", ct), "the online status", stoppingToken).ConfigureAwait(false);
                 // Said once commands can reach the gateway: a technician (or a test) may act on it at once.
-                LogConnected(_options.Host, _options.Port, _journal.CountUndelivered());
+                LogConnected(_options.Host, _options.Port, _outbox.CountUndelivered());
                 _state.OnConnected();
                 _broker.OnConnected();
-                await DrainAsync(client, _journal.LastSeq, disconnected.Task, stoppingToken).ConfigureAwait(false);
+                await _drain.RunAsync(client.PublishAsync, ct => PublishStateAsync(client, ct), ct => IdleAsync(client, disconnected.Task, ct), stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -139,73 +138,9 @@ internal sealed partial class MqttPublisher : BackgroundService
         }
     }
 
-    /// <summary>
-    /// Sends every undelivered event in order until the connection fails. Up to
-    /// <see cref="PipelineDepth"/> batches are in flight at once (together at most
-    /// <see cref="MqttOptions.MaxInFlight"/> events); each is marked delivered, in order, as its
-    /// PUBACKs arrive.
-    /// </summary>
-    /// <param name="backlogEnd">Events up to this sequence existed before this connection: sent as replayed.</param>
-    private async Task DrainAsync(IMqttClient client, long backlogEnd, Task disconnected, CancellationToken stoppingToken)
-    {
-        int batchSize = Math.Max(1, _options.MaxInFlight / PipelineDepth);
-        var inFlight = new Queue<(JournalEntry[] Batch, long SentAt, Task<MqttClientPublishResult[]> Acks)>();
-        // Read a whole window's worth at a time: one journal query per window, not per batch.
-        var readAhead = new Queue<JournalEntry>();
-        var unmarked = new List<long>();
-        long cursor = 0;
-        while (true)
-        {
-            if (_state.HasPending)
-            {
-                await AnsweredAsync(ct => _state.PublishPendingAsync(client, ct), "the gateway's status", stoppingToken).ConfigureAwait(false);
-            }
-
-            while (inFlight.Count < PipelineDepth)
-            {
-                if (readAhead.Count == 0)
-                {
-                    foreach (var entry in _journal.ReadUndelivered(cursor, batchSize * PipelineDepth))
-                    {
-                        readAhead.Enqueue(entry);
-                        cursor = entry.Seq;
-                    }
-                }
-
-                if (readAhead.Count == 0)
-                {
-                    break;
-                }
-
-                var batch = new JournalEntry[Math.Min(batchSize, readAhead.Count)];
-                for (int i = 0; i < batch.Length; i++)
-                {
-                    batch[i] = readAhead.Dequeue();
-                }
-
-                // Started in sequence order, so the broker receives them in that order.
-                inFlight.Enqueue((batch, _time.GetTimestamp(), Task.WhenAll(batch.Select(e => client.PublishAsync(Message(e, e.Seq <= backlogEnd), stoppingToken)))));
-            }
-
-            if (inFlight.Count == 0)
-            {
-                if (unmarked.Count > 0)
-                {
-                    // Delivered, not yet marked (the disk refused): try again soon, without resending.
-                    await Task.Delay(_options.MaxReconnectDelay, _time, stoppingToken).ConfigureAwait(false);
-                    MarkDelivered(unmarked, []);
-                    continue;
-                }
-
-                await IdleAsync(client, disconnected, stoppingToken).ConfigureAwait(false);
-                continue;
-            }
-
-            var (sent, sentAt, acks) = inFlight.Dequeue();
-            MarkAcknowledged(sent, await AcknowledgedAsync(acks, stoppingToken).ConfigureAwait(false), unmarked);
-            _metrics.Acknowledged(_time.GetElapsedTime(sentAt));
-        }
-    }
+    private Task PublishStateAsync(IMqttClient client, CancellationToken stoppingToken) => _state.HasPending
+        ? AnsweredAsync(ct => _state.PublishPendingAsync(client, ct), "the gateway's status", stoppingToken)
+        : Task.CompletedTask;
 
     /// <summary>
     /// Waits for something to publish. A connection idle for <see cref="MqttOptions.KeepAlive"/> is
@@ -243,50 +178,6 @@ internal sealed partial class MqttPublisher : BackgroundService
         }
     }
 
-    private async Task<MqttClientPublishResult[]> AcknowledgedAsync(Task<MqttClientPublishResult[]> acks, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await acks.WaitAsync(_options.Timeout, _time, stoppingToken).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            throw new MqttCommunicationLostException($"the broker did not acknowledge events within {_options.Timeout.TotalSeconds:0} s");
-        }
-    }
-
-    /// <summary>
-    /// Marks what the broker accepted; an event it refused ends the connection, to be retried after
-    /// backoff. Marks the disk refuses are kept in <paramref name="unmarked"/> for the next try.
-    /// </summary>
-    private void MarkAcknowledged(IReadOnlyList<JournalEntry> batch, MqttClientPublishResult[] acks, List<long> unmarked)
-    {
-        var delivered = new List<long>(batch.Count);
-        for (int i = 0; i < batch.Count; i++)
-        {
-            if (acks[i].IsSuccess)
-            {
-                delivered.Add(batch[i].Seq);
-            }
-        }
-
-        MarkDelivered(unmarked, delivered);
-        if (delivered.Count < batch.Count)
-        {
-            var refused = acks.First(a => !a.IsSuccess);
-            throw new MqttCommunicationLostException($"the broker refused an event: {refused.ReasonCode} {refused.ReasonString}");
-        }
-    }
-
-    private void MarkDelivered(List<long> unmarked, List<long> delivered)
-    {
-        unmarked.AddRange(delivered);
-        if (_journal.MarkDelivered(unmarked))
-        {
-            unmarked.Clear();
-        }
-    }
-
     /// <summary>Runs one exchange with the broker, bounded by <see cref="MqttOptions.Timeout"/> as well as by the stop token.</summary>
     private async Task<T> AnsweredAsync<T>(Func<CancellationToken, Task<T>> exchange, string what, CancellationToken stoppingToken)
     {
@@ -312,28 +203,6 @@ internal sealed partial class MqttPublisher : BackgroundService
 
     private void Wake() => _wake.Writer.TryWrite(true);
 
-    private MqttApplicationMessage Message(JournalEntry entry, bool replayed)
-    {
-        byte[] payload;
-        try
-        {
-            payload = ReplayedFlag.Add(entry.Payload, replayed);
-        }
-        catch (FormatException)
-        {
-            // Not an object GateEdge wrote (a damaged row): sent as stored, so it neither is lost
-            // nor holds up every event after it by failing the connection again and again.
-            LogSentAsStored(entry.Seq);
-            payload = entry.Payload;
-        }
-
-        return new MqttApplicationMessageBuilder()
-            .WithTopic(entry.Topic)
-            .WithPayload(payload)
-            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-            .Build();
-    }
-
     private async Task SayGoodbyeAsync(IMqttClient client)
     {
         if (!client.IsConnected)
@@ -341,10 +210,11 @@ internal sealed partial class MqttPublisher : BackgroundService
             return;
         }
 
-        // A clean disconnect suppresses the will, so the offline state is published by hand.
+        // A clean disconnect suppresses the will, so the offline state is published by hand, after the last checkpoint.
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2), _time);
         try
         {
+            await _state.PublishCheckpointAsync(client, timeout.Token).ConfigureAwait(false);
             await _state.PublishStatusAsync(client, "offline", timeout.Token).ConfigureAwait(false);
             await client.DisconnectAsync(new MqttClientDisconnectOptions(), timeout.Token).ConfigureAwait(false);
         }
@@ -370,9 +240,6 @@ internal sealed partial class MqttPublisher : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Command '{Command}' dropped: too many commands waiting")]
     private partial void LogCommandShed(string command);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Journal event #{Seq} is not a JSON object; sent as stored, without its replayed flag")]
-    private partial void LogSentAsStored(long seq);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not say goodbye to the broker: {Reason}")]
     private partial void LogGoodbyeFailed(string reason);

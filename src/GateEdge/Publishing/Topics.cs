@@ -16,19 +16,19 @@ internal sealed class Topics(string root, GatewayOptions gateway)
 
     public static bool IsList(string topic) => topic.Contains("/lists/", StringComparison.Ordinal);
 
-    public string PassageEvents => $"{_base}/event/passage";
+    /// <summary>Where a journalled event of <paramref name="kind"/> (<see cref="Events.EventKinds"/>) is published: <c>…/event/{kind}</c>.</summary>
+    public string Event(string kind) => $"{_base}/event/{kind}";
+
+    public string PassageEvents => Event(Events.EventKinds.Passage);
+
+    /// <summary>Retained: the newest signed checkpoint of this gateway's chain.</summary>
+    public string Checkpoint => $"{_base}/checkpoint";
 
     /// <summary>Retained: <c>online</c> while connected, <c>offline</c> as the last will.</summary>
     public string Status => $"{_base}/status";
 
     /// <summary>Retained health of one device.</summary>
     public string DeviceStatus(string device) => $"{_base}/device/{device}/status";
-
-    public string RemoteOpenEvents => $"{_base}/event/remote-open";
-
-    public string GuardEvents => $"{_base}/event/guard";
-
-    public string OverrideEvents => $"{_base}/event/override";
 
     /// <summary>Commands from the centre: <c>…/command/{name}</c>.</summary>
     public string Commands => $"{_base}/command/+";

@@ -27,9 +27,9 @@ internal sealed class GatewayMetrics : IDisposable
             description: "From the frame that completed an attempt to the relay command, journal commit included", tags: null,
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.00025, 0.0005, 0.00075, 0.001, 0.0015, 0.002, 0.003, 0.005, 0.0075, 0.01, 0.025, 0.05, 0.1, 0.25, 1] });
         _publishAck = Meter.CreateHistogram<double>("gateedge_publish_ack_seconds", unit: "s", description: "From publishing a batch of events to the broker's acknowledgement of all of them");
-        Meter.CreateObservableGauge("gateedge_backlog_events", () => journal.CountUndelivered(), description: "Events in the journal not yet acknowledged by the broker");
-        Meter.CreateObservableGauge("gateedge_journal_recording", () => journal.CanRecord ? 1 : 0, description: "1 while attempts can be recorded; 0 while the journal's commits fail (full disk, read-only state folder)");
-        Meter.CreateObservableGauge("gateedge_oldest_undelivered_seconds", () => journal.OldestUndeliveredStoredAt() is { } at ? Math.Max(0, (time.GetUtcNow() - at).TotalSeconds) : 0,
+        Meter.CreateObservableGauge("gateedge_backlog_events", () => journal.Outbox.CountUndelivered(), description: "Events in the journal not yet acknowledged by the broker");
+        Meter.CreateObservableGauge("gateedge_journal_recording", () => journal.Health.CanRecord ? 1 : 0, description: "1 while attempts can be recorded; 0 while the journal's commits fail (full disk, read-only state folder)");
+        Meter.CreateObservableGauge("gateedge_oldest_undelivered_seconds", () => journal.Outbox.OldestUndeliveredStoredAt() is { } at ? Math.Max(0, (time.GetUtcNow() - at).TotalSeconds) : 0,
             unit: "s", description: "Age of the oldest event not yet acknowledged by the broker (0 when none waits)");
         Meter.CreateObservableGauge("gateedge_stale_lists", () => staleLists?.Invoke().Count ?? 0,
             description: "Lists (quarantine, key-group, persons) the centre has not refreshed within their freshness limit");
@@ -39,7 +39,7 @@ internal sealed class GatewayMetrics : IDisposable
         Meter.CreateObservableGauge("process_resident_memory_bytes", () => ProcessFigures.ResidentBytes, unit: "By", description: "Resident memory of the gateway process");
         Meter.CreateObservableGauge("process_open_fds", () => ProcessFigures.OpenDescriptors, description: "Open file descriptors of the gateway process (ports, sockets, the journal)");
         Meter.CreateObservableGauge("process_start_time_seconds", () => ProcessFigures.StartTimeSeconds, unit: "s", description: "When the gateway process started, in seconds since the Unix epoch");
-        Meter.CreateObservableGauge("gateedge_last_seq", () => journal.LastSeq, description: "Sequence number of the newest event");
+        Meter.CreateObservableGauge("gateedge_last_seq", () => journal.Appender.LastSeq, description: "Sequence number of the newest event");
         Meter.CreateObservableGauge("gateedge_broker_connected", () => broker.Current.Connected ? 1 : 0, description: "1 while connected to the broker");
         Meter.CreateObservableGauge("gateedge_device_up", () => health.Snapshot().Select(d => Measure(d.IsAvailable ? 1 : 0, d.Device)), description: "1 while the device is online or degraded");
         Meter.CreateObservableCounter("gateedge_device_frames_total", () => health.Snapshot().Select(d => Measure(d.Counters?.Frames ?? 0, d.Device)), description: "Frames that passed their checks");

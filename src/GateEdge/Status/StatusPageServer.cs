@@ -55,9 +55,9 @@ internal sealed partial class StatusPageServer(
 
         app.MapGet("/", () => Results.Content(Page.Value, "text/html; charset=utf-8"));
         app.MapGet("/api/status", () => Results.Bytes(JsonSerializer.SerializeToUtf8Bytes(Snapshot(), StatusJson.Default.StatusSnapshot), "application/json"));
-        app.MapGet("/healthz", () => journal.CanRecord
+        app.MapGet("/healthz", () => journal.Health.CanRecord
             ? Results.Text("ok\n")
-            : Results.Text($"cannot record attempts: {journal.Fault?.Problem ?? "the journal has stopped"}\n", statusCode: 503));
+            : Results.Text($"cannot record attempts: {journal.Health.Fault?.Problem ?? "the journal has stopped"}\n", statusCode: 503));
         app.MapGet("/readyz", () => NotReady() is { Count: > 0 } missing
             ? Results.Text(string.Join("\n", missing) + "\n", statusCode: 503)
             : Results.Text("ready\n"));
@@ -91,9 +91,9 @@ internal sealed partial class StatusPageServer(
     internal List<string> NotReady()
     {
         var missing = new List<string>();
-        if (!journal.CanRecord)
+        if (!journal.Health.CanRecord)
         {
-            missing.Add($"journal: cannot record ({journal.Fault?.Problem ?? "stopped"})");
+            missing.Add($"journal: cannot record ({journal.Health.Fault?.Problem ?? "stopped"})");
         }
 
         if (broker.Current is { Connected: false } lost)
@@ -120,7 +120,7 @@ internal sealed partial class StatusPageServer(
         return new StatusSnapshot(
             new(config.Gateway.Id, config.Gateway.CompoundId, config.Gateway.GateId, now, GatewayMetrics.Version, _startedAt),
             new($"{config.Mqtt.Host}:{config.Mqtt.Port}", connected, since, problem),
-            new(journal.LastSeq, journal.CountUndelivered(), maintenance.BacklogAlarm, journal.CanRecord ? null : journal.Fault?.Problem ?? "the journal has stopped"),
+            new(journal.Appender.LastSeq, journal.Outbox.CountUndelivered(), maintenance.BacklogAlarm, journal.Health.CanRecord ? null : journal.Health.Fault?.Problem ?? "the journal has stopped"),
             [.. config.Lanes.Select(l => new StatusSnapshot.LanePart(l.Id, Wire.Of(l.Direction), Wire.Of(l.Mode), [.. l.Devices]))],
             [.. health.Snapshot().Select(d => new StatusSnapshot.DevicePart(d.Device, Wire.Of(d.State), d.Reason, d.Since,
                 d.Counters?.Frames ?? 0, d.Counters?.BadFrames ?? 0, d.Counters?.SilentPolls ?? 0, d.Counters?.Disconnects ?? 0))],

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text.Json;
+using GateEdge.Evidence;
 using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
@@ -35,9 +36,20 @@ internal sealed class CentreSubscriber : IAsyncDisposable
 
     public IEnumerable<JsonElement> Passages => Messages.Where(m => m.Topic.EndsWith("/event/passage", StringComparison.Ordinal)).Select(m => m.Payload);
 
+    /// <summary>Every message as it arrived, signature line included: what the centre's verifier reads.</summary>
+    public ConcurrentQueue<(string Topic, byte[] Payload)> Raw { get; } = new();
+
+    /// <summary>Whether each passage, in arrival order, came from the backlog (the signature line's <c>replayed</c>).</summary>
+    public IEnumerable<(long Seq, bool Replayed)> PassageFlags => Raw.Where(m => m.Topic.EndsWith("/event/passage", StringComparison.Ordinal))
+        .Select(m => GatewayMessage.Split(m.Payload))
+        .Select(m => (JsonDocument.Parse(m.Body).RootElement.GetProperty("seq").GetInt64(), m.Header.Replayed == true));
+
     private readonly SortedSet<long> _seqs = [];
 
-    /// <summary>Distinct passage sequence numbers received so far (a copy).</summary>
+    /// <summary>Every journalled event received (passages, actuation records, guard and override events…), repeats included.</summary>
+    public IEnumerable<JsonElement> Events => Messages.Where(m => m.Topic.Contains("/event/", StringComparison.Ordinal)).Select(m => m.Payload);
+
+    /// <summary>Distinct sequence numbers of journalled events received so far (a copy).</summary>
     public SortedSet<long> Seqs
     {
         get
@@ -49,7 +61,7 @@ internal sealed class CentreSubscriber : IAsyncDisposable
         }
     }
 
-    /// <summary>How many distinct passages arrived; cheap enough to poll while 100,000 arrive.</summary>
+    /// <summary>How many distinct journalled events arrived; cheap enough to poll while 100,000 arrive.</summary>
     public int SeqCount
     {
         get
@@ -72,9 +84,13 @@ internal sealed class CentreSubscriber : IAsyncDisposable
                 return Task.CompletedTask; // the centre's own commands and lists, on their way to the gateway
             }
 
-            var payload = JsonDocument.Parse(e.ApplicationMessage.Payload.ToArray()).RootElement.Clone();
+            // What the gateway publishes is a signature line, then the body (docs/mqtt.md): the tests read the body.
+            var raw = e.ApplicationMessage.Payload.ToArray();
+            subscriber.Raw.Enqueue((e.ApplicationMessage.Topic, raw));
+            var split = GatewayMessage.Split(raw);
+            var payload = JsonDocument.Parse(split.Problem is null ? split.Body : raw).RootElement.Clone();
             subscriber.Messages.Enqueue((e.ApplicationMessage.Topic, payload, e.ApplicationMessage.Retain));
-            if (e.ApplicationMessage.Topic.EndsWith("/event/passage", StringComparison.Ordinal))
+            if (e.ApplicationMessage.Topic.Contains("/event/", StringComparison.Ordinal))
             {
                 lock (subscriber._seqs)
                 {

@@ -17,18 +17,18 @@ internal static class Delivery
     public static void AssertCompleteAndOrdered(CentreSubscriber centre, string journalPath)
     {
         long last = JournalProbe.Read(journalPath).LastSeq;
-        var passages = centre.Passages.ToArray();
+        var events = centre.Events.ToArray();
         Assert.Equal(Enumerable.Range(1, (int)last).Select(i => (long)i), centre.Seqs);
-        foreach (var group in passages.GroupBy(p => p.GetProperty("seq").GetInt64()))
+        foreach (var group in events.GroupBy(p => p.GetProperty("seq").GetInt64()))
         {
             Assert.Single(group.Select(p => p.GetProperty("id").GetString()).Distinct());
         }
 
-        var firstArrivals = passages.Select(p => p.GetProperty("seq").GetInt64()).Distinct().ToArray();
+        var firstArrivals = events.Select(p => p.GetProperty("seq").GetInt64()).Distinct().ToArray();
         Assert.Equal(firstArrivals.Order(), firstArrivals);
-        Assert.All(passages, p => Assert.Equal(JsonValueKind.String, p.GetProperty("outcome").ValueKind));
+        Assert.All(centre.Passages, p => Assert.Equal(JsonValueKind.String, p.GetProperty("outcome").ValueKind));
     }
 
-    /// <summary>Passages that arrived more than once (redeliveries).</summary>
-    public static int Duplicates(CentreSubscriber centre) => centre.Passages.Count() - centre.SeqCount;
+    /// <summary>Journalled events that arrived more than once (redeliveries).</summary>
+    public static int Duplicates(CentreSubscriber centre) => centre.Events.Count() - centre.SeqCount;
 }

@@ -33,11 +33,17 @@ internal sealed partial class MosquittoSubCentre : IAsyncDisposable
         }
     }
 
-    /// <summary>Every payload received, in arrival order, repeats included.</summary>
-    public IEnumerable<string> Payloads => _process.Lines.Where(l => l.StartsWith('{'));
+    /// <summary>Every event body received, in arrival order, repeats included (each comes after its signature line, docs/mqtt.md).</summary>
+    public IEnumerable<string> Payloads => _process.Lines.Where(l => l.StartsWith('{') && !IsHeader(l));
 
-    /// <summary>Payloads received so far; cheap to poll.</summary>
-    public int Count => _process.Lines.Count(l => l.StartsWith('{'));
+    /// <summary>The signature line of every message received, in arrival order.</summary>
+    public IEnumerable<GateEdge.Evidence.GatewayMessage.Header> Headers => _process.Lines.Where(IsHeader)
+        .Select(l => GateEdge.Evidence.GatewayMessage.Split(System.Text.Encoding.UTF8.GetBytes(l + "\n")).Header);
+
+    /// <summary>Bodies received so far; cheap to poll.</summary>
+    public int Count => _process.Lines.Count(l => l.StartsWith('{') && !IsHeader(l));
+
+    private static bool IsHeader(string line) => line.StartsWith("{\"kid\":", StringComparison.Ordinal);
 
     public static long Seq(string payload) =>
         long.Parse(SeqField().Match(payload).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);

@@ -1,3 +1,4 @@
+using GateEdge.Trust;
 using System.Text;
 using System.Text.Json;
 using GateEdge.Cli;
@@ -70,15 +71,15 @@ public sealed class TechnicianVerbTests : IDisposable
     [Fact]
     public async Task Outbox_status_and_events_tail_read_the_journal_the_configuration_names()
     {
-        await using (var journal = new EventJournal(Path.Combine(_dir, "state", "journal.db"), 64, TimeProvider.System, NullLogger<EventJournal>.Instance))
+        await using (var journal = new EventJournal(Path.Combine(_dir, "state", "journal.db"), 64, TimeProvider.System, NullLogger<EventJournal>.Instance, GatewayKey.LoadOrCreate(Path.Combine(_dir, "state"))))
         {
             foreach (var outcome in new[] { "allow", "deny", "retest" })
             {
-                await journal.AppendAsync("t", s => Encoding.UTF8.GetBytes(
+                await journal.Appender.AppendAsync("t", s => Encoding.UTF8.GetBytes(
                     $$"""{"schema":"gateedge.passage/2","seq":{{s.Seq}},"lane":"lane1","credential":{"masked":"110105********002X"},"outcome":"{{outcome}}","rules":["R3"]}"""));
             }
 
-            journal.MarkDelivered([1]);
+            journal.Outbox.MarkDelivered([1]);
         }
 
         var status = new StringWriter();

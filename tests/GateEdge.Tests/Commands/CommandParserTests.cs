@@ -31,7 +31,7 @@ public sealed class CommandParserTests
     [InlineData("gate", "south", "the command is for another gateway (this is c-1/north/gw-1)")]
     [InlineData("compound", "c-2", "the command is for another gateway (this is c-1/north/gw-1)")]
     [InlineData("command", "config", "the command is 'config' but it came on the topic of another command")]
-    [InlineData("command", "reboot", "command must be open, config or republish")]
+    [InlineData("command", "reboot", "command must be open, config, republish or checkpoint-ack")]
     public void An_open_with_a_bad_field_is_rejected_with_the_reason(string field, string value, string reason)
     {
         var (command, rejection) = _parser.Parse("open", Body(Open(field, value)), Now);

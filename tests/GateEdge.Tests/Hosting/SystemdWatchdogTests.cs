@@ -1,3 +1,4 @@
+using GateEdge.Trust;
 using GateEdge.Hosting;
 using GateEdge.Journal;
 using Microsoft.Extensions.Hosting.Systemd;
@@ -16,7 +17,7 @@ public sealed class SystemdWatchdogTests : IDisposable
     [Fact]
     public async Task Pings_at_half_the_interval_while_the_journal_records_and_stops_when_it_cannot()
     {
-        var journal = new EventJournal(Path.Combine(_dir, "journal.db"), 64, _time, NullLogger<EventJournal>.Instance);
+        var journal = new EventJournal(Path.Combine(_dir, "journal.db"), 64, _time, NullLogger<EventJournal>.Instance, GatewayKey.Ephemeral());
         using var watchdog = new SystemdWatchdog(_notifier, journal, _options, _time, TimeSpan.FromSeconds(30));
         await watchdog.StartAsync(CancellationToken.None);
 
@@ -40,26 +41,26 @@ public sealed class SystemdWatchdogTests : IDisposable
     [Fact]
     public async Task Commits_failing_for_longer_than_the_grace_stop_the_pings_and_a_good_commit_brings_them_back()
     {
-        await using var journal = new EventJournal(Path.Combine(_dir, "journal.db"), 64, _time, NullLogger<EventJournal>.Instance);
+        await using var journal = new EventJournal(Path.Combine(_dir, "journal.db"), 64, _time, NullLogger<EventJournal>.Instance, GatewayKey.Ephemeral());
         var watchdog = new SystemdWatchdog(_notifier, journal, _options, _time, TimeSpan.FromSeconds(30));
         Assert.True(watchdog.Alive);
 
         journal.LimitSize(1);
-        await Assert.ThrowsAsync<JournalWriteException>(() => journal.AppendAsync("t", _ => new byte[64 * 1024]));
+        await Assert.ThrowsAsync<JournalWriteException>(() => journal.Appender.AppendAsync("t", _ => new byte[64 * 1024]));
         _time.Advance(_options.FailureGrace);
         Assert.True(watchdog.Alive);
         _time.Advance(TimeSpan.FromSeconds(1));
         Assert.False(watchdog.Alive);
 
         journal.LimitSize(0);
-        await journal.AppendAsync("t", _ => "{}"u8.ToArray());
+        await journal.Appender.AppendAsync("t", _ => "{}"u8.ToArray());
         Assert.True(watchdog.Alive);
     }
 
     [Fact]
     public async Task Without_a_watchdog_interval_it_never_pings()
     {
-        await using var journal = new EventJournal(Path.Combine(_dir, "journal.db"), 64, _time, NullLogger<EventJournal>.Instance);
+        await using var journal = new EventJournal(Path.Combine(_dir, "journal.db"), 64, _time, NullLogger<EventJournal>.Instance, GatewayKey.Ephemeral());
         using var watchdog = new SystemdWatchdog(_notifier, journal, _options, _time, null);
         await watchdog.StartAsync(CancellationToken.None);
 

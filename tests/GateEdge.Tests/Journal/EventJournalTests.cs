@@ -1,3 +1,4 @@
+using GateEdge.Trust;
 using System.Text;
 using GateEdge.Journal;
 using Microsoft.Data.Sqlite;
@@ -21,7 +22,7 @@ public sealed class EventJournalTests : IDisposable
         Assert.Equal(Enumerable.Range(1, 200).Select(i => (long)i), stamps.Select(s => s.Seq).Order());
         Assert.All(stamps, s => Assert.Equal(7, s.Id.Version));
         Assert.Equal(200, stamps.Select(s => s.Id).Distinct().Count());
-        var stored = journal.ReadUndelivered(0, 1000);
+        var stored = journal.Outbox.ReadUndelivered(0, 1000);
         Assert.Equal(200, stored.Count);
         Assert.All(stored, e => Assert.StartsWith($"{{\"seq\":{e.Seq},", Encoding.UTF8.GetString(e.Payload), StringComparison.Ordinal));
     }
@@ -39,7 +40,7 @@ public sealed class EventJournalTests : IDisposable
         var third = await Append(second);
 
         Assert.Equal(3, third.Seq);
-        Assert.Equal([1L, 2L, 3L], second.ReadUndelivered(0, 10).Select(e => e.Seq));
+        Assert.Equal([1L, 2L, 3L], second.Outbox.ReadUndelivered(0, 10).Select(e => e.Seq));
     }
 
     [Fact]
@@ -51,11 +52,11 @@ public sealed class EventJournalTests : IDisposable
             await Append(journal);
         }
 
-        journal.MarkDelivered([1, 2, 4]);
+        journal.Outbox.MarkDelivered([1, 2, 4]);
 
-        Assert.Equal([3L, 5L], journal.ReadUndelivered(0, 10).Select(e => e.Seq));
-        Assert.Equal([5L], journal.ReadUndelivered(3, 10).Select(e => e.Seq));
-        Assert.Equal(2, journal.CountUndelivered());
+        Assert.Equal([3L, 5L], journal.Outbox.ReadUndelivered(0, 10).Select(e => e.Seq));
+        Assert.Equal([5L], journal.Outbox.ReadUndelivered(3, 10).Select(e => e.Seq));
+        Assert.Equal(2, journal.Outbox.CountUndelivered());
     }
 
     [Fact]
@@ -68,17 +69,17 @@ public sealed class EventJournalTests : IDisposable
                 await Append(journal);
             }
 
-            await Assert.ThrowsAsync<JournalWriteException>(() => journal.AppendAsync("t", _ => throw new InvalidOperationException("boom")));
-            journal.MarkDelivered([1, 2]);
+            await Assert.ThrowsAsync<JournalWriteException>(() => journal.Appender.AppendAsync("t", _ => throw new InvalidOperationException("boom")));
+            journal.Outbox.MarkDelivered([1, 2]);
             // A mark sent again (its first commit was thought lost) is not subtracted twice.
-            journal.MarkDelivered([2, 3]);
-            Assert.Equal(1, journal.CountUndelivered());
+            journal.Outbox.MarkDelivered([2, 3]);
+            Assert.Equal(1, journal.Outbox.CountUndelivered());
         }
 
         await using var reopened = Open();
-        Assert.Equal(1, reopened.CountUndelivered());
+        Assert.Equal(1, reopened.Outbox.CountUndelivered());
         await Append(reopened);
-        Assert.Equal(2, reopened.CountUndelivered());
+        Assert.Equal(2, reopened.Outbox.CountUndelivered());
     }
 
     [Fact]
@@ -100,11 +101,11 @@ public sealed class EventJournalTests : IDisposable
 
         await using var journal = Open();
 
-        Assert.Equal([2L, 4L], journal.ReadUndelivered(0, 10).Select(e => e.Seq));
-        Assert.Equal(2, journal.CountUndelivered());
+        Assert.Equal([2L, 4L], journal.Outbox.ReadUndelivered(0, 10).Select(e => e.Seq));
+        Assert.Equal(2, journal.Outbox.CountUndelivered());
         Assert.Equal(5, (await Append(journal)).Seq);
-        journal.MarkDelivered([2]);
-        Assert.Equal([4L, 5L], journal.ReadUndelivered(0, 10).Select(e => e.Seq));
+        journal.Outbox.MarkDelivered([2]);
+        Assert.Equal([4L, 5L], journal.Outbox.ReadUndelivered(0, 10).Select(e => e.Seq));
     }
 
     [Fact]
@@ -113,7 +114,7 @@ public sealed class EventJournalTests : IDisposable
         await using var journal = Open();
         await Append(journal);
 
-        await Assert.ThrowsAsync<JournalWriteException>(() => journal.AppendAsync("t", _ => throw new InvalidOperationException("boom")));
+        await Assert.ThrowsAsync<JournalWriteException>(() => journal.Appender.AppendAsync("t", _ => throw new InvalidOperationException("boom")));
         var next = await Append(journal);
 
         Assert.Equal(2, next.Seq);
@@ -126,15 +127,15 @@ public sealed class EventJournalTests : IDisposable
 
         // Queued together, so that the write loop takes them in one batch as it does under load.
         var good = Enumerable.Range(0, 50).Select(_ => Append(journal)).ToList();
-        var bad = journal.AppendAsync("t", _ => throw new InvalidOperationException("a bug in one lane's event"));
+        var bad = journal.Appender.AppendAsync("t", _ => throw new InvalidOperationException("a bug in one lane's event"));
         good.AddRange(Enumerable.Range(0, 50).Select(_ => Append(journal)));
 
         var error = await Assert.ThrowsAsync<JournalWriteException>(() => bad);
         var stamps = await Task.WhenAll(good);
         Assert.IsType<InvalidOperationException>(error.InnerException);
         Assert.Equal(Enumerable.Range(1, 100).Select(i => (long)i), stamps.Select(s => s.Seq).Order());
-        Assert.Null(journal.Fault);
-        Assert.True(journal.CanRecord);
+        Assert.Null(journal.Health.Fault);
+        Assert.True(journal.Health.CanRecord);
     }
 
     [Fact]
@@ -142,23 +143,23 @@ public sealed class EventJournalTests : IDisposable
     {
         await using var journal = Open();
         int changes = 0;
-        journal.FaultChanged += () => changes++;
+        journal.Health.FaultChanged += () => changes++;
         await Append(journal);
-        Assert.True(journal.CanRecord);
+        Assert.True(journal.Health.CanRecord);
 
         journal.LimitSize(1);
-        await Assert.ThrowsAsync<JournalWriteException>(() => journal.AppendAsync("t", _ => new byte[64 * 1024]));
-        await Assert.ThrowsAsync<JournalWriteException>(() => journal.AppendAsync("t", _ => new byte[64 * 1024]));
+        await Assert.ThrowsAsync<JournalWriteException>(() => journal.Appender.AppendAsync("t", _ => new byte[64 * 1024]));
+        await Assert.ThrowsAsync<JournalWriteException>(() => journal.Appender.AppendAsync("t", _ => new byte[64 * 1024]));
 
-        Assert.False(journal.CanRecord);
-        Assert.Equal("the disk is full", journal.Fault?.Problem);
+        Assert.False(journal.Health.CanRecord);
+        Assert.Equal("the disk is full", journal.Health.Fault?.Problem);
         Assert.Equal(1, changes);
 
         journal.LimitSize(0);
         var next = await Append(journal);
         Assert.Equal(2, next.Seq);
-        Assert.True(journal.CanRecord);
-        Assert.Null(journal.Fault);
+        Assert.True(journal.Health.CanRecord);
+        Assert.Null(journal.Health.Fault);
         Assert.Equal(2, changes);
     }
 
@@ -167,7 +168,7 @@ public sealed class EventJournalTests : IDisposable
     public async Task The_journal_file_and_its_folder_are_private_to_the_service_user()
     {
         var path = Path.Combine(_dir, "state", "journal.db");
-        await using (var journal = new EventJournal(path, 64, TimeProvider.System, NullLogger<EventJournal>.Instance))
+        await using (var journal = new EventJournal(path, 64, TimeProvider.System, NullLogger<EventJournal>.Instance, GatewayKey.Ephemeral()))
         {
             await Append(journal);
         }
@@ -178,8 +179,8 @@ public sealed class EventJournalTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private EventJournal Open() => new(DbPath, 64, TimeProvider.System, NullLogger<EventJournal>.Instance);
+    private EventJournal Open() => new(DbPath, 64, TimeProvider.System, NullLogger<EventJournal>.Instance, GatewayKey.Ephemeral());
 
     private static Task<EventStamp> Append(EventJournal journal) =>
-        journal.AppendAsync("gateedge/v1/c/g/gw/event/passage", s => Encoding.UTF8.GetBytes($"{{\"seq\":{s.Seq},\"id\":\"{s.Id}\"}}"));
+        journal.Appender.AppendAsync("gateedge/v1/c/g/gw/event/passage", s => Encoding.UTF8.GetBytes($"{{\"seq\":{s.Seq},\"id\":\"{s.Id}\"}}"));
 }

@@ -1,3 +1,4 @@
+using GateEdge.Trust;
 using System.Text;
 using System.Text.Json;
 using GateEdge.Events;
@@ -19,14 +20,59 @@ public sealed class JournalMaintenanceTests : IDisposable
     {
         await using var journal = Open();
         await Append(journal, 3);
-        journal.MarkDelivered([1, 3]);
+        journal.Outbox.MarkDelivered([1, 3]);
         _time.Advance(TimeSpan.FromDays(7) + TimeSpan.FromSeconds(1));
         await Append(journal, 1);
+        AcknowledgeHead(journal);
 
         Maintenance(journal).RunOnce();
 
-        Assert.Equal([2L, 4L], journal.ReadUndelivered(0, 10).Select(e => e.Seq));
-        Assert.Equal(0, journal.PruneDelivered(_time.GetUtcNow()));
+        Assert.Equal([2L, 4L], journal.Outbox.ReadUndelivered(0, 10).Select(e => e.Seq));
+        Assert.Equal(0, journal.Housekeeping.PruneDelivered(_time.GetUtcNow(), long.MaxValue));
+        Assert.Equal(2, EventCount());
+    }
+
+    [Fact]
+    public async Task Without_the_centres_acknowledgement_delivered_events_stay_past_retention_and_the_box_says_so()
+    {
+        await using var journal = Open();
+        await Append(journal, 3);
+        journal.Outbox.MarkDelivered([1, 2, 3]);
+        _time.Advance(TimeSpan.FromDays(8));
+        var maintenance = Maintenance(journal);
+
+        maintenance.RunOnce();
+
+        Assert.Equal(3, EventCount());
+        Assert.Equal(2, maintenance.HeldForAcknowledgement);
+
+        // The centre acknowledges a checkpoint at 1: only what it confirmed holding may go.
+        Assert.Null(journal.Checkpoints.Acknowledge(1, HashAt(1)));
+        maintenance.RunOnce();
+
+        Assert.Equal(2, EventCount());
+        Assert.Equal(1, maintenance.HeldForAcknowledgement);
+        Assert.Null(journal.Checkpoints.Acknowledge(2, HashAt(2)));
+        maintenance.RunOnce();
+
+        Assert.Equal(1, EventCount());
+        Assert.Equal(0, maintenance.HeldForAcknowledgement);
+    }
+
+    [Fact]
+    public async Task An_acknowledgement_of_another_history_is_refused_and_prunes_nothing()
+    {
+        await using var journal = Open();
+        await Append(journal, 3);
+        journal.Outbox.MarkDelivered([1, 2, 3]);
+        _time.Advance(TimeSpan.FromDays(8));
+
+        var refused = journal.Checkpoints.Acknowledge(3, new string('a', 64));
+        Maintenance(journal).RunOnce();
+
+        Assert.Contains("different records", refused, StringComparison.Ordinal);
+        Assert.Equal(0, journal.Checkpoints.AcknowledgedSize());
+        Assert.Equal(3, EventCount());
     }
 
     [Fact]
@@ -35,9 +81,11 @@ public sealed class JournalMaintenanceTests : IDisposable
         await using (var journal = Open())
         {
             await Append(journal, 2);
-            journal.MarkDelivered([1, 2]);
+            journal.Outbox.MarkDelivered([1, 2]);
+            AcknowledgeHead(journal);
             _time.Advance(TimeSpan.FromDays(30));
             Maintenance(journal).RunOnce();
+            Assert.Equal(1, EventCount());
         }
 
         await using var reopened = Open();
@@ -50,7 +98,7 @@ public sealed class JournalMaintenanceTests : IDisposable
         await using var journal = Open();
         var redaction = new JournalRedaction("passage", TimeSpan.FromDays(30), PassageRedaction.Redact);
         await AppendPassage(journal);
-        await journal.AppendAsync("other", s => Encoding.UTF8.GetBytes("{\"operator\":\"王主任\"}"));
+        await journal.Appender.AppendAsync("other", s => Encoding.UTF8.GetBytes("{\"operator\":\"王主任\"}"));
         _time.Advance(TimeSpan.FromDays(30) + TimeSpan.FromSeconds(1));
         await AppendPassage(journal);
 
@@ -58,7 +106,7 @@ public sealed class JournalMaintenanceTests : IDisposable
 
         // What was purged has no copy left in the write-ahead log: it was checkpointed and emptied.
         Assert.Equal(0, new FileInfo(Path.Combine(_dir, "journal.db-wal")).Length);
-        var stored = journal.ReadUndelivered(0, 10);
+        var stored = journal.Outbox.ReadUndelivered(0, 10);
         var purged = Sample with
         {
             Credential = new PassageEvent.CredentialPart("national-id", "********", null, "lane1-idcard", Sample.Credential.ReadAt),
@@ -67,7 +115,7 @@ public sealed class JournalMaintenanceTests : IDisposable
         Assert.Equal(Encoding.UTF8.GetString(Serialized(purged)), Encoding.UTF8.GetString(stored[0].Payload));
         Assert.Equal("{\"operator\":\"王主任\"}", Encoding.UTF8.GetString(stored[1].Payload));
         Assert.Equal(Serialized(Sample), stored[2].Payload);
-        Assert.Equal(0, journal.RedactStoredBefore(_time.GetUtcNow() - TimeSpan.FromDays(30), "passage", _ => throw new InvalidOperationException("redacted twice")));
+        Assert.Equal(0, journal.Housekeeping.RedactStoredBefore(_time.GetUtcNow() - TimeSpan.FromDays(30), "passage", _ => throw new InvalidOperationException("redacted twice")));
     }
 
     [Fact]
@@ -87,8 +135,8 @@ public sealed class JournalMaintenanceTests : IDisposable
         }
 
         await using var journal = Open();
-        Assert.Equal(1, journal.RedactStoredBefore(_time.GetUtcNow(), "passage", PassageRedaction.Redact));
-        Assert.DoesNotContain("11010519491231002X", Encoding.UTF8.GetString(journal.ReadUndelivered(0, 1)[0].Payload), StringComparison.Ordinal);
+        Assert.Equal(1, journal.Housekeeping.RedactStoredBefore(_time.GetUtcNow(), "passage", PassageRedaction.Redact));
+        Assert.DoesNotContain("11010519491231002X", Encoding.UTF8.GetString(journal.Outbox.ReadUndelivered(0, 1)[0].Payload), StringComparison.Ordinal);
         Assert.Equal(2, (await AppendPassage(journal)).Seq);
     }
 
@@ -105,19 +153,43 @@ public sealed class JournalMaintenanceTests : IDisposable
         maintenance.RunOnce();
         Assert.True(maintenance.BacklogAlarm);
 
-        journal.MarkDelivered([1]);
+        journal.Outbox.MarkDelivered([1]);
         maintenance.RunOnce();
         Assert.False(maintenance.BacklogAlarm);
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private EventJournal Open() => new(Path.Combine(_dir, "journal.db"), 64, _time, NullLogger<EventJournal>.Instance);
+    private static void AcknowledgeHead(EventJournal journal)
+    {
+        var (size, head) = journal.Checkpoints.Head();
+        Assert.Null(journal.Checkpoints.Acknowledge(size, GateEdge.Evidence.EventChain.Hex(head)));
+    }
+
+    private string HashAt(long seq)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_dir, "journal.db")};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT hash FROM events WHERE seq = {seq}";
+        return GateEdge.Evidence.EventChain.Hex((byte[])command.ExecuteScalar()!);
+    }
+
+    private long EventCount()
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_dir, "journal.db")};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM events";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private EventJournal Open() => new(Path.Combine(_dir, "journal.db"), 64, _time, NullLogger<EventJournal>.Instance, GatewayKey.Ephemeral());
 
     private JournalMaintenance Maintenance(EventJournal journal, JournalRedaction? redaction = null) =>
         new(journal, _options, _time, NullLogger<JournalMaintenance>.Instance, redaction);
 
-    private static readonly PassageEvent Sample = new(PassageEvent.SchemaId, "0193", 1, new DateTimeOffset(2026, 11, 1, 8, 0, 0, TimeSpan.Zero),
+    private static readonly PassageEvent Sample = new(PassageEvent.SchemaId, "0193", 1, GateEdge.Evidence.EventChain.Genesis, new DateTimeOffset(2026, 11, 1, 8, 0, 0, TimeSpan.Zero),
         "c-7", "east", "gw-7", "lane1", "in", "unattended",
         new PassageEvent.CredentialPart("national-id", "110105********002X", new string('a', 64), "lane1-idcard", new DateTimeOffset(2026, 11, 1, 8, 0, 0, TimeSpan.Zero), "11010519491231002X"),
         new PassageEvent.PersonPart("R-1", "resident", "张*", "张三"),
@@ -127,8 +199,8 @@ public sealed class JournalMaintenanceTests : IDisposable
 
     private static byte[] Serialized(PassageEvent passage) => JsonSerializer.SerializeToUtf8Bytes(passage, EventJson.Default.PassageEvent);
 
-    private static Task<EventStamp> AppendPassage(EventJournal journal) => journal.AppendAsync("passage", _ => Serialized(Sample));
+    private static Task<EventStamp> AppendPassage(EventJournal journal) => journal.Appender.AppendAsync("passage", _ => Serialized(Sample));
 
     private static Task<EventStamp[]> Append(EventJournal journal, int count) =>
-        Task.WhenAll(Enumerable.Range(0, count).Select(_ => journal.AppendAsync("t", s => Encoding.UTF8.GetBytes($"{{\"seq\":{s.Seq}}}"))));
+        Task.WhenAll(Enumerable.Range(0, count).Select(_ => journal.Appender.AppendAsync("t", s => Encoding.UTF8.GetBytes($"{{\"seq\":{s.Seq}}}"))));
 }

@@ -1,3 +1,4 @@
+using GateEdge.Trust;
 using System.Device.Gpio;
 using GateEdge.Configuration;
 using GateEdge.Devices.CardReaders;
@@ -6,6 +7,7 @@ using GateEdge.Devices.Thermometers;
 using GateEdge.Events;
 using GateEdge.Journal;
 using GateEdge.Lanes;
+using GateEdge.Outputs;
 using GateEdge.Outputs.Gpio;
 using GateEdge.Privacy;
 using GateEdge.Publishing;
@@ -51,7 +53,7 @@ public sealed class RecordBeforeActTests : IAsyncLifetime
                 _relayWrites.Add(value);
             }
         };
-        _journal = new EventJournal(Path.Combine(_dir, "journal.db"), 64, _time, NullLogger<EventJournal>.Instance);
+        _journal = new EventJournal(Path.Combine(_dir, "journal.db"), 64, _time, NullLogger<EventJournal>.Instance, GatewayKey.Ephemeral());
         _exits = new HouseholdExitLog(Path.Combine(_dir, "registry.db"));
         _outputs = new GpioGateOutputs(new GpioController(_chip), new GpioOutputOptions
         {
@@ -61,8 +63,9 @@ public sealed class RecordBeforeActTests : IAsyncLifetime
         var gateway = new GatewayOptions { Id = "gw-1", CompoundId = "c-7", GateId = "north" };
         var health = new DeviceHealthBoard(_time);
         health.Report("thermometer", DeviceState.Online, null);
-        var recorder = new PassageRecorder(_journal, new LaneEvents(new EventHeaders(gateway), IdentitySealer.None, new PrivacyOptions()), new Topics("gateedge/v1", gateway),
-            _outputs, new DecisionFeed(new RecentDecisions(), new GatewayMetrics(_journal, health, new BrokerConnectionState(_time), _time), _prompts.Board, _time, NullLogger<DecisionFeed>.Instance),
+        var headers = new EventHeaders(gateway);
+        var recorder = new PassageRecorder(new GateActuator(_journal.Appender, _outputs, headers, _time, NullLogger<GateActuator>.Instance),
+            new LaneEvents(headers, IdentitySealer.None, new PrivacyOptions()), _outputs, new DecisionFeed(new RecentDecisions(), new GatewayMetrics(_journal, health, new BrokerConnectionState(_time), _time), _prompts.Board, _time, NullLogger<DecisionFeed>.Instance),
             NullLogger<PassageRecorder>.Instance);
         var registry = new SeedFileRegistry([new RegistryFile.Person("R-1", PersonClassification.Resident, [new RegistryFile.CredentialEntry(Zhang.Kind, Zhang.Number)])]);
         _lane = new LaneCoordinator(new LaneOptions { Id = "lane1", CardReaders = ["reader"], Thermometer = "thermometer" }, new RulePolicy { MaskRequired = false },
@@ -79,8 +82,8 @@ public sealed class RecordBeforeActTests : IAsyncLifetime
         Assert.DoesNotContain(PinValue.High, _relayWrites);
         Assert.Equal(PinValue.High, _chip.Peek(Red));
         Assert.Equal(PinValue.Low, _chip.Peek(Green));
-        Assert.Equal(stored, _journal.LastSeq);
-        Assert.Equal("the disk is full", _journal.Fault?.Problem);
+        Assert.Equal(stored, _journal.Appender.LastSeq);
+        Assert.Equal("the disk is full", _journal.Health.Fault?.Problem);
         Assert.Equal(["measuring", "device-fault"], _prompts.Shown.Select(d => d.Prompt));
 
         _journal.LimitSize(0);
@@ -88,8 +91,12 @@ public sealed class RecordBeforeActTests : IAsyncLifetime
         await PresentAsync(36.7m);
 
         Assert.Equal(PinValue.High, _chip.Peek(Relay));
-        Assert.Equal(stored + 1, _journal.LastSeq);
-        Assert.Null(_journal.Fault);
+        // The passage, then the record of what the relay did for it.
+        Assert.Equal(stored + 2, _journal.Appender.LastSeq);
+        var actuation = _journal.Outbox.ReadUndelivered(stored + 1, 10).Single();
+        Assert.Equal("actuation", actuation.Kind);
+        Assert.Contains("\"relay\":\"pulsed\"", System.Text.Encoding.UTF8.GetString(actuation.Payload), StringComparison.Ordinal);
+        Assert.Null(_journal.Health.Fault);
         Assert.Equal("pass", _prompts.Shown[^1].Prompt);
     }
 
@@ -101,11 +108,11 @@ public sealed class RecordBeforeActTests : IAsyncLifetime
         {
             try
             {
-                await _journal.AppendAsync("filler", _ => new byte[256]);
+                await _journal.Appender.AppendAsync("filler", _ => new byte[256]);
             }
             catch (JournalWriteException)
             {
-                return _journal.LastSeq;
+                return _journal.Appender.LastSeq;
             }
         }
 

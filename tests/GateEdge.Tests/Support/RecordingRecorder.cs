@@ -18,7 +18,7 @@ internal sealed class RecordingRecorder : IPassageRecorder
 
     public Task<EventStamp?> RecordAsync(LaneAttempt attempt, CancellationToken cancellationToken)
     {
-        var stamp = new EventStamp(++_seq, Guid.CreateVersion7());
+        var stamp = new EventStamp(++_seq, Guid.CreateVersion7(), GateEdge.Evidence.EventChain.Genesis);
         Recorded.Add((attempt, stamp));
         _attempts.Writer.TryWrite(attempt);
         return Task.FromResult<EventStamp?>(stamp);

@@ -34,26 +34,33 @@ internal sealed partial class GpioGateOutputs : IGateOutputs, IDisposable
         }
     }
 
-    public Task SignalAsync(string lane, Outcome outcome, CancellationToken cancellationToken)
+    public Task<RelayResult> SignalAsync(string lane, Outcome outcome, CancellationToken cancellationToken)
     {
         if (!_lanes.TryGetValue(lane, out var o))
         {
-            return Task.CompletedTask;
+            return Task.FromResult(outcome == Outcome.Allow ? RelayResult.NoRelay : RelayResult.Shut);
         }
 
-        if (outcome == Outcome.Allow)
+        try
         {
+            if (outcome != Outcome.Allow)
+            {
+                Light(o.RedLampPin, o.LampTime);
+                Light(o.BuzzerPin, o.BuzzTime);
+                return Task.FromResult(RelayResult.Shut);
+            }
+
             LogRelayPulse(lane);
             Hold(o.RelayPin, RelayLevel(o, open: true), RelayLevel(o, open: false), o.PulseLength);
             Light(o.GreenLampPin, o.PulseLength);
+            return Task.FromResult(RelayResult.Pulsed);
         }
-        else
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or UnauthorizedAccessException)
         {
-            Light(o.RedLampPin, o.LampTime);
-            Light(o.BuzzerPin, o.BuzzTime);
+            // A GPIO line that refuses a write: the gate did not open, and the record says so.
+            LogRelayFailed(ex, lane);
+            return Task.FromResult(outcome == Outcome.Allow ? RelayResult.Failed($"the relay line could not be driven: {ex.Message}") : RelayResult.Shut);
         }
-
-        return Task.CompletedTask;
     }
 
     public Task SignalFaultAsync(string lane, CancellationToken cancellationToken)
@@ -129,6 +136,9 @@ internal sealed partial class GpioGateOutputs : IGateOutputs, IDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Lane {Lane}: relay pulse (gate opens)")]
     private partial void LogRelayPulse(string lane);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Lane {Lane}: the relay or lamps could not be driven")]
+    private partial void LogRelayFailed(Exception exception, string lane);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lane {Lane}: fault lamp, gate stays shut")]
     private partial void LogFault(string lane);

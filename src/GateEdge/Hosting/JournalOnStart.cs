@@ -1,0 +1,30 @@
+using System.Text.Json;
+using GateEdge.Events;
+using GateEdge.Journal;
+using GateEdge.Outputs;
+using Microsoft.Extensions.Hosting;
+
+namespace GateEdge.Hosting;
+
+/// <summary>
+/// What the journal found wrong when it opened goes on record before anything else: events the chain
+/// issued that the file no longer holds (an alarm event naming them), and openings the last run
+/// recorded without recording what the relay did (each an actuation record, <c>not-confirmed</c>).
+/// </summary>
+internal sealed class JournalOnStart(EventJournal journal, GateActuator actuator, EventHeaders headers, TimeProvider time) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (journal.Missing is { } missing)
+        {
+            await actuator.RecordAsync(EventKinds.Alarm, s => JsonSerializer.SerializeToUtf8Bytes(new AlarmEvent(headers.For(s, time.GetUtcNow(), ""),
+                AlarmEvent.JournalMissingEvents,
+                $"events {missing.First}-{missing.Last} were recorded by this gateway and are no longer in its journal (deleted, or an older copy of the file restored)",
+                missing.First, missing.Last), EventJson.Default.AlarmEvent)).ConfigureAwait(false);
+        }
+
+        await actuator.ReportUnconfirmedAsync(journal.PendingOpenings).ConfigureAwait(false);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
