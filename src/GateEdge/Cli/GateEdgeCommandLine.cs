@@ -76,7 +76,11 @@ internal static class GateEdgeCommandLine
         tail.SetAction(result => JournalReport.Tail(result.GetValue(config)!, result.GetValue(count), Console.Out, result.GetValue(json)));
         root.Subcommands.Add(new Command("events", "The events recorded at this gate") { tail });
 
-        root.Subcommands.Add(CentreCommand());
+        var show = new Command("show", "Print this gateway's public key and fingerprint, for enrolment at the centre (made in the state folder on first use)");
+        show.SetAction(result => IdentityReport.Show(result.GetValue(config)!, Console.Out));
+        root.Subcommands.Add(new Command("identity", "The key this gateway signs everything it publishes with") { show });
+
+        root.Subcommands.Add(CentreCommand(json));
 
         var rehearseFor = new Option<int?>("--seconds") { Description = "How long to rehearse; until Ctrl-C when left out" };
         var simulate = new Command("simulate", "Rehearse this configuration on simulated devices and an embedded broker: its lanes, rules and registry, decisions printed live") { rehearseFor };
@@ -86,7 +90,7 @@ internal static class GateEdgeCommandLine
     }
 
     /// <summary><c>gateedge centre …</c>: what a central service does with its private keys, run at the centre.</summary>
-    private static Command CentreCommand()
+    private static Command CentreCommand(Option<bool> json)
     {
         var folder = new Option<string>("--out") { Description = "Folder for the key files", DefaultValueFactory = _ => "." };
         var id = new Option<string>("--id") { Description = "Key id, as gateways will name it in Commands.CentreKeys", Required = true };
@@ -102,6 +106,11 @@ internal static class GateEdgeCommandLine
         var unsealKey = new Option<string>("--key") { Description = "The centre's private sealing key file (PEM)", Required = true };
         var unseal = new Command("unseal", "Open a sealed identity with the centre's private sealing key") { sealedValue, unsealKey };
         unseal.SetAction(result => CentreTools.Unseal(result.GetValue(unsealKey)!, result.GetValue(sealedValue)!, Console.Out));
-        return new Command("centre", "The centre's side: key pairs, signing what it sends, opening sealed identities (run at the centre, never on a gateway)") { keygen, sign, unseal };
+
+        var received = new Argument<string>("received") { Description = "Messages the centre received, one JSON object a line with topic and payload (mosquitto_sub -F %j), or - for standard input" };
+        var keys = new Option<string>("--keys") { Description = "Folder of each gateway's enrolled public key, {gateway}.pub.pem", Required = true };
+        var verify = new Command("verify", "Check the received record: signatures, every chain link, gaps, repeats, checkpoints, openings never confirmed (exit 1 on any integrity failure)") { received, keys, json };
+        verify.SetAction(result => RecordCheck.Run(result.GetValue(received)!, result.GetValue(keys)!, Console.Out, result.GetValue(json)));
+        return new Command("centre", "The centre's side: key pairs, signing what it sends, opening sealed identities, checking the record (run at the centre, never on a gateway)") { keygen, sign, unseal, verify };
     }
 }
