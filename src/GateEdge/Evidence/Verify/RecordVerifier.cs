@@ -16,6 +16,8 @@ internal sealed class RecordVerifier(IReadOnlyDictionary<string, ECDsa> enrolled
 {
     private readonly SortedDictionary<string, GatewayRecord> _records = new(StringComparer.Ordinal);
     private readonly List<Finding> _findings = [];
+    // Each enrolled key's fingerprint, computed once rather than for every message.
+    private readonly Dictionary<string, string> _keyIds = enrolled.ToDictionary(k => k.Key, k => Trust.GatewayKey.Fingerprint(k.Value.ExportSubjectPublicKeyInfo()), StringComparer.Ordinal);
     private long _messages;
 
     public void Add(ReceivedMessage message)
@@ -227,12 +229,12 @@ internal sealed class RecordVerifier(IReadOnlyDictionary<string, ECDsa> enrolled
 
     private string? KeyProblem(string gateway, GatewayMessage.Header header)
     {
-        if (!enrolled.TryGetValue(gateway, out var key))
+        if (!_keyIds.TryGetValue(gateway, out var keyId))
         {
             return "no public key is enrolled for this gateway";
         }
 
-        return header.KeyId == Trust.GatewayKey.Fingerprint(key.ExportSubjectPublicKeyInfo()) ? null : $"signed with key {header.KeyId}, not the one enrolled for this gateway";
+        return header.KeyId == keyId ? null : $"signed with key {header.KeyId}, not the one enrolled for this gateway";
     }
 
     private bool Signed(string gateway, GatewayMessage.Header header, ReadOnlySpan<byte> body)
