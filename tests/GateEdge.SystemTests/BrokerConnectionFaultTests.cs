@@ -45,19 +45,19 @@ public sealed class BrokerConnectionFaultTests : IAsyncLifetime
         await using var simulator = _gate.StartSimulator();
 
         await simulator.WaitForLineAsync("script done", TimeSpan.FromSeconds(60));
-        await Eventually.True(() => JournalProbe.Read(_gate.JournalPath) is { LastSeq: 2, Undelivered: 2 }, "two decisions made with the broker down", TimeSpan.FromSeconds(10));
+        await Eventually.True(() => JournalProbe.Read(_gate.JournalPath) is { LastSeq: 4, Undelivered: 4 }, "two openings and their actuation records made with the broker down", TimeSpan.FromSeconds(10));
         Assert.Contains(gateway.Lines, l => l.Contains("unavailable", StringComparison.Ordinal) && l.Contains("decisions continue locally", StringComparison.Ordinal));
 
         AddBrokerUser("gw-7", Password);
         await _broker.RestartAsync();
         await using var centre = await CentreSubscriber.ConnectAsync(_broker.Port, configure: Centre);
         await gateway.WaitForLineAsync("the broker refused the connection: NotAuthorized", TimeSpan.FromSeconds(20));
-        Assert.Equal(2, JournalProbe.Read(_gate.JournalPath).Undelivered);
+        Assert.Equal(4, JournalProbe.Read(_gate.JournalPath).Undelivered);
 
         await File.WriteAllTextAsync(passwordFile, Password + "\n");
-        await Eventually.True(() => centre.SeqCount == 2, "the two events once the password is fixed", TimeSpan.FromSeconds(20));
+        await Eventually.True(() => centre.SeqCount == 4, "the four events once the password is fixed", TimeSpan.FromSeconds(20));
         // The journal marks them delivered on PUBACK, which may trail the centre's copy.
-        await Eventually.True(() => JournalProbe.Read(_gate.JournalPath).Undelivered == 0, "the journal to mark both delivered", TimeSpan.FromSeconds(10));
+        await Eventually.True(() => JournalProbe.Read(_gate.JournalPath).Undelivered == 0, "the journal to mark all four delivered", TimeSpan.FromSeconds(10));
     }
 
     [Fact]
@@ -79,11 +79,11 @@ public sealed class BrokerConnectionFaultTests : IAsyncLifetime
 
         await gateway.WaitForLineAsync("does not chain to the CA", TimeSpan.FromSeconds(20));
         await simulator.WaitForLineAsync("script done", TimeSpan.FromSeconds(60));
-        await Eventually.True(() => JournalProbe.Read(_gate.JournalPath).LastSeq == 1, "a decision while the broker is untrusted", TimeSpan.FromSeconds(10));
+        await Eventually.True(() => JournalProbe.Read(_gate.JournalPath).LastSeq == 2, "an opening and its actuation record while the broker is untrusted", TimeSpan.FromSeconds(10));
         Assert.Empty(centre.Passages);
 
         File.Copy(_certificates.CaFile, caFile, overwrite: true);
-        await Eventually.True(() => centre.SeqCount == 1, "the event once the right CA is installed", TimeSpan.FromSeconds(20));
+        await Eventually.True(() => centre.SeqCount == 2, "both events once the right CA is installed", TimeSpan.FromSeconds(20));
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class BrokerConnectionFaultTests : IAsyncLifetime
         WritePinnedConfig(pin);
         await using var gateway = _gate.StartGateway();
         await using var simulator = _gate.StartSimulator();
-        await Eventually.True(() => centre.SeqCount == 1, "the event through the pinned broker", TimeSpan.FromSeconds(30));
+        await Eventually.True(() => centre.SeqCount == 2, "the opening and its actuation record through the pinned broker", TimeSpan.FromSeconds(30));
 
         void WritePinnedConfig(string pinned) => _gate.WriteGatewayConfig(mqtt: $$"""
             "UseTls": true, "CaFile": "{{_certificates.CaFile}}", "PinnedPublicKeys": [ "{{pinned}}" ], "Username": "gw-7", "PasswordFile": "{{passwordFile}}"

@@ -38,7 +38,12 @@ public sealed class GatewaySystemTests : IAsyncLifetime
         var events = centre.Passages.ToArray();
         Assert.Equal(4, events.Length);
         Assert.Equal(["allow", "retest", "deny", "retest"], events.Select(e => e.GetProperty("outcome").GetString()));
-        Assert.Equal([1L, 2L, 3L, 4L], events.Select(e => e.GetProperty("seq").GetInt64()));
+        Assert.Equal([1L, 3L, 4L, 5L], events.Select(e => e.GetProperty("seq").GetInt64()));
+        // The one opening is followed by the record of what the relay did about it, in the same chain.
+        await Eventually.True(() => centre.SeqCount >= 5, "the opening's actuation record", TimeSpan.FromSeconds(10));
+        var actuation = Assert.Single(centre.Events, e => e.GetProperty("schema").GetString() == "gateedge.actuation/1");
+        Assert.Equal((2L, 1L, "pulsed"), (actuation.GetProperty("seq").GetInt64(), actuation.GetProperty("forSeq").GetInt64(), actuation.GetProperty("relay").GetString()));
+        Assert.Equal(events[0].GetProperty("id").GetString(), actuation.GetProperty("for").GetString());
         Assert.Equal(["R1,R3", "R3", "R3", "R3"], events.Select(e => string.Join(",", e.GetProperty("rules").EnumerateArray().Select(r => r.GetString()))));
         Assert.Equal(["normal", "fever", "fever", "invalid"], events.Select(e => e.GetProperty("temperature").GetProperty("status").GetString()));
         Assert.Equal([36.6m, 38.1m, 38.1m, 30.0m], events.Select(e => e.GetProperty("temperature").GetProperty("bodyC").GetDecimal()));
@@ -55,7 +60,7 @@ public sealed class GatewaySystemTests : IAsyncLifetime
         var ids = new HashSet<Guid>();
         foreach (var e in events)
         {
-            Assert.Equal("gateedge.passage/3", e.GetProperty("schema").GetString());
+            Assert.Equal("gateedge.passage/4", e.GetProperty("schema").GetString());
             Assert.True(ids.Add(Guid.Parse(e.GetProperty("id").GetString()!)));
             Assert.Equal(7, Guid.Parse(e.GetProperty("id").GetString()!).Version);
             Assert.InRange(e.GetProperty("time").GetDateTimeOffset(), startedAt, DateTimeOffset.UtcNow);
@@ -72,9 +77,9 @@ public sealed class GatewaySystemTests : IAsyncLifetime
         }
 
         Assert.All(centre.PassageFlags, f => Assert.False(f.Replayed));
-        bool Caught(JsonElement h) => h.GetProperty("lastSeq").GetInt64() == 4 && h.GetProperty("backlog").GetInt64() == 0;
+        bool Caught(JsonElement h) => h.GetProperty("lastSeq").GetInt64() == 5 && h.GetProperty("backlog").GetInt64() == 0;
         await Eventually.True(() => centre.Messages.Any(m => m.Topic.EndsWith("/heartbeat", StringComparison.Ordinal) && Caught(m.Payload)),
-            "a heartbeat saying all four events are delivered", TimeSpan.FromSeconds(10));
+            "a heartbeat saying all five events are delivered", TimeSpan.FromSeconds(10));
         var deviceStatus = centre.Messages.Where(m => m.Topic.Contains("/device/", StringComparison.Ordinal))
             .GroupBy(m => m.Topic).ToDictionary(g => g.Key, g => State(g.Last().Payload));
         Assert.Equal("online", deviceStatus["gateedge/v1/c-7/east/gw-7/device/lane1-idcard/status"]);
@@ -88,7 +93,7 @@ public sealed class GatewaySystemTests : IAsyncLifetime
         // No published event holds an ID number or a full name (and, as in every system test, no logged line: ChildProcess).
         var secrets = TestGate.Residents.SelectMany(r => new[] { r.IdNumber, r.Name }).ToArray();
         Assert.DoesNotContain(centre.Messages.SelectMany(m => Strings(m.Payload)), value => secrets.Any(secret => value.Contains(secret, StringComparison.Ordinal)));
-        Assert.Equal(["device", "heartbeat", "passage", "status"], centre.Messages.Select(m => m.Payload.GetProperty("schema").GetString()!.Split('.', '/')[1]).Distinct().Order());
+        Assert.Equal(["actuation", "device", "heartbeat", "passage", "status"], centre.Messages.Select(m => m.Payload.GetProperty("schema").GetString()!.Split('.', '/')[1]).Distinct().Order());
         Assert.DoesNotContain(gateway.Lines, l => l.Contains("[ERR]", StringComparison.Ordinal) || l.Contains("[FTL]", StringComparison.Ordinal));
     }
 
