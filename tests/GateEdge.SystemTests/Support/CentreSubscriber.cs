@@ -45,6 +45,10 @@ internal sealed class CentreSubscriber : IAsyncDisposable
         .Select(m => (JsonDocument.Parse(m.Body).RootElement.GetProperty("seq").GetInt64(), m.Header.Replayed == true));
 
     private readonly SortedSet<long> _seqs = [];
+    private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
+
+    /// <summary>How many messages arrived on <paramref name="topic"/>; cheap enough to poll while tens of thousands arrive.</summary>
+    public int CountOn(string topic) => _counts.TryGetValue(topic, out int n) ? n : 0;
 
     /// <summary>Every journalled event received (passages, actuation records, guard and override events…), repeats included.</summary>
     public IEnumerable<JsonElement> Events => Messages.Where(m => m.Topic.Contains("/event/", StringComparison.Ordinal)).Select(m => m.Payload);
@@ -90,6 +94,7 @@ internal sealed class CentreSubscriber : IAsyncDisposable
             var split = GatewayMessage.Split(raw);
             var payload = JsonDocument.Parse(split.Problem is null ? split.Body : raw).RootElement.Clone();
             subscriber.Messages.Enqueue((e.ApplicationMessage.Topic, payload, e.ApplicationMessage.Retain));
+            subscriber._counts.AddOrUpdate(e.ApplicationMessage.Topic, 1, (_, n) => n + 1);
             if (e.ApplicationMessage.Topic.Contains("/event/", StringComparison.Ordinal))
             {
                 lock (subscriber._seqs)
