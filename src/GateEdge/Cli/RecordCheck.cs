@@ -15,8 +15,8 @@ internal static class RecordCheck
 {
     public static int Run(string input, string keysFolder, TextWriter output, bool json)
     {
-        var (keys, keyProblem) = EnrolledKeys(keysFolder);
-        if (keyProblem is not null)
+        var (keys, keyProblem) = EnrolledKeys.Load(keysFolder);
+        if (keys is null)
         {
             output.WriteLine(keyProblem);
             return 2;
@@ -50,7 +50,12 @@ internal static class RecordCheck
             }
         }
 
-        var report = verifier.Finish();
+        return Report(verifier.Finish(), output, json);
+    }
+
+    /// <summary>Prints the report (a table, or JSON) and gives the exit code: 0 whole and unaltered, 1 not.</summary>
+    public static int Report(VerifyReport report, TextWriter output, bool json)
+    {
         if (json)
         {
             JsonOutput.WriteLine(output, w => Write(w, report));
@@ -81,33 +86,6 @@ internal static class RecordCheck
         {
             return null;
         }
-    }
-
-    private static (Dictionary<string, ECDsa> Keys, string? Problem) EnrolledKeys(string folder)
-    {
-        var keys = new Dictionary<string, ECDsa>(StringComparer.Ordinal);
-        if (!Directory.Exists(folder))
-        {
-            return (keys, $"--keys: {folder} is no folder; it holds each gateway's public key as {{gateway}}.pub.pem (from 'gateedge identity show' on the box)");
-        }
-
-        foreach (var file in Directory.EnumerateFiles(folder, "*.pub.pem"))
-        {
-            var key = ECDsa.Create();
-            try
-            {
-                key.ImportFromPem(File.ReadAllText(file));
-            }
-            catch (Exception ex) when (ex is ArgumentException or CryptographicException)
-            {
-                key.Dispose();
-                return (keys, $"{file}: not a PEM ECDSA P-256 public key");
-            }
-
-            keys[Path.GetFileName(file)[..^".pub.pem".Length]] = key;
-        }
-
-        return (keys, null);
     }
 
     private static void Print(VerifyReport report, TextWriter output)

@@ -121,9 +121,11 @@ internal sealed partial class CommandService(
     private string Resend((long First, long Last) range)
     {
         var (queued, missing) = journal.Outbox.Resend(range.First, range.Last);
-        return missing.Count == 0
+        string answer = missing.Count == 0
             ? $"{queued} events sent again"
             : $"{queued} events sent again; not held by this gateway: {string.Join(", ", missing.Select(m => m.First == m.Last ? $"{m.First}" : $"{m.First}-{m.Last}"))}";
+        LogResent(range.First, range.Last, answer);
+        return answer;
     }
 
     private CommandResult Refused(string? id, string command, string reason)
@@ -137,6 +139,9 @@ internal sealed partial class CommandService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "From the centre, '{Command}' refused: {Reason}")]
     private partial void LogRejected(string command, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The centre asked for events {First}-{Last} again (republish): {Answer}")]
+    private partial void LogResent(long first, long last, string answer);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lane {Lane} opened remotely by {Operator}: {Reason}")]
     private partial void LogRemoteOpen(string lane, string @operator, string reason);

@@ -34,4 +34,31 @@ internal static class JournalProbe
         row.Read();
         return (row.GetInt64(0), row.GetInt64(1));
     }
+
+    /// <summary>Every journalled event's sequence number, id and body hash (hex), in order: what the centre must end up holding.</summary>
+    public static List<(long Seq, string Id, string Hash)> Events(string path)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq, id, hash FROM events ORDER BY seq";
+        using var row = command.ExecuteReader();
+        var events = new List<(long, string, string)>();
+        while (row.Read())
+        {
+            events.Add((row.GetInt64(0), row.GetString(1), Convert.ToHexStringLower((byte[])row.GetValue(2))));
+        }
+
+        return events;
+    }
+
+    /// <summary>The size of the newest checkpoint the centre acknowledged (0: none), below which the gateway may prune.</summary>
+    public static long AcknowledgedSize(string path)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COALESCE(MAX(size), 0) FROM acknowledged";
+        return (long)command.ExecuteScalar()!;
+    }
 }

@@ -12,9 +12,12 @@ internal static class RepoPaths
 
     public static string SimulatorDll => Binary("GateEdge.Simulator");
 
-    private static string Binary(string project)
+    /// <summary>The reference centre, <c>gateedge-centre</c>.</summary>
+    public static string CentreDll => Binary("GateEdge.Centre", "gateedge-centre");
+
+    private static string Binary(string project, string? assembly = null)
     {
-        var path = Path.Combine(Root, "src", project, "bin", Configuration, "net10.0", project + ".dll");
+        var path = Path.Combine(Root, "src", project, "bin", Configuration, "net10.0", (assembly ?? project) + ".dll");
         return File.Exists(path) ? path : throw new FileNotFoundException($"{path} is not built; run the tests through the solution");
     }
 }

@@ -143,7 +143,7 @@ public sealed class RecordVerifierTests : IAsyncLifetime
     {
         using var enrolled = ECDsa.Create();
         enrolled.ImportFromPem(_key.PublicKeyPem);
-        var verifier = new RecordVerifier(new Dictionary<string, ECDsa> { [Gateway] = enrolled });
+        var verifier = new RecordVerifier(new EnrolledKeys(new Dictionary<string, ECDsa> { [Gateway] = enrolled }));
         foreach (var message in messages)
         {
             verifier.Add(message);

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 
 namespace GateEdge.Evidence.Verify;
@@ -12,12 +11,10 @@ namespace GateEdge.Evidence.Verify;
 /// hash, so signatures are checked where a run of links ends, and hashing does the rest. Pure: it
 /// is handed the messages and the enrolled keys.
 /// </summary>
-internal sealed class RecordVerifier(IReadOnlyDictionary<string, ECDsa> enrolled)
+internal sealed class RecordVerifier(EnrolledKeys enrolled)
 {
     private readonly SortedDictionary<string, GatewayRecord> _records = new(StringComparer.Ordinal);
     private readonly List<Finding> _findings = [];
-    // Each enrolled key's fingerprint, computed once rather than for every message.
-    private readonly Dictionary<string, string> _keyIds = enrolled.ToDictionary(k => k.Key, k => Trust.GatewayKey.Fingerprint(k.Value.ExportSubjectPublicKeyInfo()), StringComparer.Ordinal);
     private long _messages;
 
     public void Add(ReceivedMessage message)
@@ -36,7 +33,7 @@ internal sealed class RecordVerifier(IReadOnlyDictionary<string, ECDsa> enrolled
             return;
         }
 
-        if (KeyProblem(gateway, header) is { } wrongKey)
+        if (enrolled.KeyProblem(gateway, header) is { } wrongKey)
         {
             _findings.Add(new Finding(gateway, Finding.BadSignature, SeqOf(body.ToArray()), $"{message.Topic}: {wrongKey}"));
             return;
@@ -46,7 +43,7 @@ internal sealed class RecordVerifier(IReadOnlyDictionary<string, ECDsa> enrolled
         {
             AddEvent(gateway, message.Topic, header, body.ToArray());
         }
-        else if (!Signed(gateway, header, body.Span))
+        else if (!enrolled.Signed(gateway, header, body.Span))
         {
             _findings.Add(new Finding(gateway, Finding.BadSignature, null, $"{message.Topic}: the signature does not match the message"));
         }
@@ -172,7 +169,7 @@ internal sealed class RecordVerifier(IReadOnlyDictionary<string, ECDsa> enrolled
                     $"{next.Kind} #{next.Seq} does not follow {e.Kind} #{seq}: one of them was altered, replaced or reordered"));
             }
 
-            bool authentic = (linked && nextAuthentic) || (e.Header.Redacted is null && Signed(record.Gateway, e.Header, e.Body));
+            bool authentic = (linked && nextAuthentic) || (e.Header.Redacted is null && enrolled.Signed(record.Gateway, e.Header, e.Body));
             if (!authentic)
             {
                 _findings.Add(new Finding(record.Gateway, Finding.BadSignature, seq, e.Header.Redacted is null
@@ -224,28 +221,6 @@ internal sealed class RecordVerifier(IReadOnlyDictionary<string, ECDsa> enrolled
             {
                 _findings.Add(new Finding(record.Gateway, Finding.NotOpened, e.Seq, $"{e.Kind} #{e.Seq} allowed, never opened: relay {actuation.Relay} (actuation #{actuation.Seq})"));
             }
-        }
-    }
-
-    private string? KeyProblem(string gateway, GatewayMessage.Header header)
-    {
-        if (!_keyIds.TryGetValue(gateway, out var keyId))
-        {
-            return "no public key is enrolled for this gateway";
-        }
-
-        return header.KeyId == keyId ? null : $"signed with key {header.KeyId}, not the one enrolled for this gateway";
-    }
-
-    private bool Signed(string gateway, GatewayMessage.Header header, ReadOnlySpan<byte> body)
-    {
-        try
-        {
-            return enrolled[gateway].VerifyData(body, header.Signature, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
-        }
-        catch (CryptographicException)
-        {
-            return false;
         }
     }
 

@@ -1,0 +1,132 @@
+using System.Text;
+using System.Text.Json;
+using GateEdge.Evidence;
+using GateEdge.Evidence.Verify;
+
+namespace GateEdge.Centre.Ingest;
+
+/// <summary>
+/// Reads one message a gateway published (docs/mqtt.md, "What the gateway signs") into what the
+/// centre stores: the signature line is checked against the gateway's enrolled key before anything
+/// of the body is believed, and the body must name the gateway whose topic it came on. Pure: the
+/// keys are handed in; no database, no broker, no clock.
+/// </summary>
+internal sealed class MessageIntake(EnrolledKeys enrolled)
+{
+    /// <summary>What <paramref name="payload"/> on <paramref name="topic"/> becomes, or null when there is nothing to store (an authentic status or answer, another topic).</summary>
+    public Intake? Read(string topic, byte[] payload)
+    {
+        if (Place(topic) is not var (place, kind))
+        {
+            return null;
+        }
+
+        var (header, body, problem) = GatewayMessage.Split(payload);
+        if (problem is not null)
+        {
+            return Reject(place, topic, payload, null, Finding.Unsigned, problem);
+        }
+
+        if (enrolled.KeyProblem(place.Gateway, header) is { } wrongKey)
+        {
+            return Reject(place, topic, payload, null, Finding.BadSignature, wrongKey);
+        }
+
+        bool signed = enrolled.Signed(place.Gateway, header, body.Span);
+        if (!signed && (kind != "event" || header.Redacted is null))
+        {
+            return Reject(place, topic, payload, null, Finding.BadSignature, "the signature does not match the message");
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || Text(root, "gateway") != place.Gateway)
+            {
+                return Reject(place, topic, payload, null, Finding.BadSignature, "the body names another gateway than its topic");
+            }
+
+            return kind switch
+            {
+                "checkpoint" => ReadCheckpoint(place, topic, payload, root),
+                "event" => ReadEvent(place, topic, payload, EventKind(topic), header, body.ToArray(), root),
+                _ => null, // a status or an answer: authentic, and nothing the record keeps
+            };
+        }
+        catch (JsonException)
+        {
+            return Reject(place, topic, payload, null, Finding.BadSignature, "the body is not JSON");
+        }
+    }
+
+    /// <summary>
+    /// The gateway and what it published: <c>event</c> (<c>…/{compound}/{gate}/{gateway}/event/{kind}</c>),
+    /// <c>checkpoint</c>, <c>status</c> or <c>command-result</c> (<c>…/{gateway}/{what}</c>).
+    /// </summary>
+    internal static (GatewayPlace Place, string Kind)? Place(string topic)
+    {
+        var levels = topic.Split('/');
+        int n = levels.Length;
+        if (n >= 6 && levels[n - 2] == "event")
+        {
+            return (new GatewayPlace(levels[n - 5], levels[n - 4], levels[n - 3]), "event");
+        }
+
+        return n >= 5 && levels[n - 1] is "checkpoint" or "status" or "command-result" ? (new GatewayPlace(levels[n - 4], levels[n - 3], levels[n - 2]), levels[n - 1]) : null;
+    }
+
+    private static string EventKind(string topic) => topic[(topic.LastIndexOf('/') + 1)..];
+
+    private static Intake ReadEvent(GatewayPlace place, string topic, byte[] payload, string kind, GatewayMessage.Header header, byte[] body, JsonElement e)
+    {
+        if (Long(e, "seq") is not { } seq || seq < 1 || Text(e, "prev") is not { Length: 64 } prev)
+        {
+            return Reject(place, topic, payload, Long(e, "seq"), Finding.BadSignature, "the event lacks seq or prev");
+        }
+
+        if (Text(e, "compound") is { } compound && compound != place.Compound || Text(e, "gate") is { } gate && gate != place.Gate)
+        {
+            return Reject(place, topic, payload, seq, Finding.BadSignature, "the event names another compound or gate than its topic");
+        }
+
+        byte[] hash = EventChain.Hash(body);
+        if (header.Redacted is { } asserted)
+        {
+            if (asserted.Length != 64 || !asserted.All(char.IsAsciiHexDigitLower))
+            {
+                return Reject(place, topic, payload, seq, Finding.BadSignature, "redacted is not a hex SHA-256");
+            }
+
+            hash = Convert.FromHexString(asserted);
+        }
+
+        var credential = Object(e, "credential");
+        var person = Object(e, "person");
+        return new EventIntake(place, topic, seq, kind, Guid.TryParse(Text(e, "id"), out var id) ? id : null, prev, hash,
+            Encoding.UTF8.GetString(payload, 0, payload.Length - body.Length - 1), body,
+            Text(e, "lane"), Text(e, "direction"), Time(e, "time"), Text(e, "outcome"),
+            Text(credential, "kind"), Text(credential, "masked"), Text(credential, "sealed"), Text(person, "ref"), Text(person, "class"),
+            Long(e, "forSeq"), Text(e, "relay"));
+    }
+
+    private static Intake ReadCheckpoint(GatewayPlace place, string topic, byte[] payload, JsonElement c) =>
+        Long(c, "size") is { } size && size >= 0 && Text(c, "head") is { Length: 64 } head && Time(c, "time") is { } time
+            ? new CheckpointIntake(place, topic, size, head, time, payload)
+            : Reject(place, topic, payload, null, Finding.BadSignature, "the checkpoint lacks size, head or time");
+
+    private static RejectedIntake Reject(GatewayPlace place, string topic, byte[] payload, long? seq, string kind, string detail) =>
+        new(place.Gateway, topic, seq, kind, detail, payload);
+
+    private static JsonElement Object(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Object ? v : default;
+
+    private static long? Long(JsonElement e, string name) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out long l) ? l : null;
+
+    private static string? Text(JsonElement e, string name) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    private static DateTimeOffset? Time(JsonElement e, string name) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.TryGetDateTimeOffset(out var t) ? t : null;
+}

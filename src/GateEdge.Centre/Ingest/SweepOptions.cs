@@ -1,0 +1,19 @@
+namespace GateEdge.Centre.Ingest;
+
+/// <summary>How the ingest follows each gateway's chain behind the writers.</summary>
+internal sealed record SweepOptions
+{
+    /// <summary>How often the stored record is walked forward.</summary>
+    public TimeSpan Every { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a gap may stand before it is asked for: events of one gateway reach two workers out of order.</summary>
+    public TimeSpan GapGrace { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>The first wait before a gap is asked for again; it doubles up to <see cref="MaxRetryEvery"/>.</summary>
+    public TimeSpan RetryEvery { get; init; } = TimeSpan.FromSeconds(15);
+
+    public TimeSpan MaxRetryEvery { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>The most events asked for at once; a larger gap is asked for in turns.</summary>
+    public long MaxRepublish { get; init; } = 10_000;
+}

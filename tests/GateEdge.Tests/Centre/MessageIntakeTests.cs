@@ -1,0 +1,116 @@
+using System.Security.Cryptography;
+using System.Text;
+using GateEdge.Centre.Ingest;
+using GateEdge.Evidence;
+using GateEdge.Evidence.Verify;
+using GateEdge.Trust;
+
+namespace GateEdge.Tests.Centre;
+
+/// <summary>What the ingest believes of a message: only what the enrolled gateway key vouches for, and only for the gateway whose topic it came on.</summary>
+public sealed class MessageIntakeTests : IDisposable
+{
+    private const string Base = "gateedge/v1/c-7/east/gw-7";
+    private const string Passage = """{"schema":"gateedge.passage/4","id":"0193e7a2-7c1e-7cc0-9a39-3b1c2d4e5f60","seq":12,"prev":"1111111111111111111111111111111111111111111111111111111111111111","time":"2026-12-06T14:03:00+08:00","compound":"c-7","gate":"east","gateway":"gw-7","lane":"lane1","direction":"in","credential":{"kind":"national-id","masked":"110105********002X","sealed":"AQID","device":"lane1-idcard"},"person":{"ref":"R-1","class":"resident"},"outcome":"allow"}""";
+
+    private readonly GatewayKey _key = GatewayKey.Ephemeral();
+    private readonly GatewayKey _impostor = GatewayKey.Ephemeral();
+    private readonly ECDsa _enrolled = ECDsa.Create();
+    private readonly MessageIntake _intake;
+
+    public MessageIntakeTests()
+    {
+        _enrolled.ImportFromPem(_key.PublicKeyPem);
+        _intake = new MessageIntake(new EnrolledKeys(new Dictionary<string, ECDsa> { ["gw-7"] = _enrolled }));
+    }
+
+    [Fact]
+    public void A_genuine_passage_is_stored_with_its_hash_and_the_columns_investigators_search()
+    {
+        var stored = Assert.IsType<EventIntake>(_intake.Read($"{Base}/event/passage", _key.SignedMessage(Encoding.UTF8.GetBytes(Passage))));
+
+        Assert.Equal((12L, "passage", "c-7", "east", "gw-7"), (stored.Seq, stored.Kind, stored.Place.Compound, stored.Place.Gate, stored.Gateway));
+        Assert.Equal(EventChain.Hash(Encoding.UTF8.GetBytes(Passage)), stored.Hash);
+        Assert.Equal(Passage, Encoding.UTF8.GetString(stored.Body));
+        Assert.StartsWith("{\"kid\":\"" + _key.KeyId, stored.Header, StringComparison.Ordinal);
+        Assert.Equal(("allow", "110105********002X", "AQID", "R-1", "resident"), (stored.Outcome, stored.CredentialMasked, stored.CredentialSealed, stored.PersonRef, stored.PersonClass));
+        Assert.Equal(new DateTimeOffset(2026, 12, 6, 6, 3, 0, TimeSpan.Zero), stored.Time);
+    }
+
+    [Fact]
+    public void A_passage_signed_with_another_key_under_the_gateways_account_is_refused_as_a_bad_signature()
+    {
+        var forged = Assert.IsType<RejectedIntake>(_intake.Read($"{Base}/event/passage", _impostor.SignedMessage(Encoding.UTF8.GetBytes(Passage))));
+        Assert.Equal((Finding.BadSignature, "gw-7"), (forged.Kind, forged.Gateway));
+        Assert.Contains("not the one enrolled", forged.Detail, StringComparison.Ordinal);
+
+        // The right key id with a signature over other bytes.
+        var altered = GatewayMessage.Compose(_key.KeyId, _key.Sign(Encoding.UTF8.GetBytes(Passage)), Encoding.UTF8.GetBytes(Passage.Replace("allow", "deny", StringComparison.Ordinal)));
+        Assert.Equal(Finding.BadSignature, Assert.IsType<RejectedIntake>(_intake.Read($"{Base}/event/passage", altered)).Kind);
+    }
+
+    [Fact]
+    public void An_unsigned_message_is_refused_and_kept_as_evidence()
+    {
+        var bytes = Encoding.UTF8.GetBytes(Passage);
+        var refused = Assert.IsType<RejectedIntake>(_intake.Read($"{Base}/event/passage", bytes));
+
+        Assert.Equal(Finding.Unsigned, refused.Kind);
+        Assert.Equal(bytes, refused.Message);
+    }
+
+    [Fact]
+    public void A_genuine_event_replayed_on_another_gateways_topic_is_refused()
+    {
+        var other = _intake.Read("gateedge/v1/c-7/east/gw-8/event/passage", _key.SignedMessage(Encoding.UTF8.GetBytes(Passage)));
+        Assert.Equal(Finding.BadSignature, Assert.IsType<RejectedIntake>(other).Kind); // no key enrolled for gw-8
+
+        using var both = ECDsa.Create();
+        both.ImportFromPem(_key.PublicKeyPem);
+        var sharedKey = new MessageIntake(new EnrolledKeys(new Dictionary<string, ECDsa> { ["gw-7"] = _enrolled, ["gw-8"] = both }));
+        var moved = Assert.IsType<RejectedIntake>(sharedKey.Read("gateedge/v1/c-7/east/gw-8/event/passage", _key.SignedMessage(Encoding.UTF8.GetBytes(Passage))));
+        Assert.Contains("names another gateway", moved.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_redacted_copy_is_stored_under_the_hash_it_asserts_for_the_next_link_to_vouch_for()
+    {
+        const string original = "1234567890abcdef1234567890abcdef1234567890abcdef1234567890abcdef";
+        var copy = GatewayMessage.Compose(_key.KeyId, _key.Sign("{}"u8), Encoding.UTF8.GetBytes(Passage), replayed: true, redacted: original);
+
+        var stored = Assert.IsType<EventIntake>(_intake.Read($"{Base}/event/passage", copy));
+        Assert.Equal(Convert.FromHexString(original), stored.Hash);
+    }
+
+    [Fact]
+    public void A_genuine_status_or_answer_is_checked_and_not_stored_and_a_forged_one_is_an_alarm()
+    {
+        var answer = Encoding.UTF8.GetBytes("""{"schema":"gateedge.command-result/1","gateway":"gw-7","id":"c-1","status":"done"}""");
+
+        Assert.Null(_intake.Read($"{Base}/command-result", _key.SignedMessage(answer)));
+        Assert.Equal(Finding.BadSignature, Assert.IsType<RejectedIntake>(_intake.Read($"{Base}/command-result", _impostor.SignedMessage(answer))).Kind);
+        Assert.Equal(Finding.Unsigned, Assert.IsType<RejectedIntake>(_intake.Read($"{Base}/status", """{"state":"online"}"""u8.ToArray())).Kind);
+        Assert.Null(_intake.Read("gateedge/v1/c-7/lists/persons", answer));
+    }
+
+    [Theory]
+    [InlineData("""{"gateway":"gw-7","prev":"1111111111111111111111111111111111111111111111111111111111111111"}""")]
+    [InlineData("""{"gateway":"gw-7","seq":0,"prev":"1111111111111111111111111111111111111111111111111111111111111111"}""")]
+    [InlineData("""{"gateway":"gw-7","seq":"12","prev":"1111111111111111111111111111111111111111111111111111111111111111"}""")]
+    [InlineData("""{"gateway":"gw-7","seq":12,"prev":"short"}""")]
+    [InlineData("""{"gateway":"gw-7","seq":12,"prev":"1111111111111111111111111111111111111111111111111111111111111111","compound":"c-8"}""")]
+    [InlineData("""[1,2,3]""")]
+    [InlineData("""{"gateway":"gw-7","seq":12""")]
+    public void A_signed_event_without_a_usable_place_in_the_chain_is_refused_not_stored(string body)
+    {
+        var refused = Assert.IsType<RejectedIntake>(_intake.Read($"{Base}/event/passage", _key.SignedMessage(Encoding.UTF8.GetBytes(body))));
+        Assert.Equal(Finding.BadSignature, refused.Kind);
+    }
+
+    public void Dispose()
+    {
+        _key.Dispose();
+        _impostor.Dispose();
+        _enrolled.Dispose();
+    }
+}
