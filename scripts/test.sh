@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 
 # mosquitto and rabbitmq-server: the system tests start private brokers of both kinds;
 # openssl: they make their own TLS certificates; chromium: the status page is checked in a
-# headless browser; postgresql: the reference centre's tests store into a private cluster; faketime: the fault tests step the gateway's wall clock; systemd: the unit
+# headless browser; postgresql: the reference centre's tests store into a private cluster;
+# faketime: the fault tests step the gateway's wall clock; systemd: the unit
 # file's hardening is scored with systemd-analyze; clang, lld and the arm64 cross packages: the
 # releases are built native for x64 and arm64 (deploy/publish.sh), and qemu-user runs the arm64
 # one on Debian's arm64 libraries (the machine gains the arm64 architecture for them).
