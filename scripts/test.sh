@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every GateEdge test: unit tests, devices over pseudo-terminals, and system tests with
-# the real GateEdge and simulator processes against a private mosquitto. Installs mosquitto
-# from Debian's packages first when it is missing.
+# the real GateEdge, simulator and centre processes against a private mosquitto and PostgreSQL.
+# Installs what they need from Debian's packages first when it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
