@@ -14,7 +14,7 @@ internal sealed class Investigations(NpgsqlDataSource database)
 {
     private const string AttemptColumns = """
         e.time, e.gateway, e.seq, e.kind, e.lane, e.direction, e.outcome, e.person_ref, e.person_class, e.credential_masked,
-        convert_from(e.body, 'UTF8')::jsonb #>> '{temperature,bodyC}',
+        (convert_from(e.body, 'UTF8')::jsonb #>> '{temperature,bodyC}'),
         (SELECT a.relay FROM gateway_events a WHERE a.gateway = e.gateway AND a.for_seq = e.seq AND a.kind = 'actuation' ORDER BY a.seq LIMIT 1)
         """;
 
@@ -81,7 +81,7 @@ internal sealed class Investigations(NpgsqlDataSource database)
     public async Task<ResultTable> NeverOpenedAsync(CancellationToken cancellationToken) =>
         await RowsAsync([.. AttemptHeadings, "why"], $"""
             SELECT {AttemptColumns},
-                CASE WHEN a.seq IS NULL THEN 'no actuation record has arrived' ELSE 'relay ' || a.relay || coalesce(': ' || convert_from(a.body, 'UTF8')::jsonb ->> 'problem', '') END
+                CASE WHEN a.seq IS NULL THEN 'no actuation record has arrived' ELSE 'relay ' || a.relay || coalesce(': ' || (convert_from(a.body, 'UTF8')::jsonb ->> 'problem'), '') END
             FROM gateway_events e
             LEFT JOIN gateway_events a ON a.gateway = e.gateway AND a.for_seq = e.seq AND a.kind = 'actuation'
             WHERE (e.kind = 'remote-open' OR (e.kind IN ('passage', 'override') AND e.outcome = 'allow'))

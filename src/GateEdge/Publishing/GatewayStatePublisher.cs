@@ -203,8 +203,9 @@ internal sealed partial class GatewayStatePublisher : IDisposable
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .Build(), cancellationToken);
 
-    public byte[] StatusPayload(string state) => JsonSerializer.SerializeToUtf8Bytes(
-        new GatewayStatus(GatewayStatus.SchemaId, _gateway.Id, state, _time.GetUtcNow(), state == "online" ? _journal.Health.Fault?.Problem : null), EventJson.Default.GatewayStatus);
+    /// <summary>The signed status, also the last will: a forged retained <c>online</c> fails the signature check at the centre.</summary>
+    public byte[] StatusPayload(string state) => _key.SignedMessage(JsonSerializer.SerializeToUtf8Bytes(
+        new GatewayStatus(GatewayStatus.SchemaId, _gateway.Id, state, _time.GetUtcNow(), state == "online" ? _journal.Health.Fault?.Problem : null), EventJson.Default.GatewayStatus));
 
     public void Dispose() => _heartbeatTimer.Dispose();
 

@@ -108,6 +108,11 @@ internal sealed partial class ChildProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return; // a test may dispose what its support class also owns
+        }
+
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
