@@ -93,7 +93,7 @@ public sealed class GatewaySystemTests : IAsyncLifetime
         // No published event holds an ID number or a full name (and, as in every system test, no logged line: ChildProcess).
         var secrets = TestGate.Residents.SelectMany(r => new[] { r.IdNumber, r.Name }).ToArray();
         Assert.DoesNotContain(centre.Messages.SelectMany(m => Strings(m.Payload)), value => secrets.Any(secret => value.Contains(secret, StringComparison.Ordinal)));
-        Assert.Equal(["actuation", "device", "heartbeat", "passage", "status"], centre.Messages.Select(m => m.Payload.GetProperty("schema").GetString()!.Split('.', '/')[1]).Distinct().Order());
+        Assert.Equal(["actuation", "checkpoint", "device", "heartbeat", "passage", "status"], centre.Messages.Select(m => m.Payload.GetProperty("schema").GetString()!.Split('.', '/')[1]).Distinct().Order());
         Assert.DoesNotContain(gateway.Lines, l => l.Contains("[ERR]", StringComparison.Ordinal) || l.Contains("[FTL]", StringComparison.Ordinal));
     }
 
