@@ -7,6 +7,7 @@ using GateEdge.Benchmarks.Load;
 // dotnet run -c Release --project bench/GateEdge.Benchmarks -- load --lanes 1,8,64 --seconds 30 --out DIR
 // dotnet run -c Release --project bench/GateEdge.Benchmarks -- backlog --events 1000000 --out DIR
 // dotnet run -c Release --project bench/GateEdge.Benchmarks -- registry --sizes 1000,10000,100000,1000000 --out DIR
+// dotnet run -c Release --project bench/GateEdge.Benchmarks -- centre --gateways 1000 --events 200000 --workers 2  (the reference centre's ingest, verify, signing cost)
 // dotnet run -c Release --project bench/GateEdge.Benchmarks -- all --out DIR       (what bench/run.sh runs)
 // dotnet run -c Release --project bench/GateEdge.Benchmarks -- report --out DIR    (results.md and the curves again, from DIR/results.json)
 string verb = args.Length > 0 ? args[0] : "micro";
@@ -23,6 +24,12 @@ if (verb == "idle")
         await IdleRun.RunAsync(lanes, TimeSpan.FromSeconds(Ints("--seconds", "60")[0]), args.Contains("--floor"), Console.Out);
     }
 
+    return 0;
+}
+
+if (verb == "centre")
+{
+    await CentreRun.RunAsync(Ints("--gateways", "1000")[0], Ints("--events", "200000")[0], Ints("--workers", "2")[0], Console.Out);
     return 0;
 }
 

@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using GateEdge.Evidence;
+using GateEdge.Evidence.Verify;
+using GateEdge.Trust;
+using MQTTnet;
+using MQTTnet.Protocol;
+
+namespace GateEdge.Benchmarks.Load;
+
+/// <summary>
+/// The reference centre under a district's load: N simulated gateways, each with its own key and
+/// chain, publish signed passages to a private mosquitto; W ingest workers (the real
+/// <c>gateedge-centre</c> processes) store them into a private PostgreSQL. The rate is taken from
+/// the first publish to the moment the database holds every event, and the row count must equal
+/// what was published. In the same run: what signing and chaining cost a gateway per event, and
+/// how fast the auditor's verifier checks the same messages.
+/// </summary>
+internal static class CentreRun
+{
+    public static async Task RunAsync(int gateways, int events, int workers, TextWriter log)
+    {
+        var dir = Directory.CreateTempSubdirectory("gateedge-bench-centre-").FullName;
+        try
+        {
+            var keysFolder = Path.Combine(dir, "keys");
+            Directory.CreateDirectory(keysFolder);
+            var keys = Enumerable.Range(0, gateways).Select(_ => GatewayKey.Ephemeral()).ToArray();
+            for (int g = 0; g < gateways; g++)
+            {
+                await File.WriteAllTextAsync(Path.Combine(keysFolder, $"{Name(g)}.pub.pem"), keys[g].PublicKeyPem);
+            }
+
+            var signing = Stopwatch.StartNew();
+            var messages = Messages(keys, events);
+            double signMicros = signing.Elapsed.TotalMicroseconds / events;
+            log.WriteLine($"signing and chaining: {signMicros:0.0} µs per event ({events} events of {gateways} gateways, one core)");
+
+            var verify = Stopwatch.StartNew();
+            var verifier = new RecordVerifier(EnrolledKeys.Load(keysFolder).Keys!);
+            foreach (var (topic, payload) in messages)
+            {
+                verifier.Add(new ReceivedMessage(topic, payload));
+            }
+
+            var report = verifier.Finish();
+            log.WriteLine($"verify: {events / verify.Elapsed.TotalSeconds:0} events/s ({(report.Clean ? "clean" : $"{report.Findings.Count} findings")})");
+
+            await using var postgres = await PrivatePostgres.StartAsync();
+            await postgres.CreateDatabaseAsync("centre");
+            using var broker = new PrivateMosquitto();
+            broker.Start();
+            var signer = Path.Combine(dir, "centre.key.pem");
+            await File.WriteAllTextAsync(signer, CentreSigner.NewKeyPair().PrivatePem);
+            var processes = Enumerable.Range(1, workers).Select(w => GatewayProcess.Start("dotnet",
+                [Path.Combine(AppContext.BaseDirectory, "gateedge-centre.dll"), "ingest", "--broker", $"127.0.0.1:{broker.Port}", "--client-id", $"bench-ingest-{w}",
+                 "--keys", keysFolder, "--signing-key", signer, "--key-id", "bench", "--database", postgres.ConnectionString("centre")])).ToList();
+            await WaitForSubscriptionsAsync(postgres);
+
+            var cpuBefore = processes.Select(p => p.Process.TotalProcessorTime).ToArray();
+            var clock = Stopwatch.StartNew();
+            await PublishAsync(broker.Port, messages);
+            double published = clock.Elapsed.TotalSeconds;
+            long stored = 0;
+            while (clock.Elapsed < TimeSpan.FromMinutes(10) && (stored = Count(postgres)) < events)
+            {
+                await Task.Delay(200);
+            }
+
+            double seconds = clock.Elapsed.TotalSeconds;
+            double cpu = processes.Select((p, i) => (p.Process.TotalProcessorTime - cpuBefore[i]).TotalSeconds).Sum();
+            log.WriteLine($"ingest, {workers} workers: {stored} of {events} events stored in {seconds:0.0} s = {stored / seconds:0} events/s sustained " +
+                $"(published in {published:0.0} s; workers' CPU {cpu / stored * 1e6:0} µs per event); rows = published: {stored == events}");
+            log.WriteLine($"database size: {await postgres.QueryAsync("centre", "SELECT pg_size_pretty(pg_database_size('centre')) || ', ' || (pg_total_relation_size('gateway_events') / greatest(count(*), 1)) || ' bytes a row' FROM gateway_events")}");
+            foreach (var process in processes)
+            {
+                await process.DisposeAsync();
+            }
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private static string Name(int gateway) => $"gw-{gateway:D4}";
+
+    /// <summary>Every gateway's events in turn, as a district's broker sees them interleaved: signed, chained, passage-sized.</summary>
+    private static (string Topic, byte[] Payload)[] Messages(GatewayKey[] keys, int events)
+    {
+        var prev = Enumerable.Repeat(EventChain.Genesis, keys.Length).ToArray();
+        var messages = new (string, byte[])[events];
+        for (int i = 0; i < events; i++)
+        {
+            int g = i % keys.Length;
+            long seq = i / keys.Length + 1;
+            var body = Encoding.UTF8.GetBytes($$"""{"schema":"gateedge.passage/4","id":"{{Guid.CreateVersion7()}}","seq":{{seq}},"prev":"{{prev[g]}}","time":"{{DateTimeOffset.UtcNow:O}}","compound":"c-{{g / 10}}","gate":"g-{{g}}","gateway":"{{Name(g)}}","lane":"lane1","direction":"in","mode":"unattended","credential":{"kind":"national-id","masked":"110105********{{seq % 10000:D4}}","sealed":null,"device":"lane1-idcard","readAt":"{{DateTimeOffset.UtcNow:O}}"},"person":{"ref":"R-{{seq}}","class":"resident","name":"张*"},"temperature":{"status":"normal","bodyC":36.6,"objectC":34.1,"ambientC":25.0,"device":"lane1-thermometer","readAt":"{{DateTimeOffset.UtcNow:O}}"},"mask":{"status":"not-checked","source":null},"outcome":"deny","rules":["R3"],"reasons":["not registered"],"reasonCodes":["not-registered"],"alarms":[],"guard":null,"devices":{} }""");
+            prev[g] = EventChain.Hex(EventChain.Hash(body));
+            messages[i] = ($"gateedge/v1/c-{g / 10}/g-{g}/{Name(g)}/event/passage", keys[g].SignedMessage(body));
+        }
+
+        return messages;
+    }
+
+    private static async Task PublishAsync(int port, (string Topic, byte[] Payload)[] messages)
+    {
+        const int clients = 4, window = 256;
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async c =>
+        {
+            using var client = new MqttClientFactory().CreateMqttClient();
+            await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithClientId($"bench-gateways-{c}").Build());
+            var inFlight = new Queue<Task>();
+            for (int i = c; i < messages.Length; i += clients)
+            {
+                if (inFlight.Count == window)
+                {
+                    await inFlight.Dequeue();
+                }
+
+                inFlight.Enqueue(client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(messages[i].Topic).WithPayload(messages[i].Payload)
+                    .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build()));
+            }
+
+            await Task.WhenAll(inFlight);
+            await client.DisconnectAsync();
+        }));
+    }
+
+    /// <summary>The workers have created the tables; their subscriptions follow within a second of it.</summary>
+    private static async Task WaitForSubscriptionsAsync(PrivatePostgres postgres)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            try
+            {
+                _ = Count(postgres);
+                await Task.Delay(2000);
+                return;
+            }
+            catch (InvalidOperationException)
+            {
+                await Task.Delay(200);
+            }
+        }
+
+        throw new TimeoutException("the ingest workers did not create their tables within 60 s");
+    }
+
+    private static long Count(PrivatePostgres postgres) =>
+        long.Parse(postgres.QueryAsync("centre", "SELECT count(*) FROM gateway_events").GetAwaiter().GetResult(), System.Globalization.CultureInfo.InvariantCulture);
+}
