@@ -121,12 +121,15 @@ internal sealed partial class CommandService(
     private string Resend((long First, long Last) range)
     {
         var (queued, missing) = journal.Outbox.Resend(range.First, range.Last);
-        string answer = missing.Count == 0
-            ? $"{queued} events sent again"
-            : $"{queued} events sent again; not held by this gateway: {string.Join(", ", missing.Select(m => m.First == m.Last ? $"{m.First}" : $"{m.First}-{m.Last}"))}";
+        long last = journal.Outbox.LastSeq;
+        string answer = $"{queued} events sent again"
+            + (missing.Count == 0 ? "" : $"; not held by this gateway: {string.Join(", ", missing.Select(m => Range(m.First, m.Last)))}")
+            + (range.Last > last ? $"; not issued yet: {Range(Math.Max(range.First, last + 1), range.Last)}" : "");
         LogResent(range.First, range.Last, answer);
         return answer;
     }
+
+    private static string Range(long first, long last) => first == last ? $"{first}" : $"{first}-{last}";
 
     private CommandResult Refused(string? id, string command, string reason)
     {
