@@ -45,16 +45,18 @@ internal static class CentreCommandLine
         var passwordFile = new Option<string?>("--password-file") { Description = "File holding the broker password" };
         var caFile = new Option<string?>("--ca-file") { Description = "CA of the broker's certificate: connect with TLS" };
         var group = new Option<string>("--group") { Description = "Shared subscription group; every worker of the district uses the same", DefaultValueFactory = _ => "ingest" };
+        var gapGrace = new Option<int>("--gap-grace") { Description = "Seconds a gap in a gateway's record may stand before it is asked for again", DefaultValueFactory = _ => 30 };
         var command = new Command("ingest", "Store every gateway's events and checkpoints; ask for gaps; acknowledge checkpoints (run two or more, each with its own --client-id)")
         {
-            broker, clientId, keys, signingKey, keyId, username, passwordFile, caFile, group, database, root,
+            broker, clientId, keys, signingKey, keyId, username, passwordFile, caFile, group, gapGrace, database, root,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
             var (host, port, brokerProblem) = Broker(result.GetValue(broker)!);
             var (enrolled, keysProblem) = EnrolledKeys.Load(result.GetValue(keys)!);
             var (signer, signerProblem) = Signer(result.GetValue(signingKey)!, result.GetValue(keyId)!);
-            if ((brokerProblem ?? keysProblem ?? signerProblem) is { } problem)
+            string? graceProblem = result.GetValue(gapGrace) is >= 1 and <= 86_400 ? null : "--gap-grace: give 1–86400 seconds";
+            if ((brokerProblem ?? keysProblem ?? signerProblem ?? graceProblem) is { } problem)
             {
                 Console.Out.WriteLine(problem);
                 return 2;
@@ -65,7 +67,8 @@ internal static class CentreCommandLine
                 Host = host!, Port = port, ClientId = result.GetValue(clientId)!, Username = result.GetValue(username), PasswordFile = result.GetValue(passwordFile),
                 CaFile = result.GetValue(caFile), Group = result.GetValue(group)!, Root = result.GetValue(root)!,
             };
-            return await IngestRun.RunAsync(options, result.GetValue(database)!, enrolled!, signer!, cancellationToken);
+            var sweep = new SweepOptions { GapGrace = TimeSpan.FromSeconds(result.GetValue(gapGrace)) };
+            return await IngestRun.RunAsync(options, sweep, result.GetValue(database)!, enrolled!, signer!, cancellationToken);
         });
         return command;
     }
@@ -163,7 +166,10 @@ internal static class CentreCommandLine
     {
         try
         {
-            return new NpgsqlSlimDataSourceBuilder(connectionString).EnableArrays().Build();
+            var builder = new NpgsqlSlimDataSourceBuilder(connectionString).EnableArrays();
+            // The ingest's staging table lives as long as the pooled connection; nothing else keeps session state.
+            builder.ConnectionStringBuilder.NoResetOnClose = true;
+            return builder.Build();
         }
         catch (ArgumentException ex)
         {

@@ -62,9 +62,16 @@ internal static class CentreRun
             var clock = Stopwatch.StartNew();
             await PublishAsync(broker.Port, messages);
             double published = clock.Elapsed.TotalSeconds;
-            long stored = 0;
-            while (clock.Elapsed < TimeSpan.FromMinutes(10) && (stored = Count(postgres)) < events)
+            long stored = 0, before = -1;
+            var progress = Stopwatch.StartNew();
+            while ((stored = Count(postgres)) < events && progress.Elapsed < TimeSpan.FromSeconds(60))
             {
+                if (stored != before)
+                {
+                    before = stored;
+                    progress.Restart(); // a stalled ingest ends the run after a minute without progress
+                }
+
                 await Task.Delay(200);
             }
 
@@ -76,6 +83,11 @@ internal static class CentreRun
             foreach (var process in processes)
             {
                 await process.DisposeAsync();
+            }
+
+            foreach (var problem in GatewayProcess.Problems)
+            {
+                log.WriteLine($"a worker logged: {problem}");
             }
         }
         finally

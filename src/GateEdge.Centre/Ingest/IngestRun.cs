@@ -11,7 +11,7 @@ namespace GateEdge.Centre.Ingest;
 /// <summary>Puts one ingest worker together and runs it until stopped (SIGTERM or Ctrl-C).</summary>
 internal static class IngestRun
 {
-    public static async Task<int> RunAsync(IngestOptions options, string connectionString, EnrolledKeys keys, CentreSigner signer, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(IngestOptions options, SweepOptions sweep, string connectionString, EnrolledKeys keys, CentreSigner signer, CancellationToken cancellationToken)
     {
         using var serilog = new LoggerConfiguration().WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture).CreateLogger();
         using var logs = new SerilogLoggerFactory(serilog);
@@ -29,12 +29,12 @@ internal static class IngestRun
 
         var clock = TimeProvider.System;
         await using var worker = new IngestWorker(options, new MessageIntake(keys), new IntakeWriter(database), clock, logger);
-        var sweeper = new RecordSweeper(database, new CentreRequests(signer, options.Root, clock), worker.PublishAsync, new SweepOptions(), clock, logger);
+        var sweeper = new RecordSweeper(database, new CentreRequests(signer, options.Root, clock), worker.PublishAsync, sweep, clock, logger);
         logger.LogInformation("gateedge-centre ingest {ClientId}: {Keys} gateway keys enrolled", options.ClientId, keys.Count);
         var sweeping = sweeper.RunAsync(cancellationToken);
-        await worker.RunAsync(cancellationToken);
+        int exit = await worker.RunAsync(cancellationToken);
         await sweeping.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         logger.LogInformation("gateedge-centre ingest {ClientId} stopped after storing {Stored} messages", options.ClientId, worker.Stored);
-        return 0;
+        return exit;
     }
 }

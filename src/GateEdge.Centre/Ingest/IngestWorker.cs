@@ -25,7 +25,7 @@ internal sealed class IngestWorker(IngestOptions options, MessageIntake intake, 
 
     private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
     private readonly Channel<(Intake? Intake, MqttApplicationMessageReceivedEventArgs Message)> _received =
-        Channel.CreateBounded<(Intake?, MqttApplicationMessageReceivedEventArgs)>(new BoundedChannelOptions(10_000) { SingleReader = true, SingleWriter = true });
+        Channel.CreateBounded<(Intake?, MqttApplicationMessageReceivedEventArgs)>(new BoundedChannelOptions(ushort.MaxValue) { SingleReader = true, SingleWriter = true });
     private long _stored;
 
     /// <summary>Messages written and acknowledged since start.</summary>
@@ -34,18 +34,22 @@ internal sealed class IngestWorker(IngestOptions options, MessageIntake intake, 
     /// <summary>Publishes a signed request to a gateway at QoS 1; false (and a log line) when the broker cannot be reached now.</summary>
     public async Task PublishAsync(string topic, byte[] payload, CancellationToken cancellationToken)
     {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(10));
         try
         {
             await _client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload)
-                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build(), cancellationToken);
+                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build(), timeout.Token);
         }
-        catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or MQTTnet.Exceptions.MqttClientNotConnectedException or InvalidOperationException)
+        catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or MQTTnet.Exceptions.MqttClientNotConnectedException or InvalidOperationException
+            || ex is OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning("Could not send {Topic} now ({Problem}); it is asked again later", topic, ex.Message);
         }
     }
 
-    public async Task RunAsync(CancellationToken cancellationToken)
+    /// <returns>0 when stopped, 1 when the worker could not go on.</returns>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         _client.ApplicationMessageReceivedAsync += e =>
         {
@@ -57,6 +61,13 @@ internal sealed class IngestWorker(IngestOptions options, MessageIntake intake, 
         var writing = WriteAsync(cancellationToken);
         while (!cancellationToken.IsCancellationRequested)
         {
+            if (writing.IsFaulted)
+            {
+                // Never a worker that looks alive and stores nothing: stop, and let systemd start it again.
+                logger.LogCritical(writing.Exception!.InnerException, "The ingest stopped storing; exiting so it is started again");
+                return 1;
+            }
+
             if (!_client.IsConnected)
             {
                 await ConnectAsync(cancellationToken);
@@ -66,6 +77,7 @@ internal sealed class IngestWorker(IngestOptions options, MessageIntake intake, 
         }
 
         await writing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        return 0;
     }
 
     private async Task ConnectAsync(CancellationToken cancellationToken)
@@ -77,7 +89,8 @@ internal sealed class IngestWorker(IngestOptions options, MessageIntake intake, 
             // Unacknowledged messages wait at the broker for this worker while it is away.
             .WithCleanStart(false)
             .WithSessionExpiryInterval(7 * 86_400)
-            .WithReceiveMaximum((ushort)Math.Min(ushort.MaxValue, options.BatchSize * 2))
+            // The broker's whole window: a small one left the queue trickling out of mosquitto 2.0.11 (docs/centre.md, "Sizing").
+            .WithReceiveMaximum(ushort.MaxValue)
             .WithTimeout(TimeSpan.FromSeconds(10));
         if (options.Username is { } user)
         {

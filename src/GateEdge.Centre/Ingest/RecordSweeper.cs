@@ -52,9 +52,11 @@ internal sealed class RecordSweeper(NpgsqlDataSource database, CentreRequests re
             }
         }
 
+        int budget = options.MaxRequestsPerSweep;
         foreach (var gateway in gateways)
         {
-            var sends = await WalkAsync(gateway, cancellationToken);
+            var sends = await WalkAsync(gateway, budget > 0, cancellationToken);
+            budget -= sends.Count(s => s.Topic.EndsWith("/command/republish", StringComparison.Ordinal));
             foreach (var (topic, payload) in sends)
             {
                 await publish(topic, payload, cancellationToken);
@@ -64,7 +66,7 @@ internal sealed class RecordSweeper(NpgsqlDataSource database, CentreRequests re
         return gateways.Count;
     }
 
-    private async Task<List<(string Topic, byte[] Payload)>> WalkAsync(string gateway, CancellationToken cancellationToken)
+    private async Task<List<(string Topic, byte[] Payload)>> WalkAsync(string gateway, bool mayAsk, CancellationToken cancellationToken)
     {
         var sends = new List<(string, byte[])>();
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
@@ -123,7 +125,7 @@ internal sealed class RecordSweeper(NpgsqlDataSource database, CentreRequests re
         {
             seenAt = now;
         }
-        else if (now - seenAt >= options.GapGrace && (requestedAt is null || now - requestedAt >= RetryAfter(asked)))
+        else if (mayAsk && now - seenAt >= options.GapGrace && (requestedAt is null || now - requestedAt >= RetryAfter(asked)))
         {
             long from = checkedTo + 1, upTo = Math.Min(to, checkedTo + options.MaxRepublish);
             sends.Add(requests.Republish(w.Place, from, upTo));

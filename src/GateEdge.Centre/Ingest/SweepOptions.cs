@@ -6,8 +6,14 @@ internal sealed record SweepOptions
     /// <summary>How often the stored record is walked forward.</summary>
     public TimeSpan Every { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How long a gap may stand before it is asked for: events of one gateway reach two workers out of order.</summary>
-    public TimeSpan GapGrace { get; init; } = TimeSpan.FromSeconds(3);
+    /// <summary>
+    /// How long a gap may stand before it is asked for: events of one gateway reach the workers out of
+    /// order, and while the workers work through a backlog every gateway shows gaps that fill by themselves.
+    /// </summary>
+    public TimeSpan GapGrace { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The most gaps asked for in one sweep, so a centre coming back to a thousand gateways does not flood them.</summary>
+    public int MaxRequestsPerSweep { get; init; } = 100;
 
     /// <summary>The first wait before a gap is asked for again; it doubles up to <see cref="MaxRetryEvery"/>.</summary>
     public TimeSpan RetryEvery { get; init; } = TimeSpan.FromSeconds(15);

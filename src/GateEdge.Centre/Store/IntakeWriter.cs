@@ -1,29 +1,37 @@
 using GateEdge.Centre.Ingest;
+using GateEdge.Evidence.Verify;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace GateEdge.Centre.Store;
 
 /// <summary>
-/// Writes a batch of received messages in one transaction: each event once per (gateway, seq),
-/// a repeat with the same bytes as nothing, a repeat with other bytes as a <c>conflicting-repeat</c>
-/// alarm that keeps both copies' evidence, and every rejected message as an alarm with its bytes.
-/// Rows are written in (gateway, seq) order so that two workers writing overlapping batches wait
-/// for each other instead of deadlocking.
+/// Writes a batch of received messages in one transaction: the events are copied into a
+/// transaction-scoped staging table and moved into <c>gateway_events</c> with one statement, each
+/// once per (gateway, seq); a repeat with the same bytes is nothing, a repeat with other bytes is a
+/// <c>conflicting-repeat</c> alarm that keeps the second copy; every rejected message is an alarm
+/// with its bytes. Rows are moved in (gateway, seq) order, so two workers writing overlapping
+/// batches wait for each other instead of deadlocking.
 /// </summary>
 internal sealed class IntakeWriter(NpgsqlDataSource database)
 {
-    private const string InsertEvent = """
+    private const string Columns = "gateway, seq, kind, id, compound, gate, lane, direction, time, outcome, credential_kind, credential_masked, credential_sealed, person_ref, person_class, for_seq, relay, header, body, hash, prev";
+
+    private const string Staging = $"""
+        CREATE TEMP TABLE IF NOT EXISTS intake_events ON COMMIT DELETE ROWS AS SELECT {Columns}, ''::text AS topic FROM gateway_events WITH NO DATA
+        """;
+
+    private const string Move = $"""
         WITH inserted AS (
-            INSERT INTO gateway_events (gateway, seq, kind, id, compound, gate, lane, direction, time, outcome,
-                credential_kind, credential_masked, credential_sealed, person_ref, person_class, for_seq, relay, header, body, hash, prev)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
+            INSERT INTO gateway_events ({Columns})
+            SELECT {Columns} FROM intake_events ORDER BY gateway, seq
             ON CONFLICT (gateway, seq) DO NOTHING
-            RETURNING 1)
+            RETURNING gateway, seq)
         INSERT INTO integrity_alarms (gateway, seq, kind, detail, topic, message)
-        SELECT $1, $2, 'conflicting-repeat', 'another body arrived for this sequence number: ' || e.kind || ' stored, ' || $3 || ' received (kept here)', $22, convert_to($18 || E'\n', 'UTF8') || $19
-        FROM gateway_events e
-        WHERE e.gateway = $1 AND e.seq = $2 AND e.hash <> $20 AND NOT EXISTS (SELECT 1 FROM inserted)
+        SELECT i.gateway, i.seq, 'conflicting-repeat', 'another body arrived for this sequence number: ' || e.kind || ' stored, ' || i.kind || ' received (kept here)',
+               i.topic, convert_to(i.header || E'\n', 'UTF8') || i.body
+        FROM intake_events i JOIN gateway_events e ON e.gateway = i.gateway AND e.seq = i.seq
+        WHERE e.hash <> i.hash AND NOT EXISTS (SELECT 1 FROM inserted n WHERE n.gateway = i.gateway AND n.seq = i.seq)
         """;
 
     private const string InsertCheckpoint = """
@@ -37,32 +45,116 @@ internal sealed class IntakeWriter(NpgsqlDataSource database)
 
     public async Task WriteAsync(IReadOnlyCollection<Intake> batch, CancellationToken cancellationToken)
     {
+        var (events, others) = Separate(batch);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var commands = new NpgsqlBatch(connection, transaction);
-        var places = batch.Select(i => i switch { EventIntake e => e.Place, CheckpointIntake c => c.Place, _ => (GatewayPlace?)null })
-            .OfType<GatewayPlace>().DistinctBy(p => p.Gateway).OrderBy(p => p.Gateway, StringComparer.Ordinal);
-        foreach (var place in places)
+        await using (var commands = new NpgsqlBatch(connection, transaction))
         {
-            commands.BatchCommands.Add(Command(InsertWatermark, place.Gateway, place.Compound, place.Gate));
-        }
-
-        foreach (var intake in batch.OrderBy(i => i.Gateway, StringComparer.Ordinal).ThenBy(i => i is EventIntake e ? e.Seq : long.MaxValue))
-        {
-            commands.BatchCommands.Add(intake switch
+            commands.BatchCommands.Add(new NpgsqlBatchCommand(Staging));
+            var places = events.Select(e => e.Place).Concat(others.OfType<CheckpointIntake>().Select(c => c.Place))
+                .DistinctBy(p => p.Gateway).OrderBy(p => p.Gateway, StringComparer.Ordinal);
+            foreach (var place in places)
             {
-                EventIntake e => Command(InsertEvent, e.Place.Gateway, e.Seq, e.Kind, e.Id, e.Place.Compound, e.Place.Gate, e.Lane, e.Direction, e.Time, e.Outcome,
-                    e.CredentialKind, e.CredentialMasked, e.CredentialSealed, e.PersonRef, e.PersonClass, e.ForSeq, e.Relay,
-                    e.Header, e.Body, e.Hash, e.Prev, e.Topic),
-                CheckpointIntake c => Command(InsertCheckpoint, c.Place.Gateway, c.Size, c.Head, c.Time, c.Message),
-                RejectedIntake r => Command(InsertAlarm, r.Gateway, r.Seq, r.Kind, r.Detail, r.Topic, r.Message),
-                _ => throw new ArgumentException($"unknown intake {intake.GetType().Name}", nameof(batch)),
-            });
+                commands.BatchCommands.Add(Command(InsertWatermark, place.Gateway, place.Compound, place.Gate));
+            }
+
+            await commands.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await commands.ExecuteNonQueryAsync(cancellationToken);
+        if (events.Count > 0)
+        {
+            await CopyAsync(connection, events, cancellationToken);
+        }
+
+        await using (var commands = new NpgsqlBatch(connection, transaction))
+        {
+            if (events.Count > 0)
+            {
+                commands.BatchCommands.Add(new NpgsqlBatchCommand(Move));
+            }
+
+            foreach (var intake in others)
+            {
+                commands.BatchCommands.Add(intake switch
+                {
+                    CheckpointIntake c => Command(InsertCheckpoint, c.Place.Gateway, c.Size, c.Head, c.Time, c.Message),
+                    RejectedIntake r => Command(InsertAlarm, r.Gateway, r.Seq, r.Kind, r.Detail, r.Topic, r.Message),
+                    _ => throw new ArgumentException($"unknown intake {intake.GetType().Name}", nameof(batch)),
+                });
+            }
+
+            if (commands.BatchCommands.Count > 0)
+            {
+                await commands.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
         await transaction.CommitAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// The events to copy, one per (gateway, seq): a second copy with the same bytes is dropped, one
+    /// with other bytes becomes a conflicting-repeat alarm here, since the staging table holds one row per number.
+    /// </summary>
+    private static (List<EventIntake> Events, List<Intake> Others) Separate(IReadOnlyCollection<Intake> batch)
+    {
+        var events = new Dictionary<(string, long), EventIntake>();
+        var others = new List<Intake>();
+        foreach (var intake in batch)
+        {
+            if (intake is not EventIntake e)
+            {
+                others.Add(intake);
+            }
+            else if (!events.TryGetValue((e.Gateway, e.Seq), out var first))
+            {
+                events[(e.Gateway, e.Seq)] = e;
+            }
+            else if (!first.Hash.AsSpan().SequenceEqual(e.Hash))
+            {
+                others.Add(new RejectedIntake(e.Gateway, e.Topic, e.Seq, Finding.ConflictingRepeat,
+                    $"another body arrived for this sequence number: {first.Kind} and {e.Kind} in one batch (this one kept here)", [.. System.Text.Encoding.UTF8.GetBytes(e.Header + "\n"), .. e.Body]));
+            }
+        }
+
+        return ([.. events.Values], others);
+    }
+
+    private static async Task CopyAsync(NpgsqlConnection connection, List<EventIntake> events, CancellationToken cancellationToken)
+    {
+        await using var copy = await connection.BeginBinaryImportAsync($"COPY intake_events ({Columns}, topic) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var e in events)
+        {
+            await copy.StartRowAsync(cancellationToken);
+            await copy.WriteAsync(e.Gateway, NpgsqlDbType.Text, cancellationToken);
+            await copy.WriteAsync(e.Seq, NpgsqlDbType.Bigint, cancellationToken);
+            await copy.WriteAsync(e.Kind, NpgsqlDbType.Text, cancellationToken);
+            await WriteAsync(copy, e.Id, NpgsqlDbType.Uuid, cancellationToken);
+            await copy.WriteAsync(e.Place.Compound, NpgsqlDbType.Text, cancellationToken);
+            await copy.WriteAsync(e.Place.Gate, NpgsqlDbType.Text, cancellationToken);
+            await WriteAsync(copy, e.Lane, NpgsqlDbType.Text, cancellationToken);
+            await WriteAsync(copy, e.Direction, NpgsqlDbType.Text, cancellationToken);
+            await WriteAsync(copy, e.Time?.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
+            await WriteAsync(copy, e.Outcome, NpgsqlDbType.Text, cancellationToken);
+            await WriteAsync(copy, e.CredentialKind, NpgsqlDbType.Text, cancellationToken);
+            await WriteAsync(copy, e.CredentialMasked, NpgsqlDbType.Text, cancellationToken);
+            await WriteAsync(copy, e.CredentialSealed, NpgsqlDbType.Text, cancellationToken);
+            await WriteAsync(copy, e.PersonRef, NpgsqlDbType.Text, cancellationToken);
+            await WriteAsync(copy, e.PersonClass, NpgsqlDbType.Text, cancellationToken);
+            await WriteAsync(copy, e.ForSeq, NpgsqlDbType.Bigint, cancellationToken);
+            await WriteAsync(copy, e.Relay, NpgsqlDbType.Text, cancellationToken);
+            await copy.WriteAsync(e.Header, NpgsqlDbType.Text, cancellationToken);
+            await copy.WriteAsync(e.Body, NpgsqlDbType.Bytea, cancellationToken);
+            await copy.WriteAsync(e.Hash, NpgsqlDbType.Bytea, cancellationToken);
+            await copy.WriteAsync(e.Prev, NpgsqlDbType.Text, cancellationToken);
+            await copy.WriteAsync(e.Topic, NpgsqlDbType.Text, cancellationToken);
+        }
+
+        await copy.CompleteAsync(cancellationToken);
+    }
+
+    private static Task WriteAsync<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken cancellationToken) =>
+        value is null ? copy.WriteNullAsync(cancellationToken) : copy.WriteAsync(value, type, cancellationToken);
 
     private static NpgsqlBatchCommand Command(string sql, params object?[] values)
     {

@@ -48,7 +48,7 @@ internal sealed class TestIngest : IAsyncDisposable
 
     public ChildProcess StartWorker(string clientId) => Started(ChildProcess.StartDotnet(RepoPaths.CentreDll, "ingest",
         "--broker", $"127.0.0.1:{_brokerPort}", "--client-id", clientId, "--keys", KeysFolder, "--signing-key", SigningKeyFile, "--key-id", TestCentre.KeyId,
-        "--database", ConnectionString));
+        "--gap-grace", "3", "--database", ConnectionString));
 
     /// <summary>Runs a <c>gateedge-centre</c> tool (verify, query …) against the database; its exit code and what it printed.</summary>
     public async Task<(int Exit, string Output)> RunAsync(params string[] args)
@@ -68,12 +68,18 @@ internal sealed class TestIngest : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var process in _processes)
+        try
         {
-            await process.DisposeAsync();
+            foreach (var process in _processes)
+            {
+                await process.DisposeAsync();
+            }
         }
-
-        await Postgres.DisposeAsync();
-        Directory.Delete(_dir, recursive: true);
+        finally
+        {
+            // A cluster left running by a failed test would outlive the run.
+            await Postgres.DisposeAsync();
+            Directory.Delete(_dir, recursive: true);
+        }
     }
 }
