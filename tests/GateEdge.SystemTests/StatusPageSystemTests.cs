@@ -73,6 +73,8 @@ public sealed class StatusPageSystemTests : GateTest
         // The test centre never sent lists: the three seed lists are past their freshness limit.
         Assert.Contains("gateedge_stale_lists 3", metrics, StringComparison.Ordinal);
         Assert.Matches(@"gateedge_oldest_undelivered_seconds \d", metrics);
+        // No centre acknowledges checkpoints here: every event stays unacknowledged, and says so.
+        Assert.Matches(@"gateedge_unacknowledged_events [1-9]", metrics);
         Assert.Matches(@"process_cpu_seconds_total \d+\.?\d*", metrics);
         Assert.Matches(@"process_resident_memory_bytes [1-9]\d{6,}", metrics);
         Assert.Matches(@"process_open_fds [1-9]\d*", metrics);

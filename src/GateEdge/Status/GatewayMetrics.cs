@@ -40,6 +40,8 @@ internal sealed class GatewayMetrics : IDisposable
         Meter.CreateObservableGauge("process_open_fds", () => ProcessFigures.OpenDescriptors, description: "Open file descriptors of the gateway process (ports, sockets, the journal)");
         Meter.CreateObservableGauge("process_start_time_seconds", () => ProcessFigures.StartTimeSeconds, unit: "s", description: "When the gateway process started, in seconds since the Unix epoch");
         Meter.CreateObservableGauge("gateedge_last_seq", () => journal.Appender.LastSeq, description: "Sequence number of the newest event");
+        Meter.CreateObservableGauge("gateedge_unacknowledged_events", () => Math.Max(0, journal.Appender.LastSeq - journal.Checkpoints.AcknowledgedSize()),
+            description: "Events after the newest checkpoint the centre acknowledged: kept here past their retention, and the window a box holder could rewrite before the centre would notice");
         Meter.CreateObservableGauge("gateedge_broker_connected", () => broker.Current.Connected ? 1 : 0, description: "1 while connected to the broker");
         Meter.CreateObservableGauge("gateedge_device_up", () => health.Snapshot().Select(d => Measure(d.IsAvailable ? 1 : 0, d.Device)), description: "1 while the device is online or degraded");
         Meter.CreateObservableCounter("gateedge_device_frames_total", () => health.Snapshot().Select(d => Measure(d.Counters?.Frames ?? 0, d.Device)), description: "Frames that passed their checks");
