@@ -58,5 +58,12 @@ public sealed class DeliveryFaultTests : SteadyTrafficTest
         await Delivery.AllDeliveredAsync(centre, Gate.JournalPath);
 
         Delivery.AssertCompleteAndOrdered(centre, Gate.JournalPath);
+        // Every opening is followed by what the relay did, even one cut off by a kill (recorded as not confirmed at the next start).
+        var events = centre.Events.ToArray();
+        var allowed = events.Where(e => Schema(e, "passage") && e.GetProperty("outcome").GetString() == "allow").Select(e => e.GetProperty("seq").GetInt64()).Distinct().Order();
+        var actuated = events.Where(e => Schema(e, "actuation")).Select(e => e.GetProperty("forSeq").GetInt64()).Distinct().Order();
+        Assert.Equal(allowed, actuated);
+
+        static bool Schema(System.Text.Json.JsonElement e, string kind) => e.GetProperty("schema").GetString()!.StartsWith($"gateedge.{kind}/", StringComparison.Ordinal);
     }
 }
