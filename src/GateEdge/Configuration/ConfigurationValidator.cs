@@ -195,6 +195,11 @@ internal static partial class ConfigurationValidator
                 yield return $"Gateway.{name}: '{value}' must be 1–64 letters, digits, '-' or '_' (it is an MQTT topic level)";
             }
         }
+
+        if (g.GateId == "lists")
+        {
+            yield return "Gateway.GateId: 'lists' is where the centre publishes the compound's lists (gateedge/v1/{compound}/lists/…); name the gate otherwise";
+        }
     }
 
     private static IEnumerable<string> Lanes(GatewayConfiguration c, Dictionary<string, Devices.DeviceRole> devices)

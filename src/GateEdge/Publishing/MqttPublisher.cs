@@ -70,9 +70,11 @@ internal sealed partial class MqttPublisher : BackgroundService
             client.ApplicationMessageReceivedAsync += e =>
             {
                 // Both commands and list updates are carried out by the command service, in arrival order.
-                var topic = e.ApplicationMessage.Topic;
-                var kind = Topics.IsList(topic) ? InboundKind.List : InboundKind.Command;
-                var name = Topics.CommandName(topic);
+                if (_topics.Inbound(e.ApplicationMessage.Topic) is not var (kind, name))
+                {
+                    return Task.CompletedTask; // not a topic this gateway subscribed to as such: nothing to carry out or answer
+                }
+
                 var payload = e.ApplicationMessage.Payload;
                 // The length is known before the bytes are copied: an oversized message is refused by its length alone.
                 if (!_commands.TryReceive(kind, name, payload.Length, () => System.Buffers.BuffersExtensions.ToArray(payload)))

@@ -14,7 +14,20 @@ internal sealed class Topics(string root, GatewayOptions gateway)
     /// <summary>Lists the centre pushes to every gateway of a compound: <c>{root}/{compound}/lists/{list}</c>.</summary>
     public string Lists => $"{root}/{gateway.CompoundId}/lists/+";
 
-    public static bool IsList(string topic) => topic.Contains("/lists/", StringComparison.Ordinal);
+    /// <summary>
+    /// What an inbound topic is, by its exact place, never by a fragment: a list update is
+    /// <c>{root}/{compound}/lists/{list}</c>, a command <c>{root}/{compound}/{gate}/{gateway}/command/{name}</c>.
+    /// Null for anything else, whatever the ids are called.
+    /// </summary>
+    public (global::GateEdge.Commands.InboundKind Kind, string Name)? Inbound(string topic)
+    {
+        string lists = $"{root}/{gateway.CompoundId}/lists/", commands = $"{_base}/command/";
+        return topic.StartsWith(commands, StringComparison.Ordinal) && Level(topic[commands.Length..]) is { } command ? (global::GateEdge.Commands.InboundKind.Command, command)
+            : topic.StartsWith(lists, StringComparison.Ordinal) && Level(topic[lists.Length..]) is { } list ? (global::GateEdge.Commands.InboundKind.List, list)
+            : null;
+
+        static string? Level(string rest) => rest.Length > 0 && !rest.Contains('/') ? rest : null;
+    }
 
     /// <summary>Where a journalled event of <paramref name="kind"/> (<see cref="Events.EventKinds"/>) is published: <c>…/event/{kind}</c>.</summary>
     public string Event(string kind) => $"{_base}/event/{kind}";
@@ -34,9 +47,6 @@ internal sealed class Topics(string root, GatewayOptions gateway)
     public string Commands => $"{_base}/command/+";
 
     public string CommandResults => $"{_base}/command-result";
-
-    /// <summary>The command name of a topic matched by <see cref="Commands"/>.</summary>
-    public static string CommandName(string topic) => topic[(topic.LastIndexOf('/') + 1)..];
 
     /// <summary>Periodic telemetry, QoS 0.</summary>
     public string Heartbeat => $"{_base}/heartbeat";

@@ -90,10 +90,12 @@ public sealed class DeviceProbeTests : IAsyncLifetime
     public async Task Watching_a_device_prints_its_readings_and_each_health_change_until_stopped()
     {
         var output = new StringWriter();
+        // The synchronized writer locks itself on every write (MethodImplOptions.Synchronized): reading under the same lock never meets a half-appended line.
+        var synchronized = TextWriter.Synchronized(output);
         using var stop = new CancellationTokenSource();
-        string Text() { lock (output) { return output.ToString(); } }
+        string Text() { lock (synchronized) { return output.ToString(); } }
 
-        var watching = DeviceProbe.RunAsync(ConfigPath, "thermo", Timeout.InfiniteTimeSpan, TextWriter.Synchronized(output), stop.Token);
+        var watching = DeviceProbe.RunAsync(ConfigPath, "thermo", Timeout.InfiniteTimeSpan, synchronized, stop.Token);
         await Eventually.True(() => Text().Contains("thermo: someone in front", StringComparison.Ordinal), "a reading");
         _line.Unplug();
         await Eventually.True(() => Text().Contains("thermo offline", StringComparison.Ordinal), "the unplug");
