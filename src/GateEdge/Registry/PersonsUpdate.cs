@@ -22,7 +22,8 @@ internal sealed record PersonsUpdate(
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    AllowDuplicateProperties = false, RespectNullableAnnotations = true, UseStringEnumConverter = true)]
+    AllowDuplicateProperties = false, RespectNullableAnnotations = true,
+    Converters = [typeof(EnumByName<Rules.PersonClassification>), typeof(EnumByName<Devices.CardReaders.CredentialKind>)])]
 [JsonSerializable(typeof(PersonsUpdate))]
 [JsonSerializable(typeof(List<RegistryFile.Person>))]
 internal sealed partial class PersonsUpdateJson : JsonSerializerContext;

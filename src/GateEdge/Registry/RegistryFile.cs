@@ -25,7 +25,8 @@ internal sealed record RegistryFile(
     internal sealed record CredentialEntry(CredentialKind Kind, string Number);
 }
 
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true,
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    Converters = [typeof(EnumByName<PersonClassification>), typeof(EnumByName<Devices.CardReaders.CredentialKind>)],
     ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true)]
 [JsonSerializable(typeof(RegistryFile))]
 [JsonSerializable(typeof(List<RegistryFile.Listing>))]

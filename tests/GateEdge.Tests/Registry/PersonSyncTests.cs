@@ -53,6 +53,10 @@ public sealed class PersonSyncTests : IDisposable
     [InlineData("""{ "ref": "R-2", "class": "Resident", "credentials": [ { "kind": "CompoundCard", "number": "12 34" } ] }""", "upsert[0].credentials[0] needs a kind and a number of 1–32 letters, digits or '/'")]
     [InlineData("""{ "ref": "R-2", "class": "Resident", "credentials": [ { "kind": "NationalId", "number": "11010519491231002X" } ] }""", "a NationalId card of R-2 already belongs to R-1")]
     [InlineData("""{ "ref": "R-2", "class": "Resident", "credentials": [ { "kind": "NationalId", "number": "1" } ], "role": "admin" }""", "malformed JSON")]
+    // Enums by name only: a number is not whichever member happens to carry it.
+    [InlineData("""{ "ref": "R-2", "class": 1, "credentials": [ { "kind": "NationalId", "number": "11010519491231003X" } ] }""", "malformed JSON")]
+    [InlineData("""{ "ref": "R-2", "class": "1", "credentials": [ { "kind": "NationalId", "number": "11010519491231003X" } ] }""", "malformed JSON")]
+    [InlineData("""{ "ref": "R-2", "class": "Resident", "credentials": [ { "kind": 2, "number": "11010519491231003X" } ] }""", "malformed JSON")]
     public void A_bad_entry_refuses_the_whole_update_and_the_persons_in_force_stay(string entry, string reason)
     {
         using var store = new RegistryStore(Path.Combine(_dir, "registry.db"));
