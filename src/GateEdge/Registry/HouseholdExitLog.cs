@@ -14,11 +14,8 @@ internal sealed class HouseholdExitLog : IHouseholdExits, IDisposable
     public HouseholdExitLog(string path)
     {
         // Who left when is personal data.
-        Privacy.PrivateFile.Create(path);
-        _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        _connection.Open();
+        _connection = Privacy.PrivateDatabase.Open(path);
         Execute("""
-            PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;
             CREATE TABLE IF NOT EXISTS household_exits (household TEXT NOT NULL, at INTEGER NOT NULL);
             CREATE INDEX IF NOT EXISTS household_exits_by_household ON household_exits (household, at);
             """);

@@ -12,12 +12,9 @@ internal sealed class RegistryStore : IDisposable
     public RegistryStore(string path)
     {
         // Persons come with their card numbers in clear: they are what a card is matched against.
-        Privacy.PrivateFile.Create(path);
-        _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        _connection.Open();
+        _connection = Privacy.PrivateDatabase.Open(path);
         using var command = _connection.CreateCommand();
         command.CommandText = """
-            PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;
             CREATE TABLE IF NOT EXISTS lists (name TEXT PRIMARY KEY, version INTEGER NOT NULL, applied_at INTEGER NOT NULL, entries BLOB NOT NULL);
             CREATE TABLE IF NOT EXISTS persons (only INTEGER PRIMARY KEY CHECK (only = 1), version INTEGER NOT NULL, applied_at INTEGER NOT NULL, persons BLOB NOT NULL);
             """;

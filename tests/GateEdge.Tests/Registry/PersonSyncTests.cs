@@ -16,6 +16,27 @@ public sealed class PersonSyncTests : IDisposable
     private readonly SeedFileRegistry _seed = new([new RegistryFile.Person("R-1", PersonClassification.Resident, [new RegistryFile.CredentialEntry(ZhangCard.Kind, ZhangCard.Number)])]);
 
     [Fact]
+    public void A_person_removed_by_a_new_snapshot_leaves_no_copy_of_their_card_number_in_the_file()
+    {
+        const string removed = "440304199001010035";
+        var path = Path.Combine(_dir, "registry.db");
+        using (var store = new RegistryStore(path))
+        {
+            var registry = new LiveRegistry(_seed, store, _time, LiveRegistryTests.Compound);
+            // Enough persons that the first snapshot spans pages the second one frees.
+            var many = Enumerable.Range(0, 300).Select(i => $$"""{ "ref": "P-{{i}}", "class": "Resident", "credentials": [ { "kind": "CompoundCard", "number": "{{i:D8}}" } ] }""");
+            Assert.Null(registry.Apply("persons", Update("p1", "snapshot", 1, upsert: string.Join(",", many.Append(
+                $$"""{ "ref": "R-2", "class": "Resident", "credentials": [ { "kind": "NationalId", "number": "{{removed}}" } ] }""")))).Rejection);
+            Assert.Null(registry.Apply("persons", Update("p2", "snapshot", 2, upsert: """{ "ref": "R-1", "class": "Resident", "credentials": [ { "kind": "NationalId", "number": "11010519491231002X" } ] }""")).Rejection);
+        }
+
+        // Closing the last connection folds the write-ahead log into the file and removes it.
+        var bytes = Directory.GetFiles(_dir, "registry.db*").SelectMany(File.ReadAllBytes).ToArray();
+        Assert.Equal(-1, bytes.AsSpan().IndexOf(System.Text.Encoding.ASCII.GetBytes(removed)));
+        Assert.NotEqual(-1, bytes.AsSpan().IndexOf("11010519491231002X"u8));
+    }
+
+    [Fact]
     [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public void The_registry_holding_card_numbers_is_private_to_the_service_user_with_its_write_ahead_log()
     {
