@@ -73,6 +73,25 @@ public sealed class SerialDevicesOverPtyTests : DeviceBench
         Assert.Equal(new Credential(CredentialKind.ForeignPermanentResident, "USA310075050101"), Assert.Single(Sink.Cards).Credential);
     }
 
+    [Theory]
+    [InlineData("SMITH JOHN", "ABCDEF\n<0>XY\nZ\u001b")] // a number that would write a log line of its own, EMERG to journald
+    [InlineData("SMITH JOHN", "USA31007505010")]
+    [InlineData("\n<0>SMITH", "USA310075050101")]
+    [InlineData("SMITH\u202EJOHN", "USA310075050101")]
+    public async Task A_foreign_card_carrying_what_no_card_holds_is_a_bad_read_not_a_person(string name, string number)
+    {
+        var port = Own(SimulatedLine.Create(Path.Combine(Dir, "reader")));
+        var reader = new SimulatedIdCardReader("reader", port);
+        Run(reader.RunAsync(Stop.Token));
+        StartReader(port.LinkPath);
+        await Eventually.True(() => Health.Get("reader").IsAvailable, "the reader is online");
+
+        await reader.PlaceCard(new SimPerson(name, number, ForeignResident: true)).WaitAsync(TimeSpan.FromSeconds(10));
+        await Eventually.True(() => Health.Get("reader").Counters!.BadFrames > 0, "the read counted as bad");
+
+        Assert.Empty(Sink.Cards);
+    }
+
     [Fact]
     public async Task Thermometer_readings_carry_raw_values_and_whether_someone_stands_in_front()
     {

@@ -67,6 +67,18 @@ internal sealed partial class IdCardReaderSession(
             return;
         }
 
+        if (identity.Kind == IdCardKind.ForeignPermanentResident && !IdNumber.IsValidForeign(identity.IdNumber))
+        {
+            BadRead(counters, "the foreign permanent-resident number is not three letters and twelve digits");
+            return;
+        }
+
+        if (!IdCardText.IsPrintable(identity.Name))
+        {
+            BadRead(counters, "the name holds control or format characters");
+            return;
+        }
+
         var kind = identity.Kind == IdCardKind.Resident ? CredentialKind.NationalId : CredentialKind.ForeignPermanentResident;
         sink.OnCardPresented(new CardPresented(Device, new Credential(kind, identity.IdNumber), identity.Name, talk.Time.GetUtcNow()));
     }

@@ -37,6 +37,14 @@ internal static class IdCardText
             ValidTo: Field(text, 204, 16));
     }
 
+    /// <summary>
+    /// Whether a decoded name is text a person could carry: no control, format (bidi overrides
+    /// among them) or line-separator characters, which no card holds and which could forge a log line.
+    /// </summary>
+    public static bool IsPrintable(string name) => !name.Any(c => char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Control
+        or System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.LineSeparator
+        or System.Globalization.UnicodeCategory.ParagraphSeparator or System.Globalization.UnicodeCategory.Surrogate);
+
     private static string Field(ReadOnlySpan<byte> text, int offset, int length) =>
         Encoding.Unicode.GetString(text.Slice(offset, length)).TrimEnd(' ', '\0');
 }

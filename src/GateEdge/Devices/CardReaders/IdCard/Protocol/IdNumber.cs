@@ -8,6 +8,10 @@ internal static class IdNumber
     private static ReadOnlySpan<byte> Weights => [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     private const string CheckChars = "10X98765432";
 
+    /// <summary>A foreign permanent-resident card's number as the text block carries it: three letters (the country) and twelve digits.</summary>
+    public static bool IsValidForeign(ReadOnlySpan<char> number) =>
+        number.Length == 15 && number[..3].ContainsAnyExceptInRange('A', 'Z') is false && number[3..].ContainsAnyExceptInRange('0', '9') is false;
+
     public static bool IsValid(ReadOnlySpan<char> id) =>
         id.Length == 18 && CheckCharacter(id[..17]) is { } check && char.ToUpperInvariant(id[17]) == check;
 
