@@ -49,8 +49,17 @@ public sealed class StatusPageSystemTests : GateTest
         Assert.Equal("ok\n", await http.GetStringAsync("/healthz"));
         using (var ready = await http.GetAsync("/readyz"))
         {
+            // Without the token, only whether it is ready: what is missing would name the broker and the device paths.
             Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
-            Assert.Contains("device lane1-idcard: offline (", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal("not ready\n", await ready.Content.ReadAsStringAsync());
+        }
+
+        using (var ready = new HttpRequestMessage(HttpMethod.Get, "/readyz"))
+        {
+            ready.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+            using var answer = await http.SendAsync(ready);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.StatusCode);
+            Assert.Contains("device lane1-idcard: offline (", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/api/status")).StatusCode);

@@ -58,6 +58,9 @@ internal static partial class StatusPageAccess
             || (IsLanePage(path) && (FromThisBox(context) || (displayToken is not null && Authorised(request, displayToken, DisplayCookieName))));
     }
 
+    /// <summary>Whether the request carries the status token (header or cookie).</summary>
+    public static bool HasStatusToken(HttpRequest request, byte[] token) => Authorised(request, token, CookieName);
+
     private static bool FromThisBox(HttpContext context) => context.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(address);
 
     /// <summary>Exactly the lane pages' shapes (<c>/lane/</c>, <c>/lane/{id}</c>, <c>/lane/{id}/events</c>): a prefix would also let "/lane/../api/status" through.</summary>

@@ -58,8 +58,9 @@ internal sealed partial class StatusPageServer(
         app.MapGet("/healthz", () => journal.Health.CanRecord
             ? Results.Text("ok\n")
             : Results.Text($"cannot record attempts: {journal.Health.Fault?.Problem ?? "the journal has stopped"}\n", statusCode: 503));
-        app.MapGet("/readyz", () => NotReady() is { Count: > 0 } missing
-            ? Results.Text(string.Join("\n", missing) + "\n", statusCode: 503)
+        // Without the token, only whether: what is missing names the broker, device paths and lists.
+        app.MapGet("/readyz", (HttpContext context) => NotReady() is { Count: > 0 } missing
+            ? Results.Text(token is null || StatusPageAccess.HasStatusToken(context.Request, token) ? string.Join("\n", missing) + "\n" : "not ready\n", statusCode: 503)
             : Results.Text("ready\n"));
         app.MapGet("/metrics", () => Results.Text(prometheus.Scrape(), "text/plain; version=0.0.4; charset=utf-8"));
         LanePages.Map(app, config.Lanes, prompts, app.Lifetime.ApplicationStopping);
