@@ -38,12 +38,15 @@ internal static class ListUpdates
         var (kind, rejection) = UpdateVersioning.Decide(update.Mode, update.Version, update.BaseVersion, current.Version, remove.Count > 0);
         return kind switch
         {
-            UpdateKind.Unchanged => (current, update.Id, null),
+            UpdateKind.Unchanged => (Reconfirmed(current, update.IssuedAt, now), update.Id, null),
             UpdateKind.Snapshot => (new ListVersion(update.Version, now, Entries(upsert!, [])), update.Id, null),
             UpdateKind.Delta => (new ListVersion(update.Version, now, Entries(upsert!, remove!, current.Entries)), update.Id, null),
             _ => (null, update.Id, rejection),
         };
     }
+
+    private static ListVersion Reconfirmed(ListVersion current, string? issuedAt, DateTimeOffset now) =>
+        UpdateVersioning.Reconfirmed(current.AppliedAt, issuedAt, now) is var at && at == current.AppliedAt ? current : current with { AppliedAt = at };
 
     /// <summary>Every entry, before anything is applied: one bad entry refuses the whole update.</summary>
     private static string? Check(IReadOnlyList<RegistryFile.Listing?> upsert, IReadOnlyList<string?> remove)

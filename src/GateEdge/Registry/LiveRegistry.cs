@@ -99,7 +99,8 @@ internal sealed class LiveRegistry : IPersonRegistry
             }
 
             _store.SavePersons(next);
-            _persons = new Persons(next, PersonIndex.Build(next.Persons.Values));
+            // Reconfirmed unchanged: the same persons, so the same index.
+            _persons = new Persons(next, ReferenceEquals(next.Persons, current.Persons) ? _persons.Index : PersonIndex.Build(next.Persons.Values));
             return (id, null);
         }
     }

@@ -40,7 +40,8 @@ internal static class PersonUpdates
         switch (kind)
         {
             case UpdateKind.Unchanged:
-                return (current, update.Id, null);
+                var at = UpdateVersioning.Reconfirmed(current.AppliedAt, update.IssuedAt, now);
+                return (at == current.AppliedAt ? current : current with { AppliedAt = at }, update.Id, null);
             case UpdateKind.Snapshot:
                 persons = new Dictionary<string, RegistryFile.Person>(StringComparer.Ordinal);
                 break;

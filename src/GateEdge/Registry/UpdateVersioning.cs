@@ -27,4 +27,14 @@ internal static class UpdateVersioning
         "delta" => (UpdateKind.Delta, null),
         _ => (UpdateKind.Rejected, "mode must be snapshot or delta"),
     };
+
+    /// <summary>
+    /// When the version in force counts as confirmed after the centre republished it unchanged: at the
+    /// republish's <c>issuedAt</c>, never later than now and never earlier than before, so a replay of
+    /// an old copy refreshes nothing.
+    /// </summary>
+    public static DateTimeOffset Reconfirmed(DateTimeOffset appliedAt, string? issuedAt, DateTimeOffset now) =>
+        DateTimeOffset.TryParse(issuedAt, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var issued)
+            ? new[] { appliedAt, issued < now ? issued : now }.Max()
+            : appliedAt;
 }

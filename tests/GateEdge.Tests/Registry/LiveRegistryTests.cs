@@ -59,6 +59,25 @@ public sealed class LiveRegistryTests : IDisposable
         Assert.Equal(["key-group", "persons", "quarantine"], restarted.Stale(_time.GetUtcNow()));
     }
 
+    [Fact]
+    public void The_centre_republishing_a_list_unchanged_keeps_it_fresh_but_a_replayed_old_copy_does_not()
+    {
+        using var store = Store();
+        var registry = new LiveRegistry(_seed, store, _time, Compound);
+        Assert.Null(registry.Apply("quarantine", Snapshot("quarantine", "u1", 5, _time.GetUtcNow().ToString("O"), ("R-1", "home quarantine"))).Rejection);
+
+        _time.Advance(TimeSpan.FromMinutes(50));
+        var replayed = Snapshot("quarantine", "u1", 5, "2026-11-28T00:00:00Z", ("R-1", "home quarantine"));
+        Assert.Null(registry.Apply("quarantine", replayed).Rejection);
+        Assert.Null(registry.Apply("quarantine", Snapshot("quarantine", "u2", 5, _time.GetUtcNow().ToString("O"), ("R-1", "home quarantine"))).Rejection);
+
+        _time.Advance(TimeSpan.FromMinutes(30)); // 80 minutes after the first copy, 30 after the republish
+        Assert.DoesNotContain("quarantine", registry.Stale(_time.GetUtcNow()));
+        _time.Advance(TimeSpan.FromMinutes(31));
+        Assert.Null(registry.Apply("quarantine", replayed).Rejection);
+        Assert.Contains("quarantine", registry.Stale(_time.GetUtcNow()));
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     private RegistryStore Store() => new(Path.Combine(_dir, "registry.db"));
@@ -66,7 +85,10 @@ public sealed class LiveRegistryTests : IDisposable
     internal static byte[] Snapshot(string id, long version, params (string Ref, string Reason)[] entries) => Snapshot("quarantine", id, version, entries);
 
     internal static byte[] Snapshot(string list, string id, long version, params (string Ref, string Reason)[] entries) =>
-        Json($$"""{"schema":"gateedge.list/2","id":"{{id}}","compound":"{{Compound}}","list":"{{list}}","issuedAt":"2026-11-28T00:00:00Z","mode":"snapshot","version":{{version}},"upsert":[{{Entries(entries)}}]}""");
+        Snapshot(list, id, version, "2026-11-28T00:00:00Z", entries);
+
+    private static byte[] Snapshot(string list, string id, long version, string issuedAt, params (string Ref, string Reason)[] entries) =>
+        Json($$"""{"schema":"gateedge.list/2","id":"{{id}}","compound":"{{Compound}}","list":"{{list}}","issuedAt":"{{issuedAt}}","mode":"snapshot","version":{{version}},"upsert":[{{Entries(entries)}}]}""");
 
     private static byte[] Delta(string id, long baseVersion, long version, string? remove = null, (string Ref, string Reason)? upsert = null) =>
         Json($$"""{"schema":"gateedge.list/2","id":"{{id}}","compound":"{{Compound}}","list":"quarantine","issuedAt":"2026-11-28T00:00:00Z","mode":"delta","baseVersion":{{baseVersion}},"version":{{version}},"upsert":[{{(upsert is { } u ? Entries(u) : "")}}],"remove":[{{(remove is null ? "" : $"\"{remove}\"")}}]}""");
