@@ -53,32 +53,36 @@ internal static class CentreRun
             broker.Start();
             var signer = Path.Combine(dir, "centre.key.pem");
             await File.WriteAllTextAsync(signer, CentreSigner.NewKeyPair().PrivatePem);
-            var processes = Enumerable.Range(1, workers).Select(w => GatewayProcess.Start("dotnet",
+            List<GatewayProcess> StartWorkers() => [.. Enumerable.Range(1, workers).Select(w => GatewayProcess.Start("dotnet",
                 [Path.Combine(AppContext.BaseDirectory, "gateedge-centre.dll"), "ingest", "--broker", $"127.0.0.1:{broker.Port}", "--client-id", $"bench-ingest-{w}",
-                 "--keys", keysFolder, "--signing-key", signer, "--key-id", "bench", "--database", postgres.ConnectionString("centre")])).ToList();
+                 "--keys", keysFolder, "--signing-key", signer, "--key-id", "bench", "--database", postgres.ConnectionString("centre")]))];
+            var processes = StartWorkers();
             await WaitForSubscriptionsAsync(postgres);
 
-            var cpuBefore = processes.Select(p => p.Process.TotalProcessorTime).ToArray();
+            // Live: the first half published while the workers store it, all on the same two cores.
+            int half = events / 2;
             var clock = Stopwatch.StartNew();
-            await PublishAsync(broker.Port, messages);
+            await PublishAsync(broker.Port, messages[..half]);
             double published = clock.Elapsed.TotalSeconds;
-            long stored = 0, before = -1;
-            var progress = Stopwatch.StartNew();
-            while ((stored = Count(postgres)) < events && progress.Elapsed < TimeSpan.FromSeconds(60))
-            {
-                if (stored != before)
-                {
-                    before = stored;
-                    progress.Restart(); // a stalled ingest ends the run after a minute without progress
-                }
+            long stored = await WaitForAsync(postgres, half);
+            log.WriteLine($"ingest, {workers} workers, live: {stored} of {half} events stored {clock.Elapsed.TotalSeconds:0.0} s after the first publish " +
+                $"= {stored / clock.Elapsed.TotalSeconds:0} events/s (the publisher alone took {published:0.0} s)");
 
-                await Task.Delay(200);
+            // A backlog: the workers away while the second half is published, then drained with nothing else running.
+            foreach (var process in processes)
+            {
+                await process.StopAsync();
             }
 
+            await PublishAsync(broker.Port, messages[half..]);
+            processes = StartWorkers();
+            var cpuBefore = processes.Select(p => p.Process.TotalProcessorTime).ToArray();
+            clock.Restart();
+            stored = await WaitForAsync(postgres, events);
             double seconds = clock.Elapsed.TotalSeconds;
             double cpu = processes.Select((p, i) => (p.Process.TotalProcessorTime - cpuBefore[i]).TotalSeconds).Sum();
-            log.WriteLine($"ingest, {workers} workers: {stored} of {events} events stored in {seconds:0.0} s = {stored / seconds:0} events/s sustained " +
-                $"(published in {published:0.0} s; workers' CPU {cpu / stored * 1e6:0} µs per event); rows = published: {stored == events}");
+            log.WriteLine($"ingest, {workers} workers, a backlog of {events - half}: drained in {seconds:0.0} s from the workers' start = {(stored - half) / seconds:0} events/s " +
+                $"(workers' CPU {cpu / (stored - half) * 1e6:0} µs per event); rows = published: {stored == events}");
             log.WriteLine($"database size: {await postgres.QueryAsync("centre", "SELECT pg_size_pretty(pg_database_size('centre')) || ', ' || (pg_total_relation_size('gateway_events') / greatest(count(*), 1)) || ' bytes a row' FROM gateway_events")}");
             foreach (var process in processes)
             {
@@ -97,6 +101,25 @@ internal static class CentreRun
     }
 
     private static string Name(int gateway) => $"gw-{gateway:D4}";
+
+    /// <summary>Waits until the database holds <paramref name="count"/> events, or a minute passes without one more; returns how many it holds.</summary>
+    private static async Task<long> WaitForAsync(PrivatePostgres postgres, long count)
+    {
+        long stored, before = -1;
+        var progress = Stopwatch.StartNew();
+        while ((stored = Count(postgres)) < count && progress.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if (stored != before)
+            {
+                before = stored;
+                progress.Restart();
+            }
+
+            await Task.Delay(100);
+        }
+
+        return stored;
+    }
 
     /// <summary>Every gateway's events in turn, as a district's broker sees them interleaved: signed, chained, passage-sized.</summary>
     private static (string Topic, byte[] Payload)[] Messages(GatewayKey[] keys, int events)

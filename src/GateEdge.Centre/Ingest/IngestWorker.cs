@@ -89,7 +89,7 @@ internal sealed class IngestWorker(IngestOptions options, MessageIntake intake, 
             // Unacknowledged messages wait at the broker for this worker while it is away.
             .WithCleanStart(false)
             .WithSessionExpiryInterval(7 * 86_400)
-            // The broker's whole window: a small one left the queue trickling out of mosquitto 2.0.11 (docs/centre.md, "Sizing").
+            // The broker may send ahead while a batch commits; a batch is bounded by BatchSize, not by this window.
             .WithReceiveMaximum(ushort.MaxValue)
             .WithTimeout(TimeSpan.FromSeconds(10));
         if (options.Username is { } user)
@@ -106,7 +106,7 @@ internal sealed class IngestWorker(IngestOptions options, MessageIntake intake, 
 
         try
         {
-            var result = await _client.ConnectAsync(builder.Build(), cancellationToken);
+            var result = await _client.ConnectAsync(GateEdge.Publishing.MqttSocketBuffers.Widen(builder.Build(), GateEdge.Publishing.MqttSocketBuffers.CentreBytes), cancellationToken);
             if (result.ResultCode != MqttClientConnectResultCode.Success)
             {
                 logger.LogWarning("The broker at {Host}:{Port} refused the connection: {Code}", options.Host, options.Port, result.ResultCode);

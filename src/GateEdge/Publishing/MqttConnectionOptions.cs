@@ -56,7 +56,7 @@ internal sealed class MqttConnectionOptions(MqttOptions options, GatewayOptions 
             builder.WithTlsOptions(Tls());
         }
 
-        return builder.Build();
+        return MqttSocketBuffers.Widen(builder.Build(), MqttSocketBuffers.GatewayBytes);
     }
 
     private MqttClientTlsOptions Tls()
