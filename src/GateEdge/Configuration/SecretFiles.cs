@@ -12,6 +12,15 @@ internal static class SecretFiles
     /// <summary>Shortest status page token accepted: 16 characters, e.g. <c>openssl rand -hex 16</c> gives 32.</summary>
     public const int MinTokenLength = 16;
 
+    /// <summary>The least a token must be worth by <see cref="GuessingBits"/>: 64, where <c>openssl rand -hex 16</c> gives 128.</summary>
+    public const double MinTokenBits = 64;
+
+    /// <summary>
+    /// A rough upper bound of what guessing a token costs: its length times the bits of the set of
+    /// characters it draws from. Sixteen <c>a</c>s are worth nothing, <c>abab…</c> little.
+    /// </summary>
+    public static double GuessingBits(string token) => token.Length * Math.Log2(Math.Max(1, token.Distinct().Count()));
+
     public static IEnumerable<string> Check(GatewayConfiguration c)
     {
         var (keys, problems) = CentreKeys.Load(c.Commands.CentreKeys);
@@ -60,9 +69,13 @@ internal static class SecretFiles
             {
                 yield return $"{key}: {tokenFile} does not exist";
             }
-            else if (File.ReadAllText(tokenFile).Trim().Length < MinTokenLength)
+            else if (File.ReadAllText(tokenFile).Trim() is var token && token.Length < MinTokenLength)
             {
                 yield return $"{key}: the token in {tokenFile} is empty or shorter than {MinTokenLength} characters; make one with: openssl rand -hex 16 > {tokenFile}";
+            }
+            else if (GuessingBits(token) < MinTokenBits)
+            {
+                yield return $"{key}: the token in {tokenFile} repeats too few characters to resist guessing; make one with: openssl rand -hex 16 > {tokenFile}";
             }
         }
 
