@@ -31,8 +31,11 @@ internal static class IngestRun
         await using var worker = new IngestWorker(options, new MessageIntake(keys), new IntakeWriter(database), clock, logger);
         var sweeper = new RecordSweeper(database, new CentreRequests(signer, options.Root, clock), worker.PublishAsync, sweep, clock, logger);
         logger.LogInformation("gateedge-centre ingest {ClientId}: {Keys} gateway keys enrolled", options.ClientId, keys.Count);
-        var sweeping = sweeper.RunAsync(cancellationToken);
-        int exit = await worker.RunAsync(cancellationToken);
+        // A worker that cannot go on stops its sweeper too, so the process exits and systemd starts it again.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var sweeping = sweeper.RunAsync(stop.Token);
+        int exit = await worker.RunAsync(stop.Token);
+        await stop.CancelAsync();
         await sweeping.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         logger.LogInformation("gateedge-centre ingest {ClientId} stopped after storing {Stored} messages", options.ClientId, worker.Stored);
         return exit;
