@@ -9,10 +9,14 @@ namespace GateEdge.Tests.Publishing;
 public sealed class JournalDrainTests
 {
     private readonly FakeTimeProvider _time = new();
-    private readonly MemoryOutbox _outbox = new();
+    // Released at every send and every mark, so the test waits for the drain's next step instead of polling.
+    private readonly SemaphoreSlim _changed = new(0);
+    private readonly MemoryOutbox _outbox;
     private readonly MqttOptions _options = new() { MaxInFlight = 8 };
     private readonly List<(long Seq, bool Replayed)> _sent = [];
     private readonly List<TaskCompletionSource<MqttClientPublishResult>> _acks = [];
+
+    public JournalDrainTests() => _outbox = new MemoryOutbox(_changed);
 
     [Fact]
     public async Task Events_go_out_in_order_with_at_most_the_window_in_flight_and_are_marked_as_their_acknowledgements_come()
@@ -51,10 +55,11 @@ public sealed class JournalDrainTests
         AcknowledgeAll();
         await Until(() => _outbox.MarkAttempts > 0);
         _outbox.RefuseMarks = false;
-        for (int i = 0; i < 1000 && _outbox.Marked.Count < 2; i++)
+        // The retry waits on the fake clock: move it on until the drain has tried again (its timer may not be armed at the first move).
+        for (int i = 0; i < 100 && _outbox.Marked.Count < 2; i++)
         {
             _time.Advance(_options.MaxReconnectDelay);
-            await Task.Delay(1);
+            await _changed.WaitAsync(TimeSpan.FromMilliseconds(100));
         }
 
         Assert.Equal([1L, 2L], _outbox.Marked);
@@ -82,6 +87,7 @@ public sealed class JournalDrainTests
     private JournalDrain Drain() => new(_outbox, (e, replayed) =>
     {
         _sent.Add((e.Seq, replayed));
+        _changed.Release();
         return new MqttApplicationMessageBuilder().WithTopic("t").WithPayload(e.Payload).Build();
     }, _options, _time, _ => { });
 
@@ -109,18 +115,16 @@ public sealed class JournalDrainTests
 
     private static Task Idle(CancellationTokenSource stop) => Task.Delay(Timeout.InfiniteTimeSpan, stop.Token);
 
-    /// <summary>Waits for the drain's own continuations (no clock involved: acknowledgements complete it).</summary>
-    private static async Task Until(Func<bool> condition)
+    /// <summary>Waits for the drain's own continuations (no clock involved: acknowledgements complete it), step by step.</summary>
+    private async Task Until(Func<bool> condition)
     {
-        for (int i = 0; i < 10_000 && !condition(); i++)
+        while (!condition())
         {
-            await Task.Delay(1);
+            Assert.True(await _changed.WaitAsync(TimeSpan.FromSeconds(10)), "the drain took no further step within 10 s");
         }
-
-        Assert.True(condition());
     }
 
-    private sealed class MemoryOutbox : IOutbox
+    private sealed class MemoryOutbox(SemaphoreSlim changed) : IOutbox
     {
         private readonly SortedDictionary<long, JournalEntry> _undelivered = [];
 
@@ -158,22 +162,29 @@ public sealed class JournalDrainTests
 
         public bool MarkDelivered(IReadOnlyList<long> seqs)
         {
-            MarkAttempts++;
-            if (RefuseMarks)
+            try
             {
-                return false;
-            }
-
-            lock (_undelivered)
-            {
-                foreach (var seq in seqs)
+                MarkAttempts++;
+                if (RefuseMarks)
                 {
-                    _undelivered.Remove(seq);
-                    Marked.Add(seq);
+                    return false;
                 }
-            }
 
-            return true;
+                lock (_undelivered)
+                {
+                    foreach (var seq in seqs)
+                    {
+                        _undelivered.Remove(seq);
+                        Marked.Add(seq);
+                    }
+                }
+
+                return true;
+            }
+            finally
+            {
+                changed.Release();
+            }
         }
 
         public long CountUndelivered() => _undelivered.Count;
