@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using static GateEdge.Evidence.JsonFields;
 using GateEdge.Evidence;
 using GateEdge.Evidence.Verify;
 
@@ -93,12 +94,10 @@ internal sealed class MessageIntake(EnrolledKeys enrolled)
         byte[] hash = EventChain.Hash(body);
         if (header.Redacted is { } asserted)
         {
-            if (asserted.Length != 64 || !asserted.All(char.IsAsciiHexDigitLower))
+            if (!EventChain.TryParse(asserted, out hash))
             {
                 return Reject(place, topic, payload, seq, Finding.BadSignature, "redacted is not a hex SHA-256");
             }
-
-            hash = Convert.FromHexString(asserted);
         }
 
         var credential = Object(e, "credential");
@@ -117,16 +116,4 @@ internal sealed class MessageIntake(EnrolledKeys enrolled)
 
     private static RejectedIntake Reject(GatewayPlace place, string topic, byte[] payload, long? seq, string kind, string detail) =>
         new(place.Gateway, topic, seq, kind, detail, payload);
-
-    private static JsonElement Object(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Object ? v : default;
-
-    private static long? Long(JsonElement e, string name) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out long l) ? l : null;
-
-    private static string? Text(JsonElement e, string name) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-
-    private static DateTimeOffset? Time(JsonElement e, string name) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.TryGetDateTimeOffset(out var t) ? t : null;
 }

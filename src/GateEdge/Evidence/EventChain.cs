@@ -18,4 +18,17 @@ internal static class EventChain
     public static byte[] Hash(ReadOnlySpan<byte> body) => SHA256.HashData(body);
 
     public static string Hex(ReadOnlySpan<byte> hash) => Convert.ToHexStringLower(hash);
+
+    /// <summary>A chain value as written (64 lowercase hex digits) back to its hash; false for anything else.</summary>
+    public static bool TryParse(string? hex, out byte[] hash)
+    {
+        hash = [];
+        if (hex is not { Length: HashBytes * 2 } || !hex.All(char.IsAsciiHexDigitLower))
+        {
+            return false;
+        }
+
+        hash = Convert.FromHexString(hex);
+        return true;
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using static GateEdge.Evidence.JsonFields;
 
 namespace GateEdge.Evidence.Verify;
 
@@ -105,7 +106,7 @@ internal sealed class RecordVerifier(EnrolledKeys enrolled)
         byte[] hash = EventChain.Hash(body);
         if (header.Redacted is { } asserted)
         {
-            if (!TryHex(asserted, out hash))
+            if (!EventChain.TryParse(asserted, out hash))
             {
                 _findings.Add(new Finding(gateway, Finding.BadSignature, seq, "redacted is not a hex SHA-256"));
                 return;
@@ -244,31 +245,6 @@ internal sealed class RecordVerifier(EnrolledKeys enrolled)
         catch (JsonException)
         {
             return null;
-        }
-    }
-
-    private static long? Long(JsonElement e, string name) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out long l) ? l : null;
-
-    private static string? Text(JsonElement e, string name) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-
-    private static bool TryHex(string hex, out byte[] bytes)
-    {
-        bytes = [];
-        if (hex.Length != EventChain.HashBytes * 2)
-        {
-            return false;
-        }
-
-        try
-        {
-            bytes = Convert.FromHexString(hex);
-            return true;
-        }
-        catch (FormatException)
-        {
-            return false;
         }
     }
 }
