@@ -49,24 +49,32 @@ internal static class CentreRun
 
             await using var postgres = await PrivatePostgres.StartAsync();
             await postgres.CreateDatabaseAsync("centre");
+            await StagesAsync(keysFolder, messages, postgres, log);
             using var broker = new PrivateMosquitto();
             broker.Start();
             var signer = Path.Combine(dir, "centre.key.pem");
             await File.WriteAllTextAsync(signer, CentreSigner.NewKeyPair().PrivatePem);
-            List<GatewayProcess> StartWorkers() => [.. Enumerable.Range(1, workers).Select(w => GatewayProcess.Start("dotnet",
-                [Path.Combine(AppContext.BaseDirectory, "gateedge-centre.dll"), "ingest", "--broker", $"127.0.0.1:{broker.Port}", "--client-id", $"bench-ingest-{w}",
-                 "--keys", keysFolder, "--signing-key", signer, "--key-id", "bench", "--database", postgres.ConnectionString("centre")]))];
+            // GATEEDGE_BENCH_CENTRE names a native gateedge-centre (dotnet publish -p:PublishAot=true) to measure instead of the JIT build beside the harness.
+            var native = Environment.GetEnvironmentVariable("GATEEDGE_BENCH_CENTRE");
+            List<GatewayProcess> StartWorkers() => [.. Enumerable.Range(1, workers).Select(w => (string[])["ingest", "--broker", $"127.0.0.1:{broker.Port}", "--client-id", $"bench-ingest-{w}",
+                 "--keys", keysFolder, "--signing-key", signer, "--key-id", "bench", "--database", postgres.ConnectionString("centre")])
+                .Select(arguments => string.IsNullOrEmpty(native)
+                    ? GatewayProcess.Start("dotnet", [Path.Combine(AppContext.BaseDirectory, "gateedge-centre.dll"), .. arguments])
+                    : GatewayProcess.Start(native, arguments))];
             var processes = StartWorkers();
             await WaitForSubscriptionsAsync(postgres);
+            await using var database = GateEdge.Centre.CentreCommandLine.DataSource(postgres.ConnectionString("centre"));
 
             // Live: the first half published while the workers store it, all on the same two cores.
             int half = events / 2;
+            var start = DateTimeOffset.UtcNow;
             var clock = Stopwatch.StartNew();
             await PublishAsync(broker.Port, messages[..half]);
             double published = clock.Elapsed.TotalSeconds;
-            long stored = await WaitForAsync(postgres, half);
-            log.WriteLine($"ingest, {workers} workers, live: {stored} of {half} events stored {clock.Elapsed.TotalSeconds:0.0} s after the first publish " +
-                $"= {stored / clock.Elapsed.TotalSeconds:0} events/s (the publisher alone took {published:0.0} s)");
+            long stored = await WaitForAsync(database, half);
+            double seconds = await SecondsToLastRowAsync(database, start);
+            log.WriteLine($"ingest, {workers} workers, live: {stored} of {half} events stored {seconds:0.0} s after the first publish " +
+                $"= {stored / seconds:0} events/s (the publisher alone took {published:0.0} s)");
 
             // A backlog: the workers away while the second half is published, then drained with nothing else running.
             foreach (var process in processes)
@@ -77,12 +85,14 @@ internal static class CentreRun
             await PublishAsync(broker.Port, messages[half..]);
             processes = StartWorkers();
             var cpuBefore = processes.Select(p => p.Process.TotalProcessorTime).ToArray();
-            clock.Restart();
-            stored = await WaitForAsync(postgres, events);
-            double seconds = clock.Elapsed.TotalSeconds;
+            var machineBefore = MachineBusy();
+            start = DateTimeOffset.UtcNow;
+            stored = await WaitForAsync(database, events);
+            seconds = await SecondsToLastRowAsync(database, start);
             double cpu = processes.Select((p, i) => (p.Process.TotalProcessorTime - cpuBefore[i]).TotalSeconds).Sum();
+            double machine = (MachineBusy() - machineBefore).TotalSeconds;
             log.WriteLine($"ingest, {workers} workers, a backlog of {events - half}: drained in {seconds:0.0} s from the workers' start = {(stored - half) / seconds:0} events/s " +
-                $"(workers' CPU {cpu / (stored - half) * 1e6:0} µs per event); rows = published: {stored == events}");
+                $"(CPU per event: workers {cpu / (stored - half) * 1e6:0} µs, everything else on the machine {(machine - cpu) / (stored - half) * 1e6:0} µs); rows = published: {stored == events}");
             log.WriteLine($"database size: {await postgres.QueryAsync("centre", "SELECT pg_size_pretty(pg_database_size('centre')) || ', ' || (pg_total_relation_size('gateway_events') / greatest(count(*), 1)) || ' bytes a row' FROM gateway_events")}");
             foreach (var process in processes)
             {
@@ -100,14 +110,63 @@ internal static class CentreRun
         }
     }
 
+    /// <summary>
+    /// Where a worker's time goes, each stage alone in this process on one core: reading a message
+    /// (signature, JSON, fields) and writing batches of 500 into a scratch database.
+    /// </summary>
+    private static async Task StagesAsync(string keysFolder, (string Topic, byte[] Payload)[] messages, PrivatePostgres postgres, TextWriter log)
+    {
+        var intake = new GateEdge.Centre.Ingest.MessageIntake(EnrolledKeys.Load(keysFolder).Keys!);
+        var read = new GateEdge.Centre.Ingest.Intake[messages.Length];
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        for (int i = 0; i < messages.Length; i++)
+        {
+            read[i] = intake.Read(messages[i].Topic, messages[i].Payload)!;
+        }
+
+        log.WriteLine($"stage, reading a message alone: {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / messages.Length:0.0} µs per event");
+        cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        foreach (var chunk in messages.Chunk(5000))
+        {
+            intake.ReadAll(chunk);
+        }
+
+        log.WriteLine($"stage, reading batches of 5,000: {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / messages.Length:0.0} µs per event");
+        await postgres.CreateDatabaseAsync("stages");
+        await using var database = GateEdge.Centre.CentreCommandLine.DataSource(postgres.ConnectionString("stages"));
+        await GateEdge.Centre.Store.CentreSchema.EnsureAsync(database, CancellationToken.None);
+        var writer = new GateEdge.Centre.Store.IntakeWriter(database);
+        cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        foreach (var batch in read.Chunk(500))
+        {
+            await writer.WriteAsync(batch, CancellationToken.None);
+        }
+
+        log.WriteLine($"stage, writing batches of 500: {clock.Elapsed.TotalMicroseconds / read.Length:0.0} µs per event, " +
+            $"of which this process's CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / read.Length:0.0} µs");
+    }
+
+    /// <summary>CPU time the whole machine spent busy so far (user, nice, system, interrupts), from /proc/stat.</summary>
+    private static TimeSpan MachineBusy()
+    {
+        var cpu = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        long ticks = new[] { 1, 2, 3, 6, 7 }.Sum(i => long.Parse(cpu[i], System.Globalization.CultureInfo.InvariantCulture));
+        return TimeSpan.FromSeconds(ticks / 100.0); // USER_HZ
+    }
+
     private static string Name(int gateway) => $"gw-{gateway:D4}";
 
-    /// <summary>Waits until the database holds <paramref name="count"/> events, or a minute passes without one more; returns how many it holds.</summary>
-    private static async Task<long> WaitForAsync(PrivatePostgres postgres, long count)
+    /// <summary>
+    /// Waits until the database holds <paramref name="count"/> events, or a minute passes without one
+    /// more; returns how many it holds. Once a second: a count scans the table, and polling it often
+    /// would take the CPU being measured.
+    /// </summary>
+    private static async Task<long> WaitForAsync(Npgsql.NpgsqlDataSource database, long count)
     {
         long stored, before = -1;
         var progress = Stopwatch.StartNew();
-        while ((stored = Count(postgres)) < count && progress.Elapsed < TimeSpan.FromSeconds(60))
+        while ((stored = await ScalarAsync<long>(database, "SELECT count(*) FROM gateway_events")) < count && progress.Elapsed < TimeSpan.FromSeconds(60))
         {
             if (stored != before)
             {
@@ -115,10 +174,20 @@ internal static class CentreRun
                 progress.Restart();
             }
 
-            await Task.Delay(100);
+            await Task.Delay(1000);
         }
 
         return stored;
+    }
+
+    /// <summary>From <paramref name="start"/> to the moment the last row was written (each row's <c>received_at</c> is the clock at its insert).</summary>
+    private static async Task<double> SecondsToLastRowAsync(Npgsql.NpgsqlDataSource database, DateTimeOffset start) =>
+        (await ScalarAsync<DateTime>(database, "SELECT max(received_at) FROM gateway_events") - start.UtcDateTime).TotalSeconds;
+
+    private static async Task<T> ScalarAsync<T>(Npgsql.NpgsqlDataSource database, string sql)
+    {
+        await using var command = database.CreateCommand(sql);
+        return (T)(await command.ExecuteScalarAsync())!;
     }
 
     /// <summary>Every gateway's events in turn, as a district's broker sees them interleaved: signed, chained, passage-sized.</summary>

@@ -23,5 +23,5 @@ internal sealed record IngestOptions
     public string Root { get; init; } = "gateedge/v1";
 
     /// <summary>The most messages written in one transaction; each is acknowledged once that transaction commits.</summary>
-    public int BatchSize { get; init; } = 500;
+    public int BatchSize { get; init; } = 5000;
 }

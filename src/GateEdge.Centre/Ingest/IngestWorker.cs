@@ -24,8 +24,12 @@ internal sealed class IngestWorker(IngestOptions options, MessageIntake intake, 
     private static readonly TimeSpan Reconnect = TimeSpan.FromSeconds(2);
 
     private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
-    private readonly Channel<(Intake? Intake, MqttApplicationMessageReceivedEventArgs Message)> _received =
-        Channel.CreateBounded<(Intake?, MqttApplicationMessageReceivedEventArgs)>(new BoundedChannelOptions(ushort.MaxValue) { SingleReader = true, SingleWriter = true });
+    private readonly Channel<Received> _received =
+        Channel.CreateBounded<Received>(new BoundedChannelOptions(ushort.MaxValue) { SingleReader = true, SingleWriter = true });
+
+    // One batch read while the one before it is written: the signature checks overlap the database's work.
+    private readonly Channel<(List<Intake> Intakes, Received[] Messages)> _read =
+        Channel.CreateBounded<(List<Intake>, Received[])>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
     private long _stored;
 
     /// <summary>Messages written and acknowledged since start.</summary>
@@ -54,17 +58,18 @@ internal sealed class IngestWorker(IngestOptions options, MessageIntake intake, 
         _client.ApplicationMessageReceivedAsync += e =>
         {
             e.AutoAcknowledge = false;
-            var read = intake.Read(e.ApplicationMessage.Topic, System.Buffers.BuffersExtensions.ToArray(e.ApplicationMessage.Payload));
-            return _received.Writer.WriteAsync((read, e), cancellationToken).AsTask();
+            var payload = System.Buffers.BuffersExtensions.ToArray(e.ApplicationMessage.Payload);
+            return _received.Writer.WriteAsync(new Received(e.ApplicationMessage.Topic, payload, e), cancellationToken).AsTask();
         };
 
+        var reading = ReadAsync(cancellationToken);
         var writing = WriteAsync(cancellationToken);
         while (!cancellationToken.IsCancellationRequested)
         {
-            if (writing.IsFaulted)
+            if ((writing.IsFaulted ? writing : reading.IsFaulted ? reading : null) is { } failed)
             {
                 // Never a worker that looks alive and stores nothing: stop, and let systemd start it again.
-                logger.LogCritical(writing.Exception!.InnerException, "The ingest stopped storing; exiting so it is started again");
+                logger.LogCritical(failed.Exception!.InnerException, "The ingest stopped storing; exiting so it is started again");
                 return 1;
             }
 
@@ -76,6 +81,7 @@ internal sealed class IngestWorker(IngestOptions options, MessageIntake intake, 
             await Task.Delay(_client.IsConnected ? TimeSpan.FromSeconds(1) : Reconnect, clock, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
+        await reading.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await writing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         return 0;
     }
@@ -130,28 +136,45 @@ internal sealed class IngestWorker(IngestOptions options, MessageIntake intake, 
         }
     }
 
+    /// <summary>Takes what has arrived, up to a batch, and reads it: the more a worker is behind, the larger its batches and the fewer signatures each event costs.</summary>
+    private async Task ReadAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (await _received.Reader.WaitToReadAsync(cancellationToken))
+            {
+                var batch = new List<Received>(Math.Min(options.BatchSize, _received.Reader.Count));
+                while (batch.Count < options.BatchSize && _received.Reader.TryRead(out var message))
+                {
+                    batch.Add(message);
+                }
+
+                await _read.Writer.WriteAsync((intake.ReadAll([.. batch.Select(m => (m.Topic, m.Payload))]), [.. batch]), cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            _read.Writer.TryComplete();
+        }
+    }
+
     private async Task WriteAsync(CancellationToken cancellationToken)
     {
-        var batch = new List<(Intake? Intake, MqttApplicationMessageReceivedEventArgs Message)>(options.BatchSize);
-        while (!cancellationToken.IsCancellationRequested && await WaitForMessagesAsync(cancellationToken))
+        await foreach (var (toStore, messages) in _read.Reader.ReadAllAsync(CancellationToken.None))
         {
-            batch.Clear();
-            while (batch.Count < options.BatchSize && _received.Reader.TryRead(out var item))
-            {
-                batch.Add(item);
-            }
-
-            var toStore = batch.Select(b => b.Intake).OfType<Intake>().ToList();
-            if (toStore.Count > 0 && !await StoreAsync(toStore, cancellationToken))
+            if (cancellationToken.IsCancellationRequested || toStore.Count > 0 && !await StoreAsync(toStore, cancellationToken))
             {
                 return;
             }
 
-            foreach (var (_, message) in batch)
+            foreach (var message in messages)
             {
                 try
                 {
-                    await message.AcknowledgeAsync(cancellationToken);
+                    await message.Event.AcknowledgeAsync(cancellationToken);
                 }
                 catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or MQTTnet.Exceptions.MqttClientNotConnectedException or InvalidOperationException)
                 {
@@ -160,18 +183,6 @@ internal sealed class IngestWorker(IngestOptions options, MessageIntake intake, 
             }
 
             Interlocked.Add(ref _stored, toStore.Count);
-        }
-    }
-
-    private async Task<bool> WaitForMessagesAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await _received.Reader.WaitToReadAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
         }
     }
 
@@ -229,4 +240,6 @@ internal sealed class IngestWorker(IngestOptions options, MessageIntake intake, 
 
         _client.Dispose();
     }
+
+    private sealed record Received(string Topic, byte[] Payload, MqttApplicationMessageReceivedEventArgs Event);
 }

@@ -33,7 +33,7 @@ internal static class CentreSchema
             body               bytea       NOT NULL,
             hash               bytea       NOT NULL,
             prev               text        NOT NULL,
-            received_at        timestamptz NOT NULL DEFAULT now(),
+            received_at        timestamptz NOT NULL DEFAULT clock_timestamp(),
             PRIMARY KEY (gateway, seq)
         );
         CREATE INDEX IF NOT EXISTS gateway_events_by_gate ON gateway_events (compound, gate, time);

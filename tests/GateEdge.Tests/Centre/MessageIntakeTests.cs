@@ -107,6 +107,86 @@ public sealed class MessageIntakeTests : IDisposable
         Assert.Equal(Finding.BadSignature, refused.Kind);
     }
 
+    [Fact]
+    public void In_a_batch_an_event_is_vouched_for_by_the_next_authentic_event_of_its_gateway_and_by_nothing_else()
+    {
+        // Four links of gw-7's chain; only the newest carries a signature that holds.
+        var bodies = Chain(4);
+        var batch = bodies.Select((body, i) => ($"{Base}/event/passage", i == 3 ? _key.SignedMessage(body) : WithoutItsSignature(body))).ToList();
+
+        var read = _intake.ReadAll(batch);
+        Assert.Equal([1L, 2, 3, 4], read.Select(r => Assert.IsType<EventIntake>(r).Seq));
+
+        // Without the newest, nothing vouches for the others: each is judged by its own signature.
+        Assert.All(_intake.ReadAll(batch[..3]), r => Assert.Equal(Finding.BadSignature, Assert.IsType<RejectedIntake>(r).Kind));
+
+        // A link whose successor is forged is not vouched for by it.
+        batch[3] = ($"{Base}/event/passage", WithoutItsSignature(bodies[3]));
+        Assert.All(_intake.ReadAll(batch), r => Assert.IsType<RejectedIntake>(r));
+    }
+
+    [Fact]
+    public void A_forged_event_between_genuine_ones_in_a_batch_is_refused_and_the_genuine_ones_stored()
+    {
+        var bodies = Chain(3);
+        var forged = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(bodies[1]).Replace("\"deny\"", "\"allow\"", StringComparison.Ordinal));
+        var read = _intake.ReadAll([
+            ($"{Base}/event/passage", _key.SignedMessage(bodies[0])),
+            ($"{Base}/event/passage", WithoutItsSignature(forged)),
+            ($"{Base}/event/passage", _key.SignedMessage(bodies[2]))]);
+
+        Assert.Equal(Finding.BadSignature, Assert.IsType<RejectedIntake>(read[1]).Kind);
+        Assert.Equal([1L, 3], read.OfType<EventIntake>().Select(e => e.Seq));
+    }
+
+    [Fact]
+    public void A_redacted_copy_vouches_for_nothing_before_it()
+    {
+        var bodies = Chain(3);
+        var redacted = GatewayMessage.Compose(_key.KeyId, _key.Sign("{}"u8), bodies[1], redacted: EventChain.Hex(EventChain.Hash(bodies[1])));
+        var read = _intake.ReadAll([
+            ($"{Base}/event/passage", WithoutItsSignature(bodies[0])),
+            ($"{Base}/event/passage", redacted),
+            ($"{Base}/event/passage", _key.SignedMessage(bodies[2]))]);
+
+        Assert.Equal(Finding.BadSignature, Assert.IsType<RejectedIntake>(read[0]).Kind);
+        Assert.Equal([2L, 3], read.OfType<EventIntake>().Select(e => e.Seq));
+    }
+
+    [Fact]
+    public void Another_gateways_authentic_event_naming_a_hash_vouches_for_nothing_of_this_gateway()
+    {
+        using var otherKey = GatewayKey.Ephemeral();
+        using var otherEnrolled = ECDsa.Create();
+        otherEnrolled.ImportFromPem(otherKey.PublicKeyPem);
+        var intake = new MessageIntake(new EnrolledKeys(new Dictionary<string, ECDsa> { ["gw-7"] = _enrolled, ["gw-8"] = otherEnrolled }));
+        var mine = Chain(1)[0];
+        var theirs = Encoding.UTF8.GetBytes($$"""{"gateway":"gw-8","seq":2,"prev":"{{EventChain.Hex(EventChain.Hash(mine))}}"}""");
+
+        var read = intake.ReadAll([($"{Base}/event/passage", WithoutItsSignature(mine)), ("gateedge/v1/c-7/east/gw-8/event/passage", otherKey.SignedMessage(theirs))]);
+
+        Assert.Equal(Finding.BadSignature, Assert.IsType<RejectedIntake>(read[0]).Kind);
+        Assert.IsType<EventIntake>(read[1]);
+    }
+
+    /// <summary>The first <paramref name="count"/> events of gw-7's chain, each naming the previous one's hash.</summary>
+    private static List<byte[]> Chain(int count)
+    {
+        var bodies = new List<byte[]>();
+        string prev = EventChain.Genesis;
+        for (int seq = 1; seq <= count; seq++)
+        {
+            var body = Encoding.UTF8.GetBytes($$"""{"schema":"gateedge.passage/4","seq":{{seq}},"prev":"{{prev}}","compound":"c-7","gate":"east","gateway":"gw-7","outcome":"deny"}""");
+            prev = EventChain.Hex(EventChain.Hash(body));
+            bodies.Add(body);
+        }
+
+        return bodies;
+    }
+
+    /// <summary>The gateway's key id with a signature over other bytes, as a forger with its broker account would send it.</summary>
+    private byte[] WithoutItsSignature(byte[] body) => GatewayMessage.Compose(_key.KeyId, _key.Sign("something else"u8), body);
+
     public void Dispose()
     {
         _key.Dispose();
