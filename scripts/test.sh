@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 # mosquitto and rabbitmq-server: the system tests start private brokers of both kinds;
 # openssl: they make their own TLS certificates; chromium: the status page is checked in a
 # headless browser; postgresql: the reference centre's tests store into a private cluster;
-# faketime: the fault tests step the gateway's wall clock; systemd: the unit
+# faketime: the fault tests step the gateway's wall clock; strace: one holds the journal's sync to
+# stop the gateway between a commit and the relay; systemd: the unit
 # file's hardening is scored with systemd-analyze; clang, lld and the arm64 cross packages: the
 # releases are built native for x64 and arm64 (deploy/publish.sh), and qemu-user runs the arm64
 # one on Debian's arm64 libraries (the machine gains the arm64 architecture for them).
@@ -21,6 +22,7 @@ compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 compgen -G "/usr/lib/*/faketime/libfaketime.so.1" >/dev/null || missing+=(faketime)
 command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
+command -v strace >/dev/null 2>&1 || missing+=(strace)
 { command -v clang >/dev/null 2>&1 || command -v clang-14 >/dev/null 2>&1; } || missing+=(clang)
 command -v ld.lld >/dev/null 2>&1 || missing+=(lld)
 [ -f /usr/include/zlib.h ] || missing+=(zlib1g-dev)

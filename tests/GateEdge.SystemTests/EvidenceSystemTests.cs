@@ -20,6 +20,9 @@ public sealed class EvidenceSystemTests : GateTest
 {
     private const string Base = "gateedge/v1/c-7/east/gw-7";
 
+    /// <summary>What the test gate's relay output (Outputs.Driver log) says when it opens.</summary>
+    private const string GateOpens = "gate opens";
+
     // An allowed resident (1, actuation 2), a fever retested (3) and refused (4), an allowed resident (5, actuation 6).
     private static readonly (int, decimal, string)[] Visits = [(0, 36.6m, "00:00:00.2"), (1, 38.1m, "00:00:00.5"), (1, 38.1m, "00:00:02.5"), (2, 36.7m, "00:00:00.5")];
 
@@ -146,19 +149,30 @@ public sealed class EvidenceSystemTests : GateTest
     }
 
     [Fact]
-    public async Task An_opening_recorded_but_never_acted_on_is_reported_after_restart_and_shows_at_the_centre_as_allowed_not_opened()
+    public async Task A_gateway_killed_between_committing_an_opening_and_moving_the_relay_reports_it_after_restart_as_allowed_not_opened()
     {
         Gate.WriteGatewayConfig();
-        // What a SIGKILL between the journal's commit and the relay leaves: an allowed passage, committed
-        // with its opening pending, and no actuation record. Written through the gateway's own journal.
-        Directory.CreateDirectory(Gate.StateDirectory);
-        using (var key = GatewayKey.LoadOrCreate(Gate.StateDirectory))
-        await using (var journal = new EventJournal(Gate.JournalPath, 64, TimeProvider.System, NullLogger<EventJournal>.Instance, key))
+        Gate.WriteScript([(0, 36.6m, "00:00:03")]);
+        // Every sync of the journal's write-ahead log returns 3 s late (strace holds the call after the
+        // data is on disk): the gateway's commit of the opening is durable while it still waits to move the relay.
+        string wal = Gate.JournalPath + "-wal";
+        await using (var held = Gate.StartGateway("strace", ["-f", "-qq", "-o", "/dev/null", "-P", wal, "-e", "trace=fsync,fdatasync",
+            "-e", "inject=fsync,fdatasync:delay_exit=3000000", "--", "dotnet", RepoPaths.GateEdgeDll]))
         {
-            await journal.Appender.AppendAsync(new AppendRequest(EventKinds.Passage, s => Encoding.UTF8.GetBytes(
-                $$"""{"schema":"gateedge.passage/4","id":"{{s.Id}}","seq":{{s.Seq}},"prev":"{{s.Prev}}","time":"{{DateTimeOffset.UtcNow:O}}","compound":"c-7","gate":"east","gateway":"gw-7","lane":"lane1","outcome":"allow"}"""),
-                new Opening("lane1", EventKinds.Passage)));
+            await held.WaitForLineAsync("Connected to the broker", TimeSpan.FromSeconds(90));
+            await Eventually.True(() => JournalProbe.Read(Gate.JournalPath) is { Undelivered: 0 }, "nothing waiting in the journal", TimeSpan.FromSeconds(60));
+            var before = File.GetLastWriteTimeUtc(wal);
+            await using var simulator = Gate.StartSimulator();
+            await Eventually.True(() => File.GetLastWriteTimeUtc(wal) != before, "the allowed passage written to the journal's log", TimeSpan.FromSeconds(60));
+            await Task.Delay(300); // within the 3 s the sync is held: the write is on disk, the relay has not moved
+            held.KillTraced();
+            await held.ExitCodeAsync(TimeSpan.FromSeconds(10));
+            Assert.DoesNotContain(held.Lines, l => l.Contains(GateOpens, StringComparison.Ordinal));
         }
+
+        var journalled = JournalProbe.Bodies(Gate.JournalPath);
+        Assert.Equal(["passage"], journalled.Select(e => e.Kind));
+        Assert.Contains("\"outcome\":\"allow\"", journalled[0].Body, StringComparison.Ordinal);
 
         await using var ingest = await TestIngest.StartAsync(Broker.Port);
         ingest.Enrol("gw-7", Gate.StateDirectory);
@@ -168,6 +182,7 @@ public sealed class EvidenceSystemTests : GateTest
         await gateway.WaitForLineAsync("allowed, never confirmed opened", TimeSpan.FromSeconds(30));
 
         await Eventually.True(() => ingest.SqlAsync("SELECT count(*) FROM gateway_events").Result == "2", "the passage and its not-confirmed actuation record stored", TimeSpan.FromSeconds(30));
+        Assert.DoesNotContain(gateway.Lines, l => l.Contains(GateOpens, StringComparison.Ordinal));
         Assert.Equal("actuation|1|not-confirmed", await ingest.SqlAsync("SELECT kind || '|' || for_seq || '|' || relay FROM gateway_events WHERE seq = 2"));
         var (exit, neverOpened) = await ingest.RunAsync("query", "never-opened", "--format", "csv");
         Assert.True(exit == 0, neverOpened);

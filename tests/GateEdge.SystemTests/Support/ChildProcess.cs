@@ -13,6 +13,7 @@ internal sealed partial class ChildProcess : IAsyncDisposable
 {
     private const int SigTerm = 15;
     private const int SigStop = 19;
+    private const int SigKill = 9;
     private const int SigCont = 18;
     private readonly Process _process;
     private readonly bool _isGateway;
@@ -96,6 +97,21 @@ internal sealed partial class ChildProcess : IAsyncDisposable
 
     /// <summary>Lets a frozen process run on (SIGCONT).</summary>
     public void Thaw() => _ = kill(_process.Id, SigCont);
+
+    /// <summary>SIGKILLs the program this process runs under a tracer (<c>strace … -- program</c>), as a power cut or the OOM killer would stop it.</summary>
+    public void KillTraced()
+    {
+        string children = File.ReadAllText($"/proc/{_process.Id}/task/{_process.Id}/children").Trim();
+        if (children.Length == 0)
+        {
+            throw new Xunit.Sdk.XunitException("the traced program is not running");
+        }
+
+        foreach (var child in children.Split(' '))
+        {
+            _ = kill(int.Parse(child, System.Globalization.CultureInfo.InvariantCulture), SigKill);
+        }
+    }
 
     /// <summary>Kills the process if a test left it running (one that failed half-way); never throws.</summary>
     public void KillIfRunning()

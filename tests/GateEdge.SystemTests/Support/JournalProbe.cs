@@ -52,6 +52,23 @@ internal static class JournalProbe
         return events;
     }
 
+    /// <summary>Every journalled event's sequence number, kind and body as journalled, in order.</summary>
+    public static List<(long Seq, string Kind, string Body)> Bodies(string path)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq, kind, payload FROM events ORDER BY seq";
+        using var row = command.ExecuteReader();
+        var events = new List<(long, string, string)>();
+        while (row.Read())
+        {
+            events.Add((row.GetInt64(0), row.GetString(1), System.Text.Encoding.UTF8.GetString((byte[])row.GetValue(2))));
+        }
+
+        return events;
+    }
+
     /// <summary>The size of the newest checkpoint the centre acknowledged (0: none), below which the gateway may prune.</summary>
     public static long AcknowledgedSize(string path)
     {
