@@ -38,10 +38,22 @@ public sealed class ConfigPushSystemTests : GateTest
         Assert.Contains("FeverLineC", refused.GetProperty("reason").GetString(), StringComparison.Ordinal);
         await PushAsync(sender, "push-2", "nonce-2", original.Replace("\"gw-7\"", "\"gw-8\"", StringComparison.Ordinal));
         Assert.Contains("Gateway.Id", (await ResultAsync(centre, "push-2")).GetProperty("reason").GetString(), StringComparison.Ordinal);
-        // Another centre key, valid in itself: refused because keys change only on the box.
+        // Valid files that change what only the box may change: another centre key, another broker,
+        // and a log file on the journal that Serilog's retention would delete.
         await File.WriteAllTextAsync(Path.Combine(Gate.Dir, "other.pub.pem"), GateEdge.Trust.CentreSigner.NewKeyPair().PublicPem);
         await PushAsync(sender, "push-3", "nonce-3", original.Replace("centre.pub.pem", "other.pub.pem", StringComparison.Ordinal));
-        Assert.Contains("security settings change only on the box", (await ResultAsync(centre, "push-3")).GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("a push cannot change Commands.CentreKeys.0.PublicKeyFile: a push changes lanes, rules, prompts, device timings and output times",
+            (await ResultAsync(centre, "push-3")).GetProperty("reason").GetString(), StringComparison.Ordinal);
+        await PushAsync(sender, "push-3b", "nonce-3b", original.Replace($"\"Port\": {Broker.Port}", $"\"Port\": {Loopback.FreePort()}", StringComparison.Ordinal));
+        Assert.StartsWith("a push cannot change Mqtt.Port:", (await ResultAsync(centre, "push-3b")).GetProperty("reason").GetString(), StringComparison.Ordinal);
+        string FileSink(string path) => original.Replace("\"WriteTo\": [ { \"Name\": \"Console\" } ]",
+            "\"WriteTo\": [ { \"Name\": \"Console\" }, { \"Name\": \"File\", \"Args\": { \"path\": \"" + path + "\", \"rollingInterval\": \"Infinite\", \"retainedFileCountLimit\": 1 } } ]", StringComparison.Ordinal);
+        await PushAsync(sender, "push-3c", "nonce-3c", FileSink(Gate.JournalPath));
+        Assert.Contains("Serilog.WriteTo[1].Args.path: " + Gate.JournalPath + " is among the gateway's state or configuration",
+            (await ResultAsync(centre, "push-3c")).GetProperty("reason").GetString(), StringComparison.Ordinal);
+        await PushAsync(sender, "push-3d", "nonce-3d", FileSink(Path.Combine(Gate.Dir, "logs", "gateedge-.json")));
+        Assert.StartsWith("a push cannot change Serilog.WriteTo.1.Args.path, Serilog.WriteTo.1.Args.retainedFileCountLimit, Serilog.WriteTo.1.Args.rollingInterval, Serilog.WriteTo.1.Name:",
+            (await ResultAsync(centre, "push-3d")).GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Equal(original, await File.ReadAllTextAsync(configPath));
         Assert.DoesNotContain(gateway.Lines, l => l.Contains("Starting again", StringComparison.Ordinal));
 
@@ -60,9 +72,12 @@ public sealed class ConfigPushSystemTests : GateTest
         await TestCentre.PublishAsync(sender, $"{Base}/command/config", push4);
         Assert.Equal("already carried out: replayed command", (await ResultAsync(centre, "push-4", nth: 2)).GetProperty("reason").GetString());
 
-        // A push that cannot reach the broker: rolled back after its probation, and reported once back.
-        int unreachable = Loopback.FreePort();
-        await PushAsync(sender, "push-5", "nonce-5", outward.Replace($"\"Port\": {Broker.Port}", $"\"Port\": {unreachable}", StringComparison.Ordinal));
+        // A push after which the broker stops answering: rolled back after its probation, and reported once back.
+        await PushAsync(sender, "push-5", "nonce-5", original);
+        await gateway.WaitForLineAsync("push-5 by 李工", TimeSpan.FromSeconds(30));
+        Broker.Freeze();
+        await gateway.WaitForLineAsync("did not reach the broker within 10 s", TimeSpan.FromSeconds(60));
+        Broker.Thaw();
         var rolledBack = await ResultAsync(centre, "push-5", timeout: TimeSpan.FromSeconds(60));
         Assert.Equal("rejected", rolledBack.GetProperty("status").GetString());
         Assert.Equal("rolled back to the previous configuration: it did not reach the broker within 10 s", rolledBack.GetProperty("reason").GetString());
@@ -87,9 +102,13 @@ public sealed class ConfigPushSystemTests : GateTest
         await using (var gateway = Gate.StartGateway())
         {
             await gateway.WaitForLineAsync("Connected to the broker", TimeSpan.FromSeconds(30));
-            await PushAsync(sender, "push-1", "nonce-1", original.Replace($"\"Port\": {Broker.Port}", $"\"Port\": {Loopback.FreePort()}", StringComparison.Ordinal));
+            await PushAsync(sender, "push-1", "nonce-1", original.Replace("\"Direction\": \"In\"", "\"Direction\": \"Out\"", StringComparison.Ordinal));
+            await gateway.WaitForLineAsync("push-1 by 李工", TimeSpan.FromSeconds(30));
+            Broker.Freeze(); // so the new configuration cannot be confirmed before the kill
             await gateway.WaitForLineAsync("Starting again with the configuration", TimeSpan.FromSeconds(30));
         }
+
+        Broker.Thaw();
 
         // Killed (SIGKILL) on trial, long before its probation ends: the next start goes back.
         await using var restarted = Gate.StartGateway();

@@ -10,12 +10,13 @@ namespace GateEdge.Commands;
 
 /// <summary>
 /// Carries out a signed <c>config</c> command: the new file is checked exactly as
-/// <c>gateedge config check</c> would, beside the current one; a file with any problem is refused
-/// with every problem and changes nothing. A good one replaces the configuration on trial
+/// <c>gateedge config check</c> would, beside the current one, and may differ from it only in what
+/// <see cref="PushableSettings"/> allows; a file with any problem is refused with every problem and
+/// changes nothing. A good one replaces the configuration on trial
 /// (<see cref="ConfigurationTrial"/>) and the gateway restarts with it; the result follows once it
 /// has reached the broker, or once it has been rolled back.
 /// </summary>
-internal sealed partial class ConfigurationPush(GatewayRestart restart, GatewayConfiguration current, IHostApplicationLifetime lifetime,
+internal sealed partial class ConfigurationPush(GatewayRestart restart, IHostApplicationLifetime lifetime,
     ILogger<ConfigurationPush> logger)
 {
     private bool _applying;
@@ -53,13 +54,13 @@ internal sealed partial class ConfigurationPush(GatewayRestart restart, GatewayC
         string? refused;
         try
         {
-            var next = ConfigFile.Load(staged);
-            refused = IdentityChanges(next) is { Count: > 0 } changes
-                ? $"a push cannot change {string.Join(", ", changes)}: that is a reinstallation, done at the gate"
-                : ProtectedSettings.Changed(current, next) is { Count: > 0 } guarded
-                ? $"a push cannot change {string.Join(", ", guarded)}: security settings change only on the box"
+            _ = ConfigFile.Load(staged);
+            refused = PushableSettings.Refused(config, staged) is { Count: > 0 } boxOnly
+                ? $"a push cannot change {string.Join(", ", boxOnly.Take(12))}{(boxOnly.Count > 12 ? $" and {boxOnly.Count - 12} more" : "")}: " +
+                  "a push changes lanes, rules, prompts, device timings and output times; everything else is changed at the gate"
                 : null;
         }
+
         catch (GatewayConfigurationException ex)
         {
             refused = $"{ex.Problems.Count} configuration problem(s): {string.Join("; ", ex.Problems)}";
@@ -77,26 +78,6 @@ internal sealed partial class ConfigurationPush(GatewayRestart restart, GatewayC
         restart.Request();
         lifetime.StopApplication();
         return null;
-    }
-
-    /// <summary>What names the gateway and where its journal is may not move: events would change topic or be left behind.</summary>
-    private List<string> IdentityChanges(GatewayConfiguration next)
-    {
-        var changes = new List<string>();
-        Check("Gateway.Id", current.Gateway.Id, next.Gateway.Id);
-        Check("Gateway.CompoundId", current.Gateway.CompoundId, next.Gateway.CompoundId);
-        Check("Gateway.GateId", current.Gateway.GateId, next.Gateway.GateId);
-        Check("Gateway.StateDirectory", current.Gateway.StateDirectory, next.Gateway.StateDirectory);
-        Check("Journal.Path", current.Journal.Path, next.Journal.Path);
-        return changes;
-
-        void Check(string setting, string was, string now)
-        {
-            if (!string.Equals(was, now, StringComparison.Ordinal))
-            {
-                changes.Add(setting);
-            }
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Configuration push {Id} refused: {Reason}")]

@@ -63,6 +63,7 @@ internal static class ConfigurationLoader
         result.StatusPage.TokenFile = FullPathOrNull(result.StatusPage.TokenFile, baseDirectory);
         result.StatusPage.DisplayTokenFile = FullPathOrNull(result.StatusPage.DisplayTokenFile, baseDirectory);
 
+        problems.AddRange(LoggingSettings.CheckFileFolders(configuration, result.Gateway.StateDirectory, result.Journal.Path, baseDirectory));
         problems.AddRange(ConfigurationValidator.Validate(result, forService));
         if (problems.Count > 0)
         {

@@ -76,6 +76,45 @@ internal static class LoggingSettings
         }
     }
 
+    /// <summary>
+    /// A log file sits in a folder of its own: never among the gateway's state or beside its
+    /// configuration, where the sink's rolling and retention (which delete older files matching
+    /// its name) could remove the journal, the registry, a key or the configuration itself.
+    /// </summary>
+    public static IEnumerable<string> CheckFileFolders(IConfiguration configuration, string stateDirectory, string journalPath, string configFolder)
+    {
+        int i = 0;
+        foreach (var sink in configuration.GetSection(Section).GetSection("WriteTo").GetChildren())
+        {
+            string at = $"Serilog.WriteTo[{i++}].Args.path";
+            var (name, args) = Sink(sink);
+            if (!string.Equals(name, "File", StringComparison.OrdinalIgnoreCase) || args["path"] is not { Length: > 0 } path)
+            {
+                continue;
+            }
+
+            if (!Path.IsPathFullyQualified(path))
+            {
+                yield return $"{at}: give the log file's full path (e.g. /var/log/gateedge/gateedge-.json)";
+                continue;
+            }
+
+            string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+            if (Within(folder, stateDirectory) || Same(folder, Path.GetDirectoryName(journalPath)!) || Same(folder, configFolder))
+            {
+                yield return $"{at}: {Trust.Untrusted.ForLog(path, 200)} is among the gateway's state or configuration, which the log's retention could delete; use a folder of its own (e.g. /var/log/gateedge)";
+            }
+        }
+
+        static bool Within(string path, string folder)
+        {
+            var relative = Path.GetRelativePath(Path.TrimEndingDirectorySeparator(folder), Path.TrimEndingDirectorySeparator(path));
+            return relative == "." || !relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative);
+        }
+
+        static bool Same(string a, string b) => Path.GetRelativePath(Path.TrimEndingDirectorySeparator(b), Path.TrimEndingDirectorySeparator(a)) == ".";
+    }
+
     /// <summary>The configured sinks with their arguments, in order; a sink without a name is skipped.</summary>
     public static IEnumerable<(string Name, IConfiguration Args)> Sinks(IConfiguration section) =>
         section.GetSection("WriteTo").GetChildren().Select(Sink).Where(s => s.Name is not null)!;
