@@ -17,7 +17,7 @@ public sealed class BrokerConnectionFaultTests : IAsyncLifetime
     private TestGate _gate = null!;
     private TestCertificates _certificates = null!;
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
         _broker = Mosquitto.Prepare("""
             allow_anonymous false
@@ -27,9 +27,8 @@ public sealed class BrokerConnectionFaultTests : IAsyncLifetime
             keyfile {dir}/server.key
             """);
         _certificates = TestCertificates.Create(_broker.Dir);
-        AddBrokerUser("centre", "centre-pw");
+        await Mosquitto.AddUserAsync(_broker.Dir, "centre", "centre-pw");
         _gate = new TestGate(_broker.Port);
-        return Task.CompletedTask;
     }
 
     [Fact]
@@ -48,7 +47,7 @@ public sealed class BrokerConnectionFaultTests : IAsyncLifetime
         await Eventually.True(() => JournalProbe.Read(_gate.JournalPath) is { LastSeq: 4, Undelivered: 4 }, "two openings and their actuation records made with the broker down", TimeSpan.FromSeconds(10));
         Assert.Contains(gateway.Lines, l => l.Contains("unavailable", StringComparison.Ordinal) && l.Contains("decisions continue locally", StringComparison.Ordinal));
 
-        AddBrokerUser("gw-7", Password);
+        await Mosquitto.AddUserAsync(_broker.Dir, "gw-7", Password);
         await _broker.RestartAsync();
         await using var centre = await CentreSubscriber.ConnectAsync(_broker.Port, configure: Centre);
         await gateway.WaitForLineAsync("the broker refused the connection: NotAuthorized", TimeSpan.FromSeconds(20));
@@ -63,7 +62,7 @@ public sealed class BrokerConnectionFaultTests : IAsyncLifetime
     [Fact]
     public async Task A_broker_certificate_from_another_CA_is_refused_until_the_right_CA_is_installed()
     {
-        AddBrokerUser("gw-7", Password);
+        await Mosquitto.AddUserAsync(_broker.Dir, "gw-7", Password);
         var passwordFile = TestGate.OwnerOnly(Path.Combine(_gate.Dir, "mqtt-password"));
         await File.WriteAllTextAsync(passwordFile, Password);
         var caFile = Path.Combine(_gate.Dir, "ca.pem");
@@ -89,7 +88,7 @@ public sealed class BrokerConnectionFaultTests : IAsyncLifetime
     [Fact]
     public async Task A_trusted_certificate_with_a_key_that_is_not_pinned_is_refused_and_the_pinned_key_is_accepted()
     {
-        AddBrokerUser("gw-7", Password);
+        await Mosquitto.AddUserAsync(_broker.Dir, "gw-7", Password);
         var passwordFile = TestGate.OwnerOnly(Path.Combine(_gate.Dir, "mqtt-password"));
         await File.WriteAllTextAsync(passwordFile, Password);
         using var server = X509Certificate2.CreateFromPem(await File.ReadAllTextAsync(_certificates.ServerCertFile));
@@ -119,15 +118,6 @@ public sealed class BrokerConnectionFaultTests : IAsyncLifetime
     {
         await _broker.DisposeAsync();
         _gate.Dispose();
-    }
-
-    private void AddBrokerUser(string user, string password)
-    {
-        var file = Path.Combine(_broker.Dir, "passwords");
-        var args = File.Exists(file) ? $"-b {file} {user} {password}" : $"-c -b {file} {user} {password}";
-        using var process = System.Diagnostics.Process.Start("mosquitto_passwd", args);
-        process.WaitForExit();
-        Assert.Equal(0, process.ExitCode);
     }
 
     private static void Centre(MqttClientOptionsBuilder options) => options

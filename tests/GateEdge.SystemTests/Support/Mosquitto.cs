@@ -47,6 +47,18 @@ internal sealed class Mosquitto : ITestBroker
 
     public string Dir => _dir;
 
+    /// <summary>Adds a user to the broker's password file in <paramref name="dir"/> (<c>password_file {dir}/passwords</c>), creating it for the first.</summary>
+    public static async Task AddUserAsync(string dir, string user, string password)
+    {
+        var file = Path.Combine(dir, "passwords");
+        using var process = System.Diagnostics.Process.Start("mosquitto_passwd", File.Exists(file) ? ["-b", file, user, password] : ["-c", "-b", file, user, password])!;
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"mosquitto_passwd could not add {user} (exit {process.ExitCode})");
+        }
+    }
+
     /// <summary>Stops the broker as an operator would (SIGTERM: sessions are saved).</summary>
     public Task StopAsync() => _process!.StopAsync(TimeSpan.FromSeconds(10));
 
