@@ -50,6 +50,63 @@ public sealed class CommandSystemTests : GateTest
         Assert.Empty(centre.Messages.SelectMany(m => PublishedSchemas.Check(m.Payload)));
     }
 
+    [Fact]
+    public async Task A_captured_open_replayed_after_the_gateways_clock_went_forward_and_back_is_refused()
+    {
+        Gate.WriteGatewayConfig(commands: "\"MaxClockSkew\": \"00:00:05\"");
+        var clock = FakeClock.In(Gate.Dir);
+        await using var centre = await CentreSubscriber.ConnectAsync(Broker.Port);
+        await using var gateway = Gate.StartGateway(clock.Environment);
+        await Eventually.True(() => centre.Messages.Any(m => m.Topic == $"{Base}/status"), "the gateway online", TimeSpan.FromSeconds(30));
+        using var sender = new MqttClientFactory().CreateMqttClient();
+        await sender.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", Broker.Port).WithClientId("operator-console").Build());
+
+        var captured = TestCentre.Command("open", "cmd-1", lane: "lane1");
+        var issued = DateTimeOffset.Parse(captured.IssuedAt!, System.Globalization.CultureInfo.InvariantCulture);
+        await TestCentre.PublishAsync(sender, $"{Base}/command/open", TestCentre.Sign(captured));
+        Assert.Equal("done", (await ResultAsync(centre, "cmd-1")).GetProperty("status").GetString());
+
+        // The gateway's clock 11 s ahead (a spoofed NTP server); the centre's next command, issued for that clock, is carried out.
+        clock.Set("+11");
+        int attempt = 0;
+        await Eventually.True(async () =>
+        {
+            var id = $"cmd-2-{++attempt}";
+            var later = TestCentre.Command("open", id, lane: "lane1") with { IssuedAt = DateTimeOffset.UtcNow.AddSeconds(11).ToString("O") };
+            await TestCentre.PublishAsync(sender, $"{Base}/command/open", TestCentre.Sign(later));
+            return (await ResultAsync(centre, id)).GetProperty("status").GetString() == "done";
+        }, "a command issued for the stepped clock carried out", TimeSpan.FromSeconds(30));
+
+        // Stepped back to 1 s after the captured open was issued, where it looks fresh again: replayed, it is refused.
+        clock.Set(FormattableString.Invariant($"{(issued.AddSeconds(1) - DateTimeOffset.UtcNow).TotalSeconds:0}"));
+        string? reason = null;
+        await Eventually.True(async () =>
+        {
+            await TestCentre.PublishAsync(sender, $"{Base}/command/open", TestCentre.Sign(captured));
+            var results = await ResultsAsync(centre, "cmd-1");
+            reason = results[^1].GetProperty("reason").GetString();
+            return reason?.StartsWith("issuedAt is not within", StringComparison.Ordinal) == false;
+        }, () => $"the gateway's clock back where the captured open is fresh (last answer: {reason})", TimeSpan.FromSeconds(30));
+
+        Assert.Equal("issued before commands this gateway has already carried out: a replay, or the centre's clock went back", reason);
+        Assert.Equal(2, gateway.Lines.Count(l => l.Contains("relay pulse", StringComparison.Ordinal)));
+        Assert.Equal(2, centre.Messages.Count(m => m.Topic == $"{Base}/event/remote-open"));
+    }
+
+    private async Task<JsonElement> ResultAsync(CentreSubscriber centre, string id) => (await ResultsAsync(centre, id))[^1];
+
+    /// <summary>Every answer to <paramref name="id"/> so far, once one more has come.</summary>
+    private async Task<JsonElement[]> ResultsAsync(CentreSubscriber centre, string id)
+    {
+        JsonElement[] Answers() => [.. Results(centre).Where(r => r.GetProperty("id").GetString() == id)];
+        int before = _answersSeen.GetValueOrDefault(id);
+        await Eventually.True(() => Answers().Length > before, $"an answer to {id}", TimeSpan.FromSeconds(10));
+        _answersSeen[id] = Answers().Length;
+        return Answers();
+    }
+
+    private readonly Dictionary<string, int> _answersSeen = [];
+
     private static JsonElement[] Results(CentreSubscriber centre) =>
         [.. centre.Messages.Where(m => m.Topic == $"{Base}/command-result").Select(m => m.Payload)];
 }

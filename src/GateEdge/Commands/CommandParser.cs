@@ -29,16 +29,20 @@ internal sealed class CommandParser(CommandOptions options, GatewayOptions gatew
             return Reject(null, unreadable!);
         }
 
-        var problem = Binding(r, topicCommand) ?? Freshness(r, now) ?? Fields(r);
+        var stale = Freshness(r, now, out var issued);
+        var problem = Binding(r, topicCommand) ?? stale ?? Fields(r);
         if (problem is not null)
         {
             return Reject(r.Id, problem);
         }
 
         // Spent last, by a command that passed every other check: the exact bytes, so a re-signed copy is no way round it.
-        if (!_replays.FirstUse(Convert.ToHexStringLower(SHA256.HashData(body)), now))
+        switch (_replays.FirstUse(Convert.ToHexStringLower(SHA256.HashData(body)), issued))
         {
-            return Reject(r.Id, "already carried out: replayed command");
+            case ReplayVerdict.Replayed:
+                return Reject(r.Id, "already carried out: replayed command");
+            case ReplayVerdict.Superseded:
+                return Reject(r.Id, "issued before commands this gateway has already carried out: a replay, or the centre's clock went back");
         }
 
         CentreCommand command = r.Command switch
@@ -70,8 +74,8 @@ internal sealed class CommandParser(CommandOptions options, GatewayOptions gatew
     }
 
     /// <summary>A command queued at the broker while the gateway was away is refused, not carried out long after the operator asked.</summary>
-    private string? Freshness(CommandRequest r, DateTimeOffset now) =>
-        DateTimeOffset.TryParse(r.IssuedAt, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var issued)
+    private string? Freshness(CommandRequest r, DateTimeOffset now, out DateTimeOffset issued) =>
+        DateTimeOffset.TryParse(r.IssuedAt, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out issued)
         && (now - issued).Duration() <= options.MaxClockSkew
             ? null
             : $"issuedAt is not within {options.MaxClockSkew.TotalSeconds:0} s of the gateway's clock";

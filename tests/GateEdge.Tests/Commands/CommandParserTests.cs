@@ -87,18 +87,34 @@ public sealed class CommandParserTests
 
     [Fact]
     [System.Runtime.Versioning.SupportedOSPlatform("linux")]
-    public void A_command_remembered_in_a_file_is_refused_after_a_restart_until_it_could_no_longer_be_fresh()
+    public void A_command_remembered_in_a_file_is_refused_after_a_restart_and_forgotten_only_once_newer_commands_supersede_it()
     {
         var file = Path.Combine(Directory.CreateTempSubdirectory("gateedge-nonces-").FullName, "command-nonces");
-        var memory = TimeSpan.FromMinutes(2);
-        Assert.True(new ReplayGuard(memory, file).FirstUse("body-1", Now));
+        var window = TimeSpan.FromMinutes(2);
+        Assert.Equal(ReplayVerdict.First, new ReplayGuard(window, file).FirstUse("body-1", Now));
 
-        var afterRestart = new ReplayGuard(memory, file);
-        Assert.False(afterRestart.FirstUse("body-1", Now.AddSeconds(30)));
-        Assert.True(afterRestart.FirstUse("body-2", Now.AddSeconds(30)));
-        Assert.True(new ReplayGuard(memory, file).FirstUse("body-1", Now + memory + TimeSpan.FromSeconds(1)));
+        var afterRestart = new ReplayGuard(window, file);
+        Assert.Equal(ReplayVerdict.Replayed, afterRestart.FirstUse("body-1", Now));
+        Assert.Equal(ReplayVerdict.First, afterRestart.FirstUse("body-2", Now.AddSeconds(30)));
+        // Only a command issued more than the window later lets body-1 go, and then body-1 is refused as superseded.
+        Assert.Equal(ReplayVerdict.First, afterRestart.FirstUse("body-3", Now + window + TimeSpan.FromSeconds(1)));
+        Assert.Equal(ReplayVerdict.Superseded, new ReplayGuard(window, file).FirstUse("body-1", Now));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
         Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
+    }
+
+    [Fact]
+    public void A_carried_out_command_is_never_carried_out_again_whichever_way_the_gateways_clock_is_stepped()
+    {
+        var parser = new CommandParser(new CommandOptions { MaxClockSkew = TimeSpan.FromSeconds(5) }, new GatewayOptions { Id = "gw-1", CompoundId = "c-1", GateId = "north" },
+            new HashSet<string>(["lane1"], StringComparer.Ordinal));
+        var open = Body(Open());
+        Assert.NotNull(parser.Parse("open", open, Now).Command);
+        Assert.Equal("already carried out: replayed command", parser.Parse("open", open, Now.AddSeconds(4)).Rejection!.Reason);
+
+        // A later command, then the clock stepped back 13 s so the captured open looks fresh again.
+        Assert.NotNull(parser.Parse("open", Body(Open() with { Id = "cmd-2", IssuedAt = Now.AddSeconds(15).ToString("O") }), Now.AddSeconds(15)).Command);
+        Assert.Equal("issued before commands this gateway has already carried out: a replay, or the centre's clock went back", parser.Parse("open", open, Now.AddSeconds(2)).Rejection!.Reason);
     }
 
     [Fact]
@@ -109,11 +125,11 @@ public sealed class CommandParserTests
         var guard = new ReplayGuard(TimeSpan.FromMinutes(2), file);
         for (int i = 0; i < 1500; i++)
         {
-            Assert.True(guard.FirstUse($"n{i}", Now.AddSeconds(i)));
+            Assert.Equal(ReplayVerdict.First, guard.FirstUse($"n{i}", Now.AddSeconds(i)));
         }
 
         Assert.True(File.ReadAllLines(file).Length < 1000);
-        Assert.False(new ReplayGuard(TimeSpan.FromMinutes(2), file).FirstUse("n1499", Now.AddSeconds(1500)));
+        Assert.Equal(ReplayVerdict.Replayed, new ReplayGuard(TimeSpan.FromMinutes(2), file).FirstUse("n1499", Now.AddSeconds(1499)));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
         Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
     }
