@@ -29,19 +29,19 @@ public sealed class CentreTrustSystemTests : GateTest
 
         var attacks = new (string Name, string Topic, byte[] Payload, string Reason, bool Retain)[]
         {
-            ("unsigned persons delta", $"{Lists}/persons", Bytes($$"""{"schema":"gateedge.persons/2","id":"evil-1","compound":"c-7","issuedAt":"2026-12-01T00:00:00Z","mode":"delta","baseVersion":0,"version":1,"upsert":[{{stranger}}]}"""),
+            ("unsigned persons delta", $"{Lists}/persons", Bytes($$"""{"schema":"gateedge.persons/2","id":"evil-1","compound":"c-7","issuedAt":"{{TestCentre.IssuedNow}}","mode":"delta","baseVersion":0,"version":1,"upsert":[{{stranger}}]}"""),
                 "not signed by the centre: no signature line", false),
-            ("unsigned quarantine lift", $"{Lists}/quarantine", Bytes("""{"schema":"gateedge.list/2","id":"evil-2","compound":"c-7","list":"quarantine","issuedAt":"2026-12-01T00:00:00Z","mode":"snapshot","version":9223372036854775807,"upsert":[]}"""),
+            ("unsigned quarantine lift", $"{Lists}/quarantine", Bytes($$"""{"schema":"gateedge.list/2","id":"evil-2","compound":"c-7","list":"quarantine","issuedAt":"{{TestCentre.IssuedNow}}","mode":"snapshot","version":9223372036854775807,"upsert":[]}"""),
                 "not signed by the centre: no signature line", true),
-            ("a key the gateway does not know", $"{Lists}/quarantine", Impostor("""{"schema":"gateedge.list/2","id":"evil-3","compound":"c-7","list":"quarantine","issuedAt":"2026-12-01T00:00:00Z","mode":"snapshot","version":9,"upsert":[]}"""),
+            ("a key the gateway does not know", $"{Lists}/quarantine", Impostor($$"""{"schema":"gateedge.list/2","id":"evil-3","compound":"c-7","list":"quarantine","issuedAt":"{{TestCentre.IssuedNow}}","mode":"snapshot","version":9,"upsert":[]}"""),
                 "not signed by the centre: the signature does not match the message", false),
-            ("a signed update of another compound", $"{Lists}/persons", TestCentre.Sign($$"""{"schema":"gateedge.persons/2","id":"evil-4","compound":"c-8","issuedAt":"2026-12-01T00:00:00Z","mode":"snapshot","version":5,"upsert":[{{stranger}}]}"""),
+            ("a signed update of another compound", $"{Lists}/persons", TestCentre.Sign($$"""{"schema":"gateedge.persons/2","id":"evil-4","compound":"c-8","issuedAt":"{{TestCentre.IssuedNow}}","mode":"snapshot","version":5,"upsert":[{{stranger}}]}"""),
                 "the update is for another compound (this gateway is in c-7)", false),
-            ("a signed key-group snapshot moved to the quarantine topic", $"{Lists}/quarantine", TestCentre.Sign("""{"schema":"gateedge.list/2","id":"evil-5","compound":"c-7","list":"key-group","issuedAt":"2026-12-01T00:00:00Z","mode":"snapshot","version":9,"upsert":[]}"""),
+            ("a signed key-group snapshot moved to the quarantine topic", $"{Lists}/quarantine", TestCentre.Sign($$"""{"schema":"gateedge.list/2","id":"evil-5","compound":"c-7","list":"key-group","issuedAt":"{{TestCentre.IssuedNow}}","mode":"snapshot","version":9,"upsert":[]}"""),
                 "the update is for another list (it came on lists/quarantine)", false),
-            ("a retained null entry", $"{Lists}/key-group", TestCentre.Sign("""{"schema":"gateedge.list/2","id":"null-1","compound":"c-7","list":"key-group","issuedAt":"2026-12-01T00:00:00Z","mode":"snapshot","version":7,"upsert":[null]}"""),
+            ("a retained null entry", $"{Lists}/key-group", TestCentre.Sign($$"""{"schema":"gateedge.list/2","id":"null-1","compound":"c-7","list":"key-group","issuedAt":"{{TestCentre.IssuedNow}}","mode":"snapshot","version":7,"upsert":[null]}"""),
                 "upsert[0] is null", true),
-            ("a null credential", $"{Lists}/persons", TestCentre.Sign("""{"schema":"gateedge.persons/2","id":"null-2","compound":"c-7","issuedAt":"2026-12-01T00:00:00Z","mode":"snapshot","version":7,"upsert":[{"ref":"X-2","class":"Resident","credentials":[null]}]}"""),
+            ("a null credential", $"{Lists}/persons", TestCentre.Sign($$"""{"schema":"gateedge.persons/2","id":"null-2","compound":"c-7","issuedAt":"{{TestCentre.IssuedNow}}","mode":"snapshot","version":7,"upsert":[{"ref":"X-2","class":"Resident","credentials":[null]}]}"""),
                 "upsert[0].credentials[0] needs a kind and a number of 1–32 letters, digits or '/'", false),
             ("an open signed for another gateway", $"{Base}/command/open", TestCentre.Sign(TestCentre.Command("open", "evil-6", lane: "lane1") with { Gateway = "gw-8" }),
                 "the command is for another gateway (this is c-7/east/gw-7)", false),
@@ -74,7 +74,7 @@ public sealed class CentreTrustSystemTests : GateTest
         Assert.Contains("Commands.CentreKeys", results[11].GetProperty("reason").GetString(), StringComparison.Ordinal);
 
         // The centre's own snapshot still applies after the forged "newest version", and nothing forged is in force.
-        await TestCentre.PublishAsync(attacker, $"{Lists}/quarantine", TestCentre.Sign("""{"schema":"gateedge.list/2","id":"q-1","compound":"c-7","list":"quarantine","issuedAt":"2026-12-01T00:00:00Z","mode":"snapshot","version":1,"upsert":[{"ref":"R-1","reason":"home quarantine"}]}"""));
+        await TestCentre.PublishAsync(attacker, $"{Lists}/quarantine", TestCentre.Sign($$"""{"schema":"gateedge.list/2","id":"q-1","compound":"c-7","list":"quarantine","issuedAt":"{{TestCentre.IssuedNow}}","mode":"snapshot","version":1,"upsert":[{"ref":"R-1","reason":"home quarantine"}]}"""));
         await Eventually.True(() => Results(centre).Any(r => r.GetProperty("id").GetString() == "q-1" && r.GetProperty("status").GetString() == "done"), "the centre's snapshot applied", TimeSpan.FromSeconds(20));
         await Eventually.True(() => LatestHeartbeat(centre) is { } h && ListVersion(h, "quarantine") == 1, "a heartbeat after the snapshot", TimeSpan.FromSeconds(10));
         var heartbeat = LatestHeartbeat(centre)!.Value;
@@ -117,9 +117,9 @@ public sealed class CentreTrustSystemTests : GateTest
             ($"{Base}/command/open", Json(TestCentre.Command("open", "f-open", lane: "lane1") with { IssuedAt = now })),
             ($"{Base}/command/config", Json(TestCentre.Command("config", "f-config", config: renamed) with { IssuedAt = now })),
             ($"{Base}/command/republish", Json(TestCentre.Command("republish", "f-republish") with { IssuedAt = now })),
-            ($"{Lists}/quarantine", """{"schema":"gateedge.list/2","id":"f-q","compound":"c-7","list":"quarantine","issuedAt":"2026-12-01T00:00:00Z","mode":"snapshot","version":3,"upsert":[{"ref":"R-1","reason":"home quarantine"}]}"""),
-            ($"{Lists}/key-group", """{"schema":"gateedge.list/2","id":"f-k","compound":"c-7","list":"key-group","issuedAt":"2026-12-01T00:00:00Z","mode":"delta","baseVersion":0,"version":1,"upsert":[{"ref":"R-2","reason":"returned from abroad"}],"remove":["R-9"]}"""),
-            ($"{Lists}/persons", """{"schema":"gateedge.persons/2","id":"f-p","compound":"c-7","issuedAt":"2026-12-01T00:00:00Z","mode":"snapshot","version":2,"upsert":[{"ref":"R-1","class":"Resident","household":"H-1","credentials":[{"kind":"NationalId","number":"11010519491231002X"}]}]}"""),
+            ($"{Lists}/quarantine", $$"""{"schema":"gateedge.list/2","id":"f-q","compound":"c-7","list":"quarantine","issuedAt":"{{TestCentre.IssuedNow}}","mode":"snapshot","version":3,"upsert":[{"ref":"R-1","reason":"home quarantine"}]}"""),
+            ($"{Lists}/key-group", $$"""{"schema":"gateedge.list/2","id":"f-k","compound":"c-7","list":"key-group","issuedAt":"{{TestCentre.IssuedNow}}","mode":"delta","baseVersion":0,"version":1,"upsert":[{"ref":"R-2","reason":"returned from abroad"}],"remove":["R-9"]}"""),
+            ($"{Lists}/persons", $$"""{"schema":"gateedge.persons/2","id":"f-p","compound":"c-7","issuedAt":"{{TestCentre.IssuedNow}}","mode":"snapshot","version":2,"upsert":[{"ref":"R-1","class":"Resident","household":"H-1","credentials":[{"kind":"NationalId","number":"11010519491231002X"}]}]}"""),
         };
 
         var structured = new StructuredPayloads(seed: 2026);

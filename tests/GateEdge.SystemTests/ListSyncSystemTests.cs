@@ -22,8 +22,8 @@ public sealed class ListSyncSystemTests : GateTest
         await publisher.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", Broker.Port).WithClientId("centre-lists").Build());
 
         // Retained, as a centre publishes snapshots, so a gateway that starts later gets the list at once.
-        await PublishAsync(publisher, """{"schema":"gateedge.list/2","id":"q-1","compound":"c-7","list":"quarantine","issuedAt":"2026-11-28T08:00:00Z","mode":"snapshot","version":1,"upsert":[{"ref":"R-1","reason":"home quarantine until 12-12"}]}""", retain: true);
-        await PublishAsync(publisher, """{"schema":"gateedge.list/2","id":"q-2","compound":"c-7","list":"quarantine","issuedAt":"2026-11-28T08:00:00Z","mode":"delta","baseVersion":5,"version":6,"remove":["R-1"]}""", retain: false);
+        await PublishAsync(publisher, $$"""{"schema":"gateedge.list/2","id":"q-1","compound":"c-7","list":"quarantine","issuedAt":"{{TestCentre.IssuedNow}}","mode":"snapshot","version":1,"upsert":[{"ref":"R-1","reason":"home quarantine until 12-12"}]}""", retain: true);
+        await PublishAsync(publisher, $$"""{"schema":"gateedge.list/2","id":"q-2","compound":"c-7","list":"quarantine","issuedAt":"{{TestCentre.IssuedNow}}","mode":"delta","baseVersion":5,"version":6,"remove":["R-1"]}""", retain: false);
         await Eventually.True(() => Results(centre).Length == 2, "two list results", TimeSpan.FromSeconds(20));
 
         var results = Results(centre);
@@ -51,7 +51,7 @@ public sealed class ListSyncSystemTests : GateTest
         await using var centre = await CentreSubscriber.ConnectAsync(Broker.Port);
         using var publisher = new MqttClientFactory().CreateMqttClient();
         await publisher.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", Broker.Port).WithClientId("centre-lists").Build());
-        await PublishAsync(publisher, """{"schema":"gateedge.list/2","id":"q-1","compound":"c-7","list":"quarantine","issuedAt":"2026-11-28T08:00:00Z","mode":"snapshot","version":1,"upsert":[{"ref":"R-1","reason":"home quarantine until 12-12"}]}""", retain: true);
+        await PublishAsync(publisher, $$"""{"schema":"gateedge.list/2","id":"q-1","compound":"c-7","list":"quarantine","issuedAt":"{{TestCentre.IssuedNow}}","mode":"snapshot","version":1,"upsert":[{"ref":"R-1","reason":"home quarantine until 12-12"}]}""", retain: true);
 
         await using var gateway = Gate.StartGateway();
         await Eventually.True(() => Results(centre).Length == 1, "the retained list, applied at start", TimeSpan.FromSeconds(30));

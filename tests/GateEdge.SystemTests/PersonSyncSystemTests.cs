@@ -25,7 +25,7 @@ public sealed class PersonSyncSystemTests : SteadyTrafficTest
         await publisher.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", Broker.Port).WithClientId("centre-persons").Build());
         await publisher.PublishAsync(new MqttApplicationMessageBuilder()
             .WithTopic("gateedge/v1/c-7/lists/persons")
-            .WithPayload(TestCentre.Sign($$"""{ "schema": "gateedge.persons/2", "id": "p-1", "compound": "c-7", "issuedAt": "2026-11-28T08:00:00Z", "mode": "snapshot", "version": 1, "upsert": [ {{string.Join(",", persons)}} ] }"""))
+            .WithPayload(TestCentre.Sign($$"""{ "schema": "gateedge.persons/2", "id": "p-1", "compound": "c-7", "issuedAt": "{{TestCentre.IssuedNow}}", "mode": "snapshot", "version": 1, "upsert": [ {{string.Join(",", persons)}} ] }"""))
             .WithRetainFlag()
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .Build());
@@ -45,6 +45,32 @@ public sealed class PersonSyncSystemTests : SteadyTrafficTest
         Assert.Equal(Enumerable.Range(1, seqs.Length).Select(i => (long)i), seqs); // every attempt decided and delivered, none lost
 
         IEnumerable<JsonElement> ZhangPassages() => centre.Passages.Where(p => p.GetProperty("credential").GetProperty("masked").GetString() == "110105********002X");
+    }
+
+    [Fact]
+    public async Task A_new_gateway_refuses_a_superseded_persons_snapshot_replayed_to_it_and_keeps_deciding()
+    {
+        // A copy of yesterday's snapshot v5 (since superseded), captured and republished retained by
+        // someone holding the centre's broker account: the gateway starting fresh has nothing newer.
+        var captured = TestCentre.Sign($$"""{ "schema": "gateedge.persons/2", "id": "p-5", "compound": "c-7", "issuedAt": "{{DateTimeOffset.UtcNow.AddHours(-25):O}}", "mode": "snapshot", "version": 5, "upsert": [ { "ref": "R-9", "class": "Resident", "credentials": [ { "kind": "NationalId", "number": "11010519491231002X" } ] } ] }""");
+        using var attacker = new MqttClientFactory().CreateMqttClient();
+        await attacker.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", Broker.Port).WithClientId("centre-lists").Build());
+        await TestCentre.PublishAsync(attacker, "gateedge/v1/c-7/lists/persons", captured, retain: true);
+
+        await using var centre = await CentreSubscriber.ConnectAsync(Broker.Port);
+        await using var gateway = Gate.StartGateway();
+        await using var simulator = Gate.StartSimulator();
+        await Eventually.True(() => centre.Messages.Any(m => m.Topic == $"{Base}/command-result" && m.Payload.GetProperty("id").GetString() == "p-5"),
+            "the replayed snapshot answered", TimeSpan.FromSeconds(30));
+        var result = centre.Messages.First(m => m.Topic == $"{Base}/command-result" && m.Payload.GetProperty("id").GetString() == "p-5").Payload;
+        Assert.Equal("rejected", result.GetProperty("status").GetString());
+        Assert.Contains("longer ago than the 24 h a persons list stays current: a superseded copy", result.GetProperty("reason").GetString(), StringComparison.Ordinal);
+
+        int heartbeats = centre.Messages.Count(m => m.Topic == $"{Base}/heartbeat");
+        await Eventually.True(() => centre.Messages.Count(m => m.Topic == $"{Base}/heartbeat") > heartbeats, "a heartbeat after the answer", TimeSpan.FromSeconds(30));
+        Assert.Equal(0, centre.Messages.Last(m => m.Topic == $"{Base}/heartbeat").Payload.GetProperty("lists").GetProperty("persons").GetProperty("version").GetInt64());
+        long before = centre.Passages.Count();
+        await Eventually.True(() => centre.Passages.Count() >= before + 3, "residents still decided", TimeSpan.FromSeconds(60));
     }
 
     private static long Seq(JsonElement passage) => passage.GetProperty("seq").GetInt64();

@@ -36,11 +36,17 @@ internal static class ListUpdates
         }
 
         var (kind, rejection) = UpdateVersioning.Decide(update.Mode, update.Version, update.BaseVersion, current.Version, remove.Count > 0);
+        if (kind is UpdateKind.Snapshot or UpdateKind.Delta && UpdateVersioning.TooOld(list, update.IssuedAt, now) is { } tooOld)
+        {
+            return (null, update.Id, tooOld);
+        }
+
+        var appliedAt = UpdateVersioning.AppliedAt(update.IssuedAt, now);
         return kind switch
         {
             UpdateKind.Unchanged => (Reconfirmed(current, update.IssuedAt, now), update.Id, null),
-            UpdateKind.Snapshot => (new ListVersion(update.Version, now, Entries(upsert!, [])), update.Id, null),
-            UpdateKind.Delta => (new ListVersion(update.Version, now, Entries(upsert!, remove!, current.Entries)), update.Id, null),
+            UpdateKind.Snapshot => (new ListVersion(update.Version, appliedAt, Entries(upsert!, [])), update.Id, null),
+            UpdateKind.Delta => (new ListVersion(update.Version, appliedAt, Entries(upsert!, remove!, current.Entries)), update.Id, null),
             _ => (null, update.Id, rejection),
         };
     }

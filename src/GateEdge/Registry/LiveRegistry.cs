@@ -85,7 +85,7 @@ internal sealed class LiveRegistry : IPersonRegistry
 
     /// <summary>What is older than its freshness limit: the quarantine list after an hour, the persons and other lists after a day.</summary>
     public IReadOnlyList<string> Stale(DateTimeOffset now) =>
-        [.. Versions.Where(v => now - v.Value.AppliedAt > (v.Key == ListName.Quarantine ? TimeSpan.FromHours(1) : TimeSpan.FromDays(1))).Select(v => v.Key).Order()];
+        [.. Versions.Where(v => now - v.Value.AppliedAt > UpdateVersioning.FreshFor(v.Key)).Select(v => v.Key).Order()];
 
     private (string? Id, string? Rejection) ApplyPersons(ReadOnlySpan<byte> payload)
     {

@@ -36,6 +36,11 @@ internal static class PersonUpdates
         }
 
         var (kind, rejection) = UpdateVersioning.Decide(update.Mode, update.Version, update.BaseVersion, current.Version, remove.Count > 0);
+        if (kind is UpdateKind.Snapshot or UpdateKind.Delta && UpdateVersioning.TooOld(LiveRegistry.PersonsName, update.IssuedAt, now) is { } tooOld)
+        {
+            return (null, update.Id, tooOld);
+        }
+
         Dictionary<string, RegistryFile.Person> persons;
         switch (kind)
         {
@@ -64,7 +69,7 @@ internal static class PersonUpdates
 
         return SharedCredential(persons.Values) is { } clash
             ? (null, update.Id, clash)
-            : (new PersonsVersion(update.Version, now, persons), update.Id, null);
+            : (new PersonsVersion(update.Version, UpdateVersioning.AppliedAt(update.IssuedAt, now), persons), update.Id, null);
     }
 
     /// <summary>Every entry, before anything is applied: one bad entry refuses the whole update.</summary>

@@ -25,6 +25,9 @@ internal static class TestCentre
 
     public static byte[] Sign(string body) => Signer.Sign(Encoding.UTF8.GetBytes(body));
 
+    /// <summary>An <c>issuedAt</c> of now, for an update the gateway must take as current.</summary>
+    public static string IssuedNow => DateTimeOffset.UtcNow.ToString("O");
+
     /// <summary>A command for the test gateway (<see cref="CommandSender.GatewayTopics"/>), issued now.</summary>
     public static CommandRequest Command(string command, string id, string? lane = null, string? config = null, string @operator = "王主任", string reason = "ambulance at the gate") =>
         new(CommandRequest.SchemaId, id, command, "c-7", "east", "gw-7", DateTimeOffset.UtcNow.ToString("O"),

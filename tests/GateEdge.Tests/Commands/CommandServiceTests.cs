@@ -26,7 +26,7 @@ public sealed class CommandServiceTests : IAsyncLifetime
     private const int Relay = 17;
 
     private readonly string _dir = Directory.CreateTempSubdirectory("gateedge-commands-").FullName;
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 8, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 0, 30, 0, TimeSpan.Zero));
     private readonly SimulatedGpioDriver _chip = new();
     private readonly List<PinValue> _relayWrites = [];
     private readonly GatewayOptions _gateway = new() { Id = "gw-1", CompoundId = LiveRegistryTests.Compound, GateId = "north" };

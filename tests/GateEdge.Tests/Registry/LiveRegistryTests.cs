@@ -81,6 +81,22 @@ public sealed class LiveRegistryTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     private RegistryStore Store() => new(Path.Combine(_dir, "registry.db"));
+    [Fact]
+    public void A_new_gateway_refuses_a_version_issued_longer_ago_than_its_list_stays_current()
+    {
+        using var store = Store();
+        var registry = new LiveRegistry(_seed, store, _time, Compound);
+        _time.Advance(TimeSpan.FromHours(3));
+
+        // A captured quarantine snapshot from three hours ago, replayed to a gateway that holds nothing newer.
+        Assert.Equal("issued at 2026-11-28T00:00:00.0000000+00:00, longer ago than the 1 h a quarantine list stays current: a superseded copy, or the centre has not republished it",
+            registry.Apply("quarantine", Snapshot("u1", 5, ("R-1", "home quarantine"))).Rejection);
+        Assert.Null(registry.Apply("key-group", Snapshot("key-group", "u2", 8, ("R-2", "returned from abroad"))).Rejection);
+
+        // Taken as of when the centre issued it: it goes stale a day after that, not a day after it arrived.
+        _time.Advance(TimeSpan.FromHours(21) + TimeSpan.FromMinutes(1));
+        Assert.Contains("key-group", registry.Stale(_time.GetUtcNow()));
+    }
 
     internal static byte[] Snapshot(string id, long version, params (string Ref, string Reason)[] entries) => Snapshot("quarantine", id, version, entries);
 
