@@ -90,4 +90,62 @@ public sealed class StatusPageSystemTests : GateTest
         Assert.Matches(@"process_start_time_seconds 1[7-9]\d{8}", metrics);
         Assert.Matches(@"version 0\.4\.0 · up since", await browser.EvaluateAsync("document.getElementById('gateway').textContent"));
     }
+
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task A_browser_session_holds_no_token_a_cross_site_sign_in_is_refused_and_guessing_waits()
+    {
+        int port = Loopback.FreePort();
+        await File.WriteAllTextAsync(Path.Combine(Gate.Dir, "status.token"), Token + "\n");
+        File.SetUnixFileMode(Path.Combine(Gate.Dir, "status.token"), UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        Gate.WriteGatewayConfig(statusPage: $$"""{ "Listen": "http://127.0.0.1:{{port}}", "TokenFile": "status.token" }""");
+        await using var gateway = Gate.StartGateway();
+        await gateway.WaitForLineAsync("Status page on", TimeSpan.FromSeconds(30));
+        using var http = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+
+        HttpRequestMessage SignIn(string token, string site) => new(HttpMethod.Post, "/login")
+        {
+            Content = new FormUrlEncodedContent([new("token", token)]),
+            Headers = { { "Sec-Fetch-Site", site } },
+        };
+
+        // A page on another site posting the right token (a technician's browser tricked into it): refused.
+        using (var crossSite = await http.SendAsync(SignIn(Token, "cross-site")))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, crossSite.StatusCode);
+            Assert.False(crossSite.Headers.Contains("Set-Cookie"));
+        }
+
+        // Signed in from the page itself: the cookie is a session, which opens the page; the token is nowhere in it.
+        using var signedIn = await http.SendAsync(SignIn(Token, "same-origin"));
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        string cookie = signedIn.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
+        Assert.StartsWith("gateedge-status=", cookie, StringComparison.Ordinal);
+        Assert.DoesNotContain(Token, cookie, StringComparison.Ordinal);
+        using (var page = new HttpRequestMessage(HttpMethod.Get, "/api/status") { Headers = { { "Cookie", cookie } } })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(page)).StatusCode);
+        }
+
+        using (var tokenAsCookie = new HttpRequestMessage(HttpMethod.Get, "/api/status") { Headers = { { "Cookie", $"gateedge-status={Token}" } } })
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(tokenAsCookie)).StatusCode);
+        }
+
+        // Ten wrong tokens from one address: then even the right one waits, with a Retry-After.
+        for (int i = 0; i < 10; i++)
+        {
+            using var guess = new HttpRequestMessage(HttpMethod.Get, "/api/status");
+            guess.Headers.Authorization = new AuthenticationHeaderValue("Bearer", $"guess-{i:D4}-{i * 7919}");
+            Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(guess)).StatusCode);
+        }
+
+        using var right = new HttpRequestMessage(HttpMethod.Get, "/api/status");
+        right.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        using var waited = await http.SendAsync(right);
+        Assert.Equal(HttpStatusCode.TooManyRequests, waited.StatusCode);
+        Assert.True(waited.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await http.SendAsync(SignIn(Token, "same-origin"))).StatusCode);
+        Assert.Equal("ok\n", await http.GetStringAsync("/healthz"));
+    }
 }

@@ -46,11 +46,12 @@ internal sealed partial class StatusPageServer(
         await using var app = builder.Build();
         var hosts = StatusPageAccess.AllowedHosts(options);
         app.Use((context, next) => StatusPageAccess.HostAllowed(context.Request, hosts) ? next(context) : StatusPageAccess.RefuseHost(context));
-        if (token is not null)
+        var access = token is null ? null : new StatusPageAccess(token, displayToken, time);
+        if (access is not null)
         {
-            app.MapPost("/login", context => StatusPageAccess.LogInAsync(context, token, displayToken));
+            app.MapPost("/login", access.LogInAsync);
             app.MapGet("/login", () => Results.Content(StatusPageAccess.LoginForm, "text/html; charset=utf-8"));
-            app.Use((context, next) => StatusPageAccess.Allowed(context, token, displayToken) ? next(context) : StatusPageAccess.Refuse(context));
+            app.Use((context, next) => access.Check(context, next));
         }
 
         app.MapGet("/", () => Results.Content(Page.Value, "text/html; charset=utf-8"));
@@ -60,7 +61,7 @@ internal sealed partial class StatusPageServer(
             : Results.Text($"cannot record attempts: {journal.Health.Fault?.Problem ?? "the journal has stopped"}\n", statusCode: 503));
         // Without the token, only whether: what is missing names the broker, device paths and lists.
         app.MapGet("/readyz", (HttpContext context) => NotReady() is { Count: > 0 } missing
-            ? Results.Text(token is null || StatusPageAccess.HasStatusToken(context.Request, token) ? string.Join("\n", missing) + "\n" : "not ready\n", statusCode: 503)
+            ? Results.Text(access is null || access.HasStatusToken(context) ? string.Join("\n", missing) + "\n" : "not ready\n", statusCode: 503)
             : Results.Text("ready\n"));
         app.MapGet("/metrics", () => Results.Text(prometheus.Scrape(), "text/plain; version=0.0.4; charset=utf-8"));
         LanePages.Map(app, config.Lanes, prompts, app.Lifetime.ApplicationStopping);
