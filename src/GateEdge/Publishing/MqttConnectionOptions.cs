@@ -41,7 +41,7 @@ internal sealed class MqttConnectionOptions(MqttOptions options, GatewayOptions 
         if (options.ProtocolVersion == MQTTnet.Formatter.MqttProtocolVersion.V500)
         {
             // The broker drops anything larger instead of sending it; nothing the centre sends legitimately is.
-            // MQTT 3.1.1 has no such property: there the broker's own max_packet_size must bound it (docs/security.md).
+            // MQTT 3.1.1 has no such property: there InboundPacketBound drops it on arrival.
             builder.WithMaximumPacketSize(MaxPacketBytes);
         }
 

@@ -65,7 +65,7 @@ internal sealed partial class MqttPublisher : BackgroundService
         var backoff = new Backoff(FirstRetryDelay, _options.MaxReconnectDelay, jitter: true);
         while (!stoppingToken.IsCancellationRequested)
         {
-            using var client = new MqttClientFactory().CreateMqttClient(new StatedKeepAlive(_options.KeepAlive));
+            using var client = new MqttClientFactory().CreateMqttClient(new StatedKeepAlive(_options.KeepAlive, (int)MqttConnectionOptions.MaxPacketBytes, LogOversized));
             var disconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             client.ApplicationMessageReceivedAsync += e =>
             {
@@ -242,6 +242,11 @@ internal sealed partial class MqttPublisher : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Command '{Command}' dropped: too many commands waiting")]
     private partial void LogCommandShed(string command);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped a packet of type {Type} from the broker: {Bytes} bytes, over the {Max} the gateway takes; nothing the centre sends is that large (set the broker's max_packet_size)")]
+    private partial void LogOversized(int type, long bytes, uint max);
+
+    private void LogOversized(int type, long bytes) => LogOversized(type, bytes, MqttConnectionOptions.MaxPacketBytes);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not say goodbye to the broker: {Reason}")]
     private partial void LogGoodbyeFailed(string reason);

@@ -16,14 +16,13 @@ namespace GateEdge.Publishing;
 /// second, most of what a gateway at rest spent once its serial ports were quiet. So the options
 /// say zero, this adapter states <see cref="MqttOptions.KeepAlive"/> to the broker (which still
 /// drops a gateway that goes silent and publishes its "offline" will), and the publisher pings
-/// when it has been idle that long.
+/// when it has been idle that long. Beneath it, every packet from the broker is held to
+/// <paramref name="maxPacketBytes"/> (<see cref="InboundPacketBound"/>).
 /// </summary>
-internal sealed class StatedKeepAlive(TimeSpan keepAlive) : IMqttClientAdapterFactory
+internal sealed class StatedKeepAlive(TimeSpan keepAlive, int maxPacketBytes, Action<int, long> dropped) : IMqttClientAdapterFactory
 {
-    private readonly MqttClientAdapterFactory _standard = new();
-
     public IMqttChannelAdapter CreateClientAdapter(MqttClientOptions options, MqttPacketInspector packetInspector, IMqttNetLogger logger) =>
-        new Adapter(_standard.CreateClientAdapter(options, packetInspector, logger), (ushort)keepAlive.TotalSeconds);
+        new Adapter(InboundPacketBound.CreateAdapter(options, packetInspector, logger, maxPacketBytes, dropped), (ushort)keepAlive.TotalSeconds);
 
     private sealed class Adapter(IMqttChannelAdapter inner, ushort keepAliveSeconds) : IMqttChannelAdapter
     {

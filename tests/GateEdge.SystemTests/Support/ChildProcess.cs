@@ -31,6 +31,8 @@ internal sealed partial class ChildProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int Id => _process.Id;
+
     public static ChildProcess StartDotnet(string dll, params string[] args) => Start("dotnet", [dll, .. args]);
 
     public static ChildProcess Start(string file, params string[] args) => Start(file, new Dictionary<string, string>(), args);
