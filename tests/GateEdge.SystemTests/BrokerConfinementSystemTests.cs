@@ -27,12 +27,22 @@ public sealed class BrokerConfinementSystemTests : IAsyncLifetime
         // The ACL of docs/security.md for two gateways of compound c-7 and the centre.
         await File.WriteAllTextAsync(Path.Combine(_broker.Dir, "acl"), """
             user gw-7
-            topic write gateedge/v1/c-7/east/gw-7/#
+            topic write gateedge/v1/c-7/east/gw-7/event/+
+            topic write gateedge/v1/c-7/east/gw-7/checkpoint
+            topic write gateedge/v1/c-7/east/gw-7/status
+            topic write gateedge/v1/c-7/east/gw-7/heartbeat
+            topic write gateedge/v1/c-7/east/gw-7/command-result
+            topic write gateedge/v1/c-7/east/gw-7/device/+/status
             topic read  gateedge/v1/c-7/east/gw-7/command/+
             topic read  gateedge/v1/c-7/lists/+
 
             user gw-8
-            topic write gateedge/v1/c-7/west/gw-8/#
+            topic write gateedge/v1/c-7/west/gw-8/event/+
+            topic write gateedge/v1/c-7/west/gw-8/checkpoint
+            topic write gateedge/v1/c-7/west/gw-8/status
+            topic write gateedge/v1/c-7/west/gw-8/heartbeat
+            topic write gateedge/v1/c-7/west/gw-8/command-result
+            topic write gateedge/v1/c-7/west/gw-8/device/+/status
             topic read  gateedge/v1/c-7/west/gw-8/command/+
             topic read  gateedge/v1/c-7/lists/+
 
