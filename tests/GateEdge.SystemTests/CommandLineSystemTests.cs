@@ -23,6 +23,18 @@ public sealed class CommandLineSystemTests : GateTest
         Assert.StartsWith("/etc/gateedge/gateedge.json: 1 configuration problem(s):", installedOutput, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_gate_named_lists_is_refused_at_start_in_one_line_since_its_commands_would_read_as_list_updates()
+    {
+        var path = Gate.WriteGatewayConfig();
+        await File.WriteAllTextAsync(path, (await File.ReadAllTextAsync(path)).Replace("\"GateId\": \"east\"", "\"GateId\": \"lists\"", StringComparison.Ordinal));
+
+        await using var gateway = Gate.StartGateway();
+        Assert.Equal(2, await gateway.ExitCodeAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains(gateway.Lines, l => l.Contains("Gateway.GateId", StringComparison.Ordinal) && l.Contains("lists", StringComparison.Ordinal));
+        Assert.DoesNotContain(gateway.Lines, l => l.Contains("   at ", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData(2, "confg", "check")]
     [InlineData(2, "events", "tail", "-n", "many")]

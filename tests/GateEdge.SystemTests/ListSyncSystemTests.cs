@@ -66,6 +66,42 @@ public sealed class ListSyncSystemTests : GateTest
         Assert.Equal(("allow", "R-2"), (free.GetProperty("outcome").GetString(), free.GetProperty("person").GetProperty("ref").GetString()));
     }
 
+    [Fact]
+    public async Task The_centre_republishing_a_list_unchanged_keeps_it_current_and_a_replayed_old_copy_does_not()
+    {
+        Gate.WriteGatewayConfig();
+        var clock = FakeClock.In(Gate.Dir);
+        await using var centre = await CentreSubscriber.ConnectAsync(Broker.Port);
+        await using var gateway = Gate.StartGateway(clock.Environment);
+        await Eventually.True(() => centre.Messages.Any(m => m.Topic == $"{Base}/status"), "the gateway online", TimeSpan.FromSeconds(30));
+        using var publisher = new MqttClientFactory().CreateMqttClient();
+        await publisher.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", Broker.Port).WithClientId("centre-lists").Build());
+        string Snapshot(string id, DateTimeOffset issuedAt) =>
+            $$"""{"schema":"gateedge.list/2","id":"{{id}}","compound":"c-7","list":"quarantine","issuedAt":"{{issuedAt:O}}","mode":"snapshot","version":3,"upsert":[{"ref":"R-1","reason":"home quarantine"}]}""";
+        var first = Snapshot("q-1", DateTimeOffset.UtcNow);
+        await PublishAsync(publisher, first, retain: false);
+        await Eventually.True(() => LastHeartbeat(centre) is { } h && QuarantineVersion(h) == 3 && !QuarantineStale(h), "version 3 in force and current", TimeSpan.FromSeconds(20));
+
+        // An hour and a minute later by the gateway's clock: stale; the captured first copy again confirms nothing.
+        clock.Set("+61m");
+        await Eventually.True(() => LastHeartbeat(centre) is { } h && QuarantineStale(h), "the list stale an hour on", TimeSpan.FromSeconds(20));
+        await PublishAsync(publisher, first, retain: false);
+        await Eventually.True(() => Results(centre).Count(r => r.GetProperty("id").GetString() == "q-1") == 2, "the replayed copy answered", TimeSpan.FromSeconds(20));
+        int heartbeats = centre.Messages.Count(m => m.Topic == $"{Base}/heartbeat");
+        await Eventually.True(() => centre.Messages.Count(m => m.Topic == $"{Base}/heartbeat") > heartbeats + 1, "two heartbeats after it", TimeSpan.FromSeconds(20));
+        Assert.True(QuarantineStale(LastHeartbeat(centre)!.Value));
+
+        // The centre republishes the same version, issued now by its clock, which the gateway's has reached: current again.
+        await PublishAsync(publisher, Snapshot("q-2", DateTimeOffset.UtcNow.AddMinutes(61)), retain: false);
+        await Eventually.True(() => LastHeartbeat(centre) is { } h && !QuarantineStale(h) && QuarantineVersion(h) == 3, "the list current again", TimeSpan.FromSeconds(20));
+        Assert.Equal("done", Results(centre).Last(r => r.GetProperty("id").GetString() == "q-2").GetProperty("status").GetString());
+    }
+
+    private static JsonElement? LastHeartbeat(CentreSubscriber centre) =>
+        centre.Messages.LastOrDefault(m => m.Topic == $"{Base}/heartbeat").Payload is { ValueKind: JsonValueKind.Object } h ? h : null;
+
+    private static bool QuarantineStale(JsonElement heartbeat) => heartbeat.GetProperty("lists").GetProperty("quarantine").GetProperty("stale").GetBoolean();
+
     private static long QuarantineVersion(JsonElement heartbeat) => heartbeat.GetProperty("lists").GetProperty("quarantine").GetProperty("version").GetInt64();
 
     private static JsonElement[] Results(CentreSubscriber centre) =>

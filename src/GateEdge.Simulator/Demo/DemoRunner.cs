@@ -19,7 +19,7 @@ internal static class DemoRunner
             int port = statusPort == 0 ? EmbeddedBroker.FreeLoopbackPort() : statusPort;
             string configPath = Path.Combine(dir, "gateedge.json");
             await File.WriteAllTextAsync(Path.Combine(dir, "registry.json"), DemoGate.RegistryJson, cancellationToken);
-            await File.WriteAllTextAsync(configPath, DemoGate.ConfigJson(links, broker.Port, Path.Combine(dir, "gateedge.log.json"), port), cancellationToken);
+            await File.WriteAllTextAsync(configPath, DemoGate.ConfigJson(links, broker.Port, Path.Combine(dir, "logs", "gateedge.log.json"), port), cancellationToken);
 
             Console.WriteLine($"GateEdge demo: broker 127.0.0.1:{broker.Port}, status page http://127.0.0.1:{port}, devices and logs in {dir}. Ctrl-C stops.");
             Console.WriteLine($"Lane displays: http://127.0.0.1:{port}/lane/lane1 (zh-CN, with a voice module), /lane/lane2 (en), /lane/lane3.");
