@@ -147,6 +147,42 @@ public sealed class CentreTrustSystemTests : GateTest
         Assert.DoesNotContain(gateway.Lines, l => l.Contains("Starting again", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_storm_of_junk_retained_and_live_never_pushes_out_a_signed_command()
+    {
+        Gate.WriteGatewayConfig();
+        await using var centre = await CentreSubscriber.ConnectAsync(Broker.Port, ResultTopic);
+        using var attacker = await ConnectAsync("leaked-gateway-account");
+        // 20,000 retained junk messages under the gateway's command topics, waiting for its next start.
+        await Task.WhenAll(Enumerable.Range(0, 20_000).Select(i => attacker.PublishAsync(new MqttApplicationMessageBuilder()
+            .WithTopic($"{Base}/command/junk-{i}").WithPayload(Bytes($"{{\"junk\":{i}}}")).WithRetainFlag().Build())));
+
+        await using var gateway = Gate.StartGateway();
+        await gateway.WaitForLineAsync("Connected to the broker", TimeSpan.FromSeconds(60));
+        using var operatorConsole = await ConnectAsync("operator-console");
+        await CommandSender.SendAsync(operatorConsole, "open", TestCentre.Command("open", "real-open", lane: "lane1"));
+        await Eventually.True(() => Results(centre).Any(r => r.GetProperty("id").GetString() == "real-open"), "the real open behind the retained storm answered", TimeSpan.FromSeconds(120));
+        Assert.Equal("done", Results(centre).First(r => r.GetProperty("id").GetString() == "real-open").GetProperty("status").GetString());
+
+        // Live: 20,000 copies under a key the gateway does not know, with 15 signed republish requests among them.
+        var forged = Impostor(Json(TestCentre.Command("republish", "forged")));
+        var sends = new List<Task>();
+        for (int i = 0; i < 20_000; i++)
+        {
+            sends.Add(TestCentre.PublishAsync(attacker, $"{Base}/command/republish", forged));
+            if (i % 1333 == 0 && i / 1333 < 15)
+            {
+                sends.Add(CommandSender.SendAsync(operatorConsole, "republish", TestCentre.Command("republish", $"real-{i / 1333}")));
+            }
+        }
+
+        await Task.WhenAll(sends);
+        await Eventually.True(() => Enumerable.Range(0, 15).All(n => Results(centre).Any(r => r.GetProperty("id").GetString() == $"real-{n}")),
+            () => $"all 15 signed requests answered; {Enumerable.Range(0, 15).Count(n => Results(centre).Any(r => r.GetProperty("id").GetString() == $"real-{n}"))} so far", TimeSpan.FromSeconds(120));
+        Assert.All(Enumerable.Range(0, 15), n => Assert.Equal("done", Results(centre).First(r => r.GetProperty("id").GetString() == $"real-{n}").GetProperty("status").GetString()));
+        Assert.False(gateway.HasExited);
+    }
+
     private async Task<IMqttClient> ConnectAsync(string clientId)
     {
         var client = new MqttClientFactory().CreateMqttClient();

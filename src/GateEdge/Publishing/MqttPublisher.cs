@@ -32,6 +32,7 @@ internal sealed partial class MqttPublisher : BackgroundService
 
     private readonly MqttOptions _options;
     private readonly MqttConnectionOptions _connection;
+    private long _shed;
     private readonly Topics _topics;
     private readonly IOutbox _outbox;
     private readonly JournalDrain _drain;
@@ -67,22 +68,22 @@ internal sealed partial class MqttPublisher : BackgroundService
         {
             using var client = new MqttClientFactory().CreateMqttClient(new StatedKeepAlive(_options.KeepAlive, (int)MqttConnectionOptions.MaxPacketBytes, LogOversized));
             var disconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            client.ApplicationMessageReceivedAsync += e =>
+            client.ApplicationMessageReceivedAsync += async e =>
             {
                 // Both commands and list updates are carried out by the command service, in arrival order.
                 if (_topics.Inbound(e.ApplicationMessage.Topic) is not var (kind, name))
                 {
-                    return Task.CompletedTask; // not a topic this gateway subscribed to as such: nothing to carry out or answer
+                    return; // not a topic this gateway subscribed to as such: nothing to carry out or answer
                 }
 
                 var payload = e.ApplicationMessage.Payload;
                 // The length is known before the bytes are copied: an oversized message is refused by its length alone.
-                if (!_commands.TryReceive(kind, name, payload.Length, () => System.Buffers.BuffersExtensions.ToArray(payload)))
+                // A signed message waits here for room in the inbox: the broker holds what comes after it meanwhile.
+                if (!await _commands.ReceiveAsync(kind, name, payload.Length, () => System.Buffers.BuffersExtensions.ToArray(payload), stoppingToken).ConfigureAwait(false)
+                    && ++_shed % 1000 == 1)
                 {
-                    LogCommandShed(Trust.Untrusted.ForLog(name, 64));
+                    LogUnsignedShed(_shed);
                 }
-
-                return Task.CompletedTask;
             };
             client.DisconnectedAsync += _ =>
             {
@@ -240,8 +241,8 @@ internal sealed partial class MqttPublisher : BackgroundService
     [LoggerMessage(Level = LogLevel.Warning, Message = "Broker {Host}:{Port} unavailable ({Reason}); retrying in about {Seconds} s, decisions continue locally")]
     private partial void LogConnectionLost(string host, int port, string reason, double seconds);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Command '{Command}' dropped: too many commands waiting")]
-    private partial void LogCommandShed(string command);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Messages not signed by the centre dropped unanswered while the inbox was full: {Count} so far (a flood; signed ones are never dropped)")]
+    private partial void LogUnsignedShed(long count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped a packet of type {Type} from the broker: {Bytes} bytes, over the {Max} the gateway takes; nothing the centre sends is that large (set the broker's max_packet_size)")]
     private partial void LogOversized(int type, long bytes, uint max);

@@ -60,7 +60,7 @@ public sealed class CommandServiceTests : IAsyncLifetime
         var headers = new EventHeaders(_gateway);
         _store = new RegistryStore(Path.Combine(_dir, "registry.db"));
         _registry = new LiveRegistry(new SeedFileRegistry([]), _store, _time, LiveRegistryTests.Compound);
-        _service = new CommandService(new CommandInbox(new CommandOptions()), keys!, new CommandParser(new CommandOptions(), _gateway, new HashSet<string> { "lane1" }),
+        _service = new CommandService(new CommandInbox(new CommandOptions(), keys!), keys!, new CommandParser(new CommandOptions(), _gateway, new HashSet<string> { "lane1" }),
             _registry, new GateActuator(_journal.Appender, outputs, headers, _time, NullLogger<GateActuator>.Instance), _journal, _gateway, headers, _time,
             NullLogger<CommandService>.Instance);
         return Task.CompletedTask;
