@@ -97,6 +97,33 @@ public sealed class ListSyncSystemTests : GateTest
         Assert.Equal("done", Results(centre).Last(r => r.GetProperty("id").GetString() == "q-2").GetProperty("status").GetString());
     }
 
+    [Fact]
+    public async Task A_quarantine_is_not_ended_early_by_setting_the_gateways_clock_forward()
+    {
+        var config = Gate.WriteGatewayConfig();
+        await File.WriteAllTextAsync(config, (await File.ReadAllTextAsync(config)).Replace("\"Direction\": \"In\"", "\"Direction\": \"Out\"", StringComparison.Ordinal));
+        Gate.WriteScript([(0, 36.6m, "00:00:01")]);
+        var clock = FakeClock.In(Gate.Dir);
+        await using var centre = await CentreSubscriber.ConnectAsync(Broker.Port);
+        await using var gateway = Gate.StartGateway(clock.Environment);
+        await Eventually.True(() => centre.Messages.Any(m => m.Topic == $"{Base}/status"), "the gateway online", TimeSpan.FromSeconds(30));
+        using var publisher = new MqttClientFactory().CreateMqttClient();
+        await publisher.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", Broker.Port).WithClientId("centre-lists").Build());
+        var until = DateTimeOffset.UtcNow.AddMinutes(30);
+        await PublishAsync(publisher, $$"""{"schema":"gateedge.list/2","id":"q-1","compound":"c-7","list":"quarantine","issuedAt":"{{TestCentre.IssuedNow}}","mode":"snapshot","version":1,"upsert":[{"ref":"R-1","reason":"home quarantine","validTo":"{{until:O}}"}]}""", retain: false);
+        await Eventually.True(() => Results(centre).Any(r => r.GetProperty("id").GetString() == "q-1"), "the quarantine applied", TimeSpan.FromSeconds(20));
+
+        // A spoofed time server sets the gateway two hours ahead, past the quarantine's end; then R-1 tries to leave.
+        clock.Set("+2h");
+        await Eventually.True(() => LastHeartbeat(centre) is { } h && h.GetProperty("clockStepSeconds").GetDouble() > 7000, "the step seen by the gateway", TimeSpan.FromSeconds(20));
+        await using var simulator = Gate.StartSimulator();
+        await Eventually.True(() => centre.Passages.Any(), "R-1 at the lane", TimeSpan.FromSeconds(60));
+
+        var passage = centre.Passages.First();
+        Assert.Equal(("deny", "R-1"), (passage.GetProperty("outcome").GetString(), passage.GetProperty("person").GetProperty("ref").GetString()));
+        Assert.Equal(["R5"], passage.GetProperty("rules").EnumerateArray().Select(r => r.GetString()));
+    }
+
     private static JsonElement? LastHeartbeat(CentreSubscriber centre) =>
         centre.Messages.LastOrDefault(m => m.Topic == $"{Base}/heartbeat").Payload is { ValueKind: JsonValueKind.Object } h ? h : null;
 

@@ -28,7 +28,8 @@ internal sealed partial class CommandService(
     EventHeaders headers,
     TimeProvider time,
     ILogger<CommandService> logger,
-    ConfigurationPush? configurationPush = null) : BackgroundService
+    ConfigurationPush? configurationPush = null,
+    ValidityClock? validity = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -74,10 +75,20 @@ internal sealed partial class CommandService(
         if (message.Kind == InboundKind.List)
         {
             var (id, refused) = registry.Apply(message.Name, body.Span);
+            if (refused is null && IssuedAt(body.Span) is { } issued)
+            {
+                validity?.Confirm(issued);
+            }
+
             return refused is null ? Result(id, label, Wire.Done, null) : Refused(id, label, refused);
         }
 
         var (command, rejection) = parser.Parse(message.Name, body.Span, time.GetUtcNow());
+        if (command is not null && IssuedAt(body.Span) is { } commandIssued)
+        {
+            validity?.Confirm(commandIssued);
+        }
+
         switch (command)
         {
             case null:
@@ -97,6 +108,22 @@ internal sealed partial class CommandService(
                 return await OpenAsync(open, label, cancellationToken).ConfigureAwait(false);
             default:
                 throw new InvalidOperationException($"no handler for {command.GetType().Name}");
+        }
+    }
+
+    /// <summary>The <c>issuedAt</c> of a body whose signature held; null when it has none that parses.</summary>
+    private static DateTimeOffset? IssuedAt(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body.ToArray());
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("issuedAt", out var issued)
+                && issued.ValueKind == JsonValueKind.String && DateTimeOffset.TryParse(issued.GetString(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var at)
+                ? at : null;
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 

@@ -32,6 +32,7 @@ internal sealed partial class LaneCoordinator
     private readonly IHouseholdExits _exits;
     private readonly LanePromptBoard _prompts;
     private readonly TimeProvider _time;
+    private readonly ValidityClock? _validity;
     private readonly ILogger _logger;
     private readonly Channel<LaneInput> _inputs = Channel.CreateUnbounded<LaneInput>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -49,8 +50,9 @@ internal sealed partial class LaneCoordinator
     // Written by whoever posts readings: the lane's one thermometer session, one reading at a time.
     private bool _lastPostedShowedSomeone;
 
+    /// <param name="validity">The clock list validity and passes are judged by; the wall clock when none is given.</param>
     public LaneCoordinator(LaneOptions lane, RulePolicy policy, IPersonRegistry registry, DeviceHealthBoard health,
-        IPassageRecorder recorder, IHouseholdExits exits, LanePromptBoard prompts, TimeProvider time, ILogger<LaneCoordinator> logger)
+        IPassageRecorder recorder, IHouseholdExits exits, LanePromptBoard prompts, TimeProvider time, ILogger<LaneCoordinator> logger, ValidityClock? validity = null)
     {
         _prompts = prompts;
         _exits = exits;
@@ -60,6 +62,7 @@ internal sealed partial class LaneCoordinator
         _health = health;
         _recorder = recorder;
         _time = time;
+        _validity = validity;
         _logger = logger;
     }
 
@@ -229,14 +232,16 @@ internal sealed partial class LaneCoordinator
     private async Task DecideAsync(CardPresented card, TemperatureSource source, ThermometerReading? reading, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
+        // The rules judge validity and retest rests by a clock a step of the wall clock does not move (ValidityClock).
+        var ruleNow = _validity?.Now ?? now;
         ForgetOldState();
         var person = _registry.Find(card.Credential);
-        var flow = _flows.TryGetValue(card.Credential, out var kept) ? kept.AsOf(now, Since(kept.At)) : TemperatureFlow.Fresh;
+        var flow = _flows.TryGetValue(card.Credential, out var kept) ? kept.AsOf(ruleNow, Since(kept.At)) : TemperatureFlow.Fresh;
         var listings = person is null ? PersonListings.None : _registry.Listings(person.Reference);
         var mask = MaskNow();
         var household = _policy.HouseholdExits > 0 && _lane.Direction == Direction.Out ? person?.Household : null;
         int exits = household is null ? 0 : _exits.CountSince(household, now - _policy.HouseholdExitPeriod);
-        var input = new DecisionInput(_lane.Mode, _lane.Direction, card.Credential.Kind, person, listings, source, reading?.BodyC, flow, mask, now, exits);
+        var input = new DecisionInput(_lane.Mode, _lane.Direction, card.Credential.Kind, person, listings, source, reading?.BodyC, flow, mask, ruleNow, exits);
         var decision = EntryRules.Decide(input, _policy);
 
         if (decision.NextFlow == TemperatureFlow.Fresh)
@@ -245,7 +250,7 @@ internal sealed partial class LaneCoordinator
         }
         else
         {
-            _flows[card.Credential] = new KeptFlow(decision.NextFlow, now, _time.GetTimestamp());
+            _flows[card.Credential] = new KeptFlow(decision.NextFlow, ruleNow, _time.GetTimestamp());
         }
 
         if (reading is not null)
