@@ -83,10 +83,10 @@ public sealed class CommandSystemTests : GateTest
         await Eventually.True(async () =>
         {
             await TestCentre.PublishAsync(sender, $"{Base}/command/open", TestCentre.Sign(captured));
-            var results = await ResultsAsync(centre, "cmd-1");
+            var results = await ResultsAsync(centre, "cmd-1", gateway);
             reason = results[^1].GetProperty("reason").GetString();
             return reason?.StartsWith("issuedAt is not within", StringComparison.Ordinal) == false;
-        }, () => $"the gateway's clock back where the captured open is fresh (last answer: {reason})", TimeSpan.FromSeconds(30));
+        }, () => $"the gateway's clock back where the captured open is fresh (last answer: {reason}); the gateway printed:\n{string.Join('\n', gateway.Lines.TakeLast(12))}", TimeSpan.FromSeconds(60));
 
         Assert.Equal("issued before commands this gateway has already carried out: a replay, or the centre's clock went back", reason);
         Assert.Equal(2, gateway.Lines.Count(l => l.Contains("relay pulse", StringComparison.Ordinal)));
@@ -96,11 +96,12 @@ public sealed class CommandSystemTests : GateTest
     private async Task<JsonElement> ResultAsync(CentreSubscriber centre, string id) => (await ResultsAsync(centre, id))[^1];
 
     /// <summary>Every answer to <paramref name="id"/> so far, once one more has come.</summary>
-    private async Task<JsonElement[]> ResultsAsync(CentreSubscriber centre, string id)
+    private async Task<JsonElement[]> ResultsAsync(CentreSubscriber centre, string id, ChildProcess? gateway = null)
     {
         JsonElement[] Answers() => [.. Results(centre).Where(r => r.GetProperty("id").GetString() == id)];
         int before = _answersSeen.GetValueOrDefault(id);
-        await Eventually.True(() => Answers().Length > before, $"an answer to {id}", TimeSpan.FromSeconds(10));
+        await Eventually.True(() => Answers().Length > before,
+            () => $"an answer to {id}{(gateway is null ? "" : "; the gateway printed:\n" + string.Join('\n', gateway.Lines.TakeLast(12)))}", TimeSpan.FromSeconds(30));
         _answersSeen[id] = Answers().Length;
         return Answers();
     }

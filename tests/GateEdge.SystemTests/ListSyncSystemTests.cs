@@ -18,8 +18,7 @@ public sealed class ListSyncSystemTests : GateTest
         await using var centre = await CentreSubscriber.ConnectAsync(Broker.Port);
         await using var gateway = Gate.StartGateway();
         await Eventually.True(() => centre.Messages.Any(m => m.Topic == $"{Base}/status"), "the gateway online", TimeSpan.FromSeconds(30));
-        using var publisher = new MqttClientFactory().CreateMqttClient();
-        await publisher.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", Broker.Port).WithClientId("centre-lists").Build());
+        using var publisher = await ListPublisherAsync();
 
         // Retained, as a centre publishes snapshots, so a gateway that starts later gets the list at once.
         await PublishAsync(publisher, $$"""{"schema":"gateedge.list/2","id":"q-1","compound":"c-7","list":"quarantine","issuedAt":"{{TestCentre.IssuedNow}}","mode":"snapshot","version":1,"upsert":[{"ref":"R-1","reason":"home quarantine until 12-12"}]}""", retain: true);
@@ -49,8 +48,7 @@ public sealed class ListSyncSystemTests : GateTest
         await File.WriteAllTextAsync(config, (await File.ReadAllTextAsync(config)).Replace("\"Direction\": \"In\"", "\"Direction\": \"Out\"", StringComparison.Ordinal));
         Gate.WriteScript([(0, 36.6m, "00:00:00.2"), (1, 36.6m, "00:00:00.5")]);
         await using var centre = await CentreSubscriber.ConnectAsync(Broker.Port);
-        using var publisher = new MqttClientFactory().CreateMqttClient();
-        await publisher.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", Broker.Port).WithClientId("centre-lists").Build());
+        using var publisher = await ListPublisherAsync();
         await PublishAsync(publisher, $$"""{"schema":"gateedge.list/2","id":"q-1","compound":"c-7","list":"quarantine","issuedAt":"{{TestCentre.IssuedNow}}","mode":"snapshot","version":1,"upsert":[{"ref":"R-1","reason":"home quarantine until 12-12"}]}""", retain: true);
 
         await using var gateway = Gate.StartGateway();
@@ -74,8 +72,7 @@ public sealed class ListSyncSystemTests : GateTest
         await using var centre = await CentreSubscriber.ConnectAsync(Broker.Port);
         await using var gateway = Gate.StartGateway(clock.Environment);
         await Eventually.True(() => centre.Messages.Any(m => m.Topic == $"{Base}/status"), "the gateway online", TimeSpan.FromSeconds(30));
-        using var publisher = new MqttClientFactory().CreateMqttClient();
-        await publisher.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", Broker.Port).WithClientId("centre-lists").Build());
+        using var publisher = await ListPublisherAsync();
         string Snapshot(string id, DateTimeOffset issuedAt) =>
             $$"""{"schema":"gateedge.list/2","id":"{{id}}","compound":"c-7","list":"quarantine","issuedAt":"{{issuedAt:O}}","mode":"snapshot","version":3,"upsert":[{"ref":"R-1","reason":"home quarantine"}]}""";
         var first = Snapshot("q-1", DateTimeOffset.UtcNow);
@@ -107,8 +104,7 @@ public sealed class ListSyncSystemTests : GateTest
         await using var centre = await CentreSubscriber.ConnectAsync(Broker.Port);
         await using var gateway = Gate.StartGateway(clock.Environment);
         await Eventually.True(() => centre.Messages.Any(m => m.Topic == $"{Base}/status"), "the gateway online", TimeSpan.FromSeconds(30));
-        using var publisher = new MqttClientFactory().CreateMqttClient();
-        await publisher.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", Broker.Port).WithClientId("centre-lists").Build());
+        using var publisher = await ListPublisherAsync();
         var until = DateTimeOffset.UtcNow.AddMinutes(30);
         await PublishAsync(publisher, $$"""{"schema":"gateedge.list/2","id":"q-1","compound":"c-7","list":"quarantine","issuedAt":"{{TestCentre.IssuedNow}}","mode":"snapshot","version":1,"upsert":[{"ref":"R-1","reason":"home quarantine","validTo":"{{until:O}}"}]}""", retain: false);
         await Eventually.True(() => Results(centre).Any(r => r.GetProperty("id").GetString() == "q-1"), "the quarantine applied", TimeSpan.FromSeconds(20));
@@ -122,6 +118,14 @@ public sealed class ListSyncSystemTests : GateTest
         var passage = centre.Passages.First();
         Assert.Equal(("deny", "R-1"), (passage.GetProperty("outcome").GetString(), passage.GetProperty("person").GetProperty("ref").GetString()));
         Assert.Equal(["R5"], passage.GetProperty("rules").EnumerateArray().Select(r => r.GetString()));
+    }
+
+    /// <summary>The centre's list publisher, connected.</summary>
+    private async Task<IMqttClient> ListPublisherAsync()
+    {
+        var publisher = new MqttClientFactory().CreateMqttClient();
+        await publisher.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", Broker.Port).WithClientId("centre-lists").Build());
+        return publisher;
     }
 
     private static JsonElement? LastHeartbeat(CentreSubscriber centre) =>

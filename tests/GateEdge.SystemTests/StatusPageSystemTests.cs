@@ -17,10 +17,7 @@ public sealed class StatusPageSystemTests : GateTest
     [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public async Task The_live_page_shows_decisions_and_a_device_going_offline_and_metrics_count_them()
     {
-        int port = Loopback.FreePort();
-        await File.WriteAllTextAsync(Path.Combine(Gate.Dir, "status.token"), Token + "\n");
-        File.SetUnixFileMode(Path.Combine(Gate.Dir, "status.token"), UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        Gate.WriteGatewayConfig(statusPage: $$"""{ "Listen": "http://127.0.0.1:{{port}}", "TokenFile": "status.token" }""");
+        int port = await WriteConfigWithStatusPageAsync();
         Gate.WriteSteadyTrafficScript();
         await using var gateway = Gate.StartGateway();
         var simulator = Gate.StartSimulator();
@@ -95,10 +92,7 @@ public sealed class StatusPageSystemTests : GateTest
     [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public async Task A_browser_session_holds_no_token_a_cross_site_sign_in_is_refused_and_guessing_waits()
     {
-        int port = Loopback.FreePort();
-        await File.WriteAllTextAsync(Path.Combine(Gate.Dir, "status.token"), Token + "\n");
-        File.SetUnixFileMode(Path.Combine(Gate.Dir, "status.token"), UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        Gate.WriteGatewayConfig(statusPage: $$"""{ "Listen": "http://127.0.0.1:{{port}}", "TokenFile": "status.token" }""");
+        int port = await WriteConfigWithStatusPageAsync();
         await using var gateway = Gate.StartGateway();
         await gateway.WaitForLineAsync("Status page on", TimeSpan.FromSeconds(30));
         using var http = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -147,5 +141,16 @@ public sealed class StatusPageSystemTests : GateTest
         Assert.True(waited.Headers.RetryAfter?.Delta > TimeSpan.Zero);
         Assert.Equal(HttpStatusCode.TooManyRequests, (await http.SendAsync(SignIn(Token, "same-origin"))).StatusCode);
         Assert.Equal("ok\n", await http.GetStringAsync("/healthz"));
+    }
+
+    /// <summary>The test gate's configuration with the status page on a free loopback port, behind <see cref="Token"/>; returns the port.</summary>
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    private async Task<int> WriteConfigWithStatusPageAsync()
+    {
+        int port = Loopback.FreePort();
+        await File.WriteAllTextAsync(Path.Combine(Gate.Dir, "status.token"), Token + "\n");
+        File.SetUnixFileMode(Path.Combine(Gate.Dir, "status.token"), UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        Gate.WriteGatewayConfig(statusPage: $$"""{ "Listen": "http://127.0.0.1:{{port}}", "TokenFile": "status.token" }""");
+        return port;
     }
 }
