@@ -4,7 +4,8 @@ namespace GateEdge.Trust;
 
 /// <summary>
 /// The centre's public signing keys, by key id: usually one, two while the centre rotates. A
-/// gateway holds only public keys, so nothing on a gateway box can sign for any gateway.
+/// gateway holds only public keys, so nothing on a gateway box can sign for any gateway. Safe to
+/// use from several threads: checks take turns on the key objects.
 /// </summary>
 internal sealed class CentreKeys : IDisposable
 {
@@ -12,6 +13,7 @@ internal sealed class CentreKeys : IDisposable
     private const string P256Oid = "1.2.840.10045.3.1.7";
 
     private readonly Dictionary<string, ECDsa> _keys;
+    private readonly Lock _verifying = new();
 
     private CentreKeys(Dictionary<string, ECDsa> keys) => _keys = keys;
 
@@ -79,9 +81,13 @@ internal sealed class CentreKeys : IDisposable
 
         try
         {
-            return key.VerifyData(body, signature, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence)
-                ? null
-                : "the signature does not match the message";
+            // The inbox checks on the MQTT receive path while the command service checks again: one key object, one check at a time.
+            lock (_verifying)
+            {
+                return key.VerifyData(body, signature, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence)
+                    ? null
+                    : "the signature does not match the message";
+            }
         }
         catch (CryptographicException)
         {
