@@ -78,7 +78,7 @@ public sealed class CommandSystemTests : GateTest
         }, "a command issued for the stepped clock carried out", TimeSpan.FromSeconds(30));
 
         // Stepped back to 1 s after the captured open was issued, where it looks fresh again: replayed, it is refused.
-        clock.Set(FormattableString.Invariant($"{(issued.AddSeconds(1) - DateTimeOffset.UtcNow).TotalSeconds:0}"));
+        clock.Set(FormattableString.Invariant($"{(issued.AddSeconds(1) - DateTimeOffset.UtcNow).TotalSeconds:+0;-0;+0}"));
         string? reason = null;
         await Eventually.True(async () =>
         {

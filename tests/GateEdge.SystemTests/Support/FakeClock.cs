@@ -23,8 +23,16 @@ internal sealed class FakeClock(string file)
         ["DONT_FAKE_MONOTONIC"] = "1",
     };
 
-    /// <summary>An offset in libfaketime's words: "-1h", "+30m".</summary>
-    public void Set(string offset) => File.WriteAllText(file, offset + "\n");
+    /// <summary>
+    /// An offset in libfaketime's words: "-1h", "+30m". Written beside and renamed into place: the
+    /// gateway re-reads the file every second, and a read between truncating and writing it finds
+    /// nothing to parse, which libfaketime answers by ending the process.
+    /// </summary>
+    public void Set(string offset)
+    {
+        File.WriteAllText(file + ".next", offset + "\n");
+        File.Move(file + ".next", file, overwrite: true);
+    }
 
     private static string Library() =>
         Directory.EnumerateDirectories("/usr/lib").Select(d => Path.Combine(d, "faketime", "libfaketime.so.1")).FirstOrDefault(File.Exists)
