@@ -26,8 +26,7 @@ internal static class JournalProbe
 
     private static (long LastSeq, long Undelivered) Query(string path)
     {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        connection.Open();
+        using var connection = OpenReadOnly(path);
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT (SELECT COALESCE(MAX(seq), 0) FROM events), (SELECT COUNT(*) FROM undelivered)";
         using var row = command.ExecuteReader();
@@ -38,8 +37,7 @@ internal static class JournalProbe
     /// <summary>Every journalled event's sequence number, id and body hash (hex), in order: what the centre must end up holding.</summary>
     public static List<(long Seq, string Id, string Hash)> Events(string path)
     {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        connection.Open();
+        using var connection = OpenReadOnly(path);
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT seq, id, hash FROM events ORDER BY seq";
         using var row = command.ExecuteReader();
@@ -55,8 +53,7 @@ internal static class JournalProbe
     /// <summary>Every journalled event's sequence number, kind and body as journalled, in order.</summary>
     public static List<(long Seq, string Kind, string Body)> Bodies(string path)
     {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        connection.Open();
+        using var connection = OpenReadOnly(path);
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT seq, kind, payload FROM events ORDER BY seq";
         using var row = command.ExecuteReader();
@@ -72,10 +69,16 @@ internal static class JournalProbe
     /// <summary>The size of the newest checkpoint the centre acknowledged (0: none), below which the gateway may prune.</summary>
     public static long AcknowledgedSize(string path)
     {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        connection.Open();
+        using var connection = OpenReadOnly(path);
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT COALESCE(MAX(size), 0) FROM acknowledged";
         return (long)command.ExecuteScalar()!;
+    }
+
+    private static SqliteConnection OpenReadOnly(string path)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        connection.Open();
+        return connection;
     }
 }
