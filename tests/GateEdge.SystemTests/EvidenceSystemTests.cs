@@ -1,12 +1,13 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using GateEdge.Events;
+using GateEdge.Evidence;
 using GateEdge.Journal;
 using GateEdge.SystemTests.Support;
 using GateEdge.Trust;
+using MQTTnet;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
-using MQTTnet;
 
 namespace GateEdge.SystemTests;
 
@@ -132,9 +133,9 @@ public sealed class EvidenceSystemTests : GateTest
         await forger.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", Broker.Port).WithClientId("gw-7-thief").Build());
         var genuine = centre.Passages.First().GetRawText();
         var forgedPassage = genuine.Replace("\"seq\":1,", "\"seq\":999,", StringComparison.Ordinal);
-        await TestCentre.PublishAsync(forger, $"{Base}/event/passage", thief.SignedMessage(Encoding.UTF8.GetBytes(forgedPassage)));
+        await TestCentre.PublishAsync(forger, $"{Base}/event/passage", GatewayMessage.Signed(thief, Encoding.UTF8.GetBytes(forgedPassage)));
         await TestCentre.PublishAsync(forger, $"{Base}/command-result",
-            thief.SignedMessage("""{"schema":"gateedge.command-result/1","gateway":"gw-7","id":"open-1","command":"open","status":"done","reason":null,"time":"2026-12-06T03:00:00Z"}"""u8));
+            GatewayMessage.Signed(thief, """{"schema":"gateedge.command-result/1","gateway":"gw-7","id":"open-1","command":"open","status":"done","reason":null,"time":"2026-12-06T03:00:00Z"}"""u8));
         await Eventually.True(() => centre.CountOn($"{Base}/command-result") >= 1 && centre.Seqs.Contains(999), "the forgeries at the centre", TimeSpan.FromSeconds(20));
 
         var (exit, report) = await VerifyAsync(EnrolledKeysFolder(), centre.Raw.Select(m => (m.Topic, Encoding.UTF8.GetString(m.Payload))));

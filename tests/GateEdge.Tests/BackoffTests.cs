@@ -1,3 +1,5 @@
+using GateEdge.Common;
+
 namespace GateEdge.Tests;
 
 public sealed class BackoffTests

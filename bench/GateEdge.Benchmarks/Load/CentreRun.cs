@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
-using GateEdge.Evidence;
 using GateEdge.Evidence.Verify;
+using GateEdge.Evidence;
 using GateEdge.Trust;
-using MQTTnet;
 using MQTTnet.Protocol;
+using MQTTnet;
 
 namespace GateEdge.Benchmarks.Load;
 
@@ -201,7 +201,7 @@ internal static class CentreRun
             long seq = i / keys.Length + 1;
             var body = Encoding.UTF8.GetBytes($$"""{"schema":"gateedge.passage/4","id":"{{Guid.CreateVersion7()}}","seq":{{seq}},"prev":"{{prev[g]}}","time":"{{DateTimeOffset.UtcNow:O}}","compound":"c-{{g / 10}}","gate":"g-{{g}}","gateway":"{{Name(g)}}","lane":"lane1","direction":"in","mode":"unattended","credential":{"kind":"national-id","masked":"110105********{{seq % 10000:D4}}","sealed":null,"device":"lane1-idcard","readAt":"{{DateTimeOffset.UtcNow:O}}"},"person":{"ref":"R-{{seq}}","class":"resident","name":"张*"},"temperature":{"status":"normal","bodyC":36.6,"objectC":34.1,"ambientC":25.0,"device":"lane1-thermometer","readAt":"{{DateTimeOffset.UtcNow:O}}"},"mask":{"status":"not-checked","source":null},"outcome":"deny","rules":["R3"],"reasons":["not registered"],"reasonCodes":["not-registered"],"alarms":[],"guard":null,"devices":{} }""");
             prev[g] = EventChain.Hex(EventChain.Hash(body));
-            messages[i] = ($"gateedge/v1/c-{g / 10}/g-{g}/{Name(g)}/event/passage", keys[g].SignedMessage(body));
+            messages[i] = ($"gateedge/v1/c-{g / 10}/g-{g}/{Name(g)}/event/passage", GatewayMessage.Signed(keys[g], body));
         }
 
         return messages;

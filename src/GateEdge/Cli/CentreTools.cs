@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using GateEdge.Common;
 using GateEdge.Privacy;
 using GateEdge.Trust;
 
@@ -14,7 +15,7 @@ internal static class CentreTools
     /// <summary>Writes a signing key pair and a sealing key pair into <paramref name="folder"/>, private halves 0600.</summary>
     public static int KeyGen(string folder, string keyId, TextWriter output)
     {
-        if (!Configuration.ConfigurationValidator.TopicLevel().IsMatch(keyId))
+        if (!TopicLevel.IsValid(keyId))
         {
             output.WriteLine($"--id: '{Untrusted.ForLog(keyId, 64)}' must be 1–64 letters, digits, '-' or '_'");
             return 2;
@@ -39,7 +40,7 @@ internal static class CentreTools
                 return 1;
             }
 
-            var options = Journal.DurableFile.OwnerOnly(FileMode.CreateNew, FileAccess.Write);
+            var options = DurableFile.OwnerOnly(FileMode.CreateNew, FileAccess.Write);
             if (!secret && !OperatingSystem.IsWindows())
             {
                 options.UnixCreateMode |= UnixFileMode.GroupRead | UnixFileMode.OtherRead;

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using GateEdge.Configuration;
+using GateEdge.Common;
+
 namespace GateEdge.Commands;
 
 /// <summary>Bound from <c>Commands</c>: how what the centre sends (commands, lists, persons) is authenticated and bounded.</summary>

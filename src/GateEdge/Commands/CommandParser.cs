@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using GateEdge.Configuration;
+using GateEdge.Common;
 
 namespace GateEdge.Commands;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using GateEdge.Configuration;
+using GateEdge.Common;
 using GateEdge.Events;
 using GateEdge.Journal;
 using GateEdge.Outputs;
@@ -28,7 +28,7 @@ internal sealed partial class CommandService(
     EventHeaders headers,
     TimeProvider time,
     ILogger<CommandService> logger,
-    ConfigurationPush? configurationPush = null,
+    IConfigurationPush? configurationPush = null,
     ValidityClock? validity = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

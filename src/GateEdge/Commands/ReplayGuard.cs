@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using GateEdge.Common;
 
 namespace GateEdge.Commands;
 
@@ -90,12 +91,12 @@ internal sealed class ReplayGuard
 
         if (_linesInFile >= CompactAfterLines)
         {
-            Journal.DurableFile.Replace(_path, Encoding.ASCII.GetBytes(string.Concat(_seen.Select(s => Line(s.Key, s.Value) + "\n"))));
+            DurableFile.Replace(_path, Encoding.ASCII.GetBytes(string.Concat(_seen.Select(s => Line(s.Key, s.Value) + "\n"))));
             _linesInFile = _seen.Count;
             return;
         }
 
-        using var file = new FileStream(_path, Journal.DurableFile.OwnerOnly(FileMode.Append, FileAccess.Write, FileOptions.WriteThrough));
+        using var file = new FileStream(_path, DurableFile.OwnerOnly(FileMode.Append, FileAccess.Write, FileOptions.WriteThrough));
         file.Write(Encoding.ASCII.GetBytes(Line(digest, issuedAt) + "\n"));
         file.Flush(flushToDisk: true);
         _linesInFile++;

@@ -1,3 +1,4 @@
+using GateEdge.Common;
 using Microsoft.Extensions.Configuration;
 
 namespace GateEdge.Configuration;
@@ -33,7 +34,7 @@ internal static class ConfigurationLoader
         var result = new GatewayConfiguration
         {
             Gateway = Bind(configuration, "Gateway", problems, new GatewayOptions(), static (section, value) => section.Bind(value)),
-            Devices = Bind(configuration, "Devices", problems, new DevicesOptions(), static (section, value) => section.Bind(value)),
+            Devices = Bind(configuration, "Devices", problems, new Devices.DevicesOptions(), static (section, value) => section.Bind(value)),
             Lanes = Bind(configuration, "Lanes", problems, new List<Lanes.LaneOptions>(), static (section, value) => section.Bind(value)),
             Rules = Bind(configuration, "Rules", problems, new Rules.RulePolicy(), static (section, value) => section.Bind(value)),
             Registry = Bind(configuration, "Registry", problems, new Registry.RegistryOptions(), static (section, value) => section.Bind(value)),

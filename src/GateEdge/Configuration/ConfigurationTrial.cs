@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
+using GateEdge.Common;
 using GateEdge.Journal;
 
 namespace GateEdge.Configuration;

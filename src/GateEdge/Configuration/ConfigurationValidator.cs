@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using GateEdge.Common;
 using GateEdge.Outputs.Gpio;
 
 namespace GateEdge.Configuration;
@@ -190,7 +191,7 @@ internal static partial class ConfigurationValidator
     {
         foreach (var (name, value) in new[] { ("Id", g.Id), ("CompoundId", g.CompoundId), ("GateId", g.GateId) })
         {
-            if (!TopicLevel().IsMatch(value))
+            if (!TopicLevel.IsValid(value))
             {
                 yield return $"Gateway.{name}: '{value}' must be 1–64 letters, digits, '-' or '_' (it is an MQTT topic level)";
             }
@@ -214,7 +215,7 @@ internal static partial class ConfigurationValidator
         {
             var lane = c.Lanes[i];
             string at = $"Lanes[{i}]";
-            if (!TopicLevel().IsMatch(lane.Id))
+            if (!TopicLevel.IsValid(lane.Id))
             {
                 yield return $"{at}.Id: '{lane.Id}' must be 1–64 letters, digits, '-' or '_'";
             }
@@ -281,7 +282,4 @@ internal static partial class ConfigurationValidator
         var names = devices.Where(d => d.Value == role).Select(d => d.Key).ToArray();
         return names.Length == 0 ? "none" : string.Join(", ", names);
     }
-
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
-    internal static partial Regex TopicLevel();
 }

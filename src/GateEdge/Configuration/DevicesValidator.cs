@@ -1,5 +1,6 @@
-using GateEdge.Devices;
+using GateEdge.Common;
 using GateEdge.Devices.Serial;
+using GateEdge.Devices;
 
 namespace GateEdge.Configuration;
 
@@ -32,7 +33,7 @@ internal static class DevicesValidator
             {
                 yield return $"{at}.Name: every device needs a name for lanes to refer to";
             }
-            else if (!ConfigurationValidator.TopicLevel().IsMatch(name))
+            else if (!TopicLevel.IsValid(name))
             {
                 yield return $"{at}.Name: '{name}' must be 1–64 letters, digits, '-' or '_' (it names the device's MQTT status topic)";
             }

@@ -1,4 +1,6 @@
 using GateEdge.Commands;
+using GateEdge.Common;
+using GateEdge.Devices;
 using GateEdge.Journal;
 using GateEdge.Lanes;
 using GateEdge.Publishing;

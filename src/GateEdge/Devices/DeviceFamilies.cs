@@ -14,7 +14,7 @@ namespace GateEdge.Devices;
 
 /// <summary>
 /// Every device family the gateway speaks to, one line each. A new family is its folder (options,
-/// codec, session, descriptor), its list in <see cref="Configuration.DevicesOptions"/> and a line here.
+/// codec, session, descriptor), its list in <see cref="DevicesOptions"/> and a line here.
 /// </summary>
 internal static class DeviceFamilies
 {
@@ -37,6 +37,6 @@ internal static class DeviceFamilies
     ];
 
     /// <summary>Every configured device with its family, in table order, then file order.</summary>
-    public static IEnumerable<(DeviceFamily Family, DeviceOptions Options)> Configured(Configuration.DevicesOptions devices) =>
+    public static IEnumerable<(DeviceFamily Family, DeviceOptions Options)> Configured(DevicesOptions devices) =>
         All.SelectMany(f => f.Configured(devices).Select(o => (f, o)));
 }

@@ -1,4 +1,3 @@
-using GateEdge.Configuration;
 using GateEdge.Devices.Serial;
 
 namespace GateEdge.Devices;

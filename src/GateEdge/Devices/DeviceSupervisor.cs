@@ -1,3 +1,4 @@
+using GateEdge.Common;
 using GateEdge.Devices.Health;
 using Microsoft.Extensions.Logging;
 

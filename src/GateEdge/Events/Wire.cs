@@ -76,11 +76,11 @@ internal static class Wire
     };
 
     /// <summary>A guard's key on a referred attempt, or none in time.</summary>
-    public static string Of(Lanes.GuardVerdict value) => value switch
+    public static string Of(GuardVerdict value) => value switch
     {
-        Lanes.GuardVerdict.Allow => "allow",
-        Lanes.GuardVerdict.Deny => "deny",
-        Lanes.GuardVerdict.Expired => "expired",
+        GuardVerdict.Allow => "allow",
+        GuardVerdict.Deny => "deny",
+        GuardVerdict.Expired => "expired",
         _ => throw new ArgumentOutOfRangeException(nameof(value)),
     };
 

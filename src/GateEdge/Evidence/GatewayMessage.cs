@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 
 namespace GateEdge.Evidence;
 
@@ -19,6 +19,9 @@ internal static class GatewayMessage
     public const int MaxHeaderBytes = 512;
 
     public readonly record struct Header(string KeyId, byte[] Signature, bool? Replayed, string? Redacted);
+
+    /// <summary><paramref name="body"/> signed now with <paramref name="key"/>, with its signature line: what the gateway publishes beside its events (statuses, answers, checkpoints).</summary>
+    public static byte[] Signed(Trust.GatewayKey key, ReadOnlySpan<byte> body) => Compose(key.KeyId, key.Sign(body), body);
 
     public static byte[] Compose(string keyId, ReadOnlySpan<byte> signature, ReadOnlySpan<byte> body, bool? replayed = null, string? redacted = null)
     {

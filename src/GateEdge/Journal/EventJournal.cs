@@ -1,4 +1,4 @@
-using GateEdge.Privacy;
+using GateEdge.Common;
 using GateEdge.Trust;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;

@@ -2,6 +2,7 @@ using GateEdge.Events;
 using GateEdge.Journal;
 using GateEdge.Privacy;
 using GateEdge.Prompts;
+using GateEdge.Rules;
 using GateEdge.Status;
 using Microsoft.Extensions.Logging;
 
@@ -24,18 +25,18 @@ internal sealed partial class DecisionFeed(RecentDecisions recent, GatewayMetric
         // From the frame that completed the attempt (the later of card and reading) to the relay command.
         var completedAt = attempt.Reading is { } reading && reading.At > attempt.Card.At ? reading.At : attempt.Card.At;
         metrics.Decided(summary.Lane, summary.Outcome, time.GetUtcNow() - completedAt);
-        prompts.Show(attempt.Lane, PromptChooser.For(decision, attempt.Lane.Mode), attempt.Reading?.BodyC, PersonalDataMask.Name(attempt.Card.HolderName));
+        prompts.Show(attempt.Lane.Prompted(), PromptChooser.For(decision, attempt.Lane.Mode), attempt.Reading?.BodyC, PersonalDataMask.Name(attempt.Card.HolderName));
     }
 
     /// <summary>The attempt could not be recorded: the gate stays shut, and the person is told the lane is out of order.</summary>
-    public void NotRecorded(LaneOptions lane) => prompts.Show(lane, new LanePrompt(PromptId.DeviceFault));
+    public void NotRecorded(LaneOptions lane) => prompts.Show(lane.Prompted(), new LanePrompt(PromptId.DeviceFault));
 
     public void GuardDuty(GuardDutyChange change) => LogGuardDuty(change.Lane.Id, change.Guard, change.SignOn ? "on" : "off");
 
     public void Override(GuardOverride decision)
     {
         LogOverride(decision.Lane.Id, decision.Passage.Seq, Wire.Of(decision.Verdict), decision.Guard ?? "no guard signed on");
-        prompts.Show(decision.Lane, new LanePrompt(decision.Verdict switch
+        prompts.Show(decision.Lane.Prompted(), new LanePrompt(decision.Verdict switch
         {
             GuardVerdict.Allow => PromptId.GuardAllowed,
             GuardVerdict.Deny => PromptId.GuardRefused,

@@ -25,6 +25,7 @@ namespace GateEdge.Lanes;
 internal sealed partial class LaneCoordinator
 {
     private readonly LaneOptions _lane;
+    private readonly PromptedLane _prompted;
     private readonly RulePolicy _policy;
     private readonly IPersonRegistry _registry;
     private readonly DeviceHealthBoard _health;
@@ -57,6 +58,7 @@ internal sealed partial class LaneCoordinator
         _prompts = prompts;
         _exits = exits;
         _lane = lane;
+        _prompted = lane.Prompted();
         _policy = policy;
         _registry = registry;
         _health = health;
@@ -192,7 +194,7 @@ internal sealed partial class LaneCoordinator
         long id = ++_presentations;
         var timer = _time.CreateTimer(_ => Post(new LaneInput.PairingWindowClosed(id)), null, _policy.PairingWindow, Timeout.InfiniteTimeSpan);
         _pending = new PendingCard(id, card, timer);
-        _prompts.Show(_lane, new LanePrompt(PromptId.StandAtThermometer));
+        _prompts.Show(_prompted, new LanePrompt(PromptId.StandAtThermometer));
     }
 
     private async Task OnReadingAsync(ThermometerReading reading, CancellationToken cancellationToken)
@@ -217,7 +219,7 @@ internal sealed partial class LaneCoordinator
         }
         else if (newPerson)
         {
-            _prompts.Show(_lane, new LanePrompt(PromptId.Measuring));
+            _prompts.Show(_prompted, new LanePrompt(PromptId.Measuring));
         }
     }
 

@@ -1,3 +1,4 @@
+using GateEdge.Prompts;
 using GateEdge.Rules;
 
 namespace GateEdge.Lanes;
@@ -31,6 +32,9 @@ internal sealed class LaneOptions
 
     /// <summary>The language of the lane's prompts, <c>zh-CN</c> or <c>en</c>; default <c>Prompts.Language</c>.</summary>
     public string? Language { get; set; }
+
+    /// <summary>The lane as its prompts see it.</summary>
+    public PromptedLane Prompted() => new(Id, Language, Voice);
 
     /// <summary>Every device the lane binds, for the health it records with each attempt.</summary>
     public IEnumerable<string> Devices => CardReaders.Append(Thermometer).Concat(new[] { MaskDetector, GuardKeypad, Voice }.OfType<string>());

@@ -1,8 +1,9 @@
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using System.Text.Json;
 using GateEdge.Events;
 using GateEdge.Journal;
 using GateEdge.Outputs;
+using GateEdge.Rules;
 using Microsoft.Extensions.Logging;
 
 namespace GateEdge.Lanes;

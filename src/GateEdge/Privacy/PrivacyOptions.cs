@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using GateEdge.Configuration;
+using GateEdge.Common;
+
 namespace GateEdge.Privacy;
 
 /// <summary>Bound from <c>Privacy</c>.</summary>

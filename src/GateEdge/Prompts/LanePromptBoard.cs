@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using GateEdge.Devices.Voice;
-using GateEdge.Lanes;
 using Microsoft.Extensions.Logging;
 
 namespace GateEdge.Prompts;
@@ -19,13 +18,13 @@ internal sealed partial class LanePromptBoard(PromptsOptions options, SpeechQueu
     /// <summary>Raised on the caller's thread for every prompt shown; handlers must not block.</summary>
     public event Action<LaneDisplay>? Changed;
 
-    public PromptLanguage LanguageOf(LaneOptions lane) =>
+    public PromptLanguage LanguageOf(PromptedLane lane) =>
         PromptLanguages.TryParse(lane.Language ?? options.Language, out var language) ? language : PromptLanguage.ZhCn;
 
     /// <summary>What the lane shows now: its last prompt, or the idle one.</summary>
-    public LaneDisplay Current(LaneOptions lane) => _current.TryGetValue(lane.Id, out var shown) ? shown : Display(lane, new LanePrompt(PromptId.Ready), null, null);
+    public LaneDisplay Current(PromptedLane lane) => _current.TryGetValue(lane.Id, out var shown) ? shown : Display(lane, new LanePrompt(PromptId.Ready), null, null);
 
-    public void Show(LaneOptions lane, LanePrompt prompt, decimal? temperatureC = null, string? maskedName = null)
+    public void Show(PromptedLane lane, LanePrompt prompt, decimal? temperatureC = null, string? maskedName = null)
     {
         var display = Display(lane, prompt, temperatureC, options.ShowMaskedName ? maskedName : null);
         _current[lane.Id] = display;
@@ -56,7 +55,7 @@ internal sealed partial class LanePromptBoard(PromptsOptions options, SpeechQueu
         }
     }
 
-    private LaneDisplay Display(LaneOptions lane, LanePrompt prompt, decimal? temperatureC, string? name)
+    private LaneDisplay Display(PromptedLane lane, LanePrompt prompt, decimal? temperatureC, string? name)
     {
         var language = LanguageOf(lane);
         bool decision = prompt.Tone != PromptTone.Waiting;

@@ -1,4 +1,4 @@
-using GateEdge.Configuration;
+using GateEdge.Common;
 
 namespace GateEdge.Prompts;
 

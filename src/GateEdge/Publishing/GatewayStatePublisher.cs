@@ -1,14 +1,15 @@
 using System.Text.Json;
 using GateEdge.Commands;
-using GateEdge.Configuration;
+using GateEdge.Common;
 using GateEdge.Devices.Health;
 using GateEdge.Events;
+using GateEdge.Evidence;
 using GateEdge.Journal;
 using GateEdge.Registry;
 using GateEdge.Trust;
-using Microsoft.Extensions.Logging;
-using MQTTnet;
 using MQTTnet.Protocol;
+using MQTTnet;
+using Microsoft.Extensions.Logging;
 
 namespace GateEdge.Publishing;
 
@@ -120,7 +121,7 @@ internal sealed partial class GatewayStatePublisher : IDisposable
         {
             await client.PublishAsync(new MqttApplicationMessageBuilder()
                 .WithTopic(_topics.CommandResults)
-                .WithPayload(_key.SignedMessage(JsonSerializer.SerializeToUtf8Bytes(result, EventJson.Default.CommandResult)))
+                .WithPayload(GatewayMessage.Signed(_key, JsonSerializer.SerializeToUtf8Bytes(result, EventJson.Default.CommandResult)))
                 .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
                 .Build(), cancellationToken).ConfigureAwait(false);
         }
@@ -140,7 +141,7 @@ internal sealed partial class GatewayStatePublisher : IDisposable
                 var status = DeviceStatus.Of(_gateway.Id, device);
                 await client.PublishAsync(new MqttApplicationMessageBuilder()
                     .WithTopic(_topics.DeviceStatus(device.Device))
-                    .WithPayload(_key.SignedMessage(JsonSerializer.SerializeToUtf8Bytes(status, EventJson.Default.DeviceStatus)))
+                    .WithPayload(GatewayMessage.Signed(_key, JsonSerializer.SerializeToUtf8Bytes(status, EventJson.Default.DeviceStatus)))
                     .WithRetainFlag()
                     .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
                     .Build(), cancellationToken).ConfigureAwait(false);
@@ -170,7 +171,7 @@ internal sealed partial class GatewayStatePublisher : IDisposable
                 _journal.Health.Fault?.Problem);
             await client.PublishAsync(new MqttApplicationMessageBuilder()
                 .WithTopic(_topics.Heartbeat)
-                .WithPayload(_key.SignedMessage(JsonSerializer.SerializeToUtf8Bytes(heartbeat, EventJson.Default.Heartbeat)))
+                .WithPayload(GatewayMessage.Signed(_key, JsonSerializer.SerializeToUtf8Bytes(heartbeat, EventJson.Default.Heartbeat)))
                 .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtMostOnce)
                 .Build(), cancellationToken).ConfigureAwait(false);
         }
@@ -188,7 +189,7 @@ internal sealed partial class GatewayStatePublisher : IDisposable
             Evidence.EventChain.Hex(head), _time.GetUtcNow());
         await client.PublishAsync(new MqttApplicationMessageBuilder()
             .WithTopic(_topics.Checkpoint)
-            .WithPayload(_key.SignedMessage(JsonSerializer.SerializeToUtf8Bytes(checkpoint, EventJson.Default.Checkpoint)))
+            .WithPayload(GatewayMessage.Signed(_key, JsonSerializer.SerializeToUtf8Bytes(checkpoint, EventJson.Default.Checkpoint)))
             .WithRetainFlag()
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .Build(), cancellationToken).ConfigureAwait(false);
@@ -204,7 +205,7 @@ internal sealed partial class GatewayStatePublisher : IDisposable
             .Build(), cancellationToken);
 
     /// <summary>The signed status, also the last will: a forged retained <c>online</c> fails the signature check at the centre.</summary>
-    public byte[] StatusPayload(string state) => _key.SignedMessage(JsonSerializer.SerializeToUtf8Bytes(
+    public byte[] StatusPayload(string state) => GatewayMessage.Signed(_key, JsonSerializer.SerializeToUtf8Bytes(
         new GatewayStatus(GatewayStatus.SchemaId, _gateway.Id, state, _time.GetUtcNow(), state == "online" ? _journal.Health.Fault?.Problem : null), EventJson.Default.GatewayStatus));
 
     public void Dispose() => _heartbeatTimer.Dispose();

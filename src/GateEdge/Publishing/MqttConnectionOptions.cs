@@ -1,9 +1,9 @@
-using System.Net;
 using System.Net.Security;
+using System.Net;
 using System.Security.Cryptography.X509Certificates;
-using GateEdge.Configuration;
-using MQTTnet;
+using GateEdge.Common;
 using MQTTnet.Protocol;
+using MQTTnet;
 
 namespace GateEdge.Publishing;
 

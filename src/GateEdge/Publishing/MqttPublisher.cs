@@ -1,15 +1,15 @@
 using System.Threading.Channels;
 using GateEdge.Commands;
-using GateEdge.Configuration;
+using GateEdge.Common;
 using GateEdge.Events;
 using GateEdge.Journal;
 using GateEdge.Status;
 using GateEdge.Trust;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using MQTTnet;
 using MQTTnet.Exceptions;
 using MQTTnet.Protocol;
+using MQTTnet;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace GateEdge.Publishing;
 

@@ -1,3 +1,4 @@
+using GateEdge.Common;
 using Microsoft.Data.Sqlite;
 
 namespace GateEdge.Registry;
@@ -14,7 +15,7 @@ internal sealed class HouseholdExitLog : IHouseholdExits, IDisposable
     public HouseholdExitLog(string path)
     {
         // Who left when is personal data.
-        _connection = Privacy.PrivateDatabase.Open(path);
+        _connection = PrivateDatabase.Open(path);
         Execute("""
             CREATE TABLE IF NOT EXISTS household_exits (household TEXT NOT NULL, at INTEGER NOT NULL);
             CREATE INDEX IF NOT EXISTS household_exits_by_household ON household_exits (household, at);

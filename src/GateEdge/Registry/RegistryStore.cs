@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GateEdge.Common;
 using GateEdge.Rules;
 using Microsoft.Data.Sqlite;
 
@@ -12,7 +13,7 @@ internal sealed class RegistryStore : IDisposable
     public RegistryStore(string path)
     {
         // Persons come with their card numbers in clear: they are what a card is matched against.
-        _connection = Privacy.PrivateDatabase.Open(path);
+        _connection = PrivateDatabase.Open(path);
         using var command = _connection.CreateCommand();
         command.CommandText = """
             CREATE TABLE IF NOT EXISTS lists (name TEXT PRIMARY KEY, version INTEGER NOT NULL, applied_at INTEGER NOT NULL, entries BLOB NOT NULL);

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using GateEdge.Configuration;
+using GateEdge.Common;
+
 namespace GateEdge.Rules;
 
 /// <summary>

@@ -1,7 +1,6 @@
 using System.Diagnostics.Metrics;
 using GateEdge.Devices.Health;
 using GateEdge.Journal;
-using GateEdge.Publishing;
 
 namespace GateEdge.Status;
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using GateEdge.Common;
 
 namespace GateEdge.Trust;
 
@@ -30,7 +31,7 @@ internal sealed class CentreKeys : IDisposable
         {
             string at = $"{section}[{i}]";
             var o = options[i];
-            if (!Configuration.ConfigurationValidator.TopicLevel().IsMatch(o.Id))
+            if (!TopicLevel.IsValid(o.Id))
             {
                 problems.Add($"{at}.Id: '{o.Id}' must be 1–64 letters, digits, '-' or '_'");
                 continue;

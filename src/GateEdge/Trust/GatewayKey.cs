@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using GateEdge.Journal;
+using GateEdge.Common;
 
 namespace GateEdge.Trust;
 
@@ -70,9 +70,6 @@ internal sealed class GatewayKey : IDisposable
 
     /// <summary>DER ECDSA P-256 SHA-256 signature of <paramref name="body"/>, the form the centre's own messages use.</summary>
     public byte[] Sign(ReadOnlySpan<byte> body) => _key.SignData(body, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
-
-    /// <summary><paramref name="body"/> with its signature line: what the gateway publishes (<see cref="Evidence.GatewayMessage"/>).</summary>
-    public byte[] SignedMessage(ReadOnlySpan<byte> body) => Evidence.GatewayMessage.Compose(KeyId, Sign(body), body);
 
     public static string Fingerprint(ReadOnlySpan<byte> subjectPublicKeyInfo) =>
         "p256:" + Convert.ToHexStringLower(SHA256.HashData(subjectPublicKeyInfo)[..16]);

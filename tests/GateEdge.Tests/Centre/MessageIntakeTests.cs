@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using GateEdge.Centre.Ingest;
-using GateEdge.Evidence;
 using GateEdge.Evidence.Verify;
+using GateEdge.Evidence;
 using GateEdge.Trust;
 
 namespace GateEdge.Tests.Centre;
@@ -27,7 +27,7 @@ public sealed class MessageIntakeTests : IDisposable
     [Fact]
     public void A_genuine_passage_is_stored_with_its_hash_and_the_columns_investigators_search()
     {
-        var stored = Assert.IsType<EventIntake>(_intake.Read($"{Base}/event/passage", _key.SignedMessage(Encoding.UTF8.GetBytes(Passage))));
+        var stored = Assert.IsType<EventIntake>(_intake.Read($"{Base}/event/passage", GatewayMessage.Signed(_key, Encoding.UTF8.GetBytes(Passage))));
 
         Assert.Equal((12L, "passage", "c-7", "east", "gw-7"), (stored.Seq, stored.Kind, stored.Place.Compound, stored.Place.Gate, stored.Gateway));
         Assert.Equal(EventChain.Hash(Encoding.UTF8.GetBytes(Passage)), stored.Hash);
@@ -40,7 +40,7 @@ public sealed class MessageIntakeTests : IDisposable
     [Fact]
     public void A_passage_signed_with_another_key_under_the_gateways_account_is_refused_as_a_bad_signature()
     {
-        var forged = Assert.IsType<RejectedIntake>(_intake.Read($"{Base}/event/passage", _impostor.SignedMessage(Encoding.UTF8.GetBytes(Passage))));
+        var forged = Assert.IsType<RejectedIntake>(_intake.Read($"{Base}/event/passage", GatewayMessage.Signed(_impostor, Encoding.UTF8.GetBytes(Passage))));
         Assert.Equal((Finding.BadSignature, "gw-7"), (forged.Kind, forged.Gateway));
         Assert.Contains("not the one enrolled", forged.Detail, StringComparison.Ordinal);
 
@@ -62,13 +62,13 @@ public sealed class MessageIntakeTests : IDisposable
     [Fact]
     public void A_genuine_event_replayed_on_another_gateways_topic_is_refused()
     {
-        var other = _intake.Read("gateedge/v1/c-7/east/gw-8/event/passage", _key.SignedMessage(Encoding.UTF8.GetBytes(Passage)));
+        var other = _intake.Read("gateedge/v1/c-7/east/gw-8/event/passage", GatewayMessage.Signed(_key, Encoding.UTF8.GetBytes(Passage)));
         Assert.Equal(Finding.BadSignature, Assert.IsType<RejectedIntake>(other).Kind); // no key enrolled for gw-8
 
         using var both = ECDsa.Create();
         both.ImportFromPem(_key.PublicKeyPem);
         var sharedKey = new MessageIntake(new EnrolledKeys(new Dictionary<string, ECDsa> { ["gw-7"] = _enrolled, ["gw-8"] = both }));
-        var moved = Assert.IsType<RejectedIntake>(sharedKey.Read("gateedge/v1/c-7/east/gw-8/event/passage", _key.SignedMessage(Encoding.UTF8.GetBytes(Passage))));
+        var moved = Assert.IsType<RejectedIntake>(sharedKey.Read("gateedge/v1/c-7/east/gw-8/event/passage", GatewayMessage.Signed(_key, Encoding.UTF8.GetBytes(Passage))));
         Assert.Contains("names another gateway", moved.Detail, StringComparison.Ordinal);
     }
 
@@ -87,8 +87,8 @@ public sealed class MessageIntakeTests : IDisposable
     {
         var answer = Encoding.UTF8.GetBytes("""{"schema":"gateedge.command-result/1","gateway":"gw-7","id":"c-1","status":"done"}""");
 
-        Assert.Null(_intake.Read($"{Base}/command-result", _key.SignedMessage(answer)));
-        Assert.Equal(Finding.BadSignature, Assert.IsType<RejectedIntake>(_intake.Read($"{Base}/command-result", _impostor.SignedMessage(answer))).Kind);
+        Assert.Null(_intake.Read($"{Base}/command-result", GatewayMessage.Signed(_key, answer)));
+        Assert.Equal(Finding.BadSignature, Assert.IsType<RejectedIntake>(_intake.Read($"{Base}/command-result", GatewayMessage.Signed(_impostor, answer))).Kind);
         Assert.Equal(Finding.Unsigned, Assert.IsType<RejectedIntake>(_intake.Read($"{Base}/status", """{"state":"online"}"""u8.ToArray())).Kind);
         Assert.Null(_intake.Read("gateedge/v1/c-7/lists/persons", answer));
     }
@@ -103,7 +103,7 @@ public sealed class MessageIntakeTests : IDisposable
     [InlineData("""{"gateway":"gw-7","seq":12""")]
     public void A_signed_event_without_a_usable_place_in_the_chain_is_refused_not_stored(string body)
     {
-        var refused = Assert.IsType<RejectedIntake>(_intake.Read($"{Base}/event/passage", _key.SignedMessage(Encoding.UTF8.GetBytes(body))));
+        var refused = Assert.IsType<RejectedIntake>(_intake.Read($"{Base}/event/passage", GatewayMessage.Signed(_key, Encoding.UTF8.GetBytes(body))));
         Assert.Equal(Finding.BadSignature, refused.Kind);
     }
 
@@ -112,7 +112,7 @@ public sealed class MessageIntakeTests : IDisposable
     {
         // Four links of gw-7's chain; only the newest carries a signature that holds.
         var bodies = Chain(4);
-        var batch = bodies.Select((body, i) => ($"{Base}/event/passage", i == 3 ? _key.SignedMessage(body) : WithoutItsSignature(body))).ToList();
+        var batch = bodies.Select((body, i) => ($"{Base}/event/passage", i == 3 ? GatewayMessage.Signed(_key, body) : WithoutItsSignature(body))).ToList();
 
         var read = _intake.ReadAll(batch);
         Assert.Equal([1L, 2, 3, 4], read.Select(r => Assert.IsType<EventIntake>(r).Seq));
@@ -131,9 +131,9 @@ public sealed class MessageIntakeTests : IDisposable
         var bodies = Chain(3);
         var forged = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(bodies[1]).Replace("\"deny\"", "\"allow\"", StringComparison.Ordinal));
         var read = _intake.ReadAll([
-            ($"{Base}/event/passage", _key.SignedMessage(bodies[0])),
+            ($"{Base}/event/passage", GatewayMessage.Signed(_key, bodies[0])),
             ($"{Base}/event/passage", WithoutItsSignature(forged)),
-            ($"{Base}/event/passage", _key.SignedMessage(bodies[2]))]);
+            ($"{Base}/event/passage", GatewayMessage.Signed(_key, bodies[2]))]);
 
         Assert.Equal(Finding.BadSignature, Assert.IsType<RejectedIntake>(read[1]).Kind);
         Assert.Equal([1L, 3], read.OfType<EventIntake>().Select(e => e.Seq));
@@ -147,7 +147,7 @@ public sealed class MessageIntakeTests : IDisposable
         var read = _intake.ReadAll([
             ($"{Base}/event/passage", WithoutItsSignature(bodies[0])),
             ($"{Base}/event/passage", redacted),
-            ($"{Base}/event/passage", _key.SignedMessage(bodies[2]))]);
+            ($"{Base}/event/passage", GatewayMessage.Signed(_key, bodies[2]))]);
 
         Assert.Equal(Finding.BadSignature, Assert.IsType<RejectedIntake>(read[0]).Kind);
         Assert.Equal([2L, 3], read.OfType<EventIntake>().Select(e => e.Seq));
@@ -163,7 +163,7 @@ public sealed class MessageIntakeTests : IDisposable
         var mine = Chain(1)[0];
         var theirs = Encoding.UTF8.GetBytes($$"""{"gateway":"gw-8","seq":2,"prev":"{{EventChain.Hex(EventChain.Hash(mine))}}"}""");
 
-        var read = intake.ReadAll([($"{Base}/event/passage", WithoutItsSignature(mine)), ("gateedge/v1/c-7/east/gw-8/event/passage", otherKey.SignedMessage(theirs))]);
+        var read = intake.ReadAll([($"{Base}/event/passage", WithoutItsSignature(mine)), ("gateedge/v1/c-7/east/gw-8/event/passage", GatewayMessage.Signed(otherKey, theirs))]);
 
         Assert.Equal(Finding.BadSignature, Assert.IsType<RejectedIntake>(read[0]).Kind);
         Assert.IsType<EventIntake>(read[1]);

@@ -1,6 +1,7 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using GateEdge.Commands;
+using GateEdge.Common;
 using GateEdge.Configuration;
 
 namespace GateEdge.Tests.Commands;

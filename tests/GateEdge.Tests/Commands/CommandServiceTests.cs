@@ -1,12 +1,13 @@
 using System.Device.Gpio;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using GateEdge.Commands;
+using GateEdge.Common;
 using GateEdge.Configuration;
 using GateEdge.Events;
 using GateEdge.Journal;
-using GateEdge.Outputs;
 using GateEdge.Outputs.Gpio;
+using GateEdge.Outputs;
 using GateEdge.Registry;
 using GateEdge.Tests.Registry;
 using GateEdge.Trust;

@@ -2,8 +2,9 @@ using System.Collections;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Reflection;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using GateEdge.Common;
 using GateEdge.Configuration;
 
 namespace GateEdge.Tests.Configuration;

@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
-using GateEdge.Evidence;
+using GateEdge.Common;
 using GateEdge.Evidence.Verify;
+using GateEdge.Evidence;
 using GateEdge.Journal;
 using GateEdge.Publishing;
 using GateEdge.Trust;
@@ -17,7 +18,7 @@ public sealed class RecordVerifierTests : IAsyncLifetime
 {
     private const string Gateway = "gw-7";
     private readonly string _dir = Directory.CreateTempSubdirectory("gateedge-verify-").FullName;
-    private readonly Topics _topics = new("gateedge/v1", new GateEdge.Configuration.GatewayOptions { Id = Gateway, CompoundId = "c-7", GateId = "east" });
+    private readonly Topics _topics = new("gateedge/v1", new GateEdge.Common.GatewayOptions { Id = Gateway, CompoundId = "c-7", GateId = "east" });
     private GatewayKey _key = null!;
     private List<ReceivedMessage> _stream = null!;
 
@@ -93,7 +94,7 @@ public sealed class RecordVerifierTests : IAsyncLifetime
     {
         using var stranger = GatewayKey.Ephemeral();
         var forgedBody = Encoding.UTF8.GetBytes($$"""{"schema":"gateedge.passage/4","id":"x","seq":999,"prev":"{{EventChain.Genesis}}","gateway":"{{Gateway}}","outcome":"allow"}""");
-        var forged = new ReceivedMessage(_topics.PassageEvents, stranger.SignedMessage(forgedBody));
+        var forged = new ReceivedMessage(_topics.PassageEvents, GatewayMessage.Signed(stranger, forgedBody));
         var unsigned = new ReceivedMessage(_topics.CommandResults, Encoding.UTF8.GetBytes("""{"schema":"gateedge.command-result/1","status":"done"}"""));
 
         var report = Verify([.. _stream, forged, unsigned]);
@@ -152,7 +153,7 @@ public sealed class RecordVerifierTests : IAsyncLifetime
         return verifier.Finish();
     }
 
-    private ReceivedMessage Checkpoint(long size, string head) => new(_topics.Checkpoint, _key.SignedMessage(Encoding.UTF8.GetBytes(
+    private ReceivedMessage Checkpoint(long size, string head) => new(_topics.Checkpoint, GatewayMessage.Signed(_key, Encoding.UTF8.GetBytes(
         $$"""{"schema":"gateedge.checkpoint/1","origin":"c-7/east/{{Gateway}}","gateway":"{{Gateway}}","size":{{size}},"head":"{{head}}","time":"2026-12-06T00:00:00Z"}""")));
 
     private static byte[] Body(EventStamp s, string fields) =>

@@ -1,5 +1,5 @@
-using GateEdge.Trust;
 using System.Device.Gpio;
+using GateEdge.Common;
 using GateEdge.Configuration;
 using GateEdge.Devices.CardReaders;
 using GateEdge.Devices.Health;
@@ -7,14 +7,15 @@ using GateEdge.Devices.Thermometers;
 using GateEdge.Events;
 using GateEdge.Journal;
 using GateEdge.Lanes;
-using GateEdge.Outputs;
 using GateEdge.Outputs.Gpio;
+using GateEdge.Outputs;
 using GateEdge.Privacy;
 using GateEdge.Publishing;
 using GateEdge.Registry;
 using GateEdge.Rules;
 using GateEdge.Status;
 using GateEdge.Tests.Support;
+using GateEdge.Trust;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,4 +1,3 @@
-using GateEdge.Lanes;
 using GateEdge.Prompts;
 using GateEdge.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
@@ -9,7 +8,7 @@ namespace GateEdge.Tests.Prompts;
 public sealed class LanePromptBoardTests
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 8, 0, 0, TimeSpan.Zero));
-    private readonly LaneOptions _lane = new() { Id = "lane1", Voice = "voice", Language = "en" };
+    private readonly PromptedLane _lane = new("lane1", Language: "en", Voice: "voice");
 
     [Fact]
     public void A_failing_display_never_reaches_the_lane_and_the_others_still_hear()

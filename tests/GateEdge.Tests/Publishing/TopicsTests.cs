@@ -1,4 +1,5 @@
 using GateEdge.Commands;
+using GateEdge.Common;
 using GateEdge.Configuration;
 using GateEdge.Publishing;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using GateEdge.Status;
+using GateEdge.StatusPage;
 
 namespace GateEdge.Tests.Status;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using GateEdge.Status;
+using GateEdge.StatusPage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Time.Testing;
 

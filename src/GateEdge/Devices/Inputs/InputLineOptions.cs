@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using GateEdge.Configuration;
+using GateEdge.Common;
+
 namespace GateEdge.Devices.Inputs;
 
 /// <summary>What every GPIO input device has: its lines' polarity and how long a level must hold to count.</summary>

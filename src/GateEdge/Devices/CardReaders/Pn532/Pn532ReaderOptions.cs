@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using GateEdge.Configuration;
+using GateEdge.Common;
 using GateEdge.Devices.Serial;
 
 namespace GateEdge.Devices.CardReaders.Pn532;

@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using GateEdge.Configuration;
+using GateEdge.Common;
 using GateEdge.Devices.Thermometers.Mlx90614.Protocol;
 
 namespace GateEdge.Devices.Thermometers.Mlx90614;

@@ -1,4 +1,4 @@
-namespace GateEdge.Privacy;
+namespace GateEdge.Common;
 
 /// <summary>
 /// Creates a state file that holds personal data readable by the service's own user only (0600,

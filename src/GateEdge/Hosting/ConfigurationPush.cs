@@ -1,12 +1,13 @@
 using System.Text;
+using GateEdge.Commands;
+using GateEdge.Common;
 using GateEdge.Configuration;
-using GateEdge.Hosting;
 using GateEdge.Journal;
-using Microsoft.Extensions.Hosting;
 using GateEdge.Trust;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace GateEdge.Commands;
+namespace GateEdge.Hosting;
 
 /// <summary>
 /// Carries out a signed <c>config</c> command: the new file is checked exactly as
@@ -17,11 +18,10 @@ namespace GateEdge.Commands;
 /// has reached the broker, or once it has been rolled back.
 /// </summary>
 internal sealed partial class ConfigurationPush(GatewayRestart restart, IHostApplicationLifetime lifetime,
-    ILogger<ConfigurationPush> logger)
+    ILogger<ConfigurationPush> logger) : IConfigurationPush
 {
     private bool _applying;
 
-    /// <summary>Null when the push is being applied; otherwise why it was refused.</summary>
     public string? Apply(ConfigCommand push)
     {
         try

@@ -2,15 +2,15 @@ using GateEdge.Devices.CardReaders.AsciiLine;
 using GateEdge.Devices.CardReaders.IdCard;
 using GateEdge.Devices.CardReaders.Osdp;
 using GateEdge.Devices.CardReaders.Pn532;
-using GateEdge.Devices.CardReaders.Wiegand;
 using GateEdge.Devices.CardReaders.Rdm6300;
+using GateEdge.Devices.CardReaders.Wiegand;
 using GateEdge.Devices.Inputs;
 using GateEdge.Devices.Thermometers.Mlx90614;
 using GateEdge.Devices.Thermometers.Modbus;
 using GateEdge.Devices.Thermometers.SerialIr;
 using GateEdge.Devices.Voice;
 
-namespace GateEdge.Configuration;
+namespace GateEdge.Devices;
 
 /// <summary>Bound from <c>Devices</c>: one list per device family.</summary>
 internal sealed class DevicesOptions

@@ -1,10 +1,12 @@
 using System.Net;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Text;
+using GateEdge.Configuration;
+using GateEdge.Status;
 using Microsoft.AspNetCore.Http;
 
-namespace GateEdge.Status;
+namespace GateEdge.StatusPage;
 
 /// <summary>
 /// Who may read the status page: requests must name one of the page's own host names (no DNS

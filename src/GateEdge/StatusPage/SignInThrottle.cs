@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net;
+using GateEdge.Configuration;
+using GateEdge.Status;
 
-namespace GateEdge.Status;
+namespace GateEdge.StatusPage;
 
 /// <summary>
 /// Limits wrong tokens per address: after <see cref="MaxFailures"/> within a minute, that address

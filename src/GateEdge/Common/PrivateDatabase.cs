@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace GateEdge.Privacy;
+namespace GateEdge.Common;
 
 /// <summary>
 /// An SQLite database holding personal data, opened the one way such a file is opened: private to

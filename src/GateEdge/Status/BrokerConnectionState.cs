@@ -1,4 +1,4 @@
-namespace GateEdge.Publishing;
+namespace GateEdge.Status;
 
 /// <summary>What the publisher last knew of the broker, for the status page and metrics.</summary>
 internal sealed class BrokerConnectionState(TimeProvider time)

@@ -1,4 +1,4 @@
-namespace GateEdge.Configuration;
+namespace GateEdge.Common;
 
 /// <summary>
 /// The bounds of a duration option, beside it (<c>"00:00:01"</c> to <c>"00:01:00"</c>): carried into

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 
-namespace GateEdge.Commands;
+namespace GateEdge.Configuration;
 
 /// <summary>
 /// What a configuration push from the centre may change: the operation of the lanes (lanes, rules,

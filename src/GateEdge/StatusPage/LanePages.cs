@@ -1,14 +1,16 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using System.Threading.Channels;
+using GateEdge.Configuration;
 using GateEdge.Lanes;
 using GateEdge.Prompts;
+using GateEdge.Status;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace GateEdge.Status;
+namespace GateEdge.StatusPage;
 
 /// <summary>
 /// The lanes' display pages (docs/lane-prompts.md): <c>/lane/</c> lists them, <c>/lane/{id}</c> is a
@@ -25,7 +27,7 @@ internal static class LanePages
         app.MapGet("/lane/", () => Results.Content(Index(shown.Values), "text/html; charset=utf-8"));
         app.MapGet("/lane/{id}", context => Find(context) is { } lane
             ? Results.Content(Page.Value.Replace("{{lane}}", WebUtility.HtmlEncode(lane.Id), StringComparison.Ordinal)
-                .Replace("{{language}}", PromptLanguages.Name(board.LanguageOf(lane)), StringComparison.Ordinal), "text/html; charset=utf-8").ExecuteAsync(context)
+                .Replace("{{language}}", PromptLanguages.Name(board.LanguageOf(lane.Prompted())), StringComparison.Ordinal), "text/html; charset=utf-8").ExecuteAsync(context)
             : Results.NotFound().ExecuteAsync(context));
         app.MapGet("/lane/{id}/events", context => Find(context) is { } lane ? StreamAsync(context, lane, board, stopping) : Results.NotFound().ExecuteAsync(context));
 
@@ -53,7 +55,7 @@ internal static class LanePages
             response.ContentType = "text/event-stream; charset=utf-8";
             response.Headers.CacheControl = "no-store";
             await response.WriteAsync("retry: 2000\n\n", cancellationToken).ConfigureAwait(false);
-            await SendAsync(response, board.Current(lane), cancellationToken).ConfigureAwait(false);
+            await SendAsync(response, board.Current(lane.Prompted()), cancellationToken).ConfigureAwait(false);
             await foreach (var display in updates.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 await SendAsync(response, display, cancellationToken).ConfigureAwait(false);
@@ -91,7 +93,7 @@ internal static class LanePages
 
     private static readonly Lazy<string> Page = new(() =>
     {
-        using var stream = typeof(LanePages).Assembly.GetManifestResourceStream("GateEdge.Status.lane.html")!;
+        using var stream = typeof(LanePages).Assembly.GetManifestResourceStream("GateEdge.StatusPage.lane.html")!;
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     });

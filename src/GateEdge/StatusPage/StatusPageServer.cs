@@ -1,19 +1,19 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using GateEdge.Configuration;
 using GateEdge.Devices.Health;
 using GateEdge.Events;
 using GateEdge.Journal;
 using GateEdge.Prompts;
-using GateEdge.Publishing;
 using GateEdge.Registry;
+using GateEdge.Status;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace GateEdge.Status;
+namespace GateEdge.StatusPage;
 
 /// <summary>
 /// The status page in the gateway's own process (ASP.NET Core on Kestrel): <c>/</c> the live
@@ -135,7 +135,7 @@ internal sealed partial class StatusPageServer(
 
     private static readonly Lazy<string> Page = new(() =>
     {
-        using var stream = typeof(StatusPageServer).Assembly.GetManifestResourceStream("GateEdge.Status.status.html")!;
+        using var stream = typeof(StatusPageServer).Assembly.GetManifestResourceStream("GateEdge.StatusPage.status.html")!;
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     });

@@ -1,4 +1,4 @@
-namespace GateEdge;
+namespace GateEdge.Common;
 
 /// <summary>
 /// Capped exponential backoff, the one way GateEdge waits between retries (a device's connection,

@@ -1,4 +1,4 @@
-namespace GateEdge.Configuration;
+namespace GateEdge.Common;
 
 /// <summary>Who this gateway is, bound from <c>Gateway</c>. Each id becomes one MQTT topic level.</summary>
 internal sealed class GatewayOptions

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace GateEdge.Journal;
+namespace GateEdge.Common;
 
 /// <summary>
 /// Small state files that must survive a power cut whole: written beside, flushed, renamed over,

@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
+using GateEdge.Configuration;
+using GateEdge.Status;
 
-namespace GateEdge.Status;
+namespace GateEdge.StatusPage;
 
 /// <summary>Everything the status page shows, as <c>/api/status</c> returns it.</summary>
 internal sealed record StatusSnapshot(

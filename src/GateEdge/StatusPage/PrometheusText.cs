@@ -1,8 +1,10 @@
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Text;
+using GateEdge.Configuration;
+using GateEdge.Status;
 
-namespace GateEdge.Status;
+namespace GateEdge.StatusPage;
 
 /// <summary>
 /// Collects one meter's measurements and writes them in the Prometheus text exposition format
