@@ -96,6 +96,7 @@ internal static class Wire
         ReasonCode.TemperatureNormal => "temperature-normal",
         ReasonCode.FeverRetest => "fever-retest",
         ReasonCode.Fever => "fever",
+        ReasonCode.FeverHold => "fever-hold",
         ReasonCode.RestBeforeRetest => "rest-before-retest",
         ReasonCode.NoReading => "no-reading",
         ReasonCode.ReadingOutOfRange => "reading-out-of-range",

@@ -92,9 +92,11 @@ internal static class GatewayHost
         services.AddHostedService<JournalOnStart>();
         services.AddSingleton<IPassageRecorder, PassageRecorder>();
         services.AddSingleton(sp => new ValidityClock(sp.GetRequiredService<TimeProvider>(), config.Commands.MaxClockSkew));
+        services.AddSingleton(sp => new FeverHolds(config.Rules.FeverHold, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IReadOnlyList<LaneCoordinator>>(sp => [.. config.Lanes.Select(lane => new LaneCoordinator(lane, config.Rules,
             sp.GetRequiredService<IPersonRegistry>(), sp.GetRequiredService<DeviceHealthBoard>(), sp.GetRequiredService<IPassageRecorder>(),
-            sp.GetRequiredService<IHouseholdExits>(), sp.GetRequiredService<Prompts.LanePromptBoard>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LaneCoordinator>>(), sp.GetRequiredService<ValidityClock>()))]);
+            sp.GetRequiredService<IHouseholdExits>(), sp.GetRequiredService<Prompts.LanePromptBoard>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LaneCoordinator>>(),
+            sp.GetRequiredService<ValidityClock>(), sp.GetRequiredService<FeverHolds>()))]);
         services.AddSingleton<IDeviceEventSink>(sp => new LaneRouter(sp.GetRequiredService<IReadOnlyList<LaneCoordinator>>(), sp.GetRequiredService<DeviceHealthBoard>()));
         services.AddSingleton<CommandInbox>();
         services.AddSingleton(config.Commands);

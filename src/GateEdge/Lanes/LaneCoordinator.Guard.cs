@@ -1,3 +1,4 @@
+using GateEdge.Devices.CardReaders;
 using GateEdge.Devices.Inputs;
 using GateEdge.Journal;
 using GateEdge.Rules;
@@ -37,11 +38,11 @@ internal sealed partial class LaneCoordinator
         return _recorder.RecordGuardDutyAsync(new GuardDutyChange(_lane, guard.Reference, signOn, signOn ? previous?.Reference : null, at), cancellationToken);
     }
 
-    private void StartReferral(EventStamp passage, string? exitingHousehold)
+    private void StartReferral(EventStamp passage, Credential credential, RegisteredPerson? person, string? exitingHousehold)
     {
         long id = ++_referrals;
         var timer = _time.CreateTimer(_ => Post(new LaneInput.GuardDecisionTimedOut(id)), null, _policy.GuardDecisionTimeout, Timeout.InfiniteTimeSpan);
-        _referral = new Referral(id, passage, timer, exitingHousehold);
+        _referral = new Referral(id, passage, credential, person, timer, exitingHousehold);
     }
 
     private Task CloseReferralAsync(GuardVerdict verdict, string reason, CancellationToken cancellationToken)
@@ -49,10 +50,15 @@ internal sealed partial class LaneCoordinator
         var referral = _referral!;
         _referral = null;
         referral.Timer.Dispose();
-        if (verdict == GuardVerdict.Allow && referral.ExitingHousehold is { } household)
+        if (verdict == GuardVerdict.Allow)
         {
-            // The guard let a household member out: that exit counts like any other.
-            RecordExit(household, _time.GetUtcNow());
+            // The guard saw the person: a fever hold on them is the guard's to lift.
+            _feverHolds.Release(referral.Credential, referral.Person);
+            if (referral.ExitingHousehold is { } household)
+            {
+                // The guard let a household member out: that exit counts like any other.
+                RecordExit(household, _time.GetUtcNow());
+            }
         }
 
         return _recorder.RecordOverrideAsync(new GuardOverride(_lane, referral.Passage, _guard?.Reference, verdict, reason, _time.GetUtcNow()), cancellationToken);
@@ -61,5 +67,5 @@ internal sealed partial class LaneCoordinator
     [LoggerMessage(Level = LogLevel.Information, Message = "Lane {Lane}: guard pressed {Key} with nothing referred; ignored")]
     private partial void LogGuardKeyIgnored(string lane, GuardKey key);
 
-    private sealed record Referral(long Id, EventStamp Passage, ITimer Timer, string? ExitingHousehold);
+    private sealed record Referral(long Id, EventStamp Passage, Credential Credential, RegisteredPerson? Person, ITimer Timer, string? ExitingHousehold);
 }

@@ -34,12 +34,10 @@ internal sealed partial class LaneCoordinator
     private readonly LanePromptBoard _prompts;
     private readonly TimeProvider _time;
     private readonly ValidityClock? _validity;
+    private readonly FeverHolds _feverHolds;
     private readonly ILogger _logger;
     private readonly Channel<LaneInput> _inputs = Channel.CreateUnbounded<LaneInput>(new UnboundedChannelOptions { SingleReader = true });
 
-    private readonly List<(ThermometerReading Reading, long At)> _readings = [];
-    private readonly Dictionary<Credential, long> _lastPresented = [];
-    private readonly Dictionary<Credential, KeptFlow> _flows = [];
     private PendingCard? _pending;
     private long _presentations;
     private bool _maskWorn;
@@ -52,9 +50,12 @@ internal sealed partial class LaneCoordinator
     private bool _lastPostedShowedSomeone;
 
     /// <param name="validity">The clock list validity and passes are judged by; the wall clock when none is given.</param>
+    /// <param name="feverHolds">The holds shared by the gateway's lanes; this lane's own when none is given.</param>
     public LaneCoordinator(LaneOptions lane, RulePolicy policy, IPersonRegistry registry, DeviceHealthBoard health,
-        IPassageRecorder recorder, IHouseholdExits exits, LanePromptBoard prompts, TimeProvider time, ILogger<LaneCoordinator> logger, ValidityClock? validity = null)
+        IPassageRecorder recorder, IHouseholdExits exits, LanePromptBoard prompts, TimeProvider time, ILogger<LaneCoordinator> logger,
+        ValidityClock? validity = null, FeverHolds? feverHolds = null)
     {
+        _feverHolds = feverHolds ?? new FeverHolds(policy.FeverHold, time);
         _prompts = prompts;
         _exits = exits;
         _lane = lane;
@@ -243,8 +244,13 @@ internal sealed partial class LaneCoordinator
         var mask = MaskNow();
         var household = _policy.HouseholdExits > 0 && _lane.Direction == Direction.Out ? person?.Household : null;
         int exits = household is null ? 0 : _exits.CountSince(household, now - _policy.HouseholdExitPeriod);
-        var input = new DecisionInput(_lane.Mode, _lane.Direction, card.Credential.Kind, person, listings, source, reading?.BodyC, flow, mask, ruleNow, exits);
+        var input = new DecisionInput(_lane.Mode, _lane.Direction, card.Credential.Kind, person, listings, source, reading?.BodyC, flow, mask, ruleNow, exits,
+            _feverHolds.Left(card.Credential, person));
         var decision = EntryRules.Decide(input, _policy);
+        if (decision.Alarms.Contains(AlarmKind.Fever))
+        {
+            _feverHolds.Hold(card.Credential, person);
+        }
 
         if (decision.NextFlow == TemperatureFlow.Fresh)
         {
@@ -274,29 +280,7 @@ internal sealed partial class LaneCoordinator
         }
         else if (decision.Outcome == Outcome.Refer && _lane.GuardKeypad is not null)
         {
-            StartReferral(recorded, household);
-        }
-    }
-
-    private void DropStaleReadings() =>
-        _readings.RemoveAll(r => Since(r.At) > _policy.PairingWindow);
-
-    private void ForgetOldState()
-    {
-        foreach (var (credential, at) in _lastPresented)
-        {
-            if (Since(at) > _policy.DuplicateWindow)
-            {
-                _lastPresented.Remove(credential);
-            }
-        }
-
-        foreach (var (credential, kept) in _flows)
-        {
-            if (Since(kept.At) > _policy.RetestMemory)
-            {
-                _flows.Remove(credential);
-            }
+            StartReferral(recorded, card.Credential, person, household);
         }
     }
 
@@ -304,17 +288,4 @@ internal sealed partial class LaneCoordinator
     private partial void LogDuplicate(string lane);
 
     private void RecordExit(string household, DateTimeOffset at) => _exits.Record(household, at, at - _policy.HouseholdExitPeriod);
-
-    private sealed record PendingCard(long Id, CardPresented Card, ITimer Timer);
-
-    /// <summary>A retest flow kept between attempts, with the wall and monotonic time it was kept at.</summary>
-    private sealed record KeptFlow(TemperatureFlow Flow, DateTimeOffset KeptAt, long At)
-    {
-        /// <summary>The flow with its retest time moved by any step of the wall clock since it was kept, so a rest lasts what it says.</summary>
-        public TemperatureFlow AsOf(DateTimeOffset now, TimeSpan elapsed)
-        {
-            var step = now - KeptAt - elapsed;
-            return Flow.RetestDueAt is { } due ? Flow with { RetestDueAt = due + step } : Flow;
-        }
-    }
 }

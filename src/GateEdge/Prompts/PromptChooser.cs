@@ -30,6 +30,7 @@ internal static class PromptChooser
             ReasonCode.NoReading or ReasonCode.ReadingOutOfRange => new LanePrompt(PromptId.MeasureAgain),
             ReasonCode.InvalidReadingsRepeated => new LanePrompt(PromptId.MeasurementFailed),
             ReasonCode.Fever => new LanePrompt(PromptId.FeverSeeStaff),
+            ReasonCode.FeverHold => new LanePrompt(PromptId.FeverHeld),
             ReasonCode.MaskNotWorn => new LanePrompt(PromptId.WearMask),
             ReasonCode.UnknownCompoundCard => new LanePrompt(PromptId.UnknownCard),
             ReasonCode.RegistrationNotValid => new LanePrompt(PromptId.RegistrationNotValid),

@@ -18,6 +18,7 @@ internal enum PromptId
     MeasureAgain,
     MeasurementFailed,
     FeverSeeStaff,
+    FeverHeld,
     WearMask,
     UnknownCard,
     RegistrationNotValid,

@@ -20,6 +20,7 @@ internal static class PromptTable
         [PromptId.MeasureAgain] = ("measure-again", "请重新测温", "Please measure again"),
         [PromptId.MeasurementFailed] = ("measurement-failed", "测温未成功，请联系值守人员", "Measuring failed. Please contact the staff"),
         [PromptId.FeverSeeStaff] = ("fever-see-staff", "体温异常，请联系值守人员", "Temperature abnormal. Please contact the staff"),
+        [PromptId.FeverHeld] = ("fever-held", "近期体温异常，请到值守处", "Temperature abnormal recently. Please see the duty staff"),
         [PromptId.WearMask] = ("wear-mask", "请佩戴口罩", "Please wear a mask"),
         [PromptId.UnknownCard] = ("unknown-card", "卡片未登记，请联系值守人员", "Card not registered. Please contact the staff"),
         [PromptId.RegistrationNotValid] = ("registration-not-valid", "登记不在有效期内，请联系值守人员", "Registration not valid now. Please contact the staff"),

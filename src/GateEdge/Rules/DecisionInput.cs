@@ -5,6 +5,7 @@ namespace GateEdge.Rules;
 /// <summary>
 /// Everything one decision depends on; the rules read nothing else, not even the clock.
 /// <see cref="HouseholdExitsInPeriod"/>: exits the person's household already made within the R7 period.
+/// <see cref="FeverHoldLeft"/>: what is left of the hold a confirmed fever put on this person (zero: none).
 /// </summary>
 internal sealed record DecisionInput(
     LaneMode Mode,
@@ -17,4 +18,5 @@ internal sealed record DecisionInput(
     TemperatureFlow Flow,
     MaskStatus Mask,
     DateTimeOffset Now,
-    int HouseholdExitsInPeriod = 0);
+    int HouseholdExitsInPeriod = 0,
+    TimeSpan FeverHoldLeft = default);

@@ -132,6 +132,25 @@ internal static class EntryRules
 
     private static (RuleVerdict, TemperatureStatus, TemperatureFlow, AlarmKind?) Temperature(DecisionInput input, RulePolicy policy)
     {
+        var measured = Measured(input, policy);
+        if (input.FeverHoldLeft <= TimeSpan.Zero)
+        {
+            return measured;
+        }
+
+        // A confirmed fever holds: a cooled forehead or a second try is not a new measurement of the
+        // same person. What they read now is still recorded; the centre had its alarm with the fever.
+        var (_, status, _, alarm) = measured;
+        var minutes = Math.Ceiling(input.FeverHoldLeft.TotalMinutes);
+        var held = input.Mode == LaneMode.Attended
+            ? Verdict(RuleIds.Temperature, Outcome.Refer, ReasonCode.FeverHold, $"fever confirmed within the last {policy.FeverHold.TotalMinutes:0} min ({minutes:0} min of the hold left): clinical check by the guard")
+            : Verdict(RuleIds.Temperature, Outcome.Deny, ReasonCode.FeverHold, $"fever confirmed within the last {policy.FeverHold.TotalMinutes:0} min ({minutes:0} min of the hold left): see the duty staff");
+        return (held, status, TemperatureFlow.Fresh, alarm == AlarmKind.DeviceUnavailable ? alarm : null);
+    }
+
+    /// <summary>R3 on this attempt's reading alone: the retest flow, the line, the plausible range.</summary>
+    private static (RuleVerdict, TemperatureStatus, TemperatureFlow, AlarmKind?) Measured(DecisionInput input, RulePolicy policy)
+    {
         var flow = input.Flow;
         if (flow.RetestDueAt is { } due && input.Now < due)
         {

@@ -19,6 +19,7 @@ internal enum ReasonCode
     TemperatureNormal,
     FeverRetest,
     Fever,
+    FeverHold,
     RestBeforeRetest,
     NoReading,
     ReadingOutOfRange,

@@ -58,6 +58,14 @@ internal sealed class RulePolicy
     [DurationRange("00:00:05", "00:10:00")]
     public TimeSpan GuardDecisionTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// R3 after a confirmed fever (two readings at or above the line), how long the same person is
+    /// held: an unattended lane denies them and an attended one refers them, whatever they read
+    /// meanwhile, until the hold ends or a guard lets them through. Default 30 min, 5 min–24 h.
+    /// </summary>
+    [DurationRange("00:05:00", "1.00:00:00")]
+    public TimeSpan FeverHold { get; set; } = TimeSpan.FromMinutes(30);
+
     /// <summary>How long a person's unfinished retest flow is remembered. Default 30 min, 1 min–24 h.</summary>
     [DurationRange("00:01:00", "1.00:00:00")]
     public TimeSpan RetestMemory { get; set; } = TimeSpan.FromMinutes(30);

@@ -20,7 +20,7 @@ public sealed class ReasonCodeWordsTests
     [Fact]
     public void The_schema_and_the_rules_document_list_every_code()
     {
-        using var schema = JsonDocument.Parse(File.ReadAllText(RepoRoot.File("docs", "schemas", "passage-3.schema.json")));
+        using var schema = JsonDocument.Parse(File.ReadAllText(RepoRoot.File("docs", "schemas", "passage-4.schema.json")));
         var listed = schema.RootElement.GetProperty("properties").GetProperty("reasonCodes").GetProperty("items").GetProperty("examples")
             .EnumerateArray().Select(e => e.GetString()).ToArray();
         string rules = File.ReadAllText(RepoRoot.File("docs", "rules.md"));

@@ -92,6 +92,35 @@ public sealed class AttendedLaneTests
         Assert.Contains("next person", _recorder.Overrides[1].Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_fever_hold_refers_the_person_at_an_attended_lane_until_a_guard_lets_them_through()
+    {
+        await _gate.Card(Guard);
+        await Present(Zhang, 38.2m);
+        await _gate.Advance(_policy.RetestRest);
+        await Present(Zhang, 38.3m);
+        await _gate.Key(GuardKey.Deny);
+        Assert.Equal(ReasonCode.Fever, _recorder.Recorded[^1].Attempt.Decision.Codes.Single());
+
+        await _gate.Advance(TimeSpan.FromMinutes(5));
+        await Pass(Zhang);
+        var held = _recorder.Recorded[^1].Attempt.Decision;
+        Assert.Equal((Outcome.Refer, ReasonCode.FeverHold), (held.Outcome, held.Codes.Single()));
+
+        await _gate.Key(GuardKey.Confirm);
+        await _gate.Advance(_policy.DuplicateWindow);
+        await Pass(Zhang);
+        Assert.Equal(Outcome.Allow, _recorder.Recorded[^1].Attempt.Decision.Outcome);
+    }
+
+    private async Task Present(Credential credential, decimal bodyC)
+    {
+        await _gate.Mask(worn: true);
+        await _gate.Reading(bodyC);
+        await _gate.Card(credential);
+        await _gate.NoTarget();
+    }
+
     private async Task Pass(Credential credential)
     {
         await _gate.Mask(worn: true);

@@ -162,6 +162,57 @@ public sealed class LaneCoordinatorTests : IDisposable
     }
 
     [Fact]
+    public async Task After_a_confirmed_fever_the_same_card_with_a_normal_reading_is_held_until_the_hold_ends()
+    {
+        await ConfirmFeverAsync(Li);
+
+        await Gate.Advance(TimeSpan.FromSeconds(3));
+        await Gate.Reading(36.4m);
+        await Gate.Card(Li);
+        var cooled = _recorder.Next();
+        Assert.Equal(Outcome.Deny, cooled.Decision.Outcome);
+        Assert.Equal([ReasonCode.FeverHold], cooled.Decision.Codes);
+        Assert.Empty(cooled.Decision.Alarms);
+
+        await Gate.NoTarget();
+        await Gate.Advance(_policy.FeverHold - TimeSpan.FromSeconds(10));
+        await Gate.Reading(36.4m);
+        await Gate.Card(Li);
+        Assert.Equal(Outcome.Deny, _recorder.Next().Decision.Outcome);
+
+        await Gate.NoTarget();
+        await Gate.Advance(TimeSpan.FromSeconds(10));
+        await Gate.Reading(36.4m);
+        await Gate.Card(Li);
+        Assert.Equal(Outcome.Allow, _recorder.Next().Decision.Outcome);
+    }
+
+    [Fact]
+    public async Task A_fever_holds_only_the_person_who_had_it()
+    {
+        await ConfirmFeverAsync(Li);
+
+        await Gate.Advance(TimeSpan.FromSeconds(4));
+        await Gate.Reading(36.4m);
+        await Gate.Card(Zhang);
+
+        Assert.Equal(Outcome.Allow, _recorder.Next().Decision.Outcome);
+    }
+
+    private async Task ConfirmFeverAsync(Credential card)
+    {
+        await Gate.Reading(38.1m);
+        await Gate.Card(card);
+        Assert.Equal(Outcome.Retest, _recorder.Next().Decision.Outcome);
+        await Gate.NoTarget();
+        await Gate.Advance(_policy.RetestRest);
+        await Gate.Reading(38.4m);
+        await Gate.Card(card);
+        Assert.Equal([AlarmKind.Fever], _recorder.Next().Decision.Alarms);
+        await Gate.NoTarget();
+    }
+
+    [Fact]
     public async Task A_thermometer_going_offline_with_a_card_waiting_refuses_with_device_unavailable()
     {
         await Gate.Card(Zhang);

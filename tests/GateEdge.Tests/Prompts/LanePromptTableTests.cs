@@ -40,6 +40,7 @@ public sealed class LanePromptTableTests
         ["visitor at an attended lane"] = Normal with { Person = null, Mode = LaneMode.Attended },
         ["quarantined person leaving"] = Normal with { Direction = Direction.Out, Listings = new PersonListings(Entry, null) },
         ["household exits used up"] = Normal with { Direction = Direction.Out, HouseholdExitsInPeriod = 2 },
+        ["back within the hold after a confirmed fever"] = Normal with { FeverHoldLeft = TimeSpan.FromMinutes(20) },
     };
 
     public static TheoryData<string, string, string, string> Decisions => new()
@@ -54,6 +55,7 @@ public sealed class LanePromptTableTests
         { "implausible reading", "measure-again", "请重新测温", "Please measure again" },
         { "third invalid reading", "measurement-failed", "测温未成功，请联系值守人员", "Measuring failed. Please contact the staff" },
         { "second fever reading", "fever-see-staff", "体温异常，请联系值守人员", "Temperature abnormal. Please contact the staff" },
+        { "back within the hold after a confirmed fever", "fever-held", "近期体温异常，请到值守处", "Temperature abnormal recently. Please see the duty staff" },
         { "second fever reading, attended", "wait-for-guard", "请稍候，值守人员确认中", "Please wait for the guard" },
         { "thermometer down", "device-fault", "设备故障，请联系值守人员", "Device fault. Please contact the staff" },
         { "no mask", "wear-mask", "请佩戴口罩", "Please wear a mask" },

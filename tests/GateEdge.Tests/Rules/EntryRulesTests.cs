@@ -44,6 +44,36 @@ public sealed class EntryRulesTests
         Assert.Equal(codes, string.Join(",", decision.Codes.Select(Wire.Of)));
     }
 
+    public static TheoryData<string, string, string, string> FeverHoldRows => new()
+    {
+        // reading within the hold, mode, outcome, reason codes: whatever the person reads now, the hold decides
+        { "36.5", "unattended", "deny", "fever-hold" },
+        { "38.4", "unattended", "deny", "fever-hold" },
+        { "none", "unattended", "deny", "fever-hold" },
+        { "36.5", "attended", "refer", "fever-hold" },
+    };
+
+    [Theory]
+    [MemberData(nameof(FeverHoldRows))]
+    public void A_confirmed_fever_holds_the_person_whatever_they_read_now(string reading, string mode, string outcome, string codes)
+    {
+        var decision = EntryRules.Decide(Input(reading, Parse<LaneMode>(mode)) with { FeverHoldLeft = TimeSpan.FromMinutes(12.5) }, Policy);
+
+        Assert.Equal(Parse<Outcome>(outcome), decision.Outcome);
+        Assert.Equal(codes, string.Join(",", decision.Codes.Select(Wire.Of)));
+        Assert.Contains("13 min of the hold left", decision.Reasons.Single(), StringComparison.Ordinal);
+        Assert.Empty(decision.Alarms); // the centre had its alarm with the fever
+        Assert.Equal(TemperatureFlow.Fresh, decision.NextFlow);
+    }
+
+    [Fact]
+    public void A_hold_that_is_over_leaves_the_reading_to_decide()
+    {
+        var decision = EntryRules.Decide(Input("36.5") with { FeverHoldLeft = TimeSpan.Zero }, Policy);
+
+        Assert.Equal(Outcome.Allow, decision.Outcome);
+    }
+
     public static TheoryData<string, string, string, string, string> MaskRows => new()
     {
         // mask status, mode, outcome, deciding rules, alarms
