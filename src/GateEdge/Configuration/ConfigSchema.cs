@@ -119,6 +119,13 @@ internal static class ConfigSchema
         string shown = Trust.Untrusted.ForLog(value, 64);
         if (node.TryGetProperty("enum", out var choices))
         {
+            if (choices[0].ValueKind == JsonValueKind.Number)
+            {
+                // A set of numbers (the line speeds): a typo is a number that is not one of them.
+                return decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var chosen) && choices.EnumerateArray().Any(c => c.GetDecimal() == chosen) ? null
+                    : $"{path}: {shown} is not one of {string.Join(", ", choices.EnumerateArray().Select(c => c.GetRawText()))}";
+            }
+
             var names = choices.EnumerateArray().Select(c => c.GetString()!).ToArray();
             return names.Contains(value, StringComparer.OrdinalIgnoreCase) ? null
                 : $"{path}: '{shown}' is not one of {string.Join(", ", names)}{Suggestion(value, names)}";

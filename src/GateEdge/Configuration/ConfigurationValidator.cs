@@ -140,16 +140,6 @@ internal static partial class ConfigurationValidator
                     yield return $"{at}.{key}: line {p} is already used by another output";
                 }
             }
-
-            if (lane.PulseLength < TimeSpan.FromMilliseconds(100) || lane.PulseLength > TimeSpan.FromSeconds(30))
-            {
-                yield return $"{at}.PulseLength: {lane.PulseLength} is outside 00:00:00.1–00:00:30";
-            }
-
-            if (lane.BuzzTime < TimeSpan.FromMilliseconds(50) || lane.BuzzTime > TimeSpan.FromSeconds(10))
-            {
-                yield return $"{at}.BuzzTime: {lane.BuzzTime} is outside 00:00:00.05–00:00:10";
-            }
         }
     }
 

@@ -10,9 +10,6 @@ namespace GateEdge.Configuration;
 /// </summary>
 internal static class DevicesValidator
 {
-    /// <summary>The speeds a UART adapter offers; anything else is a typo (11520 for 115200).</summary>
-    private static readonly int[] StandardBaudRates = [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200, 230400, 460800, 921600];
-
     /// <summary>Validates <paramref name="d"/> and fills <paramref name="devices"/> (name → role) for the lane checks.</summary>
     public static IEnumerable<string> Validate(DevicesOptions d, Outputs.Gpio.GpioOutputOptions outputs, Dictionary<string, DeviceRole> devices)
     {
@@ -62,11 +59,6 @@ internal static class DevicesValidator
             else if (!ports.TryAdd(device.Port, device.Name))
             {
                 yield return $"{at}.Port: {device.Port} is already used by '{ports[device.Port]}'; each serial device needs its own port";
-            }
-
-            if (!StandardBaudRates.Contains(device.BaudRate))
-            {
-                yield return $"{at}.BaudRate: {device.BaudRate} is not a standard serial line speed ({string.Join(", ", StandardBaudRates)})";
             }
         }
     }

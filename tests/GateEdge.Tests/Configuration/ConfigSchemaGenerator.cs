@@ -73,6 +73,11 @@ internal static class ConfigSchemaGenerator
                 node["minimum"] = JsonValue.Create(Convert.ToDecimal(range.Minimum, CultureInfo.InvariantCulture));
                 node["maximum"] = JsonValue.Create(Convert.ToDecimal(range.Maximum, CultureInfo.InvariantCulture));
             }
+
+            if (property?.GetCustomAttribute<AllowedValuesAttribute>() is { } allowed)
+            {
+                node["enum"] = new JsonArray([.. allowed.Values.Select(v => (JsonNode)JsonValue.Create(Convert.ToDecimal(v, CultureInfo.InvariantCulture)))]);
+            }
         }
         else if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>))
         {

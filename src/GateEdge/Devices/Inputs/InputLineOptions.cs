@@ -23,6 +23,7 @@ internal abstract class InputLineOptions : DeviceOptions
 /// </summary>
 internal sealed class MaskDetectorOptions : InputLineOptions
 {
+    [Range(0, 65535)]
     public int Line { get; set; } = -1;
 
     public override IReadOnlyList<int> Lines => [Line];
@@ -36,8 +37,10 @@ internal sealed class GuardKeypadOptions : InputLineOptions
 {
     public GuardKeypadOptions() => ActiveLow = true;
 
+    [Range(0, 65535)]
     public int ConfirmLine { get; set; } = -1;
 
+    [Range(0, 65535)]
     public int DenyLine { get; set; } = -1;
 
     public override IReadOnlyList<int> Lines => [ConfirmLine, DenyLine];

@@ -10,6 +10,7 @@ internal sealed class OsdpReaderOptions : SerialDeviceOptions
     public OsdpReaderOptions() => BaudRate = 9600;
 
     /// <summary>The reader's OSDP address, 0–126 (set on the reader). Default 0.</summary>
+    [Range(0, 126)]
     public int Address { get; set; }
 
     /// <summary>Pause between polls. Default 200 ms.</summary>
@@ -21,5 +22,6 @@ internal sealed class OsdpReaderOptions : SerialDeviceOptions
     public TimeSpan ReplyTimeout { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>A reader without a valid reply for this long is offline (OSDP: 8 s). It replaces MaxSilentPolls.</summary>
+    [DurationRange("00:00:01", "00:05:00")]
     public TimeSpan OfflineAfter { get; set; } = TimeSpan.FromSeconds(8);
 }

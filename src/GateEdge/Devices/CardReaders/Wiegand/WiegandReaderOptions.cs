@@ -11,9 +11,11 @@ namespace GateEdge.Devices.CardReaders.Wiegand;
 internal sealed class WiegandReaderOptions : DeviceOptions
 {
     /// <summary>GPIO line of DATA0 (green wire).</summary>
+    [Range(0, 65535)]
     public int D0Line { get; set; } = -1;
 
     /// <summary>GPIO line of DATA1 (white wire).</summary>
+    [Range(0, 65535)]
     public int D1Line { get; set; } = -1;
 
     /// <summary>Idle time that ends a frame. Default 25 ms (docs/protocols.md §2.1).</summary>

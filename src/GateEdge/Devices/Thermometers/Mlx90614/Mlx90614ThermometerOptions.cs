@@ -8,9 +8,11 @@ namespace GateEdge.Devices.Thermometers.Mlx90614;
 internal sealed class Mlx90614ThermometerOptions : DeviceOptions
 {
     /// <summary>The I²C bus number N of <c>/dev/i2c-N</c>. Default 1 (the header bus of most boards).</summary>
+    [Range(0, 255)]
     public int Bus { get; set; } = 1;
 
     /// <summary>The sensor's SMBus address. Default 0x5A (90).</summary>
+    [Range(0x03, 0x77)]
     public int Address { get; set; } = Mlx90614Word.DefaultAddress;
 
     /// <summary>Pause between readings. Default 200 ms.</summary>

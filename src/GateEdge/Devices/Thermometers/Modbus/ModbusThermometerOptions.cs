@@ -10,12 +10,14 @@ internal sealed class ModbusThermometerOptions : SerialDeviceOptions
     public ModbusThermometerOptions() => BaudRate = 9600;
 
     /// <summary>Slave address. Default 1.</summary>
+    [Range(1, 247)]
     public byte Address { get; set; } = 1;
 
     /// <summary>Holding register with the body temperature. Default 0.</summary>
     public ushort Register { get; set; }
 
     /// <summary>°C per count of the register. Default 0.1 (365 = 36.5 °C).</summary>
+    [Range(0.001, 1.0)]
     public decimal Scale { get; set; } = 0.1m;
 
     /// <summary>Readings below this are the empty scene, not a person. Default 30.0 °C.</summary>
