@@ -3,12 +3,12 @@ using GateEdge.Simulator.Faults;
 namespace GateEdge.Simulator.Devices;
 
 /// <summary>
-/// A Modbus RTU temperature head at slave address 1 (docs/protocols.md §3.3): holding register 0 holds
-/// the body temperature ×10. Other registers answer "illegal data address"; other slaves nothing.
+/// A Modbus RTU temperature head at its unit id (docs/protocols.md §3.3): holding register 0 holds
+/// the body temperature ×10. Other registers answer "illegal data address"; requests for other
+/// units, on a shared line, nothing.
 /// </summary>
-internal sealed class SimulatedModbusThermometer(string name, SimulatedLine port) : ISimulatedThermometer
+internal sealed class SimulatedModbusThermometer(string name, SimulatedLine port, byte address = 1) : ISimulatedThermometer
 {
-    private const byte Address = 1;
     private const decimal Room = 22.0m;
     private readonly TaskCompletionSource _firstQuery = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private decimal? _target;
@@ -37,7 +37,7 @@ internal sealed class SimulatedModbusThermometer(string name, SimulatedLine port
                 }
 
                 pending.RemoveRange(0, 8);
-                if (request[0] != Address)
+                if (request[0] != address)
                 {
                     continue;
                 }
@@ -46,8 +46,8 @@ internal sealed class SimulatedModbusThermometer(string name, SimulatedLine port
                 int register = (request[2] << 8) | request[3];
                 short value = (short)decimal.Round((_target ?? Room) * 10);
                 port.Write(register == 0
-                    ? WithCrc([Address, 0x03, 0x02, (byte)(value >> 8), (byte)value])
-                    : WithCrc([Address, 0x83, 0x02]));
+                    ? WithCrc([address, 0x03, 0x02, (byte)(value >> 8), (byte)value])
+                    : WithCrc([address, 0x83, 0x02]));
             }
         }
     }

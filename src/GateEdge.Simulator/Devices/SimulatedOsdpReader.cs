@@ -13,6 +13,8 @@ internal sealed class SimulatedOsdpReader(string name, SimulatedLine port, byte 
     private const byte Poll = 0x60;
     private const byte Ack = 0x40;
     private const byte RawCardRead = 0x50;
+    private const byte Nak = 0x41;
+    private const byte NakSecurityConditions = 0x06;
     private readonly Queue<string> _cards = new();
     private readonly Lock _lock = new();
     private readonly TaskCompletionSource _firstPoll = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -28,6 +30,12 @@ internal sealed class SimulatedOsdpReader(string name, SimulatedLine port, byte 
 
     /// <summary>Polls received for this reader's address, retries included.</summary>
     public int Polls => Volatile.Read(ref _polls);
+
+    /// <summary>
+    /// A reader configured to enforce a secure channel: it refuses every poll in clear with
+    /// <c>NAK 06</c> (security conditions not met) and reports none of its cards.
+    /// </summary>
+    public bool DemandsSecureChannel { get; set; }
 
     /// <summary>A card (<c>"facility/number"</c> for W26, a number for W34) is read at the next poll.</summary>
     public void Present(string card)
@@ -58,6 +66,11 @@ internal sealed class SimulatedOsdpReader(string name, SimulatedLine port, byte 
 
     private byte[] Answer(int sequence)
     {
+        if (DemandsSecureChannel)
+        {
+            return Packet((byte)(address | 0x80), sequence, Nak, [NakSecurityConditions]);
+        }
+
         if (sequence != 0 && sequence == _lastSequence && _lastReply is not null)
         {
             return _lastReply;

@@ -29,4 +29,10 @@ internal enum LineFault
     /// the first half of the frame for devices without one). The line is clean again after it.
     /// </summary>
     StrayHeader,
+
+    /// <summary>
+    /// The device's transceiver is stuck sending: bursts of noise go out every few milliseconds, on
+    /// top of whatever the others on its line say, and the device itself answers nothing.
+    /// </summary>
+    Jam,
 }

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using GateEdge.Devices;
 
 namespace GateEdge.Simulator.Rehearsal;
@@ -24,12 +24,12 @@ internal static class RehearsalConfig
         })?.AsObject() ?? throw new InvalidDataException($"{configPath} holds no configuration object");
 
         var devices = Section(root, "Devices");
-        foreach (var section in SerialSections)
+        var serial = SerialSections.SelectMany(section => devices[section]?.AsArray().OfType<JsonObject>() ?? []).ToList();
+        var linkOf = SharedLinks(serial.Select(d => (d["Name"]?.GetValue<string>() ?? "", d["Port"]?.GetValue<string>() ?? "")));
+        foreach (var device in serial)
         {
-            foreach (var device in devices[section]?.AsArray().OfType<JsonObject>() ?? [])
-            {
-                device["Port"] = Path.Combine(links, device["Name"]?.GetValue<string>() ?? "");
-            }
+            string name = device["Name"]?.GetValue<string>() ?? "";
+            device["Port"] = Path.Combine(links, linkOf.GetValueOrDefault(name, name));
         }
 
         devices["I2cDriver"] = "Simulated";
@@ -62,6 +62,16 @@ internal static class RehearsalConfig
         };
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }
+
+    /// <summary>
+    /// The link of each device whose port it shares with others (a bus), by device name: the bus is
+    /// simulated as one virtual port named after its first device. Devices on a port of their own are not listed.
+    /// </summary>
+    public static Dictionary<string, string> SharedLinks(IEnumerable<(string Name, string Port)> serialDevices) =>
+        serialDevices.GroupBy(d => d.Port, StringComparer.Ordinal)
+            .Where(bus => bus.Key.Length > 0 && bus.Count() > 1)
+            .SelectMany(bus => bus.Select(d => (d.Name, Link: bus.First().Name)))
+            .ToDictionary(d => d.Name, d => d.Link, StringComparer.Ordinal);
 
     private static JsonObject Section(JsonObject root, string name)
     {

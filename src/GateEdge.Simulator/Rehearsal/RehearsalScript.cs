@@ -1,12 +1,14 @@
 using GateEdge.Configuration;
-using GateEdge.Devices;
-using GateEdge.Devices.CardReaders;
-using GateEdge.Devices.CardReaders.AsciiLine;
 using GateEdge.Devices.CardReaders.AsciiLine.Protocol;
+using GateEdge.Devices.CardReaders.AsciiLine;
 using GateEdge.Devices.CardReaders.Osdp;
 using GateEdge.Devices.CardReaders.Wiegand;
+using GateEdge.Devices.CardReaders;
 using GateEdge.Devices.Inputs;
+using GateEdge.Devices.Serial;
 using GateEdge.Devices.Thermometers.Mlx90614;
+using GateEdge.Devices.Thermometers.Modbus;
+using GateEdge.Devices;
 using GateEdge.Registry;
 using GateEdge.Simulator.Devices;
 using GateEdge.Simulator.Script;
@@ -24,7 +26,10 @@ internal static class RehearsalScript
     public static SimulatorScript For(GatewayConfiguration config, TextWriter notes)
     {
         var d = config.Devices;
-        List<SimulatorScript.Device> devices = [.. DeviceFamilies.Configured(d).Where(c => c.Family.Role != DeviceRole.GuardKeypad).Select(c => Simulated(c.Family, c.Options))];
+        var buses = RehearsalConfig.SharedLinks(DeviceFamilies.Configured(d).Where(c => c.Family.Wiring == DeviceWiring.Serial)
+            .Select(c => (c.Options.Name, ((SerialDeviceOptions)c.Options).Port)));
+        List<SimulatorScript.Device> devices = [.. DeviceFamilies.Configured(d).Where(c => c.Family.Role != DeviceRole.GuardKeypad)
+            .Select(c => Simulated(c.Family, c.Options) with { Port = buses.GetValueOrDefault(c.Options.Name) })];
         if (d.GuardKeypads.Count > 0)
         {
             notes.WriteLine("note: guard keypads are not simulated; referred attempts at attended lanes wait and expire");
@@ -70,6 +75,7 @@ internal static class RehearsalScript
     {
         AsciiLineReaderOptions o => new(o.Name, family.Kind, Radix: o.Radix == UidRadix.Hex ? "hex" : "decimal", ByteOrder: o.ByteOrder == UidByteOrder.Reversed ? "reversed" : "card-order"),
         OsdpReaderOptions o => new(o.Name, family.Kind, Address: (byte)o.Address),
+        ModbusThermometerOptions o => new(o.Name, family.Kind, Address: o.Address),
         WiegandReaderOptions o => new(o.Name, family.Kind, D0Line: o.D0Line, D1Line: o.D1Line),
         Mlx90614ThermometerOptions o => new(o.Name, family.Kind, Address: (byte)o.Address, Bus: o.Bus),
         MaskDetectorOptions o => new(o.Name, family.Kind, Line: o.Line),

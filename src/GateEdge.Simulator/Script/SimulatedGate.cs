@@ -1,4 +1,3 @@
-using GateEdge.Devices;
 using GateEdge.Devices.CardReaders.AsciiLine;
 using GateEdge.Devices.CardReaders.IdCard;
 using GateEdge.Devices.CardReaders.Osdp;
@@ -10,6 +9,7 @@ using GateEdge.Devices.Thermometers.Mlx90614;
 using GateEdge.Devices.Thermometers.Modbus;
 using GateEdge.Devices.Thermometers.SerialIr;
 using GateEdge.Devices.Voice;
+using GateEdge.Devices;
 using GateEdge.Simulator.Devices;
 using GateEdge.Simulator.Faults;
 
@@ -17,13 +17,15 @@ namespace GateEdge.Simulator.Script;
 
 /// <summary>
 /// The simulated devices of one script: serial devices each on its own virtual serial port under
-/// <c>links</c>, GPIO and I²C devices on the gateway's in-process hardware when there is one.
+/// <c>links</c>, or sharing one as on an RS-485 bus, GPIO and I²C devices on the gateway's
+/// in-process hardware when there is one.
 /// </summary>
 internal sealed class SimulatedGate : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _running = [];
     private readonly List<Task> _polled = [];
+    private readonly Dictionary<string, SimulatedLine> _buses = new(StringComparer.Ordinal);
 
     public SimulatedGate(SimulatorScript script, string links, InProcessHardware? hardware = null)
     {
@@ -37,7 +39,22 @@ internal sealed class SimulatedGate : IAsyncDisposable
                 continue;
             }
 
-            var port = SimulatedLine.Create(Path.Combine(links, device.Name), device.WarmUp);
+            SimulatedLine port;
+            if (device.Port is { } shared)
+            {
+                // A bus: one virtual port, and each device on it its own drop of the line.
+                if (!_buses.TryGetValue(shared, out var bus))
+                {
+                    _buses[shared] = bus = SimulatedLine.Create(Path.Combine(links, shared));
+                }
+
+                port = bus.Drop(device.WarmUp);
+            }
+            else
+            {
+                port = SimulatedLine.Create(Path.Combine(links, device.Name), device.WarmUp);
+            }
+
             Lines[device.Name] = port;
             AddOnPort(family, device, port);
         }
@@ -81,7 +98,7 @@ internal sealed class SimulatedGate : IAsyncDisposable
         }
         else if (family == ModbusThermometerFamily.Family)
         {
-            var head = new SimulatedModbusThermometer(device.Name, port);
+            var head = new SimulatedModbusThermometer(device.Name, port, device.Address == 0 ? (byte)1 : device.Address);
             Thermometers[device.Name] = head;
             Polled(head.FirstQuery, head.RunAsync(_stop.Token));
         }
@@ -161,7 +178,8 @@ internal sealed class SimulatedGate : IAsyncDisposable
         {
         }
 
-        foreach (var line in Lines.Values)
+        // Each device's line, then the buses' ports under the drops.
+        foreach (var line in Lines.Values.Concat(_buses.Values))
         {
             await line.DisposeAsync();
         }

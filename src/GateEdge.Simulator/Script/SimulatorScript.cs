@@ -1,7 +1,7 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using GateEdge.Devices;
+using System.Text.Json;
 using GateEdge.Devices.CardReaders.IdCard;
+using GateEdge.Devices;
 using GateEdge.Simulator.Devices;
 using GateEdge.Simulator.Faults;
 
@@ -33,10 +33,13 @@ internal sealed record SimulatorScript(
     /// devices name their wiring: a Wiegand reader <see cref="D0Line"/> and <see cref="D1Line"/>, a mask
     /// detector its <see cref="Line"/>, an MLX90614 its <see cref="Bus"/> (and <see cref="Address"/>, 0x5A if 0).
     /// A device on a port with a <see cref="WarmUp"/> was powered on with the gateway: it answers
-    /// nothing until that long after the gateway first spoke to it.
+    /// nothing until that long after the gateway first spoke to it. Devices naming the same
+    /// <see cref="Port"/> share one virtual port, <c>{links}/{Port}</c>, as on an RS-485 bus: OSDP
+    /// readers and Modbus heads, each answering only its <see cref="Address"/> (a Modbus head's
+    /// unit id, 1 if 0).
     /// </summary>
     internal sealed record Device(string Name, string Kind, string? Radix = null, string? ByteOrder = null, byte Address = 0,
-        int? D0Line = null, int? D1Line = null, int? Line = null, int Bus = 1, TimeSpan WarmUp = default);
+        int? D0Line = null, int? D1Line = null, int? Line = null, int Bus = 1, TimeSpan WarmUp = default, string? Port = null);
 
     /// <summary>
     /// One person at one lane: they step in front of the thermometer showing <see cref="BodyC"/>,

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using GateEdge.Common;
 using Microsoft.Extensions.Configuration;
 
@@ -8,7 +9,7 @@ namespace GateEdge.Configuration;
 /// default), binds it, resolves relative paths against the configuration file, and validates the
 /// result; every problem names its setting's path and, when the file has it, its line and column.
 /// </summary>
-internal static class ConfigurationLoader
+internal static partial class ConfigurationLoader
 {
     /// <param name="file">Where the file's settings are (<see cref="ConfigPositions.Read"/>); null for a configuration that is not one file.</param>
     /// <param name="forService">False for the technician's tools: the files only the running service needs are not required (see <see cref="ConfigFile.Load"/>).</param>
@@ -72,12 +73,20 @@ internal static class ConfigurationLoader
             var placed = problems.Select(p => (Problem: p, At: file?.Find(PathOf(p))))
                 .OrderBy(p => p.At?.Line ?? int.MaxValue)
                 .ThenBy(p => p.At?.Column ?? 0)
+                .Select(p => (Problem: WithLines(p.Problem, file), p.At))
                 .Select(p => p.At is { } at ? $"line {at.Line}, column {at.Column}: {p.Problem}" : p.Problem);
             throw new GatewayConfigurationException(source, [.. placed]);
         }
 
         return result;
     }
+
+    /// <summary>A problem that names another setting in parentheses, "(Devices.OsdpReaders[0])", names its line too: a clash is found by both ends.</summary>
+    private static string WithLines(string problem, ConfigPositions? file) =>
+        file is null ? problem : OtherSetting().Replace(problem, m => file.Find(m.Groups[1].Value) is { } at ? $"({m.Groups[1].Value}, line {at.Line})" : m.Value);
+
+    [GeneratedRegex(@"\((Devices\.[A-Za-z0-9]+\[\d+\](?:\.[A-Za-z0-9]+)?)\)")]
+    private static partial Regex OtherSetting();
 
     /// <summary>The setting a problem starts with ("Rules.MinValidC/MaxValidC: …" → Rules.MinValidC); "" when it names none.</summary>
     private static string PathOf(string problem)

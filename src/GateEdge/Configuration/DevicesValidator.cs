@@ -1,4 +1,5 @@
 using GateEdge.Common;
+using GateEdge.Devices.Bus;
 using GateEdge.Devices.Serial;
 using GateEdge.Devices;
 
@@ -13,7 +14,7 @@ internal static class DevicesValidator
     /// <summary>Validates <paramref name="d"/> and fills <paramref name="devices"/> (name → role) for the lane checks.</summary>
     public static IEnumerable<string> Validate(DevicesOptions d, Outputs.Gpio.GpioOutputOptions outputs, Dictionary<string, DeviceRole> devices)
     {
-        var ports = new Dictionary<string, string>(StringComparer.Ordinal);
+        var ports = new Dictionary<string, List<(DeviceFamily Family, string At, SerialDeviceOptions Device)>>(StringComparer.Ordinal);
         return DeviceFamilies.All.SelectMany(f => Named(f, d, devices).Concat(f.Wiring == DeviceWiring.Serial ? Serial(f, d, ports) : []).Concat(f.Validate(d)))
             .Concat(GpioLines(d, outputs))
             .Concat(I2cDriver(d));
@@ -41,7 +42,7 @@ internal static class DevicesValidator
         }
     }
 
-    private static IEnumerable<string> Serial(DeviceFamily family, DevicesOptions d, Dictionary<string, string> ports)
+    private static IEnumerable<string> Serial(DeviceFamily family, DevicesOptions d, Dictionary<string, List<(DeviceFamily Family, string At, SerialDeviceOptions Device)>> ports)
     {
         var list = family.Configured(d);
         for (int i = 0; i < list.Count; i++)
@@ -56,10 +57,45 @@ internal static class DevicesValidator
             {
                 yield return $"{at}.Port: '{device.Port}' is not a device path; on the gateway a port is /dev/ttyUSB0 or, better, /dev/serial/by-id/… (COM3 is a Windows name; `gateedge devices list` shows this box's ports)";
             }
-            else if (!ports.TryAdd(device.Port, device.Name))
+            else if (ports.TryGetValue(device.Port, out var bus))
             {
-                yield return $"{at}.Port: {device.Port} is already used by '{ports[device.Port]}'; each serial device needs its own port";
+                foreach (var problem in SharedPort(family, at, device, bus))
+                {
+                    yield return problem;
+                }
+
+                bus.Add((family, at, device));
             }
+            else
+            {
+                ports[device.Port] = [(family, at, device)];
+            }
+        }
+    }
+
+    /// <summary>
+    /// A port named twice is a bus: allowed for addressed devices of one family (OSDP readers,
+    /// Modbus heads) at one line speed, each at its own address (docs/devices.md, "Buses").
+    /// </summary>
+    private static IEnumerable<string> SharedPort(DeviceFamily family, string at, SerialDeviceOptions device, List<(DeviceFamily Family, string At, SerialDeviceOptions Device)> bus)
+    {
+        var first = bus[0];
+        if (family != first.Family || device is not IBusAddressed addressed)
+        {
+            yield return $"{at}.Port: {device.Port} is already used by '{first.Device.Name}' ({first.At}); " + (device is IBusAddressed && first.Device is IBusAddressed
+                ? "a bus carries one family: only OSDP readers, or only Modbus heads, each at its own address"
+                : "each serial device needs its own port (only OSDP readers, or only Modbus heads, share one as a bus)");
+            yield break;
+        }
+
+        if (device.BaudRate != first.Device.BaudRate)
+        {
+            yield return $"{at}.BaudRate: {device.BaudRate} differs from {first.Device.BaudRate} of '{first.Device.Name}' on the same port ({first.At}); devices on one bus share its line speed";
+        }
+
+        foreach (var other in bus.Where(o => ((IBusAddressed)o.Device).BusAddress == addressed.BusAddress).Take(1))
+        {
+            yield return $"{at}.Address: {addressed.BusAddress} is also the address of '{other.Device.Name}' on {device.Port} ({other.At}); each device on a bus answers at its own address";
         }
     }
 

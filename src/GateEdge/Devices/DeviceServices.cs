@@ -12,6 +12,8 @@ namespace GateEdge.Devices;
 /// </summary>
 internal sealed class DeviceServices(IServiceProvider services)
 {
+    private Bus.SerialBuses? _buses;
+
     public IDeviceEventSink Sink => services.GetRequiredService<IDeviceEventSink>();
 
     public TimeProvider Time => services.GetRequiredService<TimeProvider>();
@@ -23,6 +25,9 @@ internal sealed class DeviceServices(IServiceProvider services)
     public II2cBuses I2cBuses => services.GetRequiredService<II2cBuses>();
 
     public Voice.SpeechQueues Speech => services.GetRequiredService<Voice.SpeechQueues>();
+
+    /// <summary>The owners of the serial ports shared by addressed devices: one per port, for every session built from these services.</summary>
+    public Bus.SerialBuses Buses => _buses ??= new Bus.SerialBuses(Time);
 
     public ILogger<T> Logger<T>() => services.GetRequiredService<ILoggerFactory>().CreateLogger<T>();
 }

@@ -1,6 +1,8 @@
-using GateEdge.Devices;
+using GateEdge.Devices.Bus;
+using GateEdge.Devices.Framing;
 using GateEdge.Devices.Health;
 using GateEdge.Devices.Serial;
+using GateEdge.Devices;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GateEdge.Tests.Support;
@@ -70,4 +72,11 @@ public abstract class DeviceBench : IAsyncLifetime
 
     private protected DeviceSupervisor Supervise(SerialDeviceOptions options, ISerialDeviceSession session, TimeSpan? degradedWindow = null) =>
         Supervise(new SerialDeviceConnection(options.Port, options.BaudRate, session, TimeProvider.System), degradedWindow);
+
+    /// <summary>The owners of the ports the test's addressed devices share, as the gateway has one set.</summary>
+    private protected SerialBuses Buses { get; } = new(TimeProvider.System);
+
+    /// <summary>An addressed device (an OSDP reader, a Modbus head) on its port's bus.</summary>
+    private protected DeviceSupervisor SuperviseOnBus<TFrame>(SerialDeviceOptions options, IBusMember<TFrame> member, Func<IFrameDecoder<TFrame>> decoder) where TFrame : class =>
+        Supervise(new BusMemberSession<TFrame>(Buses, options.Port, options.BaudRate, decoder, member));
 }

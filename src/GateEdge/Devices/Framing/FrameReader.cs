@@ -9,10 +9,16 @@ namespace GateEdge.Devices.Framing;
 /// a failing stream completes <see cref="Frames"/> with a <see cref="DeviceDisconnectedException"/>.
 /// When a reply times out, the bytes kept for an incomplete frame are dropped
 /// (<see cref="DropPartialFrame"/>): a stray header in line noise claiming a long frame costs one
-/// poll, not every poll until enough noise has arrived to fill it.
+/// poll, not every poll until enough noise has arrived to fill it. On a shared line the counters
+/// are those of the device whose turn it is (<see cref="Bus.SerialBus{TFrame}"/>).
 /// </summary>
-internal sealed class FrameReader<TFrame>(Stream stream, IFrameDecoder<TFrame> decoder, DeviceCounters counters) where TFrame : class
+internal sealed class FrameReader<TFrame>(Stream stream, IFrameDecoder<TFrame> decoder, Func<DeviceCounters> countersNow) where TFrame : class
 {
+    public FrameReader(Stream stream, IFrameDecoder<TFrame> decoder, DeviceCounters counters)
+        : this(stream, decoder, () => counters)
+    {
+    }
+
     // Frames nobody waits for (late replies, unsolicited output) must not pile up without bound.
     // The session waiting for a frame continues on the thread that decoded it (a tty's read
     // thread): a reply and the next request then cost no thread hand-off.
@@ -44,7 +50,7 @@ internal sealed class FrameReader<TFrame>(Stream stream, IFrameDecoder<TFrame> d
                 if (Interlocked.Exchange(ref _dropPartial, 0) == 1 && filled > 0)
                 {
                     // Kept from before the timeout: stale. Only the bytes just read are decoded.
-                    counters.CountDiscard(DiscardReason.Truncated, filled);
+                    countersNow().CountDiscard(DiscardReason.Truncated, filled);
                     buffer.AsSpan(filled, read).CopyTo(buffer);
                     filled = 0;
                 }
@@ -84,12 +90,12 @@ internal sealed class FrameReader<TFrame>(Stream stream, IFrameDecoder<TFrame> d
             offset += consumed;
             if (status == DecodeStatus.Frame)
             {
-                counters.CountFrame();
+                countersNow().CountFrame();
                 _frames.Writer.TryWrite(frame!);
             }
             else if (reason != DiscardReason.None)
             {
-                counters.CountDiscard(reason, consumed);
+                countersNow().CountDiscard(reason, consumed);
             }
         }
     }

@@ -1,5 +1,6 @@
-using GateEdge.Devices.CardReaders;
+using GateEdge.Devices.CardReaders.Osdp.Protocol;
 using GateEdge.Devices.CardReaders.Osdp;
+using GateEdge.Devices.CardReaders;
 using GateEdge.Devices.Health;
 using GateEdge.Simulator.Devices;
 using GateEdge.Simulator.Faults;
@@ -22,7 +23,7 @@ public sealed class OsdpReaderOverPtyTests : DeviceBench
         Run(_reader.RunAsync(Stop.Token));
         var options = new OsdpReaderOptions { Name = "osdp", Port = _line.LinkPath, Address = 0x65, OfflineAfter = TimeSpan.FromSeconds(2) };
         var session = new OsdpReaderSession(options, Sink, NullLogger<OsdpReaderSession>.Instance);
-        Supervise(options, session);
+        SuperviseOnBus(options, session, () => new OsdpPacketDecoder());
         await Eventually.True(() => Health.Get("osdp").State == DeviceState.Online, "the reader is online");
     }
 

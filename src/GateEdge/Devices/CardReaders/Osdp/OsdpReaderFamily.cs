@@ -1,4 +1,5 @@
-using GateEdge.Devices.Serial;
+using GateEdge.Devices.Bus;
+using GateEdge.Devices.CardReaders.Osdp.Protocol;
 
 namespace GateEdge.Devices.CardReaders.Osdp;
 
@@ -6,7 +7,7 @@ namespace GateEdge.Devices.CardReaders.Osdp;
 internal static class OsdpReaderFamily
 {
     public static readonly DeviceFamily<OsdpReaderOptions> Family = new("osdp-reader", DeviceRole.CardReader, DeviceWiring.Serial, d => d.OsdpReaders,
-        (o, s) => SerialDeviceConnection.For(o, new OsdpReaderSession(o, s.Sink, s.Logger<OsdpReaderSession>()), s.Time))
+        (o, s) => new BusMemberSession<OsdpPacket>(s.Buses, o.Port, o.BaudRate, () => new OsdpPacketDecoder(), new OsdpReaderSession(o, s.Sink, s.Logger<OsdpReaderSession>())))
     {
         Check = Check,
         Probes = port => [.. new[] { 0, 1 }.Select(address => new ProbeCandidate(Family!, $"an OSDP reader at address {address}", "lane1-reader",

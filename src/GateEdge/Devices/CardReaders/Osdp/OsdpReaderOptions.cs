@@ -1,11 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using GateEdge.Common;
+using GateEdge.Devices.Bus;
 using GateEdge.Devices.Serial;
 
 namespace GateEdge.Devices.CardReaders.Osdp;
 
 /// <summary>An OSDP v2 card reader on RS-485 (GateEdge is the control panel), an entry of <c>Devices:OsdpReaders</c>.</summary>
-internal sealed class OsdpReaderOptions : SerialDeviceOptions
+internal sealed class OsdpReaderOptions : SerialDeviceOptions, IBusAddressed
 {
     public OsdpReaderOptions() => BaudRate = 9600;
 
@@ -24,4 +25,6 @@ internal sealed class OsdpReaderOptions : SerialDeviceOptions
     /// <summary>A reader without a valid reply for this long is offline (OSDP: 8 s). It replaces MaxSilentPolls.</summary>
     [DurationRange("00:00:01", "00:05:00")]
     public TimeSpan OfflineAfter { get; set; } = TimeSpan.FromSeconds(8);
+
+    int IBusAddressed.BusAddress => Address;
 }

@@ -1,99 +1,97 @@
+using GateEdge.Devices.Bus;
 using GateEdge.Devices.CardReaders.Osdp.Protocol;
 using GateEdge.Devices.CardReaders.Wiegand.Protocol;
 using GateEdge.Devices.Framing;
-using GateEdge.Devices.Serial;
 using Microsoft.Extensions.Logging;
 
 namespace GateEdge.Devices.CardReaders.Osdp;
 
 /// <summary>
-/// GateEdge as OSDP control panel for one reader (docs/protocols.md §2.3): it polls, the reader
-/// answers ACK or a card read. Every session starts at sequence number 0; a missed reply is
-/// retried with the same number, so the reader repeats its answer instead of losing a card;
-/// a reader that has not answered for <see cref="OsdpReaderOptions.OfflineAfter"/> is offline.
+/// GateEdge as OSDP control panel for one reader (docs/protocols.md §2.3), polled by the reader's
+/// bus: it polls, the reader answers ACK or a card read. Every session starts at sequence number 0;
+/// a missed reply is retried with the same number, so the reader repeats its answer instead of
+/// losing a card; a reader that has not answered for <see cref="OsdpReaderOptions.OfflineAfter"/>
+/// is offline. A NAK is read for its reason before its sequence number decides anything: a reader
+/// that restarted answers with sequence 0, and one that demands a secure channel says so.
 /// </summary>
 internal sealed partial class OsdpReaderSession(
     OsdpReaderOptions options,
     IDeviceEventSink sink,
-    ILogger<OsdpReaderSession> logger) : ISerialDeviceSession
+    ILogger<OsdpReaderSession> logger) : IBusMember<OsdpPacket>
 {
     private const byte NakSequenceError = 0x04;
+    private const byte NakSecurityConditions = 0x06;
     private const byte RawFormatWiegand = 0x01;
+
+    private readonly byte _address = (byte)options.Address;
+    private int _sequence;
+    private long _lastAnswer;
+    private byte[] _request = [];
 
     public string Device => options.Name;
 
-    public Task RunAsync(SerialLine line, DeviceLink link, CancellationToken cancellationToken) =>
-        FramedSession.WithReaderAsync(line.Stream, new OsdpPacketDecoder(), link, async reader =>
-        {
-            var talk = new DeviceConversation<OsdpPacket>(line, reader);
-            var time = line.Time;
-            byte address = (byte)options.Address;
-            int sequence = 0;
-            var lastReply = time.GetUtcNow();
-            while (true)
-            {
-                var reply = await ExchangeAsync(talk, OsdpWire.Command(address, sequence, OsdpCommand.Poll), address, sequence, cancellationToken).ConfigureAwait(false);
-                if (reply is null)
-                {
-                    link.Counters.CountSilentPoll($"no reply within {options.ReplyTimeout.TotalMilliseconds:0} ms");
-                    if (time.GetUtcNow() - lastReply >= options.OfflineAfter)
-                    {
-                        throw new DeviceTimeoutException($"no reply for {options.OfflineAfter.TotalSeconds:0} s");
-                    }
+    public TimeSpan ReplyTimeout => options.ReplyTimeout;
 
-                    continue; // the same command again, same sequence number
-                }
+    public TimeSpan PollInterval => options.PollInterval;
 
-                lastReply = time.GetUtcNow();
-                link.MarkOnline();
-
-                sequence = Handle(reply, sequence, link, time);
-                await Task.Delay(options.PollInterval, time, cancellationToken).ConfigureAwait(false);
-            }
-        }, cancellationToken);
-
-    /// <summary>Sends one command and waits for the reply of this reader with this sequence number; anything else on the bus is skipped.</summary>
-    private async Task<OsdpPacket?> ExchangeAsync(DeviceConversation<OsdpPacket> talk, byte[] command, byte address, int sequence, CancellationToken cancellationToken)
+    public void Start(TimeProvider time)
     {
-        var deadline = talk.Time.GetUtcNow() + options.ReplyTimeout;
-        try
-        {
-            var packet = await talk.RequestAsync(command, options.ReplyTimeout, cancellationToken).ConfigureAwait(false);
-            while (!packet.IsReply || packet.Address != address || packet.Sequence != sequence)
-            {
-                // Our own command echoed by a two-wire adapter, another reader, or a late reply.
-                var left = deadline - talk.Time.GetUtcNow();
-                if (left <= TimeSpan.Zero)
-                {
-                    return null;
-                }
-
-                packet = await talk.NextFrameAsync(left, cancellationToken).ConfigureAwait(false);
-            }
-
-            return packet;
-        }
-        catch (DeviceTimeoutException)
-        {
-            return null;
-        }
+        _sequence = 0;
+        _lastAnswer = time.GetTimestamp();
+        _request = [];
     }
 
-    /// <summary>Acts on a reply; returns the sequence number of the next command.</summary>
-    private int Handle(OsdpPacket reply, int sequence, DeviceLink link, TimeProvider time)
+    /// <summary>A poll at the current sequence number; after a silence, the same bytes again.</summary>
+    public byte[] NextRequest() => _request.Length > 0 ? _request : _request = OsdpWire.Command(_address, _sequence, OsdpCommand.Poll);
+
+    public bool Answers(OsdpPacket packet) =>
+        packet.IsReply && packet.Address == _address && (packet.Sequence == _sequence || packet.Is(OsdpReply.Nak));
+
+    public void OnAnswer(OsdpPacket reply, DeviceLink link, TimeProvider time)
     {
+        _lastAnswer = time.GetTimestamp();
+        _request = [];
+        if (reply.Is(OsdpReply.Nak))
+        {
+            OnNak(reply, link);
+            return;
+        }
+
         if (reply.Is(OsdpReply.RawCardRead))
         {
             CardRead(reply, link, time.GetUtcNow());
         }
-        else if (reply.Is(OsdpReply.Nak) && reply.Data is [NakSequenceError, ..])
-        {
-            // The reader lost track (it restarted): begin a new session.
-            LogSequenceRestart(Device);
-            return 0;
-        }
 
-        return OsdpWire.Next(sequence);
+        _sequence = OsdpWire.Next(_sequence);
+    }
+
+    public void OnSilence(DeviceLink link, TimeProvider time)
+    {
+        link.Counters.CountSilentPoll($"no reply within {options.ReplyTimeout.TotalMilliseconds:0} ms");
+        if (time.GetElapsedTime(_lastAnswer) >= options.OfflineAfter)
+        {
+            throw new DeviceTimeoutException($"no reply for {options.OfflineAfter.TotalSeconds:0} s");
+        }
+    }
+
+    private void OnNak(OsdpPacket nak, DeviceLink link)
+    {
+        switch (nak.Data)
+        {
+            case [NakSequenceError, ..]:
+                // The reader lost track (it restarted): begin a new session.
+                LogSequenceRestart(Device);
+                _sequence = 0;
+                return;
+            case [NakSecurityConditions, ..]:
+                // It answers, but will report nothing in clear: it is not a working reader.
+                throw new DeviceProtocolException("the reader demands a secure channel (NAK 06, security conditions not met): it reports no cards in clear");
+            default:
+                link.Counters.CountDiscard(DiscardReason.Malformed, nak.Data.Length);
+                LogNak(Device, nak.Data.Length > 0 ? nak.Data[0] : -1);
+                _sequence = OsdpWire.Next(_sequence);
+                return;
+        }
     }
 
     private void CardRead(OsdpPacket reply, DeviceLink link, DateTimeOffset at)
@@ -121,6 +119,9 @@ internal sealed partial class OsdpReaderSession(
 
         return bits;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Device {Device}: the reader refused the poll (NAK {Code})")]
+    private partial void LogNak(string device, int code);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Device {Device}: the reader reported a sequence error; starting a new OSDP session")]
     private partial void LogSequenceRestart(string device);

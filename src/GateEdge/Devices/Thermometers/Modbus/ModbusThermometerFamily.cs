@@ -1,4 +1,5 @@
-using GateEdge.Devices.Serial;
+using GateEdge.Devices.Bus;
+using GateEdge.Devices.Thermometers.Modbus.Protocol;
 
 namespace GateEdge.Devices.Thermometers.Modbus;
 
@@ -6,7 +7,7 @@ namespace GateEdge.Devices.Thermometers.Modbus;
 internal static class ModbusThermometerFamily
 {
     public static readonly DeviceFamily<ModbusThermometerOptions> Family = new("modbus-thermometer", DeviceRole.Thermometer, DeviceWiring.Serial, d => d.ModbusThermometers,
-        (o, s) => SerialDeviceConnection.For(o, new ModbusThermometerSession(o, s.Sink, s.Logger<ModbusThermometerSession>()), s.Time))
+        (o, s) => new BusMemberSession<ModbusReply>(s.Buses, o.Port, o.BaudRate, () => new ModbusReplyDecoder(), new ModbusThermometerSession(o, s.Sink)))
     {
         Probes = port => [new(Family!, "a Modbus RTU thermometer at address 1", "lane1-thermometer", new ModbusThermometerOptions { Name = "probe", Port = port }, ", \"Address\": 1")],
     };

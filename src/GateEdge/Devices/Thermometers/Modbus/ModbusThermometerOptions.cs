@@ -1,11 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using GateEdge.Common;
+using GateEdge.Devices.Bus;
 using GateEdge.Devices.Serial;
 
 namespace GateEdge.Devices.Thermometers.Modbus;
 
 /// <summary>A Modbus RTU temperature head (RS-485), an entry of <c>Devices:ModbusThermometers</c>. Register and scale are per model.</summary>
-internal sealed class ModbusThermometerOptions : SerialDeviceOptions
+internal sealed class ModbusThermometerOptions : SerialDeviceOptions, IBusAddressed
 {
     public ModbusThermometerOptions() => BaudRate = 9600;
 
@@ -30,4 +31,6 @@ internal sealed class ModbusThermometerOptions : SerialDeviceOptions
     /// <summary>A head must reply within this. Default 300 ms.</summary>
     [DurationRange("00:00:00.05", "00:00:05")]
     public TimeSpan ReplyTimeout { get; set; } = TimeSpan.FromMilliseconds(300);
+
+    int IBusAddressed.BusAddress => Address;
 }

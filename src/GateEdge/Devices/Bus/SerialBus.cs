@@ -1,0 +1,282 @@
+using System.Threading.Channels;
+using GateEdge.Devices.Framing;
+using GateEdge.Devices.Health;
+using GateEdge.Devices.Serial;
+
+namespace GateEdge.Devices.Bus;
+
+/// <summary>
+/// The one owner of a serial port that several addressed devices share (an RS-485 line of OSDP
+/// readers or Modbus heads). It opens the port while any device is attached, and polls the devices
+/// in turn on the port's own thread: each turn writes one device's request and waits for that
+/// device's answer for its own <see cref="IBusMember{TFrame}.ReplyTimeout"/>, skipping frames of
+/// others. The next turn goes to the device whose poll is due first, so each keeps its own rate; a
+/// device that stopped answering is asked less and less often (up to <see cref="SilentPollCap"/>),
+/// so it never takes more of the line than its timeout once in a while, and never delays another's
+/// poll by more than that. A device that fails leaves the bus (its supervisor reports it and joins
+/// again later); a port that fails fails every device on it, and the next to join reopens it.
+/// </summary>
+internal sealed class SerialBus<TFrame> where TFrame : class
+{
+    /// <summary>The longest a silent device waits between polls: offline detection within a second of its window.</summary>
+    public static readonly TimeSpan SilentPollCap = TimeSpan.FromSeconds(1);
+
+    private readonly string _port;
+    private readonly int _baudRate;
+    private readonly Func<IFrameDecoder<TFrame>> _decoder;
+    private readonly TimeProvider _time;
+    private readonly Lock _lock = new();
+    private readonly List<Member> _members = [];
+    private readonly DeviceCounters _unattributed;
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Task? _running;
+    private Member? _current;
+
+    public SerialBus(string port, int baudRate, Func<IFrameDecoder<TFrame>> decoder, TimeProvider time)
+    {
+        _port = port;
+        _baudRate = baudRate;
+        _decoder = decoder;
+        _time = time;
+        _unattributed = new DeviceCounters(time);
+    }
+
+    public string Port => _port;
+
+    public int BaudRate => _baudRate;
+
+    /// <summary>
+    /// Puts the device on the bus until <paramref name="cancellationToken"/> ends its turn; the task
+    /// fails with the <see cref="DeviceException"/> that took it off (its own, or the port's).
+    /// </summary>
+    public Task AttachAsync(IBusMember<TFrame> device, DeviceLink link, CancellationToken cancellationToken)
+    {
+        var member = new Member(device, link);
+        lock (_lock)
+        {
+            _members.Add(member);
+            _running ??= Task.Run(RunAsync, CancellationToken.None);
+            _changed.TrySetResult();
+        }
+
+        member.Detach = cancellationToken.Register(() =>
+        {
+            Remove(member);
+            member.Done.TrySetCanceled(cancellationToken);
+        });
+        return member.Done.Task;
+    }
+
+    private async Task RunAsync()
+    {
+        DeviceException? failed = null;
+        try
+        {
+            using var connection = SerialPortOpener.Open(_port, _baudRate, _time);
+            await ServeAsync(connection.Line).ConfigureAwait(false);
+        }
+        catch (DeviceException ex)
+        {
+            failed = ex;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ObjectDisposedException or InvalidOperationException)
+        {
+            failed = new DeviceDisconnectedException($"the port failed: {ex.Message}", ex);
+        }
+        catch (Exception ex)
+        {
+            // Whatever stopped the bus, its devices must hear of it: a supervisor waiting on a turn that never ends would hide them.
+            failed = new DeviceProtocolException($"the bus on {_port} stopped: {ex.Message}");
+        }
+
+        lock (_lock)
+        {
+            // Everyone still on the bus learns why it stopped; whoever joins next reopens the port.
+            foreach (var member in _members)
+            {
+                member.Done.TrySetException(failed ?? new DeviceDisconnectedException("the port closed"));
+            }
+
+            _members.Clear();
+            _running = null;
+        }
+    }
+
+    /// <summary>Polls the attached devices until none is left.</summary>
+    private async Task ServeAsync(SerialLine line)
+    {
+        var reader = new FrameReader<TFrame>(line.Stream, _decoder(), () => _current?.Link.Counters ?? _unattributed);
+        using var stop = new CancellationTokenSource();
+        var readLoop = reader.RunAsync(stop.Token);
+        try
+        {
+            while (true)
+            {
+                Member? next;
+                Task changed;
+                lock (_lock)
+                {
+                    if (_members.Count == 0)
+                    {
+                        return;
+                    }
+
+                    next = _members.MinBy(m => m.Due);
+                    changed = (_changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+                }
+
+                var wait = next!.Due - line.Time.GetTimestamp();
+                if (wait > 0)
+                {
+                    // Until the next poll is due, or a device joins or leaves.
+                    using var idle = new CancellationTokenSource();
+                    var due = Task.Delay(TimeSpan.FromTicks(wait * TimeSpan.TicksPerSecond / line.Time.TimestampFrequency), line.Time, idle.Token);
+                    await Task.WhenAny(due, changed, reader.Frames.Completion).ConfigureAwait(false);
+                    await idle.CancelAsync().ConfigureAwait(false);
+                    if (reader.Frames.Completion.IsCompleted)
+                    {
+                        await reader.Frames.Completion.ConfigureAwait(false);
+                        throw new DeviceDisconnectedException("the port closed");
+                    }
+
+                    continue;
+                }
+
+                await TurnAsync(next, line, reader).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            await readLoop.ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>One device's turn: its request, then its answer or its silence.</summary>
+    private async Task TurnAsync(Member member, SerialLine line, FrameReader<TFrame> reader)
+    {
+        var time = line.Time;
+        _current = member;
+        while (reader.Frames.TryRead(out _))
+        {
+            // A late answer to an earlier turn must not answer this one.
+        }
+
+        try
+        {
+            if (!member.Started)
+            {
+                member.Device.Start(time);
+                member.Started = true;
+            }
+
+            Write(line, member.Device.NextRequest());
+            if (await AnswerAsync(member, reader, time).ConfigureAwait(false) is { } answer)
+            {
+                member.Device.OnAnswer(answer, member.Link, time);
+                member.Link.MarkOnline();
+                member.Silent = 0;
+                member.Due = time.GetTimestamp() + Ticks(member.Device.PollInterval, time);
+            }
+            else
+            {
+                reader.DropPartialFrame();
+                member.Silent++;
+                member.Device.OnSilence(member.Link, time);
+                member.Due = time.GetTimestamp() + Ticks(SilentWait(member.Device.PollInterval, member.Silent), time);
+            }
+        }
+        catch (DeviceException ex) when (ex is not DeviceDisconnectedException)
+        {
+            // This device is done for now; the others go on.
+            Remove(member);
+            member.Done.TrySetException(ex);
+        }
+    }
+
+    private static async Task<TFrame?> AnswerAsync(Member member, FrameReader<TFrame> reader, TimeProvider time)
+    {
+        long deadline = time.GetTimestamp() + Ticks(member.Device.ReplyTimeout, time);
+        while (true)
+        {
+            var left = time.GetElapsedTime(time.GetTimestamp(), deadline);
+            if (left <= TimeSpan.Zero)
+            {
+                return null;
+            }
+
+            using var timeout = new CancellationTokenSource(left, time);
+            try
+            {
+                var frame = await reader.Frames.ReadAsync(timeout.Token).ConfigureAwait(false);
+                if (member.Device.Answers(frame))
+                {
+                    return frame;
+                }
+
+                // Our own request echoed by a two-wire adapter, or another device's late answer.
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+            {
+                return null;
+            }
+            catch (ChannelClosedException ex)
+            {
+                throw ex.InnerException as DeviceException ?? new DeviceDisconnectedException("the port closed", ex);
+            }
+        }
+    }
+
+    /// <summary>The wait after <paramref name="silent"/> unanswered polls in a row: doubling from the interval up to <see cref="SilentPollCap"/>.</summary>
+    internal static TimeSpan SilentWait(TimeSpan interval, int silent)
+    {
+        var wait = interval * Math.Pow(2, Math.Min(silent, 16));
+        return wait < SilentPollCap ? wait : SilentPollCap > interval ? SilentPollCap : interval;
+    }
+
+    private static long Ticks(TimeSpan span, TimeProvider time) => (long)(span.TotalSeconds * time.TimestampFrequency);
+
+    private static void Write(SerialLine line, byte[] request)
+    {
+        try
+        {
+            // Synchronous on purpose: the serial stream honours its finite write timeout only here.
+            line.Stream.Write(request);
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException or TimeoutException)
+        {
+            throw new DeviceDisconnectedException($"write failed: {ex.Message}", ex);
+        }
+    }
+
+    private void Remove(Member member)
+    {
+        lock (_lock)
+        {
+            if (_members.Remove(member))
+            {
+                _changed.TrySetResult();
+            }
+        }
+
+        member.Detach.Dispose();
+    }
+
+    private sealed class Member(IBusMember<TFrame> device, DeviceLink link)
+    {
+        public IBusMember<TFrame> Device { get; } = device;
+
+        public DeviceLink Link { get; } = link;
+
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public CancellationTokenRegistration Detach { get; set; }
+
+        public bool Started { get; set; }
+
+        public int Silent { get; set; }
+
+        /// <summary>When its next poll is due, on the line's clock; 0 (at once) for a device that just joined.</summary>
+        public long Due { get; set; }
+    }
+}
