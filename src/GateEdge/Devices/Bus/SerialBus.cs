@@ -175,8 +175,8 @@ internal sealed class SerialBus<TFrame> where TFrame : class
             {
                 member.Device.OnAnswer(answer, member.Link, time);
                 member.Link.MarkOnline();
+                member.Due = NextDue(member, time.GetTimestamp(), Ticks(member.Device.PollInterval, time));
                 member.Silent = 0;
-                member.Due = time.GetTimestamp() + Ticks(member.Device.PollInterval, time);
             }
             else
             {
@@ -226,6 +226,15 @@ internal sealed class SerialBus<TFrame> where TFrame : class
             }
         }
     }
+
+    /// <summary>
+    /// The next poll of an answering device, on its own grid: one interval after this poll was due,
+    /// so a turn that came late (another device's timeout held the line) is made up by the next one
+    /// and the device keeps its rate. A device that just joined or answered after silence, or fell
+    /// more than a poll behind, starts its grid afresh instead of catching up in a burst.
+    /// </summary>
+    private static long NextDue(Member member, long now, long interval) =>
+        member.Due == 0 || member.Silent > 0 || member.Due + interval < now - interval ? now + interval : member.Due + interval;
 
     /// <summary>The wait after <paramref name="silent"/> unanswered polls in a row: doubling from the interval up to <see cref="SilentPollCap"/>.</summary>
     internal static TimeSpan SilentWait(TimeSpan interval, int silent)
