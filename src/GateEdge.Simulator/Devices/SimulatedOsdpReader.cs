@@ -3,24 +3,28 @@ using GateEdge.Simulator.Faults;
 namespace GateEdge.Simulator.Devices;
 
 /// <summary>
-/// An OSDP v2 reader (a peripheral device, docs/protocols.md §2.3) on a virtual RS-485 line. It answers
-/// each poll for its address with ACK, or with a raw Wiegand card read once a card is presented.
-/// A poll repeating the last sequence number is a retry: it gets the same answer again, so a card
-/// is never lost to a dropped reply. Its framing and CRC are its own, not the gateway's.
+/// An OSDP v2 reader (a peripheral device, docs/protocols.md §2.3) on a virtual RS-485 line. It
+/// answers each poll for its address with ACK, or with a raw Wiegand card read once a card is
+/// presented. A poll repeating the last sequence number is a retry: it gets the same answer again,
+/// so a card is never lost to a dropped reply. It speaks Secure Channel as a reader does: with a
+/// key (<see cref="Key"/>) it opens a session on it, in install mode also on the default key, takes
+/// a new key from <c>osdp_KEYSET</c>, checks every command's MAC and MACs and encrypts its
+/// replies. Its framing, CRC and cryptography are its own (<see cref="OsdpReaderCrypto"/>), not the gateway's.
 /// </summary>
 internal sealed class SimulatedOsdpReader(string name, SimulatedLine port, byte address = 0) : ICompoundCardReader
 {
-    private const byte Poll = 0x60;
-    private const byte Ack = 0x40;
-    private const byte RawCardRead = 0x50;
-    private const byte Nak = 0x41;
+    private const byte Poll = 0x60, KeySet = 0x75, Challenge = 0x76, ServerCryptogram = 0x77;
+    private const byte Ack = 0x40, Nak = 0x41, RawCardRead = 0x50, ClientCryptogram = 0x76, InitialRMac = 0x78;
     private const byte NakSecurityConditions = 0x06;
     private readonly Queue<string> _cards = new();
     private readonly Lock _lock = new();
     private readonly TaskCompletionSource _firstPoll = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly byte[] _uid = [0x5A, 0x47, 0x45, 0x01, 0x00, 0x00, 0x00, address];
     private int _lastSequence = -1;
     private int _polls;
     private byte[]? _lastReply;
+    private string? _lastCard;
+    private Session? _session;
 
     public string Name => name;
 
@@ -37,6 +41,21 @@ internal sealed class SimulatedOsdpReader(string name, SimulatedLine port, byte 
     /// </summary>
     public bool DemandsSecureChannel { get; set; }
 
+    /// <summary>Its secure channel key (SCBK); null: none yet.</summary>
+    public byte[]? Key { get; set; }
+
+    /// <summary>Accepts a session on the default key (30 31 … 3F) to be given a key; off once it has taken one.</summary>
+    public bool InstallMode { get; set; }
+
+    /// <summary>Whether a secure session is open now.</summary>
+    public bool IsSecure => _session?.Open == true;
+
+    /// <summary>
+    /// Someone on the reader's cable replays the last card it read, in clear, in place of the
+    /// reader's answers (a forged read): the panel must refuse it from a reader that has a key.
+    /// </summary>
+    public bool ForgingPlainReads { get; set; }
+
     /// <summary>A card (<c>"facility/number"</c> for W26, a number for W34) is read at the next poll.</summary>
     public void Present(string card)
     {
@@ -52,137 +71,159 @@ internal sealed class SimulatedOsdpReader(string name, SimulatedLine port, byte 
         await foreach (var chunk in port.Received.ReadAllAsync(cancellationToken))
         {
             pending.AddRange(chunk);
-            while (TryTakeCommand(pending, out byte to, out int sequence, out byte code))
+            while (OsdpReaderCrypto.TryTakePacket(pending) is { } command)
             {
-                if (to == address && code == Poll)
+                if (command.Address != address)
+                {
+                    continue;
+                }
+
+                if (command.Code == Poll)
                 {
                     _firstPoll.TrySetResult();
                     Interlocked.Increment(ref _polls);
-                    port.Write(Answer(sequence));
                 }
+
+                port.Write(ForgingPlainReads && _lastCard is not null && command.Code == Poll
+                    ? CardReadReply(address, command.Sequence, _lastCard)
+                    : Answer(command));
             }
         }
     }
 
-    private byte[] Answer(int sequence)
+    private byte[] Answer(OsdpReaderCrypto.Packet command)
     {
-        if (DemandsSecureChannel)
-        {
-            return Packet((byte)(address | 0x80), sequence, Nak, [NakSecurityConditions]);
-        }
-
-        if (sequence != 0 && sequence == _lastSequence && _lastReply is not null)
+        if (command.Sequence != 0 && command.Sequence == _lastSequence && _lastReply is not null)
         {
             return _lastReply;
         }
 
+        var reply = command.SecurityType switch
+        {
+            0x11 when command.Code == Challenge => OnChallenge(command),
+            0x13 when command.Code == ServerCryptogram => OnServerCryptogram(command),
+            0x15 or 0x17 when _session?.Open == true => OnSecure(command),
+            0 when _session?.Open != true && !DemandsSecureChannel && Key is null && command.Code == Poll => Plain(command.Sequence, NextAnswer()),
+            _ => Refuse(command.Sequence),
+        };
+        _lastSequence = command.Sequence;
+        _lastReply = reply;
+        return reply;
+    }
+
+    /// <summary>osdp_CHLNG: the session keys on the key asked for, its cryptogram and random back (osdp_CCRYPT).</summary>
+    private byte[] OnChallenge(OsdpReaderCrypto.Packet command)
+    {
+        bool defaultKey = command.SecurityData is [0];
+        var key = defaultKey ? (InstallMode ? OsdpReaderCrypto.DefaultKey : null) : Key;
+        if (key is null || command.Data.Length != 8)
+        {
+            return Refuse(command.Sequence);
+        }
+
+        var session = _session = new Session(OsdpReaderCrypto.SessionKeys(key, command.Data), command.Data, OsdpReaderCrypto.Random(8), defaultKey);
+        var cryptogram = OsdpReaderCrypto.Ecb(session.Keys.Enc, [.. session.RndA, .. session.RndB]);
+        return OsdpReaderCrypto.Build((byte)(address | 0x80), command.Sequence, ClientCryptogram, [.. _uid, .. session.RndB, .. cryptogram], [3, 0x12, (byte)(defaultKey ? 0 : 1)]);
+    }
+
+    /// <summary>osdp_SCRYPT: the panel's cryptogram checked; the first R-MAC back (osdp_RMAC_I) opens the session.</summary>
+    private byte[] OnServerCryptogram(OsdpReaderCrypto.Packet command)
+    {
+        if (_session is not { } session || !OsdpReaderCrypto.Equal(command.Data, OsdpReaderCrypto.Ecb(session.Keys.Enc, [.. session.RndB, .. session.RndA])))
+        {
+            _session = null;
+            return Refuse(command.Sequence);
+        }
+
+        session.RMac = OsdpReaderCrypto.Ecb(session.Keys.Mac2, OsdpReaderCrypto.Ecb(session.Keys.Mac1, command.Data));
+        session.Open = true;
+        return OsdpReaderCrypto.Build((byte)(address | 0x80), command.Sequence, InitialRMac, session.RMac, [3, 0x14, 0x01]);
+    }
+
+    /// <summary>A command inside the session: its MAC must continue the chain; the reply continues it.</summary>
+    private byte[] OnSecure(OsdpReaderCrypto.Packet command)
+    {
+        var session = _session!;
+        var mac = OsdpReaderCrypto.Mac(session.Keys, session.RMac, command.Authenticated);
+        if (!OsdpReaderCrypto.Equal(command.Mac, mac[..4]))
+        {
+            _session = null;
+            return Refuse(command.Sequence);
+        }
+
+        session.CMac = mac;
+        var data = command.SecurityType == 0x17 ? OsdpReaderCrypto.Decrypt(session.Keys.Enc, session.RMac, command.Data) : command.Data;
+        if (data is null)
+        {
+            _session = null;
+            return Refuse(command.Sequence);
+        }
+
+        (byte Code, byte[] Data) answer = Respond(command.Code, data);
+        bool encrypted = answer.Data.Length > 0;
+        var payload = encrypted ? OsdpReaderCrypto.Encrypt(session.Keys.Enc, session.CMac, answer.Data) : [];
+        return OsdpReaderCrypto.Build((byte)(address | 0x80), command.Sequence, answer.Code, payload, [2, (byte)(encrypted ? 0x18 : 0x16)],
+            message => session.RMac = OsdpReaderCrypto.Mac(session.Keys, session.CMac, message));
+    }
+
+    private (byte Code, byte[] Data) Respond(byte code, byte[] data)
+    {
+        if (code == KeySet && data is [0x01, 16, ..] && data.Length == 18)
+        {
+            Key = data[2..];
+            InstallMode = false;
+            return (Ack, []);
+        }
+
+        return code == Poll ? NextAnswer() : (Nak, [0x03]);
+    }
+
+    /// <summary>What a poll gets: the next card read, or ACK.</summary>
+    private (byte Code, byte[] Data) NextAnswer()
+    {
         string? card;
         lock (_lock)
         {
             _cards.TryDequeue(out card);
         }
 
-        byte[] reply;
         if (card is null)
         {
-            reply = Packet((byte)(address | 0x80), sequence, Ack, []);
-        }
-        else
-        {
-            reply = CardReadReply(address, sequence, card);
+            return (Ack, []);
         }
 
-        _lastSequence = sequence;
-        _lastReply = reply;
-        return reply;
+        _lastCard = card;
+        return (RawCardRead, CardReadData(card));
     }
 
-    /// <summary>The raw card-read reply (code 50, reader 0, format 01 Wiegand) for <paramref name="card"/>.</summary>
-    internal static byte[] CardReadReply(byte address, int sequence, string card)
+    private byte[] Plain(int sequence, (byte Code, byte[] Data) answer) => OsdpReaderCrypto.Build((byte)(address | 0x80), sequence, answer.Code, answer.Data);
+
+    private byte[] Refuse(int sequence) => OsdpReaderCrypto.Build((byte)(address | 0x80), sequence, Nak, [NakSecurityConditions]);
+
+    /// <summary>The raw card-read reply (code 50, reader 0, format 01 Wiegand) for <paramref name="card"/>, in clear.</summary>
+    internal static byte[] CardReadReply(byte address, int sequence, string card) =>
+        OsdpReaderCrypto.Build((byte)(address | 0x80), sequence, RawCardRead, CardReadData(card));
+
+    private static byte[] CardReadData(string card)
     {
         var bits = WiegandCardBits.For(card);
-        return Packet((byte)(address | 0x80), sequence, RawCardRead, [0x00, 0x01, (byte)bits.Length, (byte)(bits.Length >> 8), .. WiegandCardBits.Packed(bits)]);
+        return [0x00, 0x01, (byte)bits.Length, (byte)(bits.Length >> 8), .. WiegandCardBits.Packed(bits)];
     }
 
-    /// <summary>Takes the next whole command with a good CRC off the front of <paramref name="pending"/>, skipping noise.</summary>
-    private static bool TryTakeCommand(List<byte> pending, out byte address, out int sequence, out byte code)
+    private sealed class Session(OsdpReaderCrypto.Keys keys, byte[] rndA, byte[] rndB, bool defaultKey)
     {
-        address = 0;
-        sequence = 0;
-        code = 0;
-        while (true)
-        {
-            int start = pending.IndexOf(0x53);
-            if (start < 0)
-            {
-                pending.Clear();
-                return false;
-            }
+        public OsdpReaderCrypto.Keys Keys { get; } = keys;
 
-            pending.RemoveRange(0, start);
-            if (pending.Count < 8)
-            {
-                return false;
-            }
+        public byte[] RndA { get; } = rndA;
 
-            int length = pending[2] | (pending[3] << 8);
-            if (length < 8 || length > 1440)
-            {
-                pending.RemoveAt(0);
-                continue;
-            }
+        public byte[] RndB { get; } = rndB;
 
-            if (pending.Count < length)
-            {
-                return false;
-            }
+        public bool DefaultKey { get; } = defaultKey;
 
-            var packet = pending.GetRange(0, length).ToArray();
-            ushort crc = (ushort)(packet[^2] | (packet[^1] << 8));
-            if (Crc(packet.AsSpan(0, length - 2)) != crc)
-            {
-                pending.RemoveAt(0);
-                continue;
-            }
+        public bool Open { get; set; }
 
-            pending.RemoveRange(0, length);
-            address = packet[1];
-            sequence = packet[4] & 0x03;
-            code = packet[5];
-            return true;
-        }
+        public byte[] RMac { get; set; } = [];
+
+        public byte[] CMac { get; set; } = [];
     }
-
-    private static byte[] Packet(byte to, int sequence, byte code, byte[] data)
-    {
-        int length = 8 + data.Length;
-        byte[] packet = [0xFF, 0x53, to, (byte)length, (byte)(length >> 8), (byte)(0x04 | sequence), code, .. data, 0, 0];
-        ushort crc = Crc(packet.AsSpan(1, length - 2));
-        packet[^2] = (byte)crc;
-        packet[^1] = (byte)(crc >> 8);
-        return packet;
-    }
-
-    /// <summary>CRC-16/AUG-CCITT as OSDP uses it: table-driven here, bitwise in the gateway.</summary>
-    private static ushort Crc(ReadOnlySpan<byte> data)
-    {
-        ushort crc = 0x1D0F;
-        foreach (byte b in data)
-        {
-            crc = (ushort)((crc << 8) ^ Table[((crc >> 8) ^ b) & 0xFF]);
-        }
-
-        return crc;
-    }
-
-    private static readonly ushort[] Table = [.. Enumerable.Range(0, 256).Select(i =>
-    {
-        ushort value = (ushort)(i << 8);
-        for (int bit = 0; bit < 8; bit++)
-        {
-            value = (value & 0x8000) != 0 ? (ushort)((value << 1) ^ 0x1021) : (ushort)(value << 1);
-        }
-
-        return value;
-    })];
 }

@@ -3,7 +3,7 @@ using GateEdge.Simulator.Faults;
 namespace GateEdge.Simulator.Devices;
 
 /// <summary>
-/// A PN532 in HSU mode (docs/protocols.md §2.4) on a virtual serial port, enough for the Iot.Device.Bindings
+/// A PN532 in HSU mode (docs/protocols.md §2.3, "Secure Channel") on a virtual serial port, enough for the Iot.Device.Bindings
 /// driver: SAM configuration, firmware version, parameters, the echo self-test and InListPassiveTarget.
 /// Each ACK and its reply go out in one write at once, since the driver waits only ~89 ms. With no card
 /// in the field InListPassiveTarget gets only its ACK, as the real chip keeps waiting for a card.

@@ -32,6 +32,13 @@ internal static class RehearsalConfig
             device["Port"] = Path.Combine(links, linkOf.GetValueOrDefault(name, name));
         }
 
+        // The simulated readers hold no keys: a rehearsal polls OSDP readers in clear.
+        foreach (var reader in devices["OsdpReaders"]?.AsArray().OfType<JsonObject>() ?? [])
+        {
+            reader.Remove("KeyFile");
+            reader.Remove("InstallMode");
+        }
+
         devices["I2cDriver"] = "Simulated";
         Section(root, "Outputs")["Driver"] = "Simulated";
         Section(root, "Gateway")["StateDirectory"] = stateDirectory;

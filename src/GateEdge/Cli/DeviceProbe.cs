@@ -1,9 +1,9 @@
 using GateEdge.Configuration;
-using GateEdge.Devices;
 using GateEdge.Devices.CardReaders;
 using GateEdge.Devices.Health;
 using GateEdge.Devices.Inputs;
 using GateEdge.Devices.Thermometers;
+using GateEdge.Devices;
 using GateEdge.Events;
 using GateEdge.Hosting;
 using GateEdge.Privacy;
@@ -97,6 +97,8 @@ internal static class DeviceProbe
     {
         private readonly Dictionary<string, bool> _inFront = [];
         private readonly Lock _lock = new();
+
+        public void OnAlarm(DeviceAlarm alarm) => Print($"{alarm.Device}: alarm {alarm.Alarm}: {alarm.Detail}");
 
         public void OnCardPresented(CardPresented card) =>
             Print($"{card.Device}: {Wire.Of(card.Credential.Kind)} {PersonalDataMask.Credential(card.Credential)}");

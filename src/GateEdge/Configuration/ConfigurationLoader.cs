@@ -62,6 +62,11 @@ internal static partial class ConfigurationLoader
         }
 
         result.Privacy.IdentitySealingKeyFile = FullPathOrNull(result.Privacy.IdentitySealingKeyFile, baseDirectory);
+        foreach (var reader in result.Devices.OsdpReaders)
+        {
+            reader.KeyFile = FullPathOrNull(reader.KeyFile, baseDirectory);
+        }
+
         result.StatusPage.TokenFile = FullPathOrNull(result.StatusPage.TokenFile, baseDirectory);
         result.StatusPage.DisplayTokenFile = FullPathOrNull(result.StatusPage.DisplayTokenFile, baseDirectory);
 

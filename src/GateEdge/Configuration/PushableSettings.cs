@@ -13,8 +13,12 @@ namespace GateEdge.Configuration;
 /// </summary>
 internal static class PushableSettings
 {
-    /// <summary>Device settings that name wiring, not timing: a push may not move a device to another port, bus, address or line.</summary>
-    private static readonly HashSet<string> DeviceWiring = new(["Name", "Port", "Bus", "Address", "ActiveLow"], StringComparer.OrdinalIgnoreCase);
+    /// <summary>
+    /// Device settings that name wiring or trust, not timing: a push may not move a device to
+    /// another port, bus, address or line, nor take a reader's key away (which would let it be
+    /// read in clear) or put it into install mode.
+    /// </summary>
+    private static readonly HashSet<string> DeviceWiring = new(["Name", "Port", "Bus", "Address", "ActiveLow", "KeyFile", "InstallMode"], StringComparer.OrdinalIgnoreCase);
 
     private static readonly HashSet<string> OutputTimes = new(["PulseLength", "LampTime", "BuzzTime"], StringComparer.OrdinalIgnoreCase);
 

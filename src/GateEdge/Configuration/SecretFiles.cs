@@ -38,6 +38,15 @@ internal static class SecretFiles
             }
         }
 
+        for (int i = 0; i < c.Devices.OsdpReaders.Count; i++)
+        {
+            var reader = c.Devices.OsdpReaders[i];
+            if (reader.KeyFile is { } keyFile && Devices.CardReaders.Osdp.OsdpReaderKeyFile.Problem(keyFile, reader.InstallMode) is { } problem)
+            {
+                yield return $"Devices.OsdpReaders[{i}].KeyFile: {problem}";
+            }
+        }
+
         if (c.Privacy.IdentitySealingKeyFile is { } sealing)
         {
             var (_, problem) = Privacy.IdentitySealer.Load(sealing);

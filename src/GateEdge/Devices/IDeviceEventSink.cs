@@ -14,4 +14,7 @@ internal interface IDeviceEventSink
     void OnMaskSignal(MaskSignal signal);
 
     void OnGuardKey(GuardKeyPressed key);
+
+    /// <summary>Called on the device's thread; never blocks it.</summary>
+    void OnAlarm(DeviceAlarm alarm);
 }

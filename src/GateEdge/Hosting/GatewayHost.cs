@@ -97,7 +97,10 @@ internal static class GatewayHost
             sp.GetRequiredService<IPersonRegistry>(), sp.GetRequiredService<DeviceHealthBoard>(), sp.GetRequiredService<IPassageRecorder>(),
             sp.GetRequiredService<IHouseholdExits>(), sp.GetRequiredService<Prompts.LanePromptBoard>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LaneCoordinator>>(),
             sp.GetRequiredService<ValidityClock>(), sp.GetRequiredService<FeverHolds>()))]);
-        services.AddSingleton<IDeviceEventSink>(sp => new LaneRouter(sp.GetRequiredService<IReadOnlyList<LaneCoordinator>>(), sp.GetRequiredService<DeviceHealthBoard>()));
+        services.AddSingleton<DeviceAlarmRecorder>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeviceAlarmRecorder>());
+        services.AddSingleton<IDeviceEventSink>(sp => new LaneRouter(sp.GetRequiredService<IReadOnlyList<LaneCoordinator>>(), sp.GetRequiredService<DeviceHealthBoard>(),
+            sp.GetRequiredService<DeviceAlarmRecorder>().Post));
         services.AddSingleton<CommandInbox>();
         services.AddSingleton(config.Commands);
         services.AddSingleton(_ => CentreKeys.Load(config.Commands.CentreKeys).Keys);

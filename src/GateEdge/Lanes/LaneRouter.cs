@@ -1,8 +1,8 @@
-using GateEdge.Devices;
 using GateEdge.Devices.CardReaders;
 using GateEdge.Devices.Health;
 using GateEdge.Devices.Inputs;
 using GateEdge.Devices.Thermometers;
+using GateEdge.Devices;
 
 namespace GateEdge.Lanes;
 
@@ -14,8 +14,12 @@ internal sealed class LaneRouter : IDeviceEventSink
     private readonly ILookup<string, LaneCoordinator> _byMaskDetector;
     private readonly ILookup<string, LaneCoordinator> _byGuardKeypad;
 
-    public LaneRouter(IReadOnlyList<LaneCoordinator> lanes, DeviceHealthBoard health)
+    private readonly Action<DeviceAlarm> _alarms;
+
+    /// <param name="alarms">Where device alarms go: the journal, in the gateway; a test's list.</param>
+    public LaneRouter(IReadOnlyList<LaneCoordinator> lanes, DeviceHealthBoard health, Action<DeviceAlarm>? alarms = null)
     {
+        _alarms = alarms ?? (_ => { });
         _byCardReader = lanes.SelectMany(l => l.Lane.CardReaders, (lane, reader) => (lane, reader)).ToLookup(x => x.reader, x => x.lane, StringComparer.Ordinal);
         _byThermometer = lanes.ToLookup(l => l.Lane.Thermometer, StringComparer.Ordinal);
         _byMaskDetector = lanes.Where(l => l.Lane.MaskDetector is not null).ToLookup(l => l.Lane.MaskDetector!, StringComparer.Ordinal);
@@ -54,6 +58,8 @@ internal sealed class LaneRouter : IDeviceEventSink
             lane.Post(new LaneInput.GuardKey(key));
         }
     }
+
+    public void OnAlarm(DeviceAlarm alarm) => _alarms(alarm);
 
     private void OnHealthChanged(DeviceHealth health)
     {

@@ -108,6 +108,8 @@ public sealed class ConfigurationPushTests : IDisposable
     [InlineData("Devices:SerialIrThermometers:0:BodyOffsetC", true)]
     [InlineData("Devices:WiegandReaders:0:D0Line", false)]
     [InlineData("Devices:OsdpReaders:0:Address", false)]
+    [InlineData("Devices:OsdpReaders:0:KeyFile", false)]      // would let the reader be read in clear
+    [InlineData("Devices:OsdpReaders:0:InstallMode", false)]
     [InlineData("Outputs:Lanes:0:PulseLength", true)]
     [InlineData("Outputs:Lanes:0:RelayPin", false)]
     [InlineData("Outputs:Driver", false)]

@@ -109,17 +109,46 @@ public sealed class MoreCodecGoldenVectorTests
     }
 
     [Fact]
-    public void Osdp_skips_a_secure_channel_packet_whole_as_unsupported_and_reads_the_poll_after_it()
+    public void Osdp_reads_a_secure_channel_reply_with_its_security_block_and_mac()
     {
-        // A reply with a security control block (CTRL bit 3), as a reader set up for secure channel sends: 53 80 LEN CTRL=0C SCB(02 11) code 76 data CRC.
-        byte[] secure = [0x53, 0x80, 0x0C, 0x00, 0x0C, 0x02, 0x11, 0x76, 0x53, 0x80, 0, 0];
+        // An ACK inside a session: 53 80 LEN CTRL=0D (CRC, security block, sequence 1) SCB(02 16) code 40 MAC(4) CRC.
+        byte[] secure = [0x53, 0x80, 0x0E, 0x00, 0x0D, 0x02, 0x16, 0x40, 0xA1, 0xB2, 0xC3, 0xD4, 0, 0];
         var crc = OsdpCrc.Compute(secure.AsSpan(0, secure.Length - 2));
         (secure[^2], secure[^1]) = ((byte)crc, (byte)(crc >> 8));
 
-        var (frames, discards) = DecoderHarness.Run(new OsdpPacketDecoder(), [.. secure, .. Hex.Bytes("FF 53 65 08 00 04 60 60 90")]);
+        var (frames, _) = DecoderHarness.Run(new OsdpPacketDecoder(), secure);
+
+        var ack = Assert.Single(frames);
+        Assert.True(ack.Is(OsdpReply.Ack));
+        Assert.Equal((1, 0x16, "A1B2C3D4", "53800E000D021640"), (ack.Sequence, ack.Security!.Type, Hex.Of(ack.Security.Mac), Hex.Of(ack.Security.Authenticated)));
+        Assert.Empty(ack.Data);
+    }
+
+    [Fact]
+    public void Osdp_skips_a_checksum_only_packet_whole_as_unsupported_and_reads_the_poll_after_it()
+    {
+        // 53 80 LEN CTRL=00 (one-byte checksum, no CRC) code 40 data 00 checksum: a reader set up for checksums.
+        byte[] checksummed = [0x53, 0x80, 0x08, 0x00, 0x00, 0x40, 0x00, 0x00];
+        checksummed[^1] = (byte)(0x100 - (checksummed[..^1].Sum(b => b) & 0xFF));
+
+        var (frames, discards) = DecoderHarness.Run(new OsdpPacketDecoder(), [.. checksummed, .. Hex.Bytes("FF 53 65 08 00 04 60 60 90")]);
 
         Assert.True(Assert.Single(frames).Is(OsdpCommand.Poll));
         Assert.Equal([DiscardReason.Unsupported], discards.Where(d => d != DiscardReason.None)); // the FF mark before the poll is line conditioning
+    }
+
+    [Fact]
+    public void Osdp_drops_a_security_block_that_overruns_its_packet()
+    {
+        // The block claims 9 bytes in a packet that has 3 after the control byte.
+        byte[] bad = [0x53, 0x80, 0x0A, 0x00, 0x0D, 0x09, 0x16, 0x40, 0, 0];
+        var crc = OsdpCrc.Compute(bad.AsSpan(0, bad.Length - 2));
+        (bad[^2], bad[^1]) = ((byte)crc, (byte)(crc >> 8));
+
+        var (frames, discards) = DecoderHarness.Run(new OsdpPacketDecoder(), bad);
+
+        Assert.Empty(frames);
+        Assert.Equal([DiscardReason.Malformed], discards);
     }
 
     [Fact]

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
-using GateEdge.Devices;
 using GateEdge.Devices.CardReaders;
 using GateEdge.Devices.Inputs;
 using GateEdge.Devices.Thermometers;
+using GateEdge.Devices;
 
 namespace GateEdge.Tests.Support;
 
@@ -23,4 +23,8 @@ internal sealed class CollectingSink : IDeviceEventSink
     public void OnMaskSignal(MaskSignal signal) => MaskSignals.Enqueue(signal);
 
     public void OnGuardKey(GuardKeyPressed key) => GuardKeys.Enqueue(key);
+
+    public ConcurrentQueue<DeviceAlarm> Alarms { get; } = new();
+
+    public void OnAlarm(DeviceAlarm alarm) => Alarms.Enqueue(alarm);
 }

@@ -192,6 +192,12 @@ internal sealed class SerialBus<TFrame> where TFrame : class
             Remove(member);
             member.Done.TrySetException(ex);
         }
+        catch (Exception ex) when (ex is not DeviceException)
+        {
+            // Whatever one device's conversation could not handle (a key file that cannot be written) ends that device's turn, not the line.
+            Remove(member);
+            member.Done.TrySetException(new DeviceProtocolException($"{ex.GetType().Name}: {ex.Message}"));
+        }
     }
 
     private static async Task<TFrame?> AnswerAsync(Member member, FrameReader<TFrame> reader, TimeProvider time)

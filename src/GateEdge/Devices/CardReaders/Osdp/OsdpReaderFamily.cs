@@ -16,6 +16,11 @@ internal static class OsdpReaderFamily
 
     private static IEnumerable<string> Check(OsdpReaderOptions r, string at)
     {
+        if (r.InstallMode && string.IsNullOrWhiteSpace(r.KeyFile))
+        {
+            yield return $"{at}.InstallMode: needs KeyFile, the file GateEdge keeps the reader's new key in (e.g. \"keys/{r.Name}.scbk\")";
+        }
+
         if (r.OfflineAfter <= r.ReplyTimeout)
         {
             yield return $"{at}.OfflineAfter: {r.OfflineAfter} must be longer than ReplyTimeout ({r.ReplyTimeout}; OSDP says 8 s)";

@@ -26,5 +26,20 @@ internal sealed class OsdpReaderOptions : SerialDeviceOptions, IBusAddressed
     [DurationRange("00:00:01", "00:05:00")]
     public TimeSpan OfflineAfter { get; set; } = TimeSpan.FromSeconds(8);
 
+    /// <summary>
+    /// The file with this reader's secure channel key (32 hex digits, mode 0600), relative to the
+    /// configuration file. With a key the reader is polled over OSDP Secure Channel only: anything
+    /// it says in clear, or with a MAC that does not continue the session, takes it offline with an
+    /// alarm and is never read.
+    /// </summary>
+    public string? KeyFile { get; set; }
+
+    /// <summary>
+    /// Give the reader its key, once: while <see cref="KeyFile"/> does not exist, GateEdge opens a
+    /// session on the reader's default install-mode key, sends it a new random key and writes
+    /// <see cref="KeyFile"/>; from then on this setting does nothing (turn it off).
+    /// </summary>
+    public bool InstallMode { get; set; }
+
     int IBusAddressed.BusAddress => Address;
 }

@@ -7,42 +7,107 @@ using Microsoft.Extensions.Logging;
 namespace GateEdge.Devices.CardReaders.Osdp;
 
 /// <summary>
-/// GateEdge as OSDP control panel for one reader (docs/protocols.md §2.3), polled by the reader's
-/// bus: it polls, the reader answers ACK or a card read. Every session starts at sequence number 0;
-/// a missed reply is retried with the same number, so the reader repeats its answer instead of
-/// losing a card; a reader that has not answered for <see cref="OsdpReaderOptions.OfflineAfter"/>
-/// is offline. A NAK is read for its reason before its sequence number decides anything: a reader
-/// that restarted answers with sequence 0, and one that demands a secure channel says so.
+/// GateEdge as OSDP control panel for one reader (docs/protocols.md §2.3), polled by the
+/// reader's bus. Without a key it polls in clear. With one (<see cref="OsdpReaderOptions.KeyFile"/>)
+/// every connection opens a secure channel first (challenge, the reader's cryptogram checked, ours
+/// sent, the first R-MAC checked) and then polls inside it; anything the reader says in clear, or
+/// with a MAC that does not continue the session, ends the connection with an alarm and is never
+/// read. In install mode it first gives the reader a key over a session on the default key.
+/// Every connection starts at sequence number 0; a missed reply is retried with the same bytes, so
+/// the reader repeats its answer instead of losing a card; a reader that has not answered for
+/// <see cref="OsdpReaderOptions.OfflineAfter"/> is offline. A NAK is read for its reason before
+/// its sequence number decides anything.
 /// </summary>
-internal sealed partial class OsdpReaderSession(
-    OsdpReaderOptions options,
-    IDeviceEventSink sink,
-    ILogger<OsdpReaderSession> logger) : IBusMember<OsdpPacket>
+internal sealed partial class OsdpReaderSession : IBusMember<OsdpPacket>
 {
     private const byte NakSequenceError = 0x04;
+    private const byte NakSecureChannelUnsupported = 0x05;
     private const byte NakSecurityConditions = 0x06;
     private const byte RawFormatWiegand = 0x01;
+    private const byte KeyTypeScbk = 0x01;
 
-    private readonly byte _address = (byte)options.Address;
+    private readonly OsdpReaderOptions _options;
+    private readonly IDeviceEventSink _sink;
+    private readonly ILogger<OsdpReaderSession> _logger;
+    private readonly byte _address;
+    private byte[]? _key;
+    private State _state;
     private int _sequence;
     private long _lastAnswer;
     private byte[] _request = [];
+    private byte[] _rndA = [];
+    private byte[] _serverCryptogram = [];
+    private OsdpSessionKeys? _keys;
+    private OsdpSecureSession? _secure;
+    private byte[]? _newKey;
 
-    public string Device => options.Name;
+    public OsdpReaderSession(OsdpReaderOptions options, IDeviceEventSink sink, ILogger<OsdpReaderSession> logger)
+    {
+        _options = options;
+        _sink = sink;
+        _logger = logger;
+        _address = (byte)options.Address;
+        _key = options.KeyFile is { } file ? OsdpReaderKeyFile.Load(file) : null;
+    }
 
-    public TimeSpan ReplyTimeout => options.ReplyTimeout;
+    /// <summary>Where a connection to the reader stands.</summary>
+    private enum State
+    {
+        /// <summary>No key: polls in clear.</summary>
+        Clear,
 
-    public TimeSpan PollInterval => options.PollInterval;
+        /// <summary><c>osdp_CHLNG</c> sent, the reader's cryptogram awaited.</summary>
+        Challenged,
+
+        /// <summary>Its cryptogram checked, ours sent, the first R-MAC awaited.</summary>
+        Proved,
+
+        /// <summary>Install mode: the new key sent inside a session on the default key.</summary>
+        SendingKey,
+
+        /// <summary>Polls inside the secure channel.</summary>
+        Secure,
+    }
+
+    public string Device => _options.Name;
+
+    public TimeSpan ReplyTimeout => _options.ReplyTimeout;
+
+    public TimeSpan PollInterval => _options.PollInterval;
+
+    /// <summary>Whether this connection speaks the secure channel (a key, or install mode giving one).</summary>
+    private bool UsesSecureChannel => _key is not null || _options.InstallMode;
 
     public void Start(TimeProvider time)
     {
         _sequence = 0;
         _lastAnswer = time.GetTimestamp();
         _request = [];
+        _secure = null;
+        _keys = null;
+        _state = UsesSecureChannel ? State.Challenged : State.Clear;
+        _rndA = OsdpSecureChannel.NewRandom();
     }
 
-    /// <summary>A poll at the current sequence number; after a silence, the same bytes again.</summary>
-    public byte[] NextRequest() => _request.Length > 0 ? _request : _request = OsdpWire.Command(_address, _sequence, OsdpCommand.Poll);
+    /// <summary>The request for this turn; after a silence, the same bytes again.</summary>
+    public byte[] NextRequest()
+    {
+        if (_request.Length > 0)
+        {
+            return _request;
+        }
+
+        return _request = _state switch
+        {
+            State.Challenged => OsdpWire.SecureCommand(_address, _sequence, OsdpCommand.Challenge,
+                [3, OsdpSecurityType.Challenge, (byte)(_key is null ? 0 : 1)], _rndA),
+            State.Proved => OsdpWire.SecureCommand(_address, _sequence, OsdpCommand.ServerCryptogram,
+                [3, OsdpSecurityType.ServerCryptogram, (byte)(_key is null ? 0 : 1)], _serverCryptogram),
+            State.SendingKey => _secure!.Command(_address, _sequence, OsdpCommand.KeySet, [KeyTypeScbk, OsdpSecureChannel.KeyLength, .. _newKey!]),
+            State.Secure => _secure!.Command(_address, _sequence, OsdpCommand.Poll),
+            _ => OsdpWire.Command(_address, _sequence, OsdpCommand.Poll),
+        };
+    }
 
     public bool Answers(OsdpPacket packet) =>
         packet.IsReply && packet.Address == _address && (packet.Sequence == _sequence || packet.Is(OsdpReply.Nak));
@@ -51,15 +116,34 @@ internal sealed partial class OsdpReaderSession(
     {
         _lastAnswer = time.GetTimestamp();
         _request = [];
-        if (reply.Is(OsdpReply.Nak))
+        if (reply.Is(OsdpReply.Nak) && reply.Security is null)
         {
-            OnNak(reply, link);
+            // A reader that lost its session (it restarted) answers NAK in clear: nothing in it to trust, and nothing to forge.
+            OnNak(reply.Data, link);
             return;
         }
 
-        if (reply.Is(OsdpReply.RawCardRead))
+        switch (_state)
         {
-            CardRead(reply, link, time.GetUtcNow());
+            case State.Clear:
+                Handle(reply.Code, reply.Data, link, time);
+                break;
+            case State.Challenged:
+                OnClientCryptogram(reply, time);
+                break;
+            case State.Proved:
+                OnInitialRMac(reply, time);
+                break;
+            default:
+                var data = _secure!.Open(reply, out var problem) ?? throw Breach(problem!, time);
+                if (_state == State.SendingKey)
+                {
+                    OnKeyAccepted(reply.Code, time);
+                    return;
+                }
+
+                Handle(reply.Code, data, link, time);
+                break;
         }
 
         _sequence = OsdpWire.Next(_sequence);
@@ -67,46 +151,73 @@ internal sealed partial class OsdpReaderSession(
 
     public void OnSilence(DeviceLink link, TimeProvider time)
     {
-        link.Counters.CountSilentPoll($"no reply within {options.ReplyTimeout.TotalMilliseconds:0} ms");
-        if (time.GetElapsedTime(_lastAnswer) >= options.OfflineAfter)
+        link.Counters.CountSilentPoll($"no reply within {_options.ReplyTimeout.TotalMilliseconds:0} ms");
+        if (time.GetElapsedTime(_lastAnswer) >= _options.OfflineAfter)
         {
-            throw new DeviceTimeoutException($"no reply for {options.OfflineAfter.TotalSeconds:0} s");
+            throw new DeviceTimeoutException($"no reply for {_options.OfflineAfter.TotalSeconds:0} s");
         }
     }
 
-    private void OnNak(OsdpPacket nak, DeviceLink link)
+    private void Handle(byte code, byte[] data, DeviceLink link, TimeProvider time)
     {
-        switch (nak.Data)
+        if (code == (byte)OsdpReply.Nak)
+        {
+            OnNak(data, link);
+        }
+        else if (code == (byte)OsdpReply.RawCardRead)
+        {
+            CardRead(data, link, time.GetUtcNow());
+        }
+    }
+
+    private void OnNak(byte[] data, DeviceLink link)
+    {
+        switch (data)
         {
             case [NakSequenceError, ..]:
                 // The reader lost track (it restarted): begin a new session.
                 LogSequenceRestart(Device);
-                _sequence = 0;
+                RestartSession();
+                return;
+            case [NakSecurityConditions, ..] when UsesSecureChannel:
+                // It dropped our session (restarted, or timed it out): open a new one; nothing in clear is read meanwhile.
+                LogSessionLost(Device);
+                RestartSession();
                 return;
             case [NakSecurityConditions, ..]:
                 // It answers, but will report nothing in clear: it is not a working reader.
-                throw new DeviceProtocolException("the reader demands a secure channel (NAK 06, security conditions not met): it reports no cards in clear");
+                throw new DeviceProtocolException("the reader demands a secure channel (NAK 06, security conditions not met): it reports no cards in clear; give it a key (KeyFile, InstallMode)");
+            case [NakSecureChannelUnsupported, ..] when UsesSecureChannel:
+                throw new DeviceProtocolException("the reader does not support a secure channel (NAK 05), and it has a key here: remove KeyFile only if this reader was meant to run in clear");
             default:
-                link.Counters.CountDiscard(DiscardReason.Malformed, nak.Data.Length);
-                LogNak(Device, nak.Data.Length > 0 ? nak.Data[0] : -1);
+                link.Counters.CountDiscard(DiscardReason.Malformed, data.Length);
+                LogNak(Device, data.Length > 0 ? data[0] : -1);
                 _sequence = OsdpWire.Next(_sequence);
                 return;
         }
     }
 
-    private void CardRead(OsdpPacket reply, DeviceLink link, DateTimeOffset at)
+    private void RestartSession()
     {
-        var read = OsdpCardRead.TryParse(reply.Data);
+        _sequence = 0;
+        _secure = null;
+        _state = UsesSecureChannel ? State.Challenged : State.Clear;
+        _rndA = OsdpSecureChannel.NewRandom();
+    }
+
+    private void CardRead(byte[] data, DeviceLink link, DateTimeOffset at)
+    {
+        var read = OsdpCardRead.TryParse(data);
         var card = read is { Format: RawFormatWiegand } ? WiegandFormat.TryDecode(Bits(read)) : null;
         if (card is null)
         {
-            // The reply's CRC was right, so the reader itself sent a read we cannot trust.
-            link.Counters.CountDiscard(DiscardReason.Malformed, reply.Data.Length);
+            // The reply's CRC (and MAC) was right, so the reader itself sent a read we cannot trust.
+            link.Counters.CountDiscard(DiscardReason.Malformed, data.Length);
             LogBadRead(Device, read?.BitCount ?? 0);
             return;
         }
 
-        sink.OnCardPresented(new CardPresented(Device, new Credential(CredentialKind.CompoundCard, card.CredentialNumber), null, at));
+        _sink.OnCardPresented(new CardPresented(Device, new Credential(CredentialKind.CompoundCard, card.CredentialNumber), null, at));
     }
 
     private static bool[] Bits(OsdpCardRead read)
@@ -119,6 +230,9 @@ internal sealed partial class OsdpReaderSession(
 
         return bits;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Device {Device}: the reader dropped the secure channel (NAK 06); opening a new one")]
+    private partial void LogSessionLost(string device);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Device {Device}: the reader refused the poll (NAK {Code})")]
     private partial void LogNak(string device, int code);

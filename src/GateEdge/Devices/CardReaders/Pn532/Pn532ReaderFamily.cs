@@ -1,6 +1,6 @@
 namespace GateEdge.Devices.CardReaders.Pn532;
 
-/// <summary>PN532 NFC readers in HSU mode on a serial port, through dotnet/iot's binding (docs/protocols.md §2.4).</summary>
+/// <summary>PN532 NFC readers in HSU mode on a serial port, through dotnet/iot's binding (docs/protocols.md §2.3, "Secure Channel").</summary>
 internal static class Pn532ReaderFamily
 {
     // The binding opens the port itself, so the session is the connection.

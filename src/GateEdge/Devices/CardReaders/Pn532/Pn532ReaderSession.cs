@@ -5,7 +5,7 @@ using Pn532Chip = Iot.Device.Pn532.Pn532;
 namespace GateEdge.Devices.CardReaders.Pn532;
 
 /// <summary>
-/// Looks for ISO 14443 type A cards through the Iot.Device.Bindings PN532 driver (docs/protocols.md §2.4).
+/// Looks for ISO 14443 type A cards through the Iot.Device.Bindings PN532 driver (docs/protocols.md §2.3, "Secure Channel").
 /// The driver answers "nothing" both for "no card" and for "no reader", so when it finds no card the
 /// session asks the chip to echo a test frame: a reader that cannot echo is missing a reply. The
 /// driver blocks, so the session runs it on its own thread.

@@ -3,7 +3,7 @@ using GateEdge.Devices.Framing;
 
 namespace GateEdge.Devices.CardReaders.Osdp.Protocol;
 
-/// <summary>Decodes OSDP packets with CRC; checksum-only and secure-channel packets are refused as unsupported.</summary>
+/// <summary>Decodes OSDP packets with CRC, secure-channel packets with their security block and MAC; checksum-only packets are refused as unsupported.</summary>
 internal sealed class OsdpPacketDecoder : IFrameDecoder<OsdpPacket>
 {
     private const int MinLength = 8;
@@ -47,17 +47,39 @@ internal sealed class OsdpPacketDecoder : IFrameDecoder<OsdpPacket>
             return Resync.PastFirstByte(DiscardReason.BadChecksum, out consumed, out reason);
         }
 
-        if (!withCrc || (control & OsdpWire.SecurityFlag) != 0)
+        if (!withCrc)
         {
-            // A whole packet with its own length: checksum-only or secure channel, which a reader
-            // sends only when set up for it. Skipped whole; resyncing inside it could find a false start.
+            // A whole packet with its own length, checksum-only, which a reader sends only when set
+            // up for it. Skipped whole; resyncing inside it could find a false start.
             consumed = length;
             reason = DiscardReason.Unsupported;
             return DecodeStatus.Discarded;
         }
 
         byte address = input[OsdpOffset.Address];
-        frame = new OsdpPacket((byte)(address & 0x7F), (address & OsdpWire.ReplyBit) != 0, control & 0x03, input[OsdpOffset.Code], input[OsdpOffset.Data..(length - 2)].ToArray());
+        var packet = input[..(length - 2)];
+        int code = OsdpOffset.Code;
+        OsdpSecurity? security = null;
+        if ((control & OsdpWire.SecurityFlag) != 0)
+        {
+            // 53 ADDR LEN LEN CTRL [SEC_LEN SEC_TYPE SEC_DATA…] code data… [MAC×4] CRC CRC
+            int blockLength = packet[OsdpOffset.Code];
+            byte type = packet.Length > OsdpOffset.Code + 1 ? packet[OsdpOffset.Code + 1] : (byte)0;
+            int macLength = OsdpSecurityType.HasMac(type) ? OsdpSecureChannel.MacLength : 0;
+            code = OsdpOffset.Code + blockLength;
+            if (blockLength < 2 || type is < OsdpSecurityType.Challenge or > OsdpSecurityType.ReplyEncrypted || code + 1 + macLength > packet.Length)
+            {
+                consumed = length;
+                reason = DiscardReason.Malformed;
+                return DecodeStatus.Discarded;
+            }
+
+            security = new OsdpSecurity(type, packet[(OsdpOffset.Code + 2)..code].ToArray(), packet[(packet.Length - macLength)..].ToArray(),
+                packet[..(packet.Length - macLength)].ToArray());
+            packet = packet[..(packet.Length - macLength)];
+        }
+
+        frame = new OsdpPacket((byte)(address & 0x7F), (address & OsdpWire.ReplyBit) != 0, control & 0x03, packet[code], packet[(code + 1)..].ToArray(), security);
         consumed = length;
         return DecodeStatus.Frame;
     }

@@ -6,7 +6,7 @@ namespace GateEdge.Devices.CardReaders.Osdp.Protocol;
 /// The cryptography of OSDP Secure Channel (SIA OSDP 2.2, section 5.7 and Annex D), pure: the
 /// session keys a challenge derives from the reader's key, the two cryptograms each side proves
 /// itself with, the MAC chain and the data encryption. AES-128 throughout; pinned to the Annex E
-/// vectors (docs/protocols.md §2.4). Comparisons of secrets are constant-time.
+/// vectors (docs/protocols.md §2.3, "Secure Channel"). Comparisons of secrets are constant-time.
 /// </summary>
 internal static class OsdpSecureChannel
 {
@@ -98,6 +98,9 @@ internal static class OsdpSecureChannel
     /// <summary>Whether a cryptogram or MAC received equals the one expected, in time that does not depend on where they differ.</summary>
     public static bool Same(ReadOnlySpan<byte> received, ReadOnlySpan<byte> expected) =>
         received.Length == expected.Length && CryptographicOperations.FixedTimeEquals(received, expected);
+
+    /// <summary>A reader's new key (install mode), from the operating system's CSPRNG.</summary>
+    public static byte[] NewKey() => RandomNumberGenerator.GetBytes(KeyLength);
 
     /// <summary>A challenge random from the operating system's CSPRNG.</summary>
     public static byte[] NewRandom() => RandomNumberGenerator.GetBytes(RandomLength);

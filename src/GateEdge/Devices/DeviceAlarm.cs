@@ -1,0 +1,15 @@
+namespace GateEdge.Devices;
+
+/// <summary>
+/// Something a device session saw that the centre must hear of, beyond the device's health: a
+/// reader that could not vouch for what it said, a reader given a key. The lanes' side records it
+/// as an alarm event; <see cref="Alarm"/> is its stable code.
+/// </summary>
+internal sealed record DeviceAlarm(string Device, string Alarm, string Detail, DateTimeOffset At)
+{
+    /// <summary>A reader with a key said something its secure channel cannot vouch for: in clear, a wrong MAC or cryptogram.</summary>
+    public const string ReaderSecurity = "reader-security";
+
+    /// <summary>Install mode gave a reader its secure channel key.</summary>
+    public const string ReaderKeySet = "reader-key-set";
+}
