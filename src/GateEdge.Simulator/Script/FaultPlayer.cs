@@ -11,13 +11,16 @@ internal sealed class FaultPlayer(IReadOnlyList<SimulatorScript.ScriptedFault>? 
     /// <summary>A voice module that never finishes speaking: it answers "busy" to everything.</summary>
     public const string Busy = "busy";
 
+    /// <summary>Someone on an OSDP reader's cable replays its last card read, in clear, in place of its answers.</summary>
+    public const string ForgedRead = "forged-read";
+
     private static readonly Dictionary<string, LineFault> LineFaults = Enum.GetValues<LineFault>()
         .Where(f => f != LineFault.None)
         .ToDictionary(f => JsonNamingPolicy.KebabCaseLower.ConvertName(f.ToString()), StringComparer.Ordinal);
 
-    public static IEnumerable<string> Names => [Unplug, Busy, .. LineFaults.Keys];
+    public static IEnumerable<string> Names => [Unplug, Busy, ForgedRead, .. LineFaults.Keys];
 
-    public static bool IsKnown(string fault) => fault is Unplug or Busy || LineFaults.ContainsKey(fault);
+    public static bool IsKnown(string fault) => fault is Unplug or Busy or ForgedRead || LineFaults.ContainsKey(fault);
 
     public Task PlayAsync(CancellationToken cancellationToken) =>
         Task.WhenAll((faults ?? []).Select(f => PlayOneAsync(f, cancellationToken)));
@@ -28,6 +31,8 @@ internal sealed class FaultPlayer(IReadOnlyList<SimulatorScript.ScriptedFault>? 
         await log.WriteLineAsync($"fault: {fault.Device} {fault.Fault} for {fault.For}");
         Action end = fault.Fault == Busy ? StuckBusy(gate.VoiceModules.GetValueOrDefault(fault.Device)
                 ?? throw new InvalidDataException($"device '{fault.Device}': only a voice module can be busy"))
+            : fault.Fault == ForgedRead ? Forging(gate.CompoundCardReaders.GetValueOrDefault(fault.Device) as Devices.SimulatedOsdpReader
+                ?? throw new InvalidDataException($"device '{fault.Device}': forged reads are played on an OSDP reader's cable"))
             : gate.Lines.TryGetValue(fault.Device, out var line) ? OnLine(line, fault.Fault)
             : gate.FaultableDevices.TryGetValue(fault.Device, out var device) ? OnDevice(device, fault.Fault)
             : throw new InvalidDataException($"device '{fault.Device}' cannot play faults (a mask detector has no protocol to disturb)");
@@ -58,6 +63,12 @@ internal sealed class FaultPlayer(IReadOnlyList<SimulatorScript.ScriptedFault>? 
             line.Fault = LineFault.None;
             line.Replug();
         };
+    }
+
+    private static Action Forging(Devices.SimulatedOsdpReader reader)
+    {
+        reader.ForgingPlainReads = true;
+        return () => reader.ForgingPlainReads = false;
     }
 
     private static Action StuckBusy(Devices.SimulatedVoiceModule voice)

@@ -80,7 +80,7 @@ internal sealed class SimulatedGate : IAsyncDisposable
         }
         else if (family == OsdpReaderFamily.Family)
         {
-            var osdp = new SimulatedOsdpReader(device.Name, port, device.Address);
+            var osdp = new SimulatedOsdpReader(device.Name, port, device.Address) { InstallMode = device.InstallMode };
             CompoundCardReaders[device.Name] = osdp;
             Polled(osdp.FirstPoll, osdp.RunAsync(_stop.Token));
         }

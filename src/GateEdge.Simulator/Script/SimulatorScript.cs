@@ -36,10 +36,11 @@ internal sealed record SimulatorScript(
     /// nothing until that long after the gateway first spoke to it. Devices naming the same
     /// <see cref="Port"/> share one virtual port, <c>{links}/{Port}</c>, as on an RS-485 bus: OSDP
     /// readers and Modbus heads, each answering only its <see cref="Address"/> (a Modbus head's
-    /// unit id, 1 if 0).
+    /// unit id, 1 if 0). An OSDP reader in <see cref="InstallMode"/> accepts a secure channel on the
+    /// default key until the gateway gives it its own.
     /// </summary>
     internal sealed record Device(string Name, string Kind, string? Radix = null, string? ByteOrder = null, byte Address = 0,
-        int? D0Line = null, int? D1Line = null, int? Line = null, int Bus = 1, TimeSpan WarmUp = default, string? Port = null);
+        int? D0Line = null, int? D1Line = null, int? Line = null, int Bus = 1, TimeSpan WarmUp = default, string? Port = null, bool InstallMode = false);
 
     /// <summary>
     /// One person at one lane: they step in front of the thermometer showing <see cref="BodyC"/>,
