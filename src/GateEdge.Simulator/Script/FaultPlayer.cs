@@ -14,13 +14,16 @@ internal sealed class FaultPlayer(IReadOnlyList<SimulatorScript.ScriptedFault>? 
     /// <summary>Someone on an OSDP reader's cable replays its last card read, in clear, in place of its answers.</summary>
     public const string ForgedRead = "forged-read";
 
+    /// <summary>Someone on an RDM6300 reader's cable sends a made-up tag every 5 ms (2,000 in ten seconds).</summary>
+    public const string CardFlood = "card-flood";
+
     private static readonly Dictionary<string, LineFault> LineFaults = Enum.GetValues<LineFault>()
         .Where(f => f != LineFault.None)
         .ToDictionary(f => JsonNamingPolicy.KebabCaseLower.ConvertName(f.ToString()), StringComparer.Ordinal);
 
-    public static IEnumerable<string> Names => [Unplug, Busy, ForgedRead, .. LineFaults.Keys];
+    public static IEnumerable<string> Names => [Unplug, Busy, ForgedRead, CardFlood, .. LineFaults.Keys];
 
-    public static bool IsKnown(string fault) => fault is Unplug or Busy or ForgedRead || LineFaults.ContainsKey(fault);
+    public static bool IsKnown(string fault) => fault is Unplug or Busy or ForgedRead or CardFlood || LineFaults.ContainsKey(fault);
 
     public Task PlayAsync(CancellationToken cancellationToken) =>
         Task.WhenAll((faults ?? []).Select(f => PlayOneAsync(f, cancellationToken)));
@@ -31,6 +34,8 @@ internal sealed class FaultPlayer(IReadOnlyList<SimulatorScript.ScriptedFault>? 
         await log.WriteLineAsync($"fault: {fault.Device} {fault.Fault} for {fault.For}");
         Action end = fault.Fault == Busy ? StuckBusy(gate.VoiceModules.GetValueOrDefault(fault.Device)
                 ?? throw new InvalidDataException($"device '{fault.Device}': only a voice module can be busy"))
+            : fault.Fault == CardFlood ? Flooding(gate.CompoundCardReaders.GetValueOrDefault(fault.Device) as Devices.SimulatedRdm6300Reader
+                ?? throw new InvalidDataException($"device '{fault.Device}': a card flood is played on an RDM6300 reader's cable"), cancellationToken)
             : fault.Fault == ForgedRead ? Forging(gate.CompoundCardReaders.GetValueOrDefault(fault.Device) as Devices.SimulatedOsdpReader
                 ?? throw new InvalidDataException($"device '{fault.Device}': forged reads are played on an OSDP reader's cable"))
             : gate.Lines.TryGetValue(fault.Device, out var line) ? OnLine(line, fault.Fault)
@@ -63,6 +68,22 @@ internal sealed class FaultPlayer(IReadOnlyList<SimulatorScript.ScriptedFault>? 
             line.Fault = LineFault.None;
             line.Replug();
         };
+    }
+
+    private static Action Flooding(Devices.SimulatedRdm6300Reader reader, CancellationToken cancellationToken)
+    {
+        bool flooding = true;
+        _ = Task.Run(async () =>
+        {
+            byte[] tag = new byte[5];
+            while (Volatile.Read(ref flooding) && !cancellationToken.IsCancellationRequested)
+            {
+                Random.Shared.NextBytes(tag);
+                reader.Present(Convert.ToHexString(tag));
+                await Task.Delay(5, CancellationToken.None);
+            }
+        }, CancellationToken.None);
+        return () => Volatile.Write(ref flooding, false);
     }
 
     private static Action Forging(Devices.SimulatedOsdpReader reader)

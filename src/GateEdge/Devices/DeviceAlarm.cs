@@ -10,6 +10,9 @@ internal sealed record DeviceAlarm(string Device, string Alarm, string Detail, D
     /// <summary>A reader with a key said something its secure channel cannot vouch for: in clear, a wrong MAC or cryptogram.</summary>
     public const string ReaderSecurity = "reader-security";
 
+    /// <summary>A reader presented more different cards than people can: a forged or faulty line.</summary>
+    public const string ReadFlood = "read-flood";
+
     /// <summary>Install mode gave a reader its secure channel key.</summary>
     public const string ReaderKeySet = "reader-key-set";
 }

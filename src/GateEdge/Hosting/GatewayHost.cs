@@ -100,7 +100,7 @@ internal static class GatewayHost
         services.AddSingleton<DeviceAlarmRecorder>();
         services.AddHostedService(sp => sp.GetRequiredService<DeviceAlarmRecorder>());
         services.AddSingleton<IDeviceEventSink>(sp => new LaneRouter(sp.GetRequiredService<IReadOnlyList<LaneCoordinator>>(), sp.GetRequiredService<DeviceHealthBoard>(),
-            sp.GetRequiredService<DeviceAlarmRecorder>().Post));
+            sp.GetRequiredService<DeviceAlarmRecorder>().Post, new CardReadFlood(config.Rules, sp.GetRequiredService<TimeProvider>())));
         services.AddSingleton<CommandInbox>();
         services.AddSingleton(config.Commands);
         services.AddSingleton(_ => CentreKeys.Load(config.Commands.CentreKeys).Keys);

@@ -15,11 +15,16 @@ internal sealed class LaneRouter : IDeviceEventSink
     private readonly ILookup<string, LaneCoordinator> _byGuardKeypad;
 
     private readonly Action<DeviceAlarm> _alarms;
+    private readonly DeviceHealthBoard _health;
+    private readonly CardReadFlood? _flood;
 
     /// <param name="alarms">Where device alarms go: the journal, in the gateway; a test's list.</param>
-    public LaneRouter(IReadOnlyList<LaneCoordinator> lanes, DeviceHealthBoard health, Action<DeviceAlarm>? alarms = null)
+    /// <param name="flood">The limit on cards per reader; none: every read goes to the lanes.</param>
+    public LaneRouter(IReadOnlyList<LaneCoordinator> lanes, DeviceHealthBoard health, Action<DeviceAlarm>? alarms = null, CardReadFlood? flood = null)
     {
         _alarms = alarms ?? (_ => { });
+        _health = health;
+        _flood = flood;
         _byCardReader = lanes.SelectMany(l => l.Lane.CardReaders, (lane, reader) => (lane, reader)).ToLookup(x => x.reader, x => x.lane, StringComparer.Ordinal);
         _byThermometer = lanes.ToLookup(l => l.Lane.Thermometer, StringComparer.Ordinal);
         _byMaskDetector = lanes.Where(l => l.Lane.MaskDetector is not null).ToLookup(l => l.Lane.MaskDetector!, StringComparer.Ordinal);
@@ -29,6 +34,18 @@ internal sealed class LaneRouter : IDeviceEventSink
 
     public void OnCardPresented(CardPresented card)
     {
+        if (_flood is not null && !_flood.Admit(card.Device, card.Credential, out bool floodBegins))
+        {
+            _health.Get(card.Device).Counters?.CountFloodedRead("more different cards than people can present: reads counted, not decided");
+            if (floodBegins)
+            {
+                _alarms(new DeviceAlarm(card.Device, DeviceAlarm.ReadFlood,
+                    "more different cards than people can present (a forged or faulty line): reads beyond the limit are counted, not decided", card.At));
+            }
+
+            return;
+        }
+
         foreach (var lane in _byCardReader[card.Device])
         {
             lane.Post(new LaneInput.Card(card));

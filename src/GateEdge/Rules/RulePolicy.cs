@@ -66,6 +66,18 @@ internal sealed class RulePolicy
     [DurationRange("00:05:00", "1.00:00:00")]
     public TimeSpan FeverHold { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// R1 the most different cards one reader may present within <see cref="CardReadWindow"/>: a
+    /// person needs seconds to present a card and be measured, so more is a forged or faulty
+    /// line. Reads beyond it are counted, not decided, and raise a <c>read-flood</c> alarm. Default 10, 2–100.
+    /// </summary>
+    [Range(2, 100)]
+    public int MaxCardsPerWindow { get; set; } = 10;
+
+    /// <summary>The window <see cref="MaxCardsPerWindow"/> counts over. Default 20 s, 5 s–5 min.</summary>
+    [DurationRange("00:00:05", "00:05:00")]
+    public TimeSpan CardReadWindow { get; set; } = TimeSpan.FromSeconds(20);
+
     /// <summary>How long a person's unfinished retest flow is remembered. Default 30 min, 1 min–24 h.</summary>
     [DurationRange("00:01:00", "1.00:00:00")]
     public TimeSpan RetestMemory { get; set; } = TimeSpan.FromMinutes(30);

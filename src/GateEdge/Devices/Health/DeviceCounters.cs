@@ -14,6 +14,7 @@ internal sealed class DeviceCounters(TimeProvider time)
     private long _silentPolls;
     private long _disconnects;
     private long _lastFrameTicks;
+    private long _floodedReads;
     private long _lastFaultTicks;
     private long _lastFaultStamp;
     private string? _lastFault;
@@ -81,6 +82,15 @@ internal sealed class DeviceCounters(TimeProvider time)
     }
 
     public void CountDisconnect() => Interlocked.Increment(ref _disconnects);
+
+    public long FloodedReads => Interlocked.Read(ref _floodedReads);
+
+    /// <summary>A card read beyond what a person can present (the lanes' flood limit): counted, not decided; the reader is degraded.</summary>
+    public void CountFloodedRead(string why)
+    {
+        Interlocked.Increment(ref _floodedReads);
+        Fault(why, Severity.BadFrame);
+    }
 
     /// <summary>
     /// Keeps the most telling recent fault as the reason: resynchronising after a bad frame discards the
