@@ -49,12 +49,13 @@ internal static class GateEdgeCommandLine
         var port = new Argument<string?>("port") { Description = "A serial port to identify (e.g. /dev/ttyUSB0); without it, the configured devices are run", Arity = ArgumentArity.ZeroOrOne };
         var only = new Option<string?>("--device") { Description = "Probe only the configured device of this name" };
         var seconds = new Option<int>("--seconds") { Description = "How long to run the devices, or to listen for a card on a port", DefaultValueFactory = _ => 5 };
-        var probe = new Command("probe", "Identify what answers on a serial port and print its config snippet; or run the configured devices for a few seconds and print what they read and their health (stop the service first)") { port, only, seconds };
+        var scan = new Option<bool>("--scan") { Description = "With a port: ask every OSDP and Modbus address, to list all the devices of an RS-485 bus (about 40 s)" };
+        var probe = new Command("probe", "Identify what answers on a serial port and print its config snippet; or run the configured devices for a few seconds and print what they read and their health (stop the service first)") { port, only, seconds, scan };
         probe.SetAction((result, token) =>
         {
             var duration = TimeSpan.FromSeconds(Math.Clamp(result.GetValue(seconds), 1, 600));
             return result.GetValue(port) is { } portPath
-                ? PortProbe.RunAsync(portPath, Console.Out, TimeSpan.FromSeconds(1.5), duration, token)
+                ? PortProbe.RunAsync(portPath, Console.Out, TimeSpan.FromSeconds(1.5), duration, token, scanAll: result.GetValue(scan))
                 : DeviceProbe.RunAsync(result.GetValue(config)!, result.GetValue(only), duration, Console.Out, token);
         });
         var watched = new Argument<string>("device") { Description = "The configured device's name" };

@@ -52,6 +52,18 @@ internal abstract class DeviceFamily(string kind, DeviceRole role, DeviceWiring 
 
     /// <summary>What <c>devices probe PORT</c> tries on an unlabelled port, in order; none for families not on a serial port.</summary>
     public abstract IEnumerable<ProbeCandidate> ProbeCandidates(string port);
+
+    /// <summary>
+    /// For a family whose devices share a bus at addresses: its settings for each address
+    /// <c>devices probe PORT</c> scans, in order (every address the family allows); empty otherwise.
+    /// </summary>
+    public abstract IEnumerable<SerialDeviceOptions> ScanCandidates(string port);
+
+    /// <summary>What a scan calls one of the family's devices (<c>an OSDP reader</c>), several (<c>OSDP readers</c>), and the name its snippet suggests for the first (<c>lane1-reader</c>).</summary>
+    public (string One, string Many, string SuggestedName) ScanWords { get; init; } = ("a device", "devices", "lane1-device");
+
+    /// <summary>How many of <see cref="ScanCandidates"/> are the addresses devices ship at: asked first, the whole range only when one answers or on request.</summary>
+    public int ScanDefaults { get; init; } = 1;
 }
 
 /// <summary>
@@ -76,6 +88,8 @@ internal sealed class DeviceFamily<TOptions>(
 
     public Func<string, IEnumerable<ProbeCandidate>>? Probes { get; init; }
 
+    public Func<string, IEnumerable<TOptions>>? Scan { get; init; }
+
     public override IReadOnlyList<DeviceOptions> Configured(DevicesOptions devices) => configured(devices);
 
     public override IEnumerable<string> Validate(DevicesOptions devices)
@@ -91,6 +105,8 @@ internal sealed class DeviceFamily<TOptions>(
     public override IDeviceSession CreateSession(DeviceOptions options, DeviceServices services) => createSession((TOptions)options, services);
 
     public override IEnumerable<ProbeCandidate> ProbeCandidates(string port) => Probes?.Invoke(port) ?? [];
+
+    public override IEnumerable<SerialDeviceOptions> ScanCandidates(string port) => Scan?.Invoke(port).Cast<SerialDeviceOptions>() ?? [];
 }
 
 /// <summary>

@@ -13,6 +13,28 @@ namespace GateEdge.Tests.Cli;
 [Collection(TimingSensitive.Name)]
 public sealed class PortProbeTests : DeviceBench
 {
+    private static readonly TimeSpan QuietGap = TimeSpan.FromSeconds(0.2);
+
+    [Fact]
+    public async Task Every_address_that_answers_on_a_bus_is_listed_with_one_snippet()
+    {
+        var bus = Own(SimulatedLine.Create(Path.Combine(Dir, "ttyUSB2")));
+        foreach (byte address in new byte[] { 1, 5, 126 })
+        {
+            Run(new SimulatedOsdpReader($"osdp{address}", Own(bus.Drop()), address).RunAsync(Stop.Token));
+        }
+
+        var output = new StringWriter();
+        int exit = await PortProbe.RunAsync(bus.LinkPath, output, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), CancellationToken.None, QuietGap, scanAll: true);
+
+        var text = output.ToString();
+        Assert.True(exit == 0, text);
+        Assert.Equal(["found: an OSDP reader at address 1 at 9600 baud", "found: an OSDP reader at address 5 at 9600 baud", "found: an OSDP reader at address 126 at 9600 baud"],
+            text.Split('\n').Where(l => l.StartsWith("found:", StringComparison.Ordinal)));
+        Assert.Contains($"\"OsdpReaders\": [ {{ \"Name\": \"lane1-reader\", \"Port\": \"{bus.LinkPath}\", \"BaudRate\": 9600, \"Address\": 1 }}, {{ \"Name\": \"lane2-reader\"", text, StringComparison.Ordinal);
+        Assert.Contains("after 0.2 s of quiet on the line", text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("id-card", "an ID-card reader (SAM) at 115200 baud", "\"IdCardReaders\": [ { \"Name\": \"lane1-idcard\"")]
     [InlineData("pn532", "a PN532 NFC reader (HSU) at 115200 baud", "\"Pn532Readers\"")]
@@ -28,7 +50,7 @@ public sealed class PortProbeTests : DeviceBench
         StartSimulated(family, line);
         var output = new StringWriter();
 
-        int exit = await PortProbe.RunAsync(line.LinkPath, output, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), CancellationToken.None);
+        int exit = await PortProbe.RunAsync(line.LinkPath, output, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), CancellationToken.None, QuietGap);
 
         var text = output.ToString();
         Assert.True(exit == 0, text);
@@ -44,8 +66,8 @@ public sealed class PortProbeTests : DeviceBench
         var silent = new StringWriter();
         var missing = new StringWriter();
 
-        Assert.Equal(1, await PortProbe.RunAsync(line.LinkPath, silent, TimeSpan.FromSeconds(0.3), TimeSpan.FromSeconds(0.3), CancellationToken.None));
-        Assert.Equal(2, await PortProbe.RunAsync(Path.Combine(Dir, "ttyUSB9"), missing, TimeSpan.FromSeconds(0.3), TimeSpan.FromSeconds(0.3), CancellationToken.None));
+        Assert.Equal(1, await PortProbe.RunAsync(line.LinkPath, silent, TimeSpan.FromSeconds(0.3), TimeSpan.FromSeconds(0.3), CancellationToken.None, QuietGap));
+        Assert.Equal(2, await PortProbe.RunAsync(Path.Combine(Dir, "ttyUSB9"), missing, TimeSpan.FromSeconds(0.3), TimeSpan.FromSeconds(0.3), CancellationToken.None, QuietGap));
 
         Assert.Contains("nothing answered", silent.ToString(), StringComparison.Ordinal);
         Assert.Contains("present a card to the reader now", silent.ToString(), StringComparison.Ordinal);

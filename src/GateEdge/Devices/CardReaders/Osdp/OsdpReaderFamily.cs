@@ -10,8 +10,13 @@ internal static class OsdpReaderFamily
         (o, s) => new BusMemberSession<OsdpPacket>(s.Buses, o.Port, o.BaudRate, () => new OsdpPacketDecoder(), new OsdpReaderSession(o, s.Sink, s.Logger<OsdpReaderSession>())))
     {
         Check = Check,
-        Probes = port => [.. new[] { 0, 1 }.Select(address => new ProbeCandidate(Family!, $"an OSDP reader at address {address}", "lane1-reader",
-            new OsdpReaderOptions { Name = "probe", Port = port, Address = address }, $", \"Address\": {address}"))],
+        ScanWords = ("an OSDP reader", "OSDP readers", "lane1-reader"),
+        ScanDefaults = 2,
+        // A scan, not a probe: a bus holds several readers, and each answers only at its address.
+        Scan = port => Enumerable.Range(0, 127).Select(address => new OsdpReaderOptions
+        {
+            Name = $"address{address}", Port = port, Address = address, ReplyTimeout = TimeSpan.FromMilliseconds(100), OfflineAfter = TimeSpan.FromMilliseconds(100),
+        }),
     };
 
     private static IEnumerable<string> Check(OsdpReaderOptions r, string at)

@@ -9,6 +9,10 @@ internal static class ModbusThermometerFamily
     public static readonly DeviceFamily<ModbusThermometerOptions> Family = new("modbus-thermometer", DeviceRole.Thermometer, DeviceWiring.Serial, d => d.ModbusThermometers,
         (o, s) => new BusMemberSession<ModbusReply>(s.Buses, o.Port, o.BaudRate, () => new ModbusReplyDecoder(), new ModbusThermometerSession(o, s.Sink)))
     {
-        Probes = port => [new(Family!, "a Modbus RTU thermometer at address 1", "lane1-thermometer", new ModbusThermometerOptions { Name = "probe", Port = port }, ", \"Address\": 1")],
+        ScanWords = ("a Modbus RTU thermometer", "Modbus RTU thermometers", "lane1-thermometer"),
+        Scan = port => Enumerable.Range(1, 247).Select(unit => new ModbusThermometerOptions
+        {
+            Name = $"unit{unit}", Port = port, Address = (byte)unit, ReplyTimeout = TimeSpan.FromMilliseconds(100), MaxSilentPolls = 1,
+        }),
     };
 }
