@@ -14,12 +14,13 @@ namespace GateEdge.Simulator.Devices;
 internal sealed class SimulatedOsdpReader(string name, SimulatedLine port, byte address = 0) : ICompoundCardReader
 {
     private const byte Poll = 0x60, KeySet = 0x75, Challenge = 0x76, ServerCryptogram = 0x77;
-    private const byte Ack = 0x40, Nak = 0x41, RawCardRead = 0x50, ClientCryptogram = 0x76, InitialRMac = 0x78;
+    private const byte Ack = 0x40, Nak = 0x41, LocalStatus = 0x48, RawCardRead = 0x50, ClientCryptogram = 0x76, InitialRMac = 0x78;
     private const byte NakSecurityConditions = 0x06;
     private readonly Queue<string> _cards = new();
     private readonly Lock _lock = new();
     private readonly TaskCompletionSource _firstPoll = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly byte[] _uid = [0x5A, 0x47, 0x45, 0x01, 0x00, 0x00, 0x00, address];
+    private bool _tampered;
+    private bool _statusChanged;
     private int _lastSequence = -1;
     private int _polls;
     private byte[]? _lastReply;
@@ -46,6 +47,23 @@ internal sealed class SimulatedOsdpReader(string name, SimulatedLine port, byte 
 
     /// <summary>Accepts a session on the default key (30 31 … 3F) to be given a key; off once it has taken one.</summary>
     public bool InstallMode { get; set; }
+
+    /// <summary>Its cUID (vendor, model, serial), as it gives it in <c>osdp_CCRYPT</c>.</summary>
+    public byte[] Uid { get; set; } = [0x5A, 0x47, 0x45, 0x01, 0x00, 0x00, 0x00, address];
+
+    /// <summary>Its tamper switch: each change is reported once, in answer to the next poll (<c>osdp_LSTATR</c>).</summary>
+    public bool Tampered
+    {
+        get => _tampered;
+        set
+        {
+            if (_tampered != value)
+            {
+                _tampered = value;
+                _statusChanged = true;
+            }
+        }
+    }
 
     /// <summary>Whether a secure session is open now.</summary>
     public bool IsSecure => _session?.Open == true;
@@ -123,7 +141,7 @@ internal sealed class SimulatedOsdpReader(string name, SimulatedLine port, byte 
 
         var session = _session = new Session(OsdpReaderCrypto.SessionKeys(key, command.Data), command.Data, OsdpReaderCrypto.Random(8), defaultKey);
         var cryptogram = OsdpReaderCrypto.Ecb(session.Keys.Enc, [.. session.RndA, .. session.RndB]);
-        return OsdpReaderCrypto.Build((byte)(address | 0x80), command.Sequence, ClientCryptogram, [.. _uid, .. session.RndB, .. cryptogram], [3, 0x12, (byte)(defaultKey ? 0 : 1)]);
+        return OsdpReaderCrypto.Build((byte)(address | 0x80), command.Sequence, ClientCryptogram, [.. Uid, .. session.RndB, .. cryptogram], [3, 0x12, (byte)(defaultKey ? 0 : 1)]);
     }
 
     /// <summary>osdp_SCRYPT: the panel's cryptogram checked; the first R-MAC back (osdp_RMAC_I) opens the session.</summary>
@@ -178,9 +196,15 @@ internal sealed class SimulatedOsdpReader(string name, SimulatedLine port, byte 
         return code == Poll ? NextAnswer() : (Nak, [0x03]);
     }
 
-    /// <summary>What a poll gets: the next card read, or ACK.</summary>
+    /// <summary>What a poll gets: a change of its tamper switch, the next card read, or ACK.</summary>
     private (byte Code, byte[] Data) NextAnswer()
     {
+        if (_statusChanged)
+        {
+            _statusChanged = false;
+            return (LocalStatus, [(byte)(_tampered ? 1 : 0), 0]);
+        }
+
         string? card;
         lock (_lock)
         {

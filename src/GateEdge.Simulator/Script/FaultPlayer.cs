@@ -14,6 +14,9 @@ internal sealed class FaultPlayer(IReadOnlyList<SimulatorScript.ScriptedFault>? 
     /// <summary>Someone on an OSDP reader's cable replays its last card read, in clear, in place of its answers.</summary>
     public const string ForgedRead = "forged-read";
 
+    /// <summary>An OSDP reader's housing is opened: its tamper switch opens for the fault's time.</summary>
+    public const string Tamper = "tamper";
+
     /// <summary>Someone on an RDM6300 reader's cable sends a made-up tag every 5 ms (2,000 in ten seconds).</summary>
     public const string CardFlood = "card-flood";
 
@@ -21,9 +24,9 @@ internal sealed class FaultPlayer(IReadOnlyList<SimulatorScript.ScriptedFault>? 
         .Where(f => f != LineFault.None)
         .ToDictionary(f => JsonNamingPolicy.KebabCaseLower.ConvertName(f.ToString()), StringComparer.Ordinal);
 
-    public static IEnumerable<string> Names => [Unplug, Busy, ForgedRead, CardFlood, .. LineFaults.Keys];
+    public static IEnumerable<string> Names => [Unplug, Busy, ForgedRead, CardFlood, Tamper, .. LineFaults.Keys];
 
-    public static bool IsKnown(string fault) => fault is Unplug or Busy or ForgedRead or CardFlood || LineFaults.ContainsKey(fault);
+    public static bool IsKnown(string fault) => fault is Unplug or Busy or ForgedRead or CardFlood or Tamper || LineFaults.ContainsKey(fault);
 
     public Task PlayAsync(CancellationToken cancellationToken) =>
         Task.WhenAll((faults ?? []).Select(f => PlayOneAsync(f, cancellationToken)));
@@ -36,6 +39,8 @@ internal sealed class FaultPlayer(IReadOnlyList<SimulatorScript.ScriptedFault>? 
                 ?? throw new InvalidDataException($"device '{fault.Device}': only a voice module can be busy"))
             : fault.Fault == CardFlood ? Flooding(gate.CompoundCardReaders.GetValueOrDefault(fault.Device) as Devices.SimulatedRdm6300Reader
                 ?? throw new InvalidDataException($"device '{fault.Device}': a card flood is played on an RDM6300 reader's cable"), cancellationToken)
+            : fault.Fault == Tamper ? Tampering(gate.CompoundCardReaders.GetValueOrDefault(fault.Device) as Devices.SimulatedOsdpReader
+                ?? throw new InvalidDataException($"device '{fault.Device}': a tamper switch is played on an OSDP reader"))
             : fault.Fault == ForgedRead ? Forging(gate.CompoundCardReaders.GetValueOrDefault(fault.Device) as Devices.SimulatedOsdpReader
                 ?? throw new InvalidDataException($"device '{fault.Device}': forged reads are played on an OSDP reader's cable"))
             : gate.Lines.TryGetValue(fault.Device, out var line) ? OnLine(line, fault.Fault)
@@ -84,6 +89,12 @@ internal sealed class FaultPlayer(IReadOnlyList<SimulatorScript.ScriptedFault>? 
             }
         }, CancellationToken.None);
         return () => Volatile.Write(ref flooding, false);
+    }
+
+    private static Action Tampering(Devices.SimulatedOsdpReader reader)
+    {
+        reader.Tampered = true;
+        return () => reader.Tampered = false;
     }
 
     private static Action Forging(Devices.SimulatedOsdpReader reader)

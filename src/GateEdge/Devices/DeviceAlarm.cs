@@ -13,6 +13,15 @@ internal sealed record DeviceAlarm(string Device, string Alarm, string Detail, D
     /// <summary>A reader presented more different cards than people can: a forged or faulty line.</summary>
     public const string ReadFlood = "read-flood";
 
+    /// <summary>A reader reports its tamper switch open: its housing opened, or it was taken off the wall.</summary>
+    public const string ReaderTamper = "reader-tamper";
+
+    /// <summary>A reader reports a power failure.</summary>
+    public const string ReaderPower = "reader-power";
+
+    /// <summary>The reader at a configured address is not the one that answered there before (another cUID): replaced or swapped.</summary>
+    public const string ReaderIdentityChanged = "reader-identity-changed";
+
     /// <summary>Install mode gave a reader its secure channel key.</summary>
     public const string ReaderKeySet = "reader-key-set";
 }

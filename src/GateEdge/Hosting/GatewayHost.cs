@@ -53,7 +53,7 @@ internal static class GatewayHost
         AddGateway(builder.Services, config);
         // Only a gateway started from a file can take a pushed configuration: it needs the file to replace.
         builder.Services.AddSingleton(restart ?? new GatewayRestart(configPath));
-        builder.Services.AddSingleton<ConfigurationPush>();
+        builder.Services.AddSingleton<IConfigurationPush, ConfigurationPush>();
         builder.Services.AddHostedService<ConfigurationTrialMonitor>();
         return builder.Build();
     }

@@ -47,6 +47,7 @@ internal sealed class GatewayMetrics : IDisposable
         Meter.CreateObservableCounter("gateedge_device_bad_frames_total", () => health.Snapshot().Select(d => Measure(d.Counters?.BadFrames ?? 0, d.Device)), description: "Frames that failed a checksum or were malformed");
         Meter.CreateObservableCounter("gateedge_device_missed_replies_total", () => health.Snapshot().Select(d => Measure(d.Counters?.SilentPolls ?? 0, d.Device)), description: "Polls the device did not answer");
         Meter.CreateObservableCounter("gateedge_device_flooded_reads_total", () => health.Snapshot().Select(d => Measure(d.Counters?.FloodedReads ?? 0, d.Device)), description: "Card reads beyond what a person can present, counted and not decided");
+        Meter.CreateObservableCounter("gateedge_device_tamper_reports_total", () => health.Snapshot().Select(d => Measure(d.Counters?.TamperReports ?? 0, d.Device)), description: "Tamper and power failures the device reported");
         Meter.CreateObservableCounter("gateedge_device_disconnects_total", () => health.Snapshot().Select(d => Measure(d.Counters?.Disconnects ?? 0, d.Device)), description: "Times the device's connection was lost");
     }
 

@@ -77,6 +77,7 @@ public abstract class DeviceBench : IAsyncLifetime
     private protected SerialBuses Buses { get; } = new(TimeProvider.System);
 
     /// <summary>An addressed device (an OSDP reader, a Modbus head) on its port's bus.</summary>
-    private protected DeviceSupervisor SuperviseOnBus<TFrame>(SerialDeviceOptions options, IBusMember<TFrame> member, Func<IFrameDecoder<TFrame>> decoder) where TFrame : class =>
-        Supervise(new BusMemberSession<TFrame>(Buses, options.Port, options.BaudRate, decoder, member));
+    private protected DeviceSupervisor SuperviseOnBus<TFrame>(SerialDeviceOptions options, IBusMember<TFrame> member, Func<IFrameDecoder<TFrame>> decoder, TimeSpan? degradedWindow = null)
+        where TFrame : class =>
+        Supervise(new BusMemberSession<TFrame>(Buses, options.Port, options.BaudRate, decoder, member), degradedWindow);
 }

@@ -91,6 +91,13 @@ internal sealed class SerialBus<TFrame> where TFrame : class
 
         lock (_lock)
         {
+            if (failed is null && _members.Count > 0)
+            {
+                // The last device left and another joined while the port closed: open it again for the newcomer.
+                _running = Task.Run(RunAsync, CancellationToken.None);
+                return;
+            }
+
             // Everyone still on the bus learns why it stopped; whoever joins next reopens the port.
             foreach (var member in _members)
             {

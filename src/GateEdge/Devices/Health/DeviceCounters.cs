@@ -15,6 +15,7 @@ internal sealed class DeviceCounters(TimeProvider time)
     private long _disconnects;
     private long _lastFrameTicks;
     private long _floodedReads;
+    private long _tamperReports;
     private long _lastFaultTicks;
     private long _lastFaultStamp;
     private string? _lastFault;
@@ -84,6 +85,15 @@ internal sealed class DeviceCounters(TimeProvider time)
     public void CountDisconnect() => Interlocked.Increment(ref _disconnects);
 
     public long FloodedReads => Interlocked.Read(ref _floodedReads);
+
+    public long TamperReports => Interlocked.Read(ref _tamperReports);
+
+    /// <summary>The device reports it was tampered with (its housing opened, its power failed): the device is degraded.</summary>
+    public void CountTamper(string why)
+    {
+        Interlocked.Increment(ref _tamperReports);
+        Fault(why, Severity.BadFrame);
+    }
 
     /// <summary>A card read beyond what a person can present (the lanes' flood limit): counted, not decided; the reader is degraded.</summary>
     public void CountFloodedRead(string why)

@@ -40,6 +40,11 @@ internal sealed partial class OsdpReaderSession : IBusMember<OsdpPacket>
     private OsdpSessionKeys? _keys;
     private OsdpSecureSession? _secure;
     private byte[]? _newKey;
+    private bool _tampered;
+    private bool _powerFailed;
+
+    // The reader's cUID as the last secure channel gave it: another one at the same address is another reader.
+    private string? _knownUid;
 
     public OsdpReaderSession(OsdpReaderOptions options, IDeviceEventSink sink, ILogger<OsdpReaderSession> logger)
     {
@@ -168,6 +173,41 @@ internal sealed partial class OsdpReaderSession : IBusMember<OsdpPacket>
         {
             CardRead(data, link, time.GetUtcNow());
         }
+        else if (code == (byte)OsdpReply.LocalStatus)
+        {
+            OnLocalStatus(data, link, time);
+        }
+    }
+
+    /// <summary>osdp_LSTATR: tamper (byte 0) and power (byte 1), each 1 when failed; an alarm when either fails, a log line when it is back.</summary>
+    private void OnLocalStatus(byte[] data, DeviceLink link, TimeProvider time)
+    {
+        bool tamper = data is [1, ..];
+        bool power = data is [_, 1, ..];
+        if (tamper != _tampered)
+        {
+            _tampered = tamper;
+            Report(tamper, DeviceAlarm.ReaderTamper, "the reader reports its tamper switch open: its housing was opened or it was taken off the wall", "the reader's tamper switch is closed again");
+        }
+
+        if (power != _powerFailed)
+        {
+            _powerFailed = power;
+            Report(power, DeviceAlarm.ReaderPower, "the reader reports a power failure", "the reader's power is back");
+        }
+
+        void Report(bool failed, string alarm, string problem, string back)
+        {
+            if (failed)
+            {
+                link.Counters.CountTamper(problem);
+                _sink.OnAlarm(new DeviceAlarm(Device, alarm, problem, time.GetUtcNow()));
+            }
+            else
+            {
+                LogStatusBack(Device, back);
+            }
+        }
     }
 
     private void OnNak(byte[] data, DeviceLink link)
@@ -230,6 +270,9 @@ internal sealed partial class OsdpReaderSession : IBusMember<OsdpPacket>
 
         return bits;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Device {Device}: {What}")]
+    private partial void LogStatusBack(string device, string what);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Device {Device}: the reader dropped the secure channel (NAK 06); opening a new one")]
     private partial void LogSessionLost(string device);

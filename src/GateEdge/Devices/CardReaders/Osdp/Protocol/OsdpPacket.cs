@@ -35,6 +35,9 @@ internal enum OsdpReply : byte
     Nak = 0x41,
     RawCardRead = 0x50,
 
+    /// <summary>osdp_LSTATR: the reader's tamper and power status, sent in answer to a poll when either changed.</summary>
+    LocalStatus = 0x48,
+
     /// <summary>osdp_CCRYPT: the reader's id, random and cryptogram.</summary>
     ClientCryptogram = 0x76,
 
