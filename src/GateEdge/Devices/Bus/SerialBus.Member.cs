@@ -1,5 +1,3 @@
-using GateEdge.Devices.Serial;
-
 namespace GateEdge.Devices.Bus;
 
 /// <summary>A device on the bus as the bus keeps it, and the arithmetic of when its next turn comes.</summary>
@@ -22,19 +20,6 @@ internal sealed partial class SerialBus<TFrame>
     }
 
     private static long Ticks(TimeSpan span, TimeProvider time) => (long)(span.TotalSeconds * time.TimestampFrequency);
-
-    private static void Write(SerialLine line, byte[] request)
-    {
-        try
-        {
-            // Synchronous on purpose: the serial stream honours its finite write timeout only here.
-            line.Stream.Write(request);
-        }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException or TimeoutException)
-        {
-            throw new DeviceDisconnectedException($"write failed: {ex.Message}", ex);
-        }
-    }
 
     private sealed class Member(IBusMember<TFrame> device, DeviceLink link)
     {

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using GateEdge.Devices.Framing;
 using GateEdge.Devices.Health;
 using GateEdge.Devices.Serial;
@@ -115,6 +114,7 @@ internal sealed partial class SerialBus<TFrame> where TFrame : class
         var reader = new FrameReader<TFrame>(line.Stream, _decoder(), () => _current?.Link.Counters ?? _unattributed);
         using var stop = new CancellationTokenSource();
         var readLoop = reader.RunAsync(stop.Token);
+        var talk = new DeviceConversation<TFrame>(line, reader);
         try
         {
             while (true)
@@ -149,7 +149,7 @@ internal sealed partial class SerialBus<TFrame> where TFrame : class
                     continue;
                 }
 
-                await TurnAsync(next, line, reader).ConfigureAwait(false);
+                await TurnAsync(next, talk, reader).ConfigureAwait(false);
             }
         }
         finally
@@ -160,15 +160,10 @@ internal sealed partial class SerialBus<TFrame> where TFrame : class
     }
 
     /// <summary>One device's turn: its request, then its answer or its silence.</summary>
-    private async Task TurnAsync(Member member, SerialLine line, FrameReader<TFrame> reader)
+    private async Task TurnAsync(Member member, DeviceConversation<TFrame> talk, FrameReader<TFrame> reader)
     {
-        var time = line.Time;
+        var time = talk.Time;
         _current = member;
-        while (reader.Frames.TryRead(out _))
-        {
-            // A late answer to an earlier turn must not answer this one.
-        }
-
         try
         {
             if (!member.Started)
@@ -177,8 +172,7 @@ internal sealed partial class SerialBus<TFrame> where TFrame : class
                 member.Started = true;
             }
 
-            Write(line, member.Device.NextRequest());
-            if (await AnswerAsync(member, reader, time).ConfigureAwait(false) is { } answer)
+            if (await AnswerAsync(member, talk).ConfigureAwait(false) is { } answer)
             {
                 member.Device.OnAnswer(answer, member.Link, time);
                 member.Link.MarkOnline();
@@ -207,36 +201,31 @@ internal sealed partial class SerialBus<TFrame> where TFrame : class
         }
     }
 
-    private static async Task<TFrame?> AnswerAsync(Member member, FrameReader<TFrame> reader, TimeProvider time)
+    /// <summary>Writes the device's request and waits its reply timeout for its answer, skipping anything else on the line; null when none came.</summary>
+    private static async Task<TFrame?> AnswerAsync(Member member, DeviceConversation<TFrame> talk)
     {
+        var time = talk.Time;
         long deadline = time.GetTimestamp() + Ticks(member.Device.ReplyTimeout, time);
-        while (true)
+        try
         {
-            var left = time.GetElapsedTime(time.GetTimestamp(), deadline);
-            if (left <= TimeSpan.Zero)
+            var frame = await talk.RequestAsync(member.Device.NextRequest(), member.Device.ReplyTimeout, CancellationToken.None).ConfigureAwait(false);
+            while (!member.Device.Answers(frame))
             {
-                return null;
-            }
-
-            using var timeout = new CancellationTokenSource(left, time);
-            try
-            {
-                var frame = await reader.Frames.ReadAsync(timeout.Token).ConfigureAwait(false);
-                if (member.Device.Answers(frame))
+                // Our own request echoed by a two-wire adapter, or another device's late answer.
+                var left = time.GetElapsedTime(time.GetTimestamp(), deadline);
+                if (left <= TimeSpan.Zero)
                 {
-                    return frame;
+                    return null;
                 }
 
-                // Our own request echoed by a two-wire adapter, or another device's late answer.
+                frame = await talk.NextFrameAsync(left, CancellationToken.None).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (timeout.IsCancellationRequested)
-            {
-                return null;
-            }
-            catch (ChannelClosedException ex)
-            {
-                throw ex.InnerException as DeviceException ?? new DeviceDisconnectedException("the port closed", ex);
-            }
+
+            return frame;
+        }
+        catch (DeviceTimeoutException)
+        {
+            return null;
         }
     }
 
