@@ -87,7 +87,6 @@ internal sealed partial class OsdpReaderSession
         _sink.OnAlarm(new DeviceAlarm(Device, DeviceAlarm.ReaderKeySet, $"install mode gave the reader a new secure channel key, kept in {_options.KeyFile}; turn InstallMode off", time.GetUtcNow()));
         // A new session on the new key; the reader's sequence starts again with it.
         Start(time);
-        _lastAnswer = time.GetTimestamp();
     }
 
     /// <summary>A reader with a key that said something the session cannot vouch for: an alarm, and the connection ends.</summary>

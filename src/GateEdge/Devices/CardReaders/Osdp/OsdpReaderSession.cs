@@ -124,7 +124,7 @@ internal sealed partial class OsdpReaderSession : IBusMember<OsdpPacket>
         if (reply.Is(OsdpReply.Nak) && reply.Security is null)
         {
             // A reader that lost its session (it restarted) answers NAK in clear: nothing in it to trust, and nothing to forge.
-            OnNak(reply.Data, link);
+            OnNak(reply.Data, link, time);
             return;
         }
 
@@ -147,6 +147,13 @@ internal sealed partial class OsdpReaderSession : IBusMember<OsdpPacket>
                     return;
                 }
 
+                if (reply.Is(OsdpReply.Nak))
+                {
+                    // A NAK sets the next sequence number itself (0 for a new session).
+                    OnNak(data, link, time);
+                    return;
+                }
+
                 Handle(reply.Code, data, link, time);
                 break;
         }
@@ -165,11 +172,7 @@ internal sealed partial class OsdpReaderSession : IBusMember<OsdpPacket>
 
     private void Handle(byte code, byte[] data, DeviceLink link, TimeProvider time)
     {
-        if (code == (byte)OsdpReply.Nak)
-        {
-            OnNak(data, link);
-        }
-        else if (code == (byte)OsdpReply.RawCardRead)
+        if (code == (byte)OsdpReply.RawCardRead)
         {
             CardRead(data, link, time.GetUtcNow());
         }
@@ -210,19 +213,19 @@ internal sealed partial class OsdpReaderSession : IBusMember<OsdpPacket>
         }
     }
 
-    private void OnNak(byte[] data, DeviceLink link)
+    private void OnNak(byte[] data, DeviceLink link, TimeProvider time)
     {
         switch (data)
         {
             case [NakSequenceError, ..]:
                 // The reader lost track (it restarted): begin a new session.
                 LogSequenceRestart(Device);
-                RestartSession();
+                Start(time);
                 return;
             case [NakSecurityConditions, ..] when UsesSecureChannel:
                 // It dropped our session (restarted, or timed it out): open a new one; nothing in clear is read meanwhile.
                 LogSessionLost(Device);
-                RestartSession();
+                Start(time);
                 return;
             case [NakSecurityConditions, ..]:
                 // It answers, but will report nothing in clear: it is not a working reader.
@@ -235,14 +238,6 @@ internal sealed partial class OsdpReaderSession : IBusMember<OsdpPacket>
                 _sequence = OsdpWire.Next(_sequence);
                 return;
         }
-    }
-
-    private void RestartSession()
-    {
-        _sequence = 0;
-        _secure = null;
-        _state = UsesSecureChannel ? State.Challenged : State.Clear;
-        _rndA = OsdpSecureChannel.NewRandom();
     }
 
     private void CardRead(byte[] data, DeviceLink link, DateTimeOffset at)
