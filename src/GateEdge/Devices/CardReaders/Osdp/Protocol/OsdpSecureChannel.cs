@@ -26,13 +26,13 @@ internal static class OsdpSecureChannel
         new(Derive(scbk, 0x82, rndA), Derive(scbk, 0x01, rndA), Derive(scbk, 0x02, rndA));
 
     /// <summary>What the reader proves it holds the key with (in <c>osdp_CCRYPT</c>): AES-ECB(S-ENC, RND.A ‖ RND.B).</summary>
-    public static byte[] ClientCryptogram(OsdpSessionKeys keys, ReadOnlySpan<byte> rndA, ReadOnlySpan<byte> rndB) => Ecb(keys.Enc, [.. rndA, .. rndB]);
+    public static byte[] ClientCryptogram(OsdpSessionKeys keys, ReadOnlySpan<byte> rndA, ReadOnlySpan<byte> rndB) => keys.EncCipher.EncryptEcb([.. rndA, .. rndB], PaddingMode.None);
 
     /// <summary>What the control panel proves it holds the key with (in <c>osdp_SCRYPT</c>): AES-ECB(S-ENC, RND.B ‖ RND.A).</summary>
-    public static byte[] ServerCryptogram(OsdpSessionKeys keys, ReadOnlySpan<byte> rndA, ReadOnlySpan<byte> rndB) => Ecb(keys.Enc, [.. rndB, .. rndA]);
+    public static byte[] ServerCryptogram(OsdpSessionKeys keys, ReadOnlySpan<byte> rndA, ReadOnlySpan<byte> rndB) => keys.EncCipher.EncryptEcb([.. rndB, .. rndA], PaddingMode.None);
 
     /// <summary>The first R-MAC (in <c>osdp_RMAC_I</c>), which starts the MAC chain: AES-ECB(S-MAC2, AES-ECB(S-MAC1, server cryptogram)).</summary>
-    public static byte[] InitialRMac(OsdpSessionKeys keys, ReadOnlySpan<byte> serverCryptogram) => Ecb(keys.Mac2, Ecb(keys.Mac1, serverCryptogram));
+    public static byte[] InitialRMac(OsdpSessionKeys keys, ReadOnlySpan<byte> serverCryptogram) => keys.Mac2Cipher.EncryptEcb(keys.Mac1Cipher.EncryptEcb(serverCryptogram, PaddingMode.None), PaddingMode.None);
 
     /// <summary>
     /// The MAC of a message from its start byte through its (encrypted) data: AES-CBC with S-MAC1
@@ -49,7 +49,7 @@ internal static class OsdpSecureChannel
         for (int i = 0; i < blocks - 1; i++)
         {
             Xor(message.Slice(i * 16, 16), iv, block);
-            Ecb(keys.Mac1, block).CopyTo(iv);
+            keys.Mac1Cipher.EncryptEcb(block, iv, PaddingMode.None);
         }
 
         var last = message[((blocks - 1) * 16)..];
@@ -61,7 +61,7 @@ internal static class OsdpSecureChannel
         }
 
         Xor(block, iv, block);
-        return Ecb(keys.Mac2, block);
+        return keys.Mac2Cipher.EncryptEcb(block, PaddingMode.None);
     }
 
     /// <summary>Data encrypted for the wire: padded with 80 00… to whole blocks (always at least the 80), AES-CBC with S-ENC from the complement of <paramref name="chain"/>.</summary>
@@ -70,9 +70,7 @@ internal static class OsdpSecureChannel
         var padded = new byte[(data.Length / 16 + 1) * 16];
         data.CopyTo(padded);
         padded[data.Length] = EndOfMessage;
-        using var aes = Aes.Create();
-        aes.Key = keys.Enc;
-        return aes.EncryptCbc(padded, Complement(chain), PaddingMode.None);
+        return keys.EncCipher.EncryptCbc(padded, Complement(chain), PaddingMode.None);
     }
 
     /// <summary>The data of an encrypted block, or null when it is not whole blocks or its padding is wrong (a forged or damaged message).</summary>
@@ -83,9 +81,7 @@ internal static class OsdpSecureChannel
             return null;
         }
 
-        using var aes = Aes.Create();
-        aes.Key = keys.Enc;
-        var plain = aes.DecryptCbc(encrypted, Complement(chain), PaddingMode.None);
+        var plain = keys.EncCipher.DecryptCbc(encrypted, Complement(chain), PaddingMode.None);
         int end = plain.Length - 1;
         while (end > 0 && plain[end] == 0)
         {
@@ -115,6 +111,7 @@ internal static class OsdpSecureChannel
         return Ecb(scbk, input);
     }
 
+    /// <summary>One block under a key used once (deriving the session keys).</summary>
     private static byte[] Ecb(ReadOnlySpan<byte> key, ReadOnlySpan<byte> block)
     {
         using var aes = Aes.Create();
@@ -142,5 +139,27 @@ internal static class OsdpSecureChannel
     }
 }
 
-/// <summary>The three keys of one secure session: S-ENC encrypts data, S-MAC1 and S-MAC2 make the MAC chain.</summary>
-internal sealed record OsdpSessionKeys(byte[] Enc, byte[] Mac1, byte[] Mac2);
+/// <summary>
+/// The three keys of one secure session: S-ENC encrypts data, S-MAC1 and S-MAC2 make the MAC chain.
+/// Each has one cipher for the session's life, so a poll's MACs and data set up no key schedule.
+/// Used by one bus thread at a time.
+/// </summary>
+internal sealed record OsdpSessionKeys(byte[] Enc, byte[] Mac1, byte[] Mac2)
+{
+    private Aes? _enc;
+    private Aes? _mac1;
+    private Aes? _mac2;
+
+    public Aes EncCipher => _enc ??= Cipher(Enc);
+
+    public Aes Mac1Cipher => _mac1 ??= Cipher(Mac1);
+
+    public Aes Mac2Cipher => _mac2 ??= Cipher(Mac2);
+
+    private static Aes Cipher(byte[] key)
+    {
+        var aes = Aes.Create();
+        aes.Key = key;
+        return aes;
+    }
+}
