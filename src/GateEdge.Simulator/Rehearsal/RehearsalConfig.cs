@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.Json;
 using GateEdge.Devices;
+using GateEdge.Simulator.Script;
 
 namespace GateEdge.Simulator.Rehearsal;
 
@@ -32,11 +33,15 @@ internal static class RehearsalConfig
             device["Port"] = Path.Combine(links, linkOf.GetValueOrDefault(name, name));
         }
 
-        // The simulated readers hold no keys: a rehearsal polls OSDP readers in clear.
-        foreach (var reader in devices["OsdpReaders"]?.AsArray().OfType<JsonObject>() ?? [])
+        foreach (var family in SimulatedFamilies.All)
         {
-            reader.Remove("KeyFile");
-            reader.Remove("InstallMode");
+            foreach (var entry in devices[family.Family.Section]?.AsArray().OfType<JsonObject>() ?? [])
+            {
+                foreach (var setting in family.NotRehearsed)
+                {
+                    entry.Remove(setting);
+                }
+            }
         }
 
         devices["I2cDriver"] = "Simulated";

@@ -1,13 +1,6 @@
 using GateEdge.Configuration;
-using GateEdge.Devices.CardReaders.AsciiLine.Protocol;
-using GateEdge.Devices.CardReaders.AsciiLine;
-using GateEdge.Devices.CardReaders.Osdp;
-using GateEdge.Devices.CardReaders.Wiegand;
 using GateEdge.Devices.CardReaders;
-using GateEdge.Devices.Inputs;
 using GateEdge.Devices.Serial;
-using GateEdge.Devices.Thermometers.Mlx90614;
-using GateEdge.Devices.Thermometers.Modbus;
 using GateEdge.Devices;
 using GateEdge.Registry;
 using GateEdge.Simulator.Devices;
@@ -29,7 +22,7 @@ internal static class RehearsalScript
         var buses = RehearsalConfig.SharedLinks(DeviceFamilies.Configured(d).Where(c => c.Family.Wiring == DeviceWiring.Serial)
             .Select(c => (c.Options.Name, ((SerialDeviceOptions)c.Options).Port)));
         List<SimulatorScript.Device> devices = [.. DeviceFamilies.Configured(d).Where(c => c.Family.Role != DeviceRole.GuardKeypad)
-            .Select(c => Simulated(c.Family, c.Options) with { Port = buses.GetValueOrDefault(c.Options.Name) })];
+            .Select(c => Simulated(c.Family).ScriptEntry(c.Options) with { Port = buses.GetValueOrDefault(c.Options.Name) })];
         if (d.GuardKeypads.Count > 0)
         {
             notes.WriteLine("note: guard keypads are not simulated; referred attempts at attended lanes wait and expire");
@@ -66,19 +59,8 @@ internal static class RehearsalScript
 
     /// <summary>An unregistered card in the format the reader's family reports.</summary>
     private static string CompoundCardFor(DevicesOptions d, string reader) =>
-        d.Rdm6300Readers.Any(r => r.Name == reader) ? "0A0B0C0D0E"
-        : d.WiegandReaders.Any(r => r.Name == reader) || d.OsdpReaders.Any(r => r.Name == reader) ? "999/9999"
-        : "04A1B2C3";
+        Simulated(DeviceFamilies.Configured(d).First(c => c.Options.Name == reader).Family).UnregisteredCard;
 
-    /// <summary>The script's device for a configured one, with the wiring and settings the simulator must match.</summary>
-    private static SimulatorScript.Device Simulated(DeviceFamily family, DeviceOptions options) => options switch
-    {
-        AsciiLineReaderOptions o => new(o.Name, family.Kind, Radix: o.Radix == UidRadix.Hex ? "hex" : "decimal", ByteOrder: o.ByteOrder == UidByteOrder.Reversed ? "reversed" : "card-order"),
-        OsdpReaderOptions o => new(o.Name, family.Kind, Address: (byte)o.Address),
-        ModbusThermometerOptions o => new(o.Name, family.Kind, Address: o.Address),
-        WiegandReaderOptions o => new(o.Name, family.Kind, D0Line: o.D0Line, D1Line: o.D1Line),
-        Mlx90614ThermometerOptions o => new(o.Name, family.Kind, Address: (byte)o.Address, Bus: o.Bus),
-        MaskDetectorOptions o => new(o.Name, family.Kind, Line: o.Line),
-        _ => new(options.Name, family.Kind),
-    };
+    private static SimulatedFamily Simulated(DeviceFamily family) =>
+        SimulatedFamilies.Of(family) ?? throw new InvalidDataException($"the simulator has no {family.Kind} to rehearse with");
 }

@@ -1,14 +1,6 @@
-using GateEdge.Devices.CardReaders.AsciiLine;
-using GateEdge.Devices.CardReaders.IdCard;
-using GateEdge.Devices.CardReaders.Osdp;
 using GateEdge.Devices.CardReaders.Pn532;
 using GateEdge.Devices.CardReaders.Rdm6300;
-using GateEdge.Devices.CardReaders.Wiegand;
-using GateEdge.Devices.Inputs;
 using GateEdge.Devices.Thermometers.Mlx90614;
-using GateEdge.Devices.Thermometers.Modbus;
-using GateEdge.Devices.Thermometers.SerialIr;
-using GateEdge.Devices.Voice;
 using GateEdge.Devices;
 using GateEdge.Simulator.Devices;
 using GateEdge.Simulator.Faults;
@@ -32,85 +24,70 @@ internal sealed class SimulatedGate : IAsyncDisposable
         foreach (var device in script.Devices)
         {
             var family = SimulatorScript.FamilyOf(device);
-            if (family.Wiring != DeviceWiring.Serial)
-            {
-                AddInProcess(family, device, hardware ?? throw new InvalidDataException(
-                    $"device '{device.Name}': a {device.Kind} is simulated inside the gateway's process (the demo, tests), not on a port"));
-                continue;
-            }
-
-            SimulatedLine port;
-            if (device.Port is { } shared)
-            {
-                // A bus: one virtual port, and each device on it its own drop of the line.
-                if (!_buses.TryGetValue(shared, out var bus))
-                {
-                    _buses[shared] = bus = SimulatedLine.Create(Path.Combine(links, shared));
-                }
-
-                port = bus.Drop(device.WarmUp);
-            }
-            else
-            {
-                port = SimulatedLine.Create(Path.Combine(links, device.Name), device.WarmUp);
-            }
-
-            Lines[device.Name] = port;
-            AddOnPort(family, device, port);
+            var simulated = SimulatedFamilies.Of(family)
+                ?? throw new InvalidDataException($"device '{device.Name}': the simulator has no {device.Kind} yet");
+            SimulatedLine? line = family.Wiring == DeviceWiring.Serial ? LineFor(device, links) : null;
+            Add(device.Name, simulated.Play(device, new SimulatedSite(device, line, hardware, _stop.Token)));
         }
     }
 
-    /// <summary>The simulator's own device for each serial family: its wire code is independent of the gateway's codecs.</summary>
-    private void AddOnPort(DeviceFamily family, SimulatorScript.Device device, SimulatedLine port)
+    private SimulatedLine LineFor(SimulatorScript.Device device, string links)
     {
-        if (family == IdCardReaderFamily.Family)
+        SimulatedLine line;
+        if (device.Port is { } shared)
         {
-            var reader = new SimulatedIdCardReader(device.Name, port);
-            port.StrayHeader = SamWire.LongestReplyStart;
-            Readers[device.Name] = reader;
-            _running.Add(reader.RunAsync(_stop.Token));
-        }
-        else if (family == Rdm6300ReaderFamily.Family)
-        {
-            CompoundCardReaders[device.Name] = new SimulatedRdm6300Reader(device.Name, port);
-        }
-        else if (family == AsciiLineReaderFamily.Family)
-        {
-            CompoundCardReaders[device.Name] = new SimulatedAsciiLineReader(device.Name, port, device.Radix == "hex", device.ByteOrder == "reversed");
-        }
-        else if (family == OsdpReaderFamily.Family)
-        {
-            var osdp = new SimulatedOsdpReader(device.Name, port, device.Address) { InstallMode = device.InstallMode };
-            CompoundCardReaders[device.Name] = osdp;
-            Polled(osdp.FirstPoll, osdp.RunAsync(_stop.Token));
-        }
-        else if (family == Pn532ReaderFamily.Family)
-        {
-            var nfc = new SimulatedPn532(device.Name, port);
-            CompoundCardReaders[device.Name] = nfc;
-            Polled(nfc.FirstPoll, nfc.RunAsync(_stop.Token));
-        }
-        else if (family == SerialIrThermometerFamily.Family)
-        {
-            var thermometer = new SimulatedIrThermometer(device.Name, port);
-            Thermometers[device.Name] = thermometer;
-            Polled(thermometer.FirstQuery, thermometer.RunAsync(_stop.Token));
-        }
-        else if (family == ModbusThermometerFamily.Family)
-        {
-            var head = new SimulatedModbusThermometer(device.Name, port, device.Address == 0 ? (byte)1 : device.Address);
-            Thermometers[device.Name] = head;
-            Polled(head.FirstQuery, head.RunAsync(_stop.Token));
-        }
-        else if (family == VoiceModuleFamily.Family)
-        {
-            var voice = new SimulatedVoiceModule(device.Name, port);
-            VoiceModules[device.Name] = voice;
-            Polled(voice.FirstQuery, voice.RunAsync(_stop.Token));
+            // A bus: one virtual port, and each device on it its own drop of the line.
+            if (!_buses.TryGetValue(shared, out var bus))
+            {
+                _buses[shared] = bus = SimulatedLine.Create(Path.Combine(links, shared));
+            }
+
+            line = bus.Drop(device.WarmUp);
         }
         else
         {
-            throw new InvalidDataException($"device '{device.Name}': the simulator has no {device.Kind} yet");
+            line = SimulatedLine.Create(Path.Combine(links, device.Name), device.WarmUp);
+        }
+
+        Lines[device.Name] = line;
+        return line;
+    }
+
+    /// <summary>Files a device under what it plays, and keeps its run and its first poll.</summary>
+    private void Add(string name, SimulatedDevice simulated)
+    {
+        switch (simulated.Device)
+        {
+            case SimulatedIdCardReader reader:
+                Readers[name] = reader;
+                break;
+            case ICompoundCardReader reader:
+                CompoundCardReaders[name] = reader;
+                break;
+            case ISimulatedThermometer thermometer:
+                Thermometers[name] = thermometer;
+                break;
+            case SimulatedVoiceModule voice:
+                VoiceModules[name] = voice;
+                break;
+            case SimulatedMaskDetector detector:
+                MaskDetectors[name] = detector;
+                break;
+        }
+
+        if (simulated.Device is IFaultableDevice faultable)
+        {
+            FaultableDevices[name] = faultable;
+        }
+
+        if (simulated.Running is { } running)
+        {
+            _running.Add(running);
+        }
+
+        if (simulated.FirstPoll is { } firstPoll)
+        {
+            _polled.Add(firstPoll);
         }
     }
 
@@ -131,41 +108,7 @@ internal sealed class SimulatedGate : IAsyncDisposable
     public Dictionary<string, IFaultableDevice> FaultableDevices { get; } = [];
 
     /// <summary>Completes once the gateway polls every device that is polled (compound-card readers that only talk are not waited for).</summary>
-    public Task GatewayConnected => Task.WhenAll(Readers.Values.Select(r => r.FirstPoll).Concat(_polled));
-
-    /// <summary>A device the gateway polls: the script waits for its first poll before playing.</summary>
-    private void Polled(Task firstPoll, Task running)
-    {
-        _polled.Add(firstPoll);
-        _running.Add(running);
-    }
-
-    private void AddInProcess(DeviceFamily family, SimulatorScript.Device device, InProcessHardware hardware)
-    {
-        if (family == WiegandReaderFamily.Family)
-        {
-            var wiegand = new SimulatedWiegandReader(device.Name, hardware.Chip, device.D0Line ?? -1, device.D1Line ?? -1);
-            CompoundCardReaders[device.Name] = wiegand;
-            FaultableDevices[device.Name] = wiegand;
-            _running.Add(wiegand.RunAsync(_stop.Token));
-        }
-        else if (family == Mlx90614ThermometerFamily.Family)
-        {
-            int address = device.Address == 0 ? 0x5A : device.Address;
-            var sensor = new SimulatedMlx90614(device.Bus, address);
-            hardware.I2cBuses.Attach(device.Bus, address, () => sensor);
-            Thermometers[device.Name] = sensor;
-            FaultableDevices[device.Name] = sensor;
-        }
-        else if (family == MaskDetectorFamily.Family)
-        {
-            MaskDetectors[device.Name] = new SimulatedMaskDetector(hardware.Chip, device.Line ?? -1);
-        }
-        else
-        {
-            throw new InvalidDataException($"device '{device.Name}': the simulator has no {device.Kind} yet");
-        }
-    }
+    public Task GatewayConnected => Task.WhenAll(_polled);
 
     public async ValueTask DisposeAsync()
     {

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace GateEdge.Tests.Devices.OverPty;
 
 /// <summary>
-/// The gateway's sessions and supervisor, through System.IO.Ports, against the simulator's
+/// The gateway's sessions and supervisor, through its own tty transport, against the simulator's
 /// devices on real pseudo-terminals.
 /// </summary>
 public sealed class SerialDevicesOverPtyTests : DeviceBench
