@@ -29,5 +29,8 @@ internal sealed class DeviceServices(IServiceProvider services)
     /// <summary>The owners of the serial ports shared by addressed devices: one per port, for every session built from these services.</summary>
     public Bus.SerialBuses Buses => _buses ??= new Bus.SerialBuses(Time);
 
+    /// <summary>Which card readers someone is standing at: they poll faster meanwhile (none in a probe: readers keep their pace).</summary>
+    public ReaderAttention? Attention => services.GetService<ReaderAttention>();
+
     public ILogger<T> Logger<T>() => services.GetRequiredService<ILoggerFactory>().CreateLogger<T>();
 }

@@ -100,7 +100,7 @@ internal static class GatewayHost
         services.AddSingleton<DeviceAlarmRecorder>();
         services.AddHostedService(sp => sp.GetRequiredService<DeviceAlarmRecorder>());
         services.AddSingleton<IDeviceEventSink>(sp => new LaneRouter(sp.GetRequiredService<IReadOnlyList<LaneCoordinator>>(), sp.GetRequiredService<DeviceHealthBoard>(),
-            sp.GetRequiredService<DeviceAlarmRecorder>().Post, new CardReadFlood(config.Rules, sp.GetRequiredService<TimeProvider>())));
+            sp.GetRequiredService<DeviceAlarmRecorder>().Post, new CardReadFlood(config.Rules, sp.GetRequiredService<TimeProvider>()), sp.GetRequiredService<ReaderAttention>()));
         services.AddSingleton<CommandInbox>();
         services.AddSingleton(config.Commands);
         services.AddSingleton(_ => CentreKeys.Load(config.Commands.CentreKeys).Keys);
@@ -129,6 +129,7 @@ internal static class GatewayHost
     internal static void AddDevices(IServiceCollection services, GatewayConfiguration config)
     {
         services.AddSingleton<DeviceHealthBoard>();
+        services.AddSingleton<ReaderAttention>();
         services.AddSingleton<Devices.Voice.SpeechQueues>();
         AddHardware(services, config);
         services.AddSingleton<IReadOnlyList<DeviceSupervisor>>(sp => [.. Supervisors(sp, config.Devices)]);

@@ -17,11 +17,15 @@ internal sealed class LaneRouter : IDeviceEventSink
     private readonly Action<DeviceAlarm> _alarms;
     private readonly DeviceHealthBoard _health;
     private readonly CardReadFlood? _flood;
+    private readonly ReaderAttention? _attention;
 
     /// <param name="alarms">Where device alarms go: the journal, in the gateway; a test's list.</param>
     /// <param name="flood">The limit on cards per reader; none: every read goes to the lanes.</param>
-    public LaneRouter(IReadOnlyList<LaneCoordinator> lanes, DeviceHealthBoard health, Action<DeviceAlarm>? alarms = null, CardReadFlood? flood = null)
+    /// <param name="attention">Told when a thermometer sees a person, so that lane's readers look for the card faster; none: readers keep their pace.</param>
+    public LaneRouter(IReadOnlyList<LaneCoordinator> lanes, DeviceHealthBoard health, Action<DeviceAlarm>? alarms = null, CardReadFlood? flood = null,
+        ReaderAttention? attention = null)
     {
+        _attention = attention;
         _alarms = alarms ?? (_ => { });
         _health = health;
         _flood = flood;
@@ -56,6 +60,14 @@ internal sealed class LaneRouter : IDeviceEventSink
     {
         foreach (var lane in _byThermometer[reading.Device])
         {
+            if (reading.HasTarget && _attention is not null)
+            {
+                foreach (var reader in lane.Lane.CardReaders)
+                {
+                    _attention.Attend(reader);
+                }
+            }
+
             lane.Post(new LaneInput.Reading(reading));
         }
     }

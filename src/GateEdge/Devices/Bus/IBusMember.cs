@@ -1,3 +1,5 @@
+using GateEdge.Devices.Framing;
+
 namespace GateEdge.Devices.Bus;
 
 /// <summary>
@@ -13,8 +15,8 @@ internal interface IBusMember<TFrame> where TFrame : class
     /// <summary>How long the bus waits for this device's answer before it moves on.</summary>
     TimeSpan ReplyTimeout { get; }
 
-    /// <summary>How soon after an answer this device is asked again.</summary>
-    TimeSpan PollInterval { get; }
+    /// <summary>How soon after an answer this device is asked again; a reader's pace quickens while someone is at its lane.</summary>
+    PollPace Pace { get; }
 
     /// <summary>A new connection to the device begins (the bus opened the port, or the device was offline): its conversation starts afresh.</summary>
     void Start(TimeProvider time);

@@ -19,6 +19,22 @@ internal sealed partial class SerialBus<TFrame>
         return wait < SilentPollCap ? wait : SilentPollCap > interval ? SilentPollCap : interval;
     }
 
+    /// <summary>A reader whose lane someone just came to is polled at once rather than at the end of its resting interval.</summary>
+    private void PollQuickenedNow(TimeProvider time)
+    {
+        long now = time.GetTimestamp();
+        lock (_lock)
+        {
+            foreach (var member in _members)
+            {
+                if (member.Silent == 0 && member.Due > now + Ticks(member.Device.Pace.Interval, time))
+                {
+                    member.Due = now;
+                }
+            }
+        }
+    }
+
     private static long Ticks(TimeSpan span, TimeProvider time) => (long)(span.TotalSeconds * time.TimestampFrequency);
 
     private sealed class Member(IBusMember<TFrame> device, DeviceLink link)

@@ -121,6 +121,7 @@ internal sealed partial class SerialBus<TFrame> where TFrame : class
             {
                 Member? next;
                 Task changed;
+                Task[] quickens;
                 lock (_lock)
                 {
                     if (_members.Count == 0)
@@ -130,16 +131,18 @@ internal sealed partial class SerialBus<TFrame> where TFrame : class
 
                     next = _members.MinBy(m => m.Due);
                     changed = (_changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+                    quickens = [.. _members.Select(m => m.Device.Pace.Quickens()).OfType<Task>()];
                 }
 
                 var wait = next!.Due - line.Time.GetTimestamp();
                 if (wait > 0)
                 {
-                    // Until the next poll is due, or a device joins or leaves.
+                    // Until the next poll is due, a device joins or leaves, or someone comes to a reader's lane.
                     using var idle = new CancellationTokenSource();
                     var due = Task.Delay(TimeSpan.FromTicks(wait * TimeSpan.TicksPerSecond / line.Time.TimestampFrequency), line.Time, idle.Token);
-                    await Task.WhenAny(due, changed, reader.Frames.Completion).ConfigureAwait(false);
+                    await Task.WhenAny([due, changed, reader.Frames.Completion, .. quickens]).ConfigureAwait(false);
                     await idle.CancelAsync().ConfigureAwait(false);
+                    PollQuickenedNow(line.Time);
                     if (reader.Frames.Completion.IsCompleted)
                     {
                         await reader.Frames.Completion.ConfigureAwait(false);
@@ -176,7 +179,7 @@ internal sealed partial class SerialBus<TFrame> where TFrame : class
             {
                 member.Device.OnAnswer(answer, member.Link, time);
                 member.Link.MarkOnline();
-                member.Due = NextDue(member, time.GetTimestamp(), Ticks(member.Device.PollInterval, time));
+                member.Due = NextDue(member, time.GetTimestamp(), Ticks(member.Device.Pace.Interval, time));
                 member.Silent = 0;
             }
             else
@@ -184,7 +187,7 @@ internal sealed partial class SerialBus<TFrame> where TFrame : class
                 reader.DropPartialFrame();
                 member.Silent++;
                 member.Device.OnSilence(member.Link, time);
-                member.Due = time.GetTimestamp() + Ticks(SilentWait(member.Device.PollInterval, member.Silent), time);
+                member.Due = time.GetTimestamp() + Ticks(SilentWait(member.Device.Pace.Interval, member.Silent), time);
             }
         }
         catch (DeviceException ex) when (ex is not DeviceDisconnectedException)

@@ -43,11 +43,11 @@ internal static partial class FramedSession
         }, cancellationToken);
 
     /// <summary>
-    /// Calls <paramref name="pollOnce"/> every <paramref name="interval"/> until cancelled. A poll that
+    /// Calls <paramref name="pollOnce"/> at its <paramref name="pace"/> until cancelled. A poll that
     /// times out is tolerated until <paramref name="maxSilent"/> in a row; then the timeout ends the
     /// session: the device is unplugged or hung.
     /// </summary>
-    public static async Task PollAsync(Func<Task> pollOnce, int maxSilent, TimeSpan interval, DeviceLink link, TimeProvider time, ILogger logger, string device, CancellationToken cancellationToken)
+    public static async Task PollAsync(Func<Task> pollOnce, int maxSilent, PollPace pace, DeviceLink link, TimeProvider time, ILogger logger, string device, CancellationToken cancellationToken)
     {
         int silent = 0;
         long garbageBefore = 0;
@@ -74,7 +74,7 @@ internal static partial class FramedSession
                 throw new DeviceTimeoutException($"{ex.Message}; only garbage arrived ({link.Counters.GarbageBytes - garbageBefore} bytes): check the baud rate and wiring");
             }
 
-            await Task.Delay(interval, time, cancellationToken).ConfigureAwait(false);
+            await pace.WaitAsync(time, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -27,7 +27,7 @@ internal sealed partial class VoiceModuleSession(
             var talk = new DeviceConversation<Syn6288Reply>(line, reader);
             await AskStatusAsync(talk, cancellationToken).ConfigureAwait(false);
             link.MarkOnline();
-            await FramedSession.PollAsync(() => NextAsync(talk, link, cancellationToken), options.MaxSilentPolls, TimeSpan.Zero, link, line.Time, logger, Device, cancellationToken)
+            await FramedSession.PollAsync(() => NextAsync(talk, link, cancellationToken), options.MaxSilentPolls, PollPace.Fixed(TimeSpan.Zero), link, line.Time, logger, Device, cancellationToken)
                 .ConfigureAwait(false);
         }, cancellationToken);
 

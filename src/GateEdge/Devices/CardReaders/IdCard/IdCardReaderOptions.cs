@@ -9,9 +9,17 @@ internal sealed class IdCardReaderOptions : SerialDeviceOptions
 {
     public IdCardReaderOptions() => BaudRate = 115200;
 
-    /// <summary>Pause between "find card" polls. Default 250 ms (docs/protocols.md: 200–500 ms).</summary>
+    /// <summary>Pause between "find card" polls with nobody at the lane. Default 250 ms (docs/protocols.md: 200–500 ms).</summary>
     [DurationRange("00:00:00.05", "00:00:05")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// Pause between polls while someone stands at the reader's lane (its thermometer sees a
+    /// person): the card is read moments after it is laid down. Default 50 ms; never slower than
+    /// <see cref="PollInterval"/>, which applies at rest.
+    /// </summary>
+    [DurationRange("00:00:00.02", "00:00:05")]
+    public TimeSpan AttendedPollInterval { get; set; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Wait for a short reply. Default 500 ms.</summary>
     [DurationRange("00:00:00.05", "00:00:05")]

@@ -9,11 +9,17 @@ namespace GateEdge.Devices.CardReaders.IdCard;
 /// Polls an ID-card reader (docs/protocols.md §1): SAM status on every (re)open, then find →
 /// select → read; a decoded card whose ID number passes its check goes to the lanes.
 /// </summary>
+/// <param name="attention">Says when someone is at the reader's lane, to poll at the attended interval; none: always the resting one.</param>
 internal sealed partial class IdCardReaderSession(
     IdCardReaderOptions options,
     IDeviceEventSink sink,
-    ILogger<IdCardReaderSession> logger) : ISerialDeviceSession
+    ILogger<IdCardReaderSession> logger,
+    ReaderAttention? attention = null) : ISerialDeviceSession
 {
+    private readonly PollPace _pace = attention is null
+        ? PollPace.Fixed(options.PollInterval)
+        : PollPace.ForReader(options.PollInterval, options.AttendedPollInterval, attention, options.Name);
+
     public string Device => options.Name;
 
     public Task RunAsync(SerialLine line, DeviceLink link, CancellationToken cancellationToken) =>
@@ -27,7 +33,7 @@ internal sealed partial class IdCardReaderSession(
             }
 
             link.MarkOnline();
-            await FramedSession.PollAsync(() => PollOnceAsync(talk, link.Counters, cancellationToken), options.MaxSilentPolls, options.PollInterval, link, line.Time, logger, Device, cancellationToken)
+            await FramedSession.PollAsync(() => PollOnceAsync(talk, link.Counters, cancellationToken), options.MaxSilentPolls, _pace, link, line.Time, logger, Device, cancellationToken)
                 .ConfigureAwait(false);
         }, cancellationToken);
 

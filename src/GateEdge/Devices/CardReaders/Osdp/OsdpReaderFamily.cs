@@ -7,7 +7,7 @@ namespace GateEdge.Devices.CardReaders.Osdp;
 internal static class OsdpReaderFamily
 {
     public static readonly DeviceFamily<OsdpReaderOptions> Family = new("osdp-reader", DeviceRole.CardReader, DeviceWiring.Serial, d => d.OsdpReaders,
-        (o, s) => new BusMemberSession<OsdpPacket>(s.Buses, o.Port, o.BaudRate, () => new OsdpPacketDecoder(), new OsdpReaderSession(o, s.Sink, s.Logger<OsdpReaderSession>())))
+        (o, s) => new BusMemberSession<OsdpPacket>(s.Buses, o.Port, o.BaudRate, () => new OsdpPacketDecoder(), new OsdpReaderSession(o, s.Sink, s.Logger<OsdpReaderSession>(), s.Attention)))
     {
         Check = Check,
         ScanWords = ("an OSDP reader", "OSDP readers", "lane1-reader"),

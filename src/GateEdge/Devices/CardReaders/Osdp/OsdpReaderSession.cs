@@ -46,8 +46,12 @@ internal sealed partial class OsdpReaderSession : IBusMember<OsdpPacket>
     // The reader's cUID as the last secure channel gave it: another one at the same address is another reader.
     private string? _knownUid;
 
-    public OsdpReaderSession(OsdpReaderOptions options, IDeviceEventSink sink, ILogger<OsdpReaderSession> logger)
+    /// <param name="attention">Says when someone is at the reader's lane, to poll at the attended interval; none: always the resting one.</param>
+    public OsdpReaderSession(OsdpReaderOptions options, IDeviceEventSink sink, ILogger<OsdpReaderSession> logger, ReaderAttention? attention = null)
     {
+        Pace = attention is null
+            ? PollPace.Fixed(options.PollInterval)
+            : PollPace.ForReader(options.PollInterval, options.AttendedPollInterval, attention, options.Name);
         _options = options;
         _sink = sink;
         _logger = logger;
@@ -78,7 +82,7 @@ internal sealed partial class OsdpReaderSession : IBusMember<OsdpPacket>
 
     public TimeSpan ReplyTimeout => _options.ReplyTimeout;
 
-    public TimeSpan PollInterval => _options.PollInterval;
+    public PollPace Pace { get; }
 
     /// <summary>Whether this connection speaks the secure channel (a key, or install mode giving one).</summary>
     private bool UsesSecureChannel => _key is not null || _options.InstallMode;

@@ -39,7 +39,7 @@ internal sealed class Mlx90614ThermometerSession(
             sink.OnReading(new ThermometerReading(Device, objectC.Value + options.BodyOffsetC, objectC.Value, ambientC.Value,
                 HasTarget: objectC.Value - ambientC.Value >= options.TargetMinDeltaC, time.GetUtcNow()));
             return Task.CompletedTask;
-        }, options.MaxSilentPolls, options.PollInterval, link, time, logger, Device, cancellationToken).ConfigureAwait(false);
+        }, options.MaxSilentPolls, PollPace.Fixed(options.PollInterval), link, time, logger, Device, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>One SMBus read-word; a transfer the bus refuses counts as a missed reply.</summary>

@@ -1,4 +1,5 @@
 using GateEdge.Devices.Bus;
+using GateEdge.Devices.Framing;
 using GateEdge.Devices.Thermometers.Modbus.Protocol;
 
 namespace GateEdge.Devices.Thermometers.Modbus;
@@ -18,7 +19,7 @@ internal sealed class ModbusThermometerSession(ModbusThermometerOptions options,
 
     public TimeSpan ReplyTimeout => options.ReplyTimeout;
 
-    public TimeSpan PollInterval => options.PollInterval;
+    public PollPace Pace { get; } = PollPace.Fixed(options.PollInterval);
 
     public void Start(TimeProvider time) => _silent = 0;
 

@@ -26,7 +26,7 @@ internal sealed class SerialIrThermometerSession(
                 link.MarkOnline();
 
                 sink.OnReading(ToReading(frame, talk.Time.GetUtcNow()));
-            }, options.MaxSilentPolls, options.PollInterval, link, line.Time, logger, Device, cancellationToken);
+            }, options.MaxSilentPolls, PollPace.Fixed(options.PollInterval), link, line.Time, logger, Device, cancellationToken);
         }, cancellationToken);
 
     private ThermometerReading ToReading(GyFrame frame, DateTimeOffset at) => new(
