@@ -7,6 +7,7 @@ using GateEdge.Benchmarks.Load;
 // dotnet run -c Release --project bench/GateEdge.Benchmarks -- load --lanes 1,8,64 --seconds 30 --out DIR
 // dotnet run -c Release --project bench/GateEdge.Benchmarks -- backlog --events 1000000 --out DIR
 // dotnet run -c Release --project bench/GateEdge.Benchmarks -- registry --sizes 1000,10000,100000,1000000 --out DIR
+// dotnet run -c Release --project bench/GateEdge.Benchmarks -- relay --readers sam,osdp,osdp-secure --cards 40 [--resting]  (card placed → relay, lines paced at their baud)
 // dotnet run -c Release --project bench/GateEdge.Benchmarks -- centre --gateways 1000 --events 200000 --workers 2  (the reference centre's ingest, verify, signing cost)
 // dotnet run -c Release --project bench/GateEdge.Benchmarks -- all --out DIR       (what bench/run.sh runs)
 // dotnet run -c Release --project bench/GateEdge.Benchmarks -- report --out DIR    (results.md and the curves again, from DIR/results.json)
@@ -22,6 +23,16 @@ if (verb == "idle")
     foreach (var lanes in Ints("--lanes", "1,8"))
     {
         await IdleRun.RunAsync(lanes, TimeSpan.FromSeconds(Ints("--seconds", "60")[0]), args.Contains("--floor"), Console.Out);
+    }
+
+    return 0;
+}
+
+if (verb == "relay")
+{
+    foreach (var reader in Option("--readers", "sam,osdp,osdp-secure").Split(','))
+    {
+        await RelayRun.RunAsync(reader, Ints("--cards", "40")[0], Ints("--baud", reader == "sam" ? "115200" : "9600")[0], args.Contains("--resting"), Console.Out);
     }
 
     return 0;

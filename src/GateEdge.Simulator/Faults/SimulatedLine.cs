@@ -12,7 +12,7 @@ namespace GateEdge.Simulator.Faults;
 /// <see cref="Drop"/> per device: each hears everything the gateway writes, and has its own faults
 /// and its own plug (a device cut from the bus goes silent; the others and the port stay).
 /// </summary>
-internal sealed class SimulatedLine : IAsyncDisposable
+internal sealed partial class SimulatedLine : IAsyncDisposable
 {
     private readonly SimulatedLine? _bus;
     private readonly List<SimulatedLine> _drops = [];
@@ -28,6 +28,7 @@ internal sealed class SimulatedLine : IAsyncDisposable
     private VirtualSerialPort? _port;
     private Task _pump = Task.CompletedTask;
     private long _firstSpokenTo;
+    private int _baudRate;
 
     private SimulatedLine(string linkPath, TimeSpan warmUp)
     {
@@ -75,6 +76,17 @@ internal sealed class SimulatedLine : IAsyncDisposable
 
     /// <summary>The delay <see cref="LineFault.SlowReplies"/> adds. Default 1 s: beyond every reply timeout.</summary>
     public TimeSpan SlowBy { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The line's speed in bits per second, or 0 for none: with a speed, what the device sends and
+    /// what it hears take their time on the wire (ten bits a byte), as on a real cable. A drop
+    /// takes its bus's speed.
+    /// </summary>
+    public int BaudRate
+    {
+        get => _bus?.BaudRate ?? _baudRate;
+        set => _baudRate = value;
+    }
 
     public bool IsPlugged
     {
@@ -173,6 +185,8 @@ internal sealed class SimulatedLine : IAsyncDisposable
         await previous;
         await foreach (var chunk in port.Received.ReadAllAsync())
         {
+            // A device hears a command once its last byte has crossed the wire.
+            await WireTime(chunk.Length, Stopwatch.GetTimestamp());
             SimulatedLine[] drops;
             lock (_gate)
             {
@@ -187,106 +201,6 @@ internal sealed class SimulatedLine : IAsyncDisposable
                     Interlocked.CompareExchange(ref line._firstSpokenTo, Stopwatch.GetTimestamp(), 0);
                 }
             }
-        }
-    }
-
-    private async Task SendAsync(CancellationToken cancellationToken)
-    {
-        await foreach (var bytes in _outgoing.Reader.ReadAllAsync(cancellationToken))
-        {
-            if (WarmingUp)
-            {
-                continue;
-            }
-
-            var fault = Fault;
-            switch (fault)
-            {
-                case LineFault.Silence or LineFault.Jam:
-                    continue;
-                case LineFault.SlowReplies:
-                    await Task.Delay(SlowBy, cancellationToken);
-                    Send(bytes);
-                    break;
-                case LineFault.StrayHeader:
-                    // One burst replaces one frame; the line is clean from then on.
-                    Send(StrayHeader ?? bytes[..Math.Max(1, bytes.Length / 2)]);
-                    Fault = LineFault.None;
-                    break;
-                case LineFault.SplitFrames:
-                    for (int i = 0; i < bytes.Length; i += 3)
-                    {
-                        Send(bytes.AsSpan(i, Math.Min(3, bytes.Length - i)));
-                        await Task.Delay(2, cancellationToken);
-                    }
-
-                    break;
-                default:
-                    Send(Distort(bytes, fault));
-                    break;
-            }
-        }
-    }
-
-    private static byte[] Distort(byte[] bytes, LineFault fault)
-    {
-        switch (fault)
-        {
-            case LineFault.Garbage:
-                var burst = new byte[Random.Shared.Next(1, 16)];
-                Random.Shared.NextBytes(burst);
-                return [.. burst, .. bytes];
-            case LineFault.BadChecksum:
-                // A flipped bit inside the frame: its length and markers stay right, its checksum no longer matches.
-                var corrupted = (byte[])bytes.Clone();
-                corrupted[bytes.Length / 2] ^= 0x10;
-                return corrupted;
-            case LineFault.WrongBaud:
-                var noise = new byte[Math.Max(1, bytes.Length * 3 / 4)];
-                Random.Shared.NextBytes(noise);
-                return noise;
-            default:
-                return bytes;
-        }
-    }
-
-    /// <summary>A transceiver stuck sending: bursts of noise on the line, whatever the gateway asks, until the fault ends.</summary>
-    private async Task JamAsync(CancellationToken cancellationToken)
-    {
-        var noise = new byte[24];
-        while (Fault == LineFault.Jam && !cancellationToken.IsCancellationRequested)
-        {
-            Random.Shared.NextBytes(noise);
-            Send(noise);
-            await Task.Delay(5, CancellationToken.None);
-        }
-    }
-
-    private void Send(ReadOnlySpan<byte> bytes)
-    {
-        if (_bus is not null)
-        {
-            if (!_cut)
-            {
-                _bus.Send(bytes);
-            }
-
-            return;
-        }
-
-        VirtualSerialPort? port;
-        lock (_gate)
-        {
-            port = _port;
-        }
-
-        try
-        {
-            // An unplugged line loses what the device sends, as a real one would.
-            port?.Write(bytes);
-        }
-        catch (IOException)
-        {
         }
     }
 }
