@@ -23,6 +23,8 @@ internal sealed record AlarmEvent(
 
     public const string JournalMissingEvents = "journal-missing-events";
 
+    public const string JournalNearlyFull = "journal-nearly-full";
+
     internal AlarmEvent(EventHeader h, string alarm, string detail, long? fromSeq = null, long? toSeq = null)
         : this(SchemaId, h.Id, h.Seq, h.Prev, h.Time, h.Compound, h.Gate, h.Gateway, alarm, detail, fromSeq, toSeq)
     {

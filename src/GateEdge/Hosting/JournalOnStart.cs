@@ -1,4 +1,3 @@
-using System.Text.Json;
 using GateEdge.Events;
 using GateEdge.Journal;
 using GateEdge.Outputs;
@@ -11,16 +10,15 @@ namespace GateEdge.Hosting;
 /// issued that the file no longer holds (an alarm event naming them), and openings the last run
 /// recorded without recording what the relay did (each an actuation record, <c>not-confirmed</c>).
 /// </summary>
-internal sealed class JournalOnStart(EventJournal journal, GateActuator actuator, EventHeaders headers, TimeProvider time) : IHostedService
+internal sealed class JournalOnStart(EventJournal journal, GateActuator actuator, JournalAlarms alarms) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (journal.Missing is { } missing)
         {
-            await actuator.RecordAsync(EventKinds.Alarm, s => JsonSerializer.SerializeToUtf8Bytes(new AlarmEvent(headers.For(s, time.GetUtcNow(), ""),
-                AlarmEvent.JournalMissingEvents,
+            await alarms.RecordAsync(AlarmEvent.JournalMissingEvents,
                 $"events {missing.First}-{missing.Last} were recorded by this gateway and are no longer in its journal (deleted, or an older copy of the file restored)",
-                missing.First, missing.Last), EventJson.Default.AlarmEvent)).ConfigureAwait(false);
+                missing.First, missing.Last).ConfigureAwait(false);
         }
 
         await actuator.ReportUnconfirmedAsync(journal.PendingOpenings).ConfigureAwait(false);

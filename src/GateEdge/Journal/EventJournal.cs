@@ -63,6 +63,9 @@ internal sealed partial class EventJournal : IAsyncDisposable
     /// </summary>
     public (long First, long Last)? Missing { get; }
 
+    /// <summary>The most bytes the database may take (0: no cap).</summary>
+    public long MaxSizeBytes { get; private set; }
+
     /// <summary>Openings recorded before the last stop that have no actuation record: the gate never opened for them.</summary>
     public IReadOnlyList<PendingOpening> PendingOpenings { get; }
 
@@ -81,6 +84,7 @@ internal sealed partial class EventJournal : IAsyncDisposable
     {
         long pageSize = Scalar(_writer, "PRAGMA page_size");
         long pages = maxBytes <= 0 ? int.MaxValue : Math.Max(1, maxBytes / pageSize);
+        MaxSizeBytes = maxBytes <= 0 ? 0 : pages * pageSize;
         Scalar(_writer, $"PRAGMA max_page_count = {pages}");
         _shared.Use(c => Scalar(c, $"PRAGMA max_page_count = {pages}"));
     }

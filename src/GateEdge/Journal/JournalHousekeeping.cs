@@ -94,6 +94,10 @@ internal sealed class JournalHousekeeping(SharedConnection connection)
     /// Moves everything in the write-ahead log into the database and empties the log file, so rows
     /// pruned or redacted (zeroed in the database by secure_delete) leave no copy on disk in the WAL.
     /// </summary>
+    /// <summary>Bytes of the database in use (pages on the free list are reused before the file grows).</summary>
+    public long UsedBytes() => connection.Use(c =>
+        Scalar(c, "PRAGMA page_size") * (Scalar(c, "PRAGMA page_count") - Scalar(c, "PRAGMA freelist_count")));
+
     public void TruncateWriteAheadLog() => connection.Use(c =>
     {
         Execute(c, "PRAGMA wal_checkpoint(TRUNCATE);");

@@ -9,13 +9,20 @@ namespace GateEdge.Journal;
 /// alarm when undelivered events pile up. It never deletes an undelivered event: when the disk is
 /// truly full, appends fail and gates stay shut (R2) rather than a passage being lost. With a
 /// <see cref="JournalRedaction"/>, it also purges personal data from events kept past its period.
+/// When the journal fills <see cref="JournalOptions.SizeAlarmAtPercent"/> of its cap, it says so
+/// once (the log, <see cref="SizeAlarm"/>, and <c>sizeAlarm</c>: an alarm event for the centre),
+/// long before a full journal would shut the gates.
 /// Every step is guarded on its own: a failing step is logged and tried again at the next run, and
 /// never ends the service or the steps after it.
 /// </summary>
+/// <param name="sizeAlarm">Records the size alarm's detail for the centre; none in tests of the other steps.</param>
 internal sealed partial class JournalMaintenance(EventJournal journal, JournalOptions options, TimeProvider time, ILogger<JournalMaintenance> logger,
-    JournalRedaction? redaction = null)
+    JournalRedaction? redaction = null, Func<string, Task>? sizeAlarm = null)
     : BackgroundService
 {
+    /// <summary>True while the journal holds <see cref="JournalOptions.SizeAlarmAtPercent"/> of its cap or more.</summary>
+    public bool SizeAlarm { get; private set; }
+
     /// <summary>True while the undelivered backlog is at or above <see cref="JournalOptions.BacklogAlarmAt"/>.</summary>
     public bool BacklogAlarm { get; private set; }
 
@@ -27,12 +34,16 @@ internal sealed partial class JournalMaintenance(EventJournal journal, JournalOp
         using var timer = new PeriodicTimer(options.MaintenanceInterval, time);
         do
         {
-            RunOnce();
+            if (RunOnce() is { } detail && sizeAlarm is not null)
+            {
+                await sizeAlarm(detail).ConfigureAwait(false);
+            }
         }
         while (await Tick(timer, stoppingToken).ConfigureAwait(false));
     }
 
-    internal void RunOnce()
+    /// <summary>One run of every step; returns the size alarm's detail when this run raised it.</summary>
+    internal string? RunOnce()
     {
         var cutoff = time.GetUtcNow() - options.DeliveredRetention;
         long upTo = options.PruneOnlyAcknowledged ? Step("reading the acknowledged checkpoint", journal.Checkpoints.AcknowledgedSize) : long.MaxValue;
@@ -58,6 +69,25 @@ internal sealed partial class JournalMaintenance(EventJournal journal, JournalOp
         }
 
         CheckBacklog(journal.Outbox.CountUndelivered());
+        return journal.MaxSizeBytes > 0 ? CheckSize(Step("measuring the journal", journal.Housekeeping.UsedBytes), journal.MaxSizeBytes) : null;
+    }
+
+    private string? CheckSize(long used, long cap)
+    {
+        bool alarm = used * 100 >= cap * options.SizeAlarmAtPercent;
+        string? raised = null;
+        if (alarm && !SizeAlarm)
+        {
+            raised = $"the journal holds {used / 1048576.0:0.#} MiB of its {cap / 1048576.0:0.#} MiB cap (alarm at {options.SizeAlarmAtPercent} %); when it is full, attempts cannot be recorded and the gates stay shut: check the broker connection and Journal.DeliveredRetention, or raise Journal.MaxSizeMiB";
+            LogSizeAlarm(raised);
+        }
+        else if (!alarm && SizeAlarm)
+        {
+            LogSizeCleared(used / 1048576.0);
+        }
+
+        SizeAlarm = alarm;
+        return raised;
     }
 
     private int Redact(JournalRedaction redaction)
@@ -121,6 +151,12 @@ internal sealed partial class JournalMaintenance(EventJournal journal, JournalOp
             return false;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Journal size alarm: {Detail}")]
+    private partial void LogSizeAlarm(string detail);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Journal size back to {MiB:0.#} MiB; alarm cleared")]
+    private partial void LogSizeCleared(double miB);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Journal: deleted {Count} delivered events older than {Days} days")]
     private partial void LogPruned(int count, double days);

@@ -12,10 +12,19 @@ internal sealed class JournalOptions
     /// <summary>
     /// Most megabytes the journal may take, so it never fills a disk it shares with the system and
     /// the logs. Reaching it is handled as a full disk: attempts are refused (gates stay closed) and
-    /// reported. Default 0: no cap.
+    /// reported, so an alarm goes to the centre well before (<see cref="SizeAlarmAtPercent"/>).
+    /// Default 2048 MiB, about two million passages; 0: no cap (a disk of its own).
     /// </summary>
     [Range(0, 1000000)]
-    public long MaxSizeMiB { get; set; }
+    public long MaxSizeMiB { get; set; } = 2048;
+
+    /// <summary>
+    /// How full of <see cref="MaxSizeMiB"/> the journal may get before an alarm (log, status page
+    /// and an alarm event to the centre) asks someone to look: the broker unreachable for weeks,
+    /// or retention set too long. Default 80 %.
+    /// </summary>
+    [Range(10, 99)]
+    public int SizeAlarmAtPercent { get; set; } = 80;
 
     /// <summary>Most events committed in one transaction (group commit). Default 512.</summary>
     [Range(1, 10000)]

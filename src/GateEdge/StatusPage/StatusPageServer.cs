@@ -122,7 +122,8 @@ internal sealed partial class StatusPageServer(
         return new StatusSnapshot(
             new(config.Gateway.Id, config.Gateway.CompoundId, config.Gateway.GateId, now, GatewayMetrics.Version, _startedAt),
             new($"{config.Mqtt.Host}:{config.Mqtt.Port}", connected, since, problem),
-            new(journal.Appender.LastSeq, journal.Outbox.CountUndelivered(), maintenance.BacklogAlarm, journal.Health.CanRecord ? null : journal.Health.Fault?.Problem ?? "the journal has stopped"),
+            new(journal.Appender.LastSeq, journal.Outbox.CountUndelivered(), maintenance.BacklogAlarm, journal.Health.CanRecord ? null : journal.Health.Fault?.Problem ?? "the journal has stopped",
+                maintenance.SizeAlarm),
             [.. config.Lanes.Select(l => new StatusSnapshot.LanePart(l.Id, Wire.Of(l.Direction), Wire.Of(l.Mode), [.. l.Devices]))],
             [.. health.Snapshot().Select(d => new StatusSnapshot.DevicePart(d.Device, Wire.Of(d.State), d.Reason, d.Since,
                 d.Counters?.Frames ?? 0, d.Counters?.BadFrames ?? 0, d.Counters?.SilentPolls ?? 0, d.Counters?.Disconnects ?? 0))],

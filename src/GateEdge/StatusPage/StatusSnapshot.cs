@@ -19,7 +19,8 @@ internal sealed record StatusSnapshot(
     internal sealed record BrokerPart(string Address, bool Connected, DateTimeOffset? Since, string? Problem);
 
     /// <param name="RecordingProblem">Why attempts cannot be recorded now; null when they can.</param>
-    internal sealed record JournalPart(long LastSeq, long Backlog, bool BacklogAlarm, string? RecordingProblem);
+    /// <param name="SizeAlarm">The journal holds its alarm share of its size cap or more.</param>
+    internal sealed record JournalPart(long LastSeq, long Backlog, bool BacklogAlarm, string? RecordingProblem, bool SizeAlarm);
 
     internal sealed record LanePart(string Id, string Direction, string Mode, IReadOnlyList<string> Devices);
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using GateEdge.Events;
 using GateEdge.Journal;
 using GateEdge.Privacy;
+using GateEdge.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -156,6 +157,61 @@ public sealed class JournalMaintenanceTests : IDisposable
         journal.Outbox.MarkDelivered([1]);
         maintenance.RunOnce();
         Assert.False(maintenance.BacklogAlarm);
+    }
+
+    [Fact]
+    public async Task A_journal_filling_its_cap_raises_one_alarm_long_before_it_is_full_and_clears_once_pruned()
+    {
+        await using var journal = Open();
+        journal.LimitSize(512 * 1024);
+        var maintenance = Maintenance(journal);
+        await Append(journal, 1);
+        Assert.Null(maintenance.RunOnce());
+        Assert.False(maintenance.SizeAlarm);
+
+        // Passages until the journal holds 80 % of its cap; every one of them still stored.
+        while (journal.Housekeeping.UsedBytes() * 100 < journal.MaxSizeBytes * 80)
+        {
+            await AppendPassage(journal);
+        }
+
+        Assert.Matches("of its 0.5 MiB cap \\(alarm at 80 %\\)", maintenance.RunOnce());
+        Assert.True(maintenance.SizeAlarm);
+        Assert.Null(maintenance.RunOnce());
+        Assert.True(maintenance.SizeAlarm);
+
+        // Delivered and past retention, acknowledged by the centre: pruned, and the alarm clears.
+        journal.Outbox.MarkDelivered([.. journal.Outbox.ReadUndelivered(0, 100_000).Select(e => e.Seq)]);
+        _time.Advance(TimeSpan.FromDays(8));
+        AcknowledgeHead(journal);
+        Assert.Null(maintenance.RunOnce());
+        Assert.False(maintenance.SizeAlarm);
+    }
+
+    [Fact]
+    public async Task The_running_service_hands_the_size_alarm_to_be_recorded_for_the_centre()
+    {
+        await using var journal = Open();
+        journal.LimitSize(512 * 1024);
+        while (journal.Housekeeping.UsedBytes() * 100 < journal.MaxSizeBytes * 80)
+        {
+            await AppendPassage(journal);
+        }
+
+        var recorded = new List<string>();
+        using var maintenance = new JournalMaintenance(journal, _options, _time, NullLogger<JournalMaintenance>.Instance, sizeAlarm: detail =>
+        {
+            lock (recorded)
+            {
+                recorded.Add(detail);
+            }
+
+            return Task.CompletedTask;
+        });
+        await maintenance.StartAsync(CancellationToken.None);
+        await Eventually.True(() => { lock (recorded) { return recorded.Count == 1; } }, "the alarm is handed over once");
+        await maintenance.StopAsync(CancellationToken.None);
+        Assert.Contains("raise Journal.MaxSizeMiB", recorded[0], StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
