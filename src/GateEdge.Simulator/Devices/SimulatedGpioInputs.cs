@@ -1,6 +1,7 @@
 using System.Device.Gpio;
 using GateEdge.Devices.Inputs;
 using GateEdge.Outputs.Gpio;
+using GateEdge.Simulator.Faults;
 
 namespace GateEdge.Simulator.Devices;
 
@@ -19,6 +20,29 @@ internal sealed class SimulatedMaskDetector
 
     /// <summary>The person in front wears a mask (true) or not; the output chatters briefly, as a relay contact does.</summary>
     public void SetMaskWorn(bool worn) => Bouncy.Settle(_chip, _line, worn ? PinValue.High : PinValue.Low);
+}
+
+/// <summary>
+/// The gateway's enclosure tamper switch: a contact the closed lid holds to ground; opening the
+/// box lets the pull-up raise the line (active high).
+/// </summary>
+internal sealed class SimulatedTamperSwitch : ITamperable
+{
+    private readonly SimulatedGpioDriver _chip;
+    private readonly int _line;
+
+    public SimulatedTamperSwitch(SimulatedGpioDriver chip, int line)
+    {
+        _chip = chip;
+        _line = line;
+        chip.SetInput(line, PinValue.Low);
+    }
+
+    public bool Tampered
+    {
+        get => _chip.Peek(_line) == PinValue.High;
+        set => Bouncy.Settle(_chip, _line, value ? PinValue.High : PinValue.Low);
+    }
 }
 
 /// <summary>A guard's confirm and deny keys on two lines of the simulated chip: contacts to ground, pulled up.</summary>

@@ -11,7 +11,7 @@ namespace GateEdge.Simulator.Devices;
 /// a new key from <c>osdp_KEYSET</c>, checks every command's MAC and MACs and encrypts its
 /// replies. Its framing, CRC and cryptography are its own (<see cref="OsdpReaderCrypto"/>), not the gateway's.
 /// </summary>
-internal sealed class SimulatedOsdpReader(string name, SimulatedLine port, byte address = 0) : ICompoundCardReader
+internal sealed class SimulatedOsdpReader(string name, SimulatedLine port, byte address = 0) : ICompoundCardReader, ITamperable
 {
     private const byte Poll = 0x60, KeySet = 0x75, Challenge = 0x76, ServerCryptogram = 0x77;
     private const byte Ack = 0x40, Nak = 0x41, LocalStatus = 0x48, RawCardRead = 0x50, ClientCryptogram = 0x76, InitialRMac = 0x78;

@@ -39,8 +39,8 @@ internal sealed class FaultPlayer(IReadOnlyList<SimulatorScript.ScriptedFault>? 
                 ?? throw new InvalidDataException($"device '{fault.Device}': only a voice module can be busy"))
             : fault.Fault == CardFlood ? Flooding(gate.CompoundCardReaders.GetValueOrDefault(fault.Device) as Devices.SimulatedRdm6300Reader
                 ?? throw new InvalidDataException($"device '{fault.Device}': a card flood is played on an RDM6300 reader's cable"), cancellationToken)
-            : fault.Fault == Tamper ? Tampering(gate.CompoundCardReaders.GetValueOrDefault(fault.Device) as Devices.SimulatedOsdpReader
-                ?? throw new InvalidDataException($"device '{fault.Device}': a tamper switch is played on an OSDP reader"))
+            : fault.Fault == Tamper ? Tampering(gate.Tamperable.GetValueOrDefault(fault.Device)
+                ?? throw new InvalidDataException($"device '{fault.Device}': a tamper switch is played on an OSDP reader or a tamper switch"))
             : fault.Fault == ForgedRead ? Forging(gate.CompoundCardReaders.GetValueOrDefault(fault.Device) as Devices.SimulatedOsdpReader
                 ?? throw new InvalidDataException($"device '{fault.Device}': forged reads are played on an OSDP reader's cable"))
             : gate.Lines.TryGetValue(fault.Device, out var line) ? OnLine(line, fault.Fault)
@@ -91,10 +91,10 @@ internal sealed class FaultPlayer(IReadOnlyList<SimulatorScript.ScriptedFault>? 
         return () => Volatile.Write(ref flooding, false);
     }
 
-    private static Action Tampering(Devices.SimulatedOsdpReader reader)
+    private static Action Tampering(ITamperable device)
     {
-        reader.Tampered = true;
-        return () => reader.Tampered = false;
+        device.Tampered = true;
+        return () => device.Tampered = false;
     }
 
     private static Action Forging(Devices.SimulatedOsdpReader reader)

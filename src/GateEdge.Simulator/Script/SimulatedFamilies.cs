@@ -75,6 +75,10 @@ internal static class SimulatedFamilies
         {
             Scripted = Settings<MaskDetectorOptions>(o => new(o.Name, "", Line: o.Line)),
         },
+        new(TamperInputFamily.Family, (d, at) => new(new SimulatedTamperSwitch(at.Hardware.Chip, d.Line ?? -1)))
+        {
+            Scripted = Settings<TamperInputOptions>(o => new(o.Name, "", Line: o.Line)),
+        },
     ];
 
     /// <summary>The simulator's line for a family, or null for one it does not play (a guard keypad: a person presses it).</summary>

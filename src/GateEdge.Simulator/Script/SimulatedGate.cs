@@ -75,6 +75,11 @@ internal sealed class SimulatedGate : IAsyncDisposable
                 break;
         }
 
+        if (simulated.Device is ITamperable tamperable)
+        {
+            Tamperable[name] = tamperable;
+        }
+
         if (simulated.Device is IFaultableDevice faultable)
         {
             FaultableDevices[name] = faultable;
@@ -103,6 +108,9 @@ internal sealed class SimulatedGate : IAsyncDisposable
 
     /// <summary>Every device's serial line by device name, to unplug or disturb.</summary>
     public Dictionary<string, SimulatedLine> Lines { get; } = [];
+
+    /// <summary>Devices with a tamper switch, by device name: OSDP readers, the enclosure's switch.</summary>
+    public Dictionary<string, ITamperable> Tamperable { get; } = [];
 
     /// <summary>In-process devices that play faults themselves, by device name.</summary>
     public Dictionary<string, IFaultableDevice> FaultableDevices { get; } = [];

@@ -24,4 +24,7 @@ internal sealed record DeviceAlarm(string Device, string Alarm, string Detail, D
 
     /// <summary>Install mode gave a reader its secure channel key.</summary>
     public const string ReaderKeySet = "reader-key-set";
+
+    /// <summary>The gateway's enclosure tamper switch reports the box open.</summary>
+    public const string EnclosureTamper = "enclosure-tamper";
 }

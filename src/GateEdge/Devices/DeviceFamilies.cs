@@ -34,6 +34,7 @@ internal static class DeviceFamilies
         Mlx90614ThermometerFamily.Family,
         MaskDetectorFamily.Family,
         GuardKeypadFamily.Family,
+        TamperInputFamily.Family,
     ];
 
     /// <summary>Every configured device with its family, in table order, then file order.</summary>

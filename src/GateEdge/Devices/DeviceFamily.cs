@@ -10,6 +10,9 @@ internal enum DeviceRole
     MaskDetector,
     GuardKeypad,
     Voice,
+
+    /// <summary>Watches the gateway's enclosure, not a lane: no lane names it.</summary>
+    Enclosure,
 }
 
 /// <summary>How a device is wired to the box.</summary>

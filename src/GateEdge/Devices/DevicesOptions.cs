@@ -40,6 +40,9 @@ internal sealed class DevicesOptions
     /// <summary>Guards' confirm/deny keys on GPIO lines.</summary>
     public List<GuardKeypadOptions> GuardKeypads { get; set; } = [];
 
+    /// <summary>The enclosure's tamper switch on a GPIO line: no lane names it.</summary>
+    public List<TamperInputOptions> TamperInputs { get; set; } = [];
+
     /// <summary>Speech modules that say the lanes' prompts.</summary>
     public List<VoiceModuleOptions> VoiceModules { get; set; } = [];
 

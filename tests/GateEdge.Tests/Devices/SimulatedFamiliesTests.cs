@@ -41,6 +41,7 @@ public sealed class SimulatedFamiliesTests
                     DeviceRole.Thermometer => "thermometer",
                     DeviceRole.Voice => "voice module",
                     DeviceRole.MaskDetector => "mask detector",
+                    DeviceRole.Enclosure => "tamper switch",
                     _ => "unexpected role",
                 };
                 Assert.True(expected == filedAs, $"{simulated.Family.Kind} is filed as {filedAs}, its family's role is {expected}");
@@ -71,5 +72,6 @@ public sealed class SimulatedFamiliesTests
         : gate.Thermometers.ContainsKey(name) ? "thermometer"
         : gate.VoiceModules.ContainsKey(name) ? "voice module"
         : gate.MaskDetectors.ContainsKey(name) ? "mask detector"
+        : gate.Tamperable.ContainsKey(name) ? "tamper switch"
         : "nothing";
 }

@@ -11,7 +11,7 @@ namespace GateEdge.Devices.Inputs;
 internal sealed class GpioInputSession(
     InputLineOptions options,
     GpioController gpio,
-    Action<int, bool> changed,
+    Action<int, bool, DeviceLink> changed,
     TimeProvider time) : IDeviceSession
 {
     public string Device => options.Name;
@@ -42,7 +42,7 @@ internal sealed class GpioInputSession(
             for (int i = 0; i < settled.Length; i++)
             {
                 // Whoever listens starts from the real level, not from an assumed idle one.
-                changed(i, settled[i]);
+                changed(i, settled[i], link);
             }
 
             while (true)
@@ -60,7 +60,7 @@ internal sealed class GpioInputSession(
                     {
                         settled[i] = now;
                         link.Counters.CountFrame();
-                        changed(i, now);
+                        changed(i, now, link);
                     }
                 }
             }

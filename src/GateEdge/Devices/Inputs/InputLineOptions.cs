@@ -30,6 +30,20 @@ internal sealed class MaskDetectorOptions : InputLineOptions
 }
 
 /// <summary>
+/// The enclosure's tamper switch on one GPIO line, an entry of <c>Devices:TamperInputs</c>:
+/// active while the box is open. Wired as a contact to ground that the closed lid holds shut,
+/// with a pull-up, the line reads high when the lid opens or the wire is cut: active high by
+/// default, so both count.
+/// </summary>
+internal sealed class TamperInputOptions : InputLineOptions
+{
+    [Range(0, 65535)]
+    public int Line { get; set; } = -1;
+
+    public override IReadOnlyList<int> Lines => [Line];
+}
+
+/// <summary>
 /// The guard's confirm and deny keys on two GPIO lines, an entry of <c>Devices:GuardKeypads</c>.
 /// Keys are usually contacts to ground, hence active low by default.
 /// </summary>

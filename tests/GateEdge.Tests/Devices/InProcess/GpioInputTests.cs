@@ -1,4 +1,5 @@
 using System.Device.Gpio;
+using GateEdge.Devices;
 using GateEdge.Devices.Inputs;
 using GateEdge.Outputs.Gpio;
 using GateEdge.Simulator.Devices;
@@ -52,5 +53,23 @@ public sealed class GpioInputTests : DeviceBench
         Assert.Equal([GuardKey.Confirm, GuardKey.Deny, GuardKey.Confirm], Sink.GuardKeys.Select(k => k.Key));
     }
 
+    [Fact]
+    public async Task Opening_the_enclosure_raises_one_alarm_per_opening_and_degrades_the_switch()
+    {
+        var tamper = new SimulatedTamperSwitch(_chip, 21);
+        var supervisor = Supervise(InputDevices.TamperInput(new TamperInputOptions { Name = "box", Line = 21 }, _gpio, Sink, TimeProvider.System));
+        await Eventually.True(() => Health.Get("box").IsAvailable, "the closed switch is online");
+        Assert.Empty(Sink.Alarms);
 
+        tamper.Tampered = true;
+        await Eventually.True(() => Sink.Alarms.Count == 1, "the opened box raises an alarm");
+        tamper.Tampered = false;
+        await Eventually.True(() => supervisor.Counters.Frames == 2, "the closed lid settles");
+        tamper.Tampered = true;
+        await Eventually.True(() => Sink.Alarms.Count == 2, "opened again, another alarm");
+
+        Assert.All(Sink.Alarms, a => Assert.Equal(("box", DeviceAlarm.EnclosureTamper), (a.Device, a.Alarm)));
+        Assert.Equal(2, supervisor.Counters.TamperReports);
+        Assert.Equal(GateEdge.Devices.Health.DeviceState.Degraded, Health.Get("box").State);
+    }
 }
