@@ -25,6 +25,8 @@ internal sealed record AlarmEvent(
 
     public const string JournalNearlyFull = "journal-nearly-full";
 
+    public const string JournalDamaged = "journal-damaged";
+
     internal AlarmEvent(EventHeader h, string alarm, string detail, long? fromSeq = null, long? toSeq = null)
         : this(SchemaId, h.Id, h.Seq, h.Prev, h.Time, h.Compound, h.Gate, h.Gateway, alarm, detail, fromSeq, toSeq)
     {

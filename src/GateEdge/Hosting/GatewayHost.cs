@@ -71,7 +71,7 @@ internal static class GatewayHost
         services.AddSingleton<IPersonRegistry>(sp => sp.GetRequiredService<LiveRegistry>());
         services.AddSingleton(_ => GatewayKey.LoadOrCreate(config.Gateway.StateDirectory));
         services.AddSingleton(sp => new EventJournal(config.Journal.Path, config.Journal.MaxBatch,
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<EventJournal>>(), sp.GetRequiredService<GatewayKey>(), config.Journal.MaxSizeMiB * 1024 * 1024));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<EventJournal>>(), sp.GetRequiredService<GatewayKey>(), config.Journal.MaxSizeMiB * 1024 * 1024, setAsideDamaged: true));
         services.AddSingleton(sp => sp.GetRequiredService<EventJournal>().Appender);
         services.AddSingleton(config.Journal);
         services.AddSingleton(new JournalRedaction(EventKinds.Passage, config.Privacy.PersonalDataRetention, PassageRedaction.Redact));

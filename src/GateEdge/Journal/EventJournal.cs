@@ -16,12 +16,20 @@ internal sealed partial class EventJournal : IAsyncDisposable
 {
     private readonly SqliteConnection _writer;
     private readonly SharedConnection _shared;
+    private readonly IssuedHead _issued;
     private readonly ILogger _logger;
 
     /// <param name="maxSizeBytes">Most bytes the journal's database may take (0: as much as the disk has).</param>
-    public EventJournal(string path, int maxBatch, TimeProvider time, ILogger<EventJournal> logger, GatewayKey key, long maxSizeBytes = 0)
+    /// <param name="setAsideDamaged">Check the file first and move it aside when SQLite cannot use it (the gateway does; tests of the store alone need not).</param>
+    public EventJournal(string path, int maxBatch, TimeProvider time, ILogger<EventJournal> logger, GatewayKey key, long maxSizeBytes = 0, bool setAsideDamaged = false)
     {
         _logger = logger;
+        Damaged = setAsideDamaged ? DamagedJournal.SetAsideIfDamaged(path, time.GetUtcNow()) : null;
+        if (Damaged is { } damaged)
+        {
+            LogSetAside(path, damaged.Problem, damaged.KeptAt);
+        }
+
         // The journal holds personal data (masked, but still about residents).
         PrivateFile.Create(path);
         var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
@@ -32,12 +40,14 @@ internal sealed partial class EventJournal : IAsyncDisposable
         // again, with its id, which consumers deduplicate. Appends keep synchronous = FULL.
         Execute(shared, "PRAGMA synchronous = NORMAL;");
         _shared = new SharedConnection(shared);
+        _issued = IssuedHead.Open(IssuedHead.PathFor(path));
+        RaiseChainTo(_writer, _issued.Last);
         Missing = MissingBelowHead(_writer);
         PendingOpenings = ReadPendingOpenings(_writer);
         LimitSize(maxSizeBytes);
 
         Health = new JournalHealth(time, logger);
-        Appender = new JournalAppender(_writer, key, Health, maxBatch, time, logger);
+        Appender = new JournalAppender(_writer, key, Health, maxBatch, time, logger, _issued);
         Outbox = new Outbox(_shared, Appender, Health);
         Housekeeping = new JournalHousekeeping(_shared);
         Checkpoints = new JournalCheckpoints(_shared);
@@ -63,6 +73,9 @@ internal sealed partial class EventJournal : IAsyncDisposable
     /// </summary>
     public (long First, long Last)? Missing { get; }
 
+    /// <summary>The journal found unusable at start and moved aside; this one is new. Null when the file was sound.</summary>
+    public DamagedJournal? Damaged { get; }
+
     /// <summary>The most bytes the database may take (0: no cap).</summary>
     public long MaxSizeBytes { get; private set; }
 
@@ -74,6 +87,7 @@ internal sealed partial class EventJournal : IAsyncDisposable
         await Appender.DisposeAsync().ConfigureAwait(false);
         _writer.Dispose();
         _shared.Dispose();
+        _issued.Dispose();
     }
 
     /// <summary>
@@ -87,6 +101,25 @@ internal sealed partial class EventJournal : IAsyncDisposable
         MaxSizeBytes = maxBytes <= 0 ? 0 : pages * pageSize;
         Scalar(_writer, $"PRAGMA max_page_count = {pages}");
         _shared.Use(c => Scalar(c, $"PRAGMA max_page_count = {pages}"));
+    }
+
+    /// <summary>
+    /// A journal behind the head recorded beside it (its write-ahead log lost, an older copy put
+    /// back, a new file in place of a damaged one) continues from that head: its numbers are
+    /// never issued again, and <see cref="Missing"/> names them.
+    /// </summary>
+    private static void RaiseChainTo(SqliteConnection connection, (long Seq, byte[] Head)? issued)
+    {
+        if (issued is not { } head || head.Seq <= Scalar(connection, "SELECT COALESCE(MAX(seq), 0) FROM chain"))
+        {
+            return;
+        }
+
+        using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO chain (one, seq, head) VALUES (1, $seq, $head) ON CONFLICT (one) DO UPDATE SET seq = excluded.seq, head = excluded.head";
+        command.Parameters.AddWithValue("$seq", head.Seq);
+        command.Parameters.AddWithValue("$head", head.Head);
+        command.ExecuteNonQuery();
     }
 
     private static (long First, long Last)? MissingBelowHead(SqliteConnection connection)
@@ -119,6 +152,9 @@ internal sealed partial class EventJournal : IAsyncDisposable
         Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON;");
         return connection;
     }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "The journal {Path} cannot be used ({Problem}); it is kept at {KeptAt} and a new journal continues the sequence. The centre is told with an alarm event")]
+    private partial void LogSetAside(string path, string problem, string keptAt);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "The journal is behind its own chain: events {First}–{Last} ({Count}) were issued and are no longer in the file (deleted or an older copy restored). Their numbers are not issued again; the centre is told with an alarm event")]
     private partial void LogMissingBelowHead(long first, long last, long count);

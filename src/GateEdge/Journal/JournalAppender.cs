@@ -23,11 +23,14 @@ internal sealed partial class JournalAppender : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly int _maxBatch;
     private readonly Task _writeLoop;
+    private readonly IssuedHead? _issued;
     private long _lastSeq;
     private byte[] _head;
 
-    public JournalAppender(SqliteConnection writer, GatewayKey key, JournalHealth health, int maxBatch, TimeProvider time, ILogger logger)
+    /// <param name="issued">Where each commit's head is also kept, outside the journal; none in tests of the store alone.</param>
+    public JournalAppender(SqliteConnection writer, GatewayKey key, JournalHealth health, int maxBatch, TimeProvider time, ILogger logger, IssuedHead? issued = null)
     {
+        _issued = issued;
         _writer = writer;
         _key = key;
         _health = health;
@@ -70,6 +73,22 @@ internal sealed partial class JournalAppender : IAsyncDisposable
     {
         _appends.Writer.TryComplete();
         await _writeLoop.ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The batch is in the journal; its head goes beside it before anyone acts on it. Should that
+    /// write fail, the events stand (they are stored) and the next commit writes the head again.
+    /// </summary>
+    private void KeepIssuedHead(long seq, byte[] head)
+    {
+        try
+        {
+            _issued?.Write(seq, head);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ObjectDisposedException)
+        {
+            LogIssuedHeadFailed(ex, seq);
+        }
     }
 
     private static (long Seq, byte[] Head) ReadHead(SqliteConnection connection)
@@ -139,6 +158,7 @@ internal sealed partial class JournalAppender : IAsyncDisposable
 
         Interlocked.Exchange(ref _lastSeq, seq);
         _head = head;
+        KeepIssuedHead(seq, head);
         _health.Succeeded();
         foreach (var (pending, stamp) in stored)
         {
@@ -168,6 +188,9 @@ internal sealed partial class JournalAppender : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A {Kind} event could not be built; it is not recorded and its gate stays closed (R2)")]
     private partial void LogNotBuilt(Exception exception, string kind);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The journal's head up to event {Seq} could not be kept beside the journal; the events are stored, and the next commit tries again")]
+    private partial void LogIssuedHeadFailed(Exception exception, long seq);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Journal commit of {Count} events failed ({Problem}); their gates stay closed (R2)")]
     private partial void LogCommitFailed(int count, string problem);

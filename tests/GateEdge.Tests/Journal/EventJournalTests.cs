@@ -177,6 +177,103 @@ public sealed class EventJournalTests : IDisposable
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.GetDirectoryName(path)!));
     }
 
+    [Fact]
+    public async Task An_older_copy_put_back_in_place_of_the_journal_never_makes_a_number_issued_twice_and_names_the_ones_it_lacks()
+    {
+        var copy = Path.Combine(_dir, "older-copy.db");
+        string lastHead;
+        await using (var journal = Open())
+        {
+            for (int i = 0; i < 3; i++)
+            {
+                await Append(journal);
+            }
+
+            journal.Housekeeping.TruncateWriteAheadLog();
+            File.Copy(DbPath, copy);
+            for (int i = 0; i < 5; i++)
+            {
+                await Append(journal);
+            }
+
+            lastHead = GateEdge.Evidence.EventChain.Hex(journal.Checkpoints.Head().Head);
+        }
+
+        // What a lost write-ahead log or a restored backup leaves: the file as it was at event 3.
+        File.Copy(copy, DbPath, overwrite: true);
+        File.Delete(DbPath + "-wal");
+        await using var reopened = Open();
+
+        Assert.Equal((4L, 8L), reopened.Missing);
+        var next = await Append(reopened);
+        Assert.Equal(9, next.Seq);
+        Assert.Equal(lastHead, next.Prev);
+    }
+
+    [Fact]
+    public async Task A_head_torn_by_a_power_cut_leaves_the_one_before_it()
+    {
+        await using (var journal = Open())
+        {
+            await Append(journal);
+            await Append(journal);
+        }
+
+        // The newest write (event 2) went to the second slot; a torn write there leaves event 1's.
+        using (var file = new FileStream(GateEdge.Journal.IssuedHead.PathFor(DbPath), FileMode.Open, FileAccess.Write))
+        {
+            file.Position = 64 + 10;
+            file.WriteByte(0xFF);
+        }
+
+        using var head = GateEdge.Journal.IssuedHead.Open(GateEdge.Journal.IssuedHead.PathFor(DbPath));
+        Assert.Equal(1, head.Last?.Seq);
+    }
+
+    [Fact]
+    public async Task A_journal_that_is_no_longer_a_database_is_kept_aside_whole_and_a_new_one_continues_the_sequence_and_the_chain()
+    {
+        string lastHead;
+        await using (var journal = Open())
+        {
+            for (int i = 0; i < 5; i++)
+            {
+                await Append(journal);
+            }
+
+            lastHead = GateEdge.Evidence.EventChain.Hex(journal.Checkpoints.Head().Head);
+        }
+
+        var garbage = new byte[8192];
+        new Random(7).NextBytes(garbage);
+        File.WriteAllBytes(DbPath, garbage);
+
+        await using var reopened = new EventJournal(DbPath, 64, TimeProvider.System, NullLogger<EventJournal>.Instance, GatewayKey.Ephemeral(), setAsideDamaged: true);
+
+        var damaged = Assert.IsType<DamagedJournal>(reopened.Damaged);
+        Assert.Contains("not a database", damaged.Problem, StringComparison.Ordinal);
+        Assert.Equal(garbage, File.ReadAllBytes(damaged.KeptAt));
+        Assert.Equal((1L, 5L), reopened.Missing);
+        var next = await Append(reopened);
+        Assert.Equal((6L, lastHead), (next.Seq, next.Prev));
+    }
+
+    [Fact]
+    public async Task A_sound_journal_is_left_in_place()
+    {
+        await using (var journal = Open())
+        {
+            await Append(journal);
+        }
+
+        await using var reopened = new EventJournal(DbPath, 64, TimeProvider.System, NullLogger<EventJournal>.Instance, GatewayKey.Ephemeral(), setAsideDamaged: true);
+
+        Assert.Null(reopened.Damaged);
+        Assert.Null(reopened.Missing);
+        Assert.Equal(2, (await Append(reopened)).Seq);
+        Assert.Empty(Directory.GetFiles(_dir, "*.damaged-*"));
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     private EventJournal Open() => new(DbPath, 64, TimeProvider.System, NullLogger<EventJournal>.Instance, GatewayKey.Ephemeral());
