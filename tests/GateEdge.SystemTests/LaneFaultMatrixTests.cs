@@ -82,4 +82,34 @@ public sealed class LaneFaultMatrixTests : FaultMatrixTest
         });
         Report("back-to-back people, no \"nobody\" frame", centre, "each decided at once on their own reading");
     }
+
+    [Fact]
+    public async Task A_thermometer_frozen_at_a_normal_reading_is_judged_stuck_and_lets_no_fever_through_after_it()
+    {
+        // A head hung at 36.5 °C from the start, and six different people at real temperatures, every second one with a fever.
+        Gate.WriteGatewayConfig("""{ "DuplicateWindow": "00:00:00", "MaskRequired": false, "StuckThermometerAfter": 4 }""");
+        Gate.WriteScript(Enumerable.Range(0, TestGate.Residents.Length).Select(i => (i, i % 2 == 1 ? 38.4m : 36.6m, "00:00:00.3")), loop: true,
+            measureTime: "00:00:00.3", leaveTime: "00:00:00.1",
+            faults: """{ "device": "lane1-thermometer", "fault": "frozen", "at": "00:00:00", "for": "00:10:00" }""");
+        await using var centre = await CentreSubscriber.ConnectAsync(Broker.Port);
+        await using var gateway = Gate.StartGateway();
+        await using var simulator = Gate.StartSimulator();
+        await Eventually.True(() => centre.Passages.Count() >= 10, () => $"ten passages\n{gateway.Output}", TimeSpan.FromSeconds(60));
+        await Eventually.True(() => centre.Events.Any(e => e.TryGetProperty("alarm", out var a) && a.GetString() == "thermometer-implausible"),
+            "the alarm at the centre", TimeSpan.FromSeconds(15));
+        await simulator.StopAsync(TimeSpan.FromSeconds(10));
+        await Delivery.AllDeliveredAsync(centre, Gate.JournalPath);
+
+        // The first three people are taken at the frozen value (nothing can tell yet); from the fourth on, nobody is.
+        var passages = centre.Passages.OrderBy(p => p.GetProperty("seq").GetInt64()).ToList();
+        Assert.All(passages.Take(3), p => Assert.Equal(("allow", "normal"), (Outcome(p), TemperatureStatus(p))));
+        Assert.All(passages.Skip(3), p => Assert.Equal(("deny", "device-unavailable"), (Outcome(p), TemperatureStatus(p))));
+        Assert.Contains(centre.Messages, m => m.Topic.EndsWith("/device/lane1-thermometer/status", StringComparison.Ordinal)
+            && m.Payload.GetProperty("state").GetString() == "degraded");
+        Delivery.AssertCompleteAndOrdered(centre, Gate.JournalPath);
+        Report("a thermometer frozen at 36.5 °C, a fever every second person", centre,
+            $"judged stuck at the 4th person (StuckThermometerAfter 4): {passages.Count - 3} people after it refused as a device fault, none admitted on its reading");
+    }
+
+    private static string? Outcome(System.Text.Json.JsonElement passage) => passage.GetProperty("outcome").GetString();
 }

@@ -20,6 +20,9 @@ internal sealed class SimulatedIrThermometer(string name, SimulatedLine port) : 
 
     public Task FirstQuery => _firstQuery.Task;
 
+    /// <summary>A hung module, or a forged line: it reports this value whoever stands in front, and whether anyone does.</summary>
+    public decimal? FrozenAt { get; set; }
+
     /// <summary>A person at <paramref name="bodyC"/> steps in front of the sensor; null when they leave.</summary>
     public void SetTarget(decimal? bodyC) => _target = bodyC;
 
@@ -75,7 +78,7 @@ internal sealed class SimulatedIrThermometer(string name, SimulatedLine port) : 
 
     private byte[] Frame()
     {
-        decimal objectC = _target ?? Ambient - 0.5m;
+        decimal objectC = FrozenAt ?? _target ?? Ambient - 0.5m;
         short to = (short)decimal.Round(objectC * 100);
         short ta = (short)decimal.Round(Ambient * 100);
         var frame = new byte[] { 0x5A, 0x5A, 0x45, 0x04, (byte)(to >> 8), (byte)to, (byte)(ta >> 8), (byte)ta, 0 };

@@ -20,13 +20,16 @@ internal sealed class FaultPlayer(IReadOnlyList<SimulatorScript.ScriptedFault>? 
     /// <summary>Someone on an RDM6300 reader's cable sends a made-up tag every 5 ms (2,000 in ten seconds).</summary>
     public const string CardFlood = "card-flood";
 
+    /// <summary>A serial IR head hangs at 36.50 °C (or its line is replaced by one that says so): the same value whoever stands in front.</summary>
+    public const string Frozen = "frozen";
+
     private static readonly Dictionary<string, LineFault> LineFaults = Enum.GetValues<LineFault>()
         .Where(f => f != LineFault.None)
         .ToDictionary(f => JsonNamingPolicy.KebabCaseLower.ConvertName(f.ToString()), StringComparer.Ordinal);
 
-    public static IEnumerable<string> Names => [Unplug, Busy, ForgedRead, CardFlood, Tamper, .. LineFaults.Keys];
+    public static IEnumerable<string> Names => [Unplug, Busy, ForgedRead, CardFlood, Tamper, Frozen, .. LineFaults.Keys];
 
-    public static bool IsKnown(string fault) => fault is Unplug or Busy or ForgedRead or CardFlood or Tamper || LineFaults.ContainsKey(fault);
+    public static bool IsKnown(string fault) => fault is Unplug or Busy or ForgedRead or CardFlood or Tamper or Frozen || LineFaults.ContainsKey(fault);
 
     public Task PlayAsync(CancellationToken cancellationToken) =>
         Task.WhenAll((faults ?? []).Select(f => PlayOneAsync(f, cancellationToken)));
@@ -41,6 +44,8 @@ internal sealed class FaultPlayer(IReadOnlyList<SimulatorScript.ScriptedFault>? 
                 ?? throw new InvalidDataException($"device '{fault.Device}': a card flood is played on an RDM6300 reader's cable"), cancellationToken)
             : fault.Fault == Tamper ? Tampering(gate.Tamperable.GetValueOrDefault(fault.Device)
                 ?? throw new InvalidDataException($"device '{fault.Device}': a tamper switch is played on an OSDP reader or a tamper switch"))
+            : fault.Fault == Frozen ? Freezing(gate.Thermometers.GetValueOrDefault(fault.Device) as Devices.SimulatedIrThermometer
+                ?? throw new InvalidDataException($"device '{fault.Device}': a frozen reading is played on a serial IR thermometer"))
             : fault.Fault == ForgedRead ? Forging(gate.CompoundCardReaders.GetValueOrDefault(fault.Device) as Devices.SimulatedOsdpReader
                 ?? throw new InvalidDataException($"device '{fault.Device}': forged reads are played on an OSDP reader's cable"))
             : gate.Lines.TryGetValue(fault.Device, out var line) ? OnLine(line, fault.Fault)
@@ -89,6 +94,12 @@ internal sealed class FaultPlayer(IReadOnlyList<SimulatorScript.ScriptedFault>? 
             }
         }, CancellationToken.None);
         return () => Volatile.Write(ref flooding, false);
+    }
+
+    private static Action Freezing(Devices.SimulatedIrThermometer thermometer)
+    {
+        thermometer.FrozenAt = 36.50m;
+        return () => thermometer.FrozenAt = null;
     }
 
     private static Action Tampering(ITamperable device)

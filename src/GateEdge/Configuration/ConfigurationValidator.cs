@@ -26,6 +26,11 @@ internal static partial class ConfigurationValidator
             yield return problem;
         }
 
+        if (c.Rules.StuckThermometerAfter is 1 or 2)
+        {
+            yield return $"Rules.StuckThermometerAfter: {c.Rules.StuckThermometerAfter} people in a row are too few to tell a stuck thermometer from chance; use 3 or more (12 by default), or 0 to turn the check off";
+        }
+
         if (!Prompts.PromptLanguages.TryParse(c.Prompts.Language, out _))
         {
             yield return $"Prompts.Language: '{c.Prompts.Language}' is not a prompt language; use {string.Join(" or ", Prompts.PromptLanguages.Names)}";

@@ -25,6 +25,9 @@ internal sealed record DeviceAlarm(string Device, string Alarm, string Detail, D
     /// <summary>Install mode gave a reader its secure channel key.</summary>
     public const string ReaderKeySet = "reader-key-set";
 
+    /// <summary>A thermometer gives the same reading for one person after another: hung, or its line forged.</summary>
+    public const string ThermometerImplausible = "thermometer-implausible";
+
     /// <summary>The gateway's enclosure tamper switch reports the box open.</summary>
     public const string EnclosureTamper = "enclosure-tamper";
 }

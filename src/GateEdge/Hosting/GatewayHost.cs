@@ -96,10 +96,12 @@ internal static class GatewayHost
         services.AddSingleton<IPassageRecorder, PassageRecorder>();
         services.AddSingleton(sp => new ValidityClock(sp.GetRequiredService<TimeProvider>(), config.Commands.MaxClockSkew));
         services.AddSingleton(sp => new FeverHolds(config.Rules.FeverHold, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new ThermometerPlausibility(config.Rules.StuckThermometerAfter, config.Rules.StuckThermometerSpreadC,
+            sp.GetRequiredService<DeviceHealthBoard>(), sp.GetRequiredService<DeviceAlarmRecorder>().Post, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IReadOnlyList<LaneCoordinator>>(sp => [.. config.Lanes.Select(lane => new LaneCoordinator(lane, config.Rules,
             sp.GetRequiredService<IPersonRegistry>(), sp.GetRequiredService<DeviceHealthBoard>(), sp.GetRequiredService<IPassageRecorder>(),
             sp.GetRequiredService<IHouseholdExits>(), sp.GetRequiredService<Prompts.LanePromptBoard>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LaneCoordinator>>(),
-            sp.GetRequiredService<ValidityClock>(), sp.GetRequiredService<FeverHolds>()))]);
+            sp.GetRequiredService<ValidityClock>(), sp.GetRequiredService<FeverHolds>(), sp.GetRequiredService<ThermometerPlausibility>()))]);
         services.AddSingleton<DeviceAlarmRecorder>();
         services.AddHostedService(sp => sp.GetRequiredService<DeviceAlarmRecorder>());
         services.AddSingleton<IDeviceEventSink>(sp => new LaneRouter(sp.GetRequiredService<IReadOnlyList<LaneCoordinator>>(), sp.GetRequiredService<DeviceHealthBoard>(),

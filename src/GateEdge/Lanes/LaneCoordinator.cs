@@ -35,6 +35,7 @@ internal sealed partial class LaneCoordinator
     private readonly TimeProvider _time;
     private readonly ValidityClock? _validity;
     private readonly FeverHolds _feverHolds;
+    private readonly ThermometerPlausibility? _plausibility;
     private readonly ILogger _logger;
     private readonly Channel<LaneInput> _inputs = Channel.CreateUnbounded<LaneInput>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -51,10 +52,12 @@ internal sealed partial class LaneCoordinator
 
     /// <param name="validity">The clock list validity and passes are judged by; the wall clock when none is given.</param>
     /// <param name="feverHolds">The holds shared by the gateway's lanes; this lane's own when none is given.</param>
+    /// <param name="plausibility">Judges whether the thermometers still measure; none: every reading is taken.</param>
     public LaneCoordinator(LaneOptions lane, RulePolicy policy, IPersonRegistry registry, DeviceHealthBoard health,
         IPassageRecorder recorder, IHouseholdExits exits, LanePromptBoard prompts, TimeProvider time, ILogger<LaneCoordinator> logger,
-        ValidityClock? validity = null, FeverHolds? feverHolds = null)
+        ValidityClock? validity = null, FeverHolds? feverHolds = null, ThermometerPlausibility? plausibility = null)
     {
+        _plausibility = plausibility;
         _feverHolds = feverHolds ?? new FeverHolds(policy.FeverHold, time);
         _prompts = prompts;
         _exits = exits;
@@ -234,6 +237,12 @@ internal sealed partial class LaneCoordinator
 
     private async Task DecideAsync(CardPresented card, TemperatureSource source, ThermometerReading? reading, CancellationToken cancellationToken)
     {
+        if (source == TemperatureSource.Reading && reading is not null && _plausibility?.Accept(reading.Device, reading.BodyC, card.Credential) == false)
+        {
+            // A stuck thermometer is a device fault: decided as if it were unavailable, never on its reading.
+            (source, reading) = (TemperatureSource.DeviceUnavailable, null);
+        }
+
         var now = _time.GetUtcNow();
         // The rules judge validity and retest rests by a clock a step of the wall clock does not move (ValidityClock).
         var ruleNow = _validity?.Now ?? now;

@@ -78,6 +78,19 @@ internal sealed class RulePolicy
     [DurationRange("00:00:05", "00:05:00")]
     public TimeSpan CardReadWindow { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// R3 how many different people in a row a thermometer may read within
+    /// <see cref="StuckThermometerSpreadC"/> of each other before it is judged stuck (hung, or its
+    /// line forged) and its readings are no longer taken: a device fault, with its own alarm.
+    /// Default 12, 3–100; 0: never judged.
+    /// </summary>
+    [Range(0, 100)]
+    public int StuckThermometerAfter { get; set; } = 12;
+
+    /// <summary>The band <see cref="StuckThermometerAfter"/> readings must all fall within. Default 0.05 °C, 0–0.5.</summary>
+    [Range(0, 0.5)]
+    public decimal StuckThermometerSpreadC { get; set; } = 0.05m;
+
     /// <summary>How long a person's unfinished retest flow is remembered. Default 30 min, 1 min–24 h.</summary>
     [DurationRange("00:01:00", "1.00:00:00")]
     public TimeSpan RetestMemory { get; set; } = TimeSpan.FromMinutes(30);

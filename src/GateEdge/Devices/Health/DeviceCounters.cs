@@ -16,6 +16,7 @@ internal sealed class DeviceCounters(TimeProvider time)
     private long _lastFrameTicks;
     private long _floodedReads;
     private long _tamperReports;
+    private long _implausibleReadings;
     private long _lastFaultTicks;
     private long _lastFaultStamp;
     private string? _lastFault;
@@ -88,10 +89,19 @@ internal sealed class DeviceCounters(TimeProvider time)
 
     public long TamperReports => Interlocked.Read(ref _tamperReports);
 
+    public long ImplausibleReadings => Interlocked.Read(ref _implausibleReadings);
+
     /// <summary>The device reports it was tampered with (its housing opened, its power failed): the device is degraded.</summary>
     public void CountTamper(string why)
     {
         Interlocked.Increment(ref _tamperReports);
+        Fault(why, Severity.BadFrame);
+    }
+
+    /// <summary>Readings that cannot be measurements (the same value for person after person): the device is degraded.</summary>
+    public void CountImplausible(string why)
+    {
+        Interlocked.Increment(ref _implausibleReadings);
         Fault(why, Severity.BadFrame);
     }
 
