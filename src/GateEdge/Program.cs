@@ -36,7 +36,7 @@ static async Task<int> RunGatewayAsync(string configPath, CancellationToken canc
     }
     catch (GatewayConfigurationException ex)
     {
-        Log.Fatal("GateEdge cannot start: {Problems}", ex.Message);
+        StartRefusal.Write(ex, Console.Error);
         return 2;
     }
     catch (Exception ex)

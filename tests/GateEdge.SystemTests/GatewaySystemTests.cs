@@ -108,10 +108,30 @@ public sealed class GatewaySystemTests : IAsyncLifetime
             """);
         await using var gateway = ChildProcess.StartDotnet(RepoPaths.GateEdgeDll, "--config", config);
 
+        // One line on standard error, every problem in it, no stack trace.
         Assert.Equal(2, await gateway.ExitCodeAsync(TimeSpan.FromSeconds(30)));
-        Assert.Contains(gateway.Lines, l => l.Contains("Gateway.Id: 'gw 7'", StringComparison.Ordinal));
-        Assert.Contains(gateway.Lines, l => l.Contains("Lanes[0].CardReaders[0]: no card reader is named 'reader'", StringComparison.Ordinal));
-        Assert.Contains(gateway.Lines, l => l.Contains("Lanes[0].Thermometer: rule R3 needs a thermometer", StringComparison.Ordinal));
+        var line = Assert.Single(gateway.Lines, l => l.Length > 0);
+        Assert.StartsWith($"stderr: GateEdge cannot start: {config}: ", line, StringComparison.Ordinal);
+        Assert.Contains("Gateway.Id: 'gw 7'", line, StringComparison.Ordinal);
+        Assert.Contains("Lanes[0].CardReaders[0]: no card reader is named 'reader'", line, StringComparison.Ordinal);
+        Assert.Contains("Lanes[0].Thermometer: rule R3 needs a thermometer", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_key_set_twice_refuses_the_start_as_one_line_at_error_priority_under_systemd()
+    {
+        _gate = new TestGate(1883);
+        var config = Path.Combine(_gate.Dir, "twice.json");
+        await File.WriteAllTextAsync(config, """
+            { "Gateway": { "Id": "gw-7", "CompoundId": "c-7", "GateId": "east",
+                           "Id": "gw-8" } }
+            """);
+        // systemd says where standard error goes; journald reads the <3> as "err".
+        await using var gateway = ChildProcess.Start("dotnet", new Dictionary<string, string> { ["JOURNAL_STREAM"] = "8:12345" }, RepoPaths.GateEdgeDll, "--config", config);
+
+        Assert.Equal(2, await gateway.ExitCodeAsync(TimeSpan.FromSeconds(30)));
+        var line = Assert.Single(gateway.Lines, l => l.Length > 0);
+        Assert.Equal($"stderr: <3>GateEdge cannot start: {config}: line 2, column 16: Gateway.Id is set twice (first on line 1); keep one", line);
     }
 
     /// <summary>Every string value in a payload, unescaped (the raw text escapes every Chinese character).</summary>

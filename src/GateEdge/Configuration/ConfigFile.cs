@@ -21,16 +21,28 @@ internal static class ConfigFile
         }
 
         var positions = ConfigPositions.Read(path);
-        IConfiguration configuration;
+        var configuration = Refusing(path, () => AddFile(new ConfigurationBuilder(), path).Build());
+        return ConfigurationLoader.Load(configuration, path, Path.GetDirectoryName(path)!, positions, forService);
+    }
+
+    /// <summary>
+    /// Adds the file and the <c>GATEEDGE_</c> environment to <paramref name="builder"/>, as the
+    /// service reads them; call after <see cref="ConfigPositions.Read"/>, which names syntax errors
+    /// with their place. Whatever the JSON reader still refuses is a configuration problem, never a crash.
+    /// </summary>
+    public static IConfigurationBuilder AddFile(IConfigurationBuilder builder, string path) =>
+        Refusing(path, () => builder.AddJsonFile(path, optional: false, reloadOnChange: false).AddEnvironmentVariables("GATEEDGE_"));
+
+    /// <summary>Runs a load of <paramref name="path"/> (a configuration manager reads the file when it is added, a builder when it is built).</summary>
+    private static T Refusing<T>(string path, Func<T> load)
+    {
         try
         {
-            configuration = new ConfigurationBuilder().AddJsonFile(path, optional: false).AddEnvironmentVariables("GATEEDGE_").Build();
+            return load();
         }
         catch (InvalidDataException ex)
         {
             throw new GatewayConfigurationException(path, [$"not valid JSON: {ex.InnerException?.Message ?? ex.Message}"]);
         }
-
-        return ConfigurationLoader.Load(configuration, path, Path.GetDirectoryName(path)!, positions, forService);
     }
 }

@@ -17,10 +17,19 @@ internal sealed class ConfigPositions
     /// <summary>Every setting's path (<c>Devices.IdCardReaders[0].Port</c>) present in the file.</summary>
     public IEnumerable<string> Paths => _positions.Keys;
 
-    /// <summary>Reads <paramref name="path"/>; a file that is not valid JSON throws with the place of the error.</summary>
+    /// <summary>
+    /// Reads <paramref name="path"/>; a file that is not valid JSON, or sets one key twice, throws
+    /// with the place of each error. A UTF-8 byte order mark (some Windows editors write one) is skipped.
+    /// </summary>
     public static ConfigPositions Read(string path)
     {
         byte[] bytes = File.ReadAllBytes(path);
+        if (bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble))
+        {
+            bytes = bytes[Encoding.UTF8.Preamble.Length..];
+        }
+
+        var twice = new List<string>();
         var positions = new Dictionary<string, (int Line, int Column)>(StringComparer.OrdinalIgnoreCase);
         var lines = new LineCounter(bytes);
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
@@ -34,7 +43,13 @@ internal sealed class ConfigPositions
                 {
                     case JsonTokenType.PropertyName:
                         property = Join(containers.Peek().Path, reader.GetString()!);
-                        positions.TryAdd(property, lines.At((int)reader.TokenStartIndex));
+                        var at = lines.At((int)reader.TokenStartIndex);
+                        if (!positions.TryAdd(property, at))
+                        {
+                            // Keys are read without regard to case, and the later value would silently win.
+                            twice.Add($"line {at.Line}, column {at.Column}: {property} is set twice (first on line {positions[property].Line}); keep one");
+                        }
+
                         break;
                     case JsonTokenType.StartObject or JsonTokenType.StartArray:
                         string here = ValuePath(containers, ref property, lines.At((int)reader.TokenStartIndex), positions);
@@ -51,10 +66,10 @@ internal sealed class ConfigPositions
         }
         catch (JsonException ex)
         {
-            throw new GatewayConfigurationException(path, [Describe(ex)]);
+            throw new GatewayConfigurationException(path, [.. twice, Describe(ex)]);
         }
 
-        return new ConfigPositions(positions);
+        return twice.Count > 0 ? throw new GatewayConfigurationException(path, twice) : new ConfigPositions(positions);
     }
 
     /// <summary>"line 3, column 5: not valid JSON: …", counted from 1 as editors do.</summary>

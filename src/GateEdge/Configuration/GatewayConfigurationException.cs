@@ -4,5 +4,8 @@ namespace GateEdge.Configuration;
 internal sealed class GatewayConfigurationException(string source, IReadOnlyList<string> problems)
     : Exception($"{source}: {problems.Count} configuration problem(s):{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", problems))
 {
+    /// <summary>The file the problems are in.</summary>
+    public new string Source => source;
+
     public IReadOnlyList<string> Problems => problems;
 }

@@ -41,8 +41,7 @@ internal static class GatewayHost
         var positions = ConfigPositions.Read(configPath);
         var configDirectory = Path.GetDirectoryName(configPath)!;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = configDirectory });
-        builder.Configuration.AddJsonFile(configPath, optional: false, reloadOnChange: false);
-        builder.Configuration.AddEnvironmentVariables("GATEEDGE_");
+        ConfigFile.AddFile(builder.Configuration, configPath);
         var config = ConfigurationLoader.Load(builder.Configuration, configPath, configDirectory, positions);
 
         builder.Services.AddSerilog(logger => LogSetup.Apply(logger, builder.Configuration).Enrich.With(LogLinePrefix.ForThisProcess()));

@@ -84,6 +84,32 @@ public sealed class ConfigurationLoaderTests
         Assert.Equal("mqtt.example.org", Load(allowed).Mqtt.Host);
     }
 
+    [Fact]
+    public void A_file_saved_with_a_byte_order_mark_loads_as_without_one_and_places_its_problems_alike()
+    {
+        var dir = Directory.CreateTempSubdirectory("gateedge-bom-").FullName;
+        try
+        {
+            var bytes = Encoding.UTF8.GetBytes(Good.Replace("\"GateId\": \"north\"", "\"GateId\": \"north gate\"", StringComparison.Ordinal));
+            var plain = Path.Combine(dir, "plain.json");
+            var marked = Path.Combine(dir, "marked.json");
+            File.WriteAllBytes(plain, bytes);
+            File.WriteAllBytes(marked, [.. Encoding.UTF8.Preamble, .. bytes]);
+
+            var withoutMark = Assert.Throws<GatewayConfigurationException>(() => ConfigFile.Load(plain, forService: false)).Problems;
+            var withMark = Assert.Throws<GatewayConfigurationException>(() => ConfigFile.Load(marked, forService: false)).Problems;
+
+            var only = Assert.Single(withMark);
+            Assert.StartsWith("line 2, column ", only, StringComparison.Ordinal);
+            Assert.Contains("Gateway.GateId: 'north gate'", only, StringComparison.Ordinal);
+            Assert.Equal(withoutMark, withMark);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     private static GatewayConfiguration Load(string json)
     {
         var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
