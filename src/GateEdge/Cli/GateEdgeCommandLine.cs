@@ -30,7 +30,7 @@ internal static class GateEdgeCommandLine
         run.SetAction((result, token) => runGateway(result.GetValue(config)!, token));
         root.Subcommands.Add(run);
 
-        var file = new Argument<string?>("file") { Description = "Configuration file to check; defaults to --config", Arity = ArgumentArity.ZeroOrOne };
+        var file = NoOptions(new Argument<string?>("file") { Description = "Configuration file to check; defaults to --config", Arity = ArgumentArity.ZeroOrOne });
         var check = new Command("check", "Validate a configuration and print every problem with its path (exit code 2 when any)") { file };
         check.SetAction(result => ConfigCheck.Run(result.GetValue(file) ?? result.GetValue(config)!, Console.Out));
         root.Subcommands.Add(new Command("config", "Configuration tools") { check });
@@ -46,7 +46,7 @@ internal static class GateEdgeCommandLine
 
         var list = new Command("list", "Serial ports with their stable /dev/serial/by-id names, GPIO chips and I²C buses on this box") { json };
         list.SetAction(result => DeviceList.Run(Console.Out, json: result.GetValue(json)));
-        var port = new Argument<string?>("port") { Description = "A serial port to identify (e.g. /dev/ttyUSB0); without it, the configured devices are run", Arity = ArgumentArity.ZeroOrOne };
+        var port = NoOptions(new Argument<string?>("port") { Description = "A serial port to identify (e.g. /dev/ttyUSB0); without it, the configured devices are run", Arity = ArgumentArity.ZeroOrOne });
         var only = new Option<string?>("--device") { Description = "Probe only the configured device of this name" };
         var seconds = new Option<int>("--seconds") { Description = "How long to run the devices, or to listen for a card on a port", DefaultValueFactory = _ => 5 };
         var scan = new Option<bool>("--scan") { Description = "With a port: ask every OSDP and Modbus address, to list all the devices of an RS-485 bus (about 40 s)" };
@@ -113,5 +113,18 @@ internal static class GateEdgeCommandLine
         var verify = new Command("verify", "Check the received record: signatures, every chain link, gaps, repeats, checkpoints, openings never confirmed (exit 1 on any integrity failure)") { received, keys, json };
         verify.SetAction(result => RecordCheck.Run(result.GetValue(received)!, result.GetValue(keys)!, Console.Out, result.GetValue(json)));
         return new Command("centre", "The centre's side: key pairs, signing what it sends, opening sealed identities, checking the record (run at the centre, never on a gateway)") { keygen, sign, unseal, verify };
+    }
+
+    /// <summary>A path argument refuses what looks like an option (<c>--bogus</c>), which would otherwise be taken for a file name.</summary>
+    private static Argument<string?> NoOptions(Argument<string?> argument)
+    {
+        argument.Validators.Add(result =>
+        {
+            if (result.Tokens is [{ Value: ['-', _, ..] value }])
+            {
+                result.AddError($"unknown option '{value}' (see --help)");
+            }
+        });
+        return argument;
     }
 }
