@@ -37,6 +37,7 @@ internal sealed partial class MqttPublisher : BackgroundService
     private readonly IOutbox _outbox;
     private readonly JournalDrain _drain;
     private readonly TimeProvider _time;
+    private readonly OutageLog _outage;
     private readonly ILogger _logger;
     private readonly CommandInbox _commands;
     private readonly GatewayStatePublisher _state;
@@ -55,6 +56,7 @@ internal sealed partial class MqttPublisher : BackgroundService
         _commands = commands;
         _state = state;
         _time = time;
+        _outage = new OutageLog(time, TimeSpan.FromMinutes(10));
         _logger = logger;
         _outbox.Appended += Wake;
         _outbox.Requeued += Wake;
@@ -109,6 +111,11 @@ internal sealed partial class MqttPublisher : BackgroundService
                 await AnsweredAsync(ct => _state.PublishStatusAsync(client, "online", ct), "the online status", stoppingToken).ConfigureAwait(false);
                 // Said once commands can reach the gateway: a technician (or a test) may act on it at once.
                 LogConnected(_options.Host, _options.Port, _outbox.CountUndelivered());
+                if (_outage.Connected() is { } outage)
+                {
+                    LogOutageOver(outage.For.TotalSeconds, outage.Attempts);
+                }
+
                 _state.OnConnected();
                 _broker.OnConnected();
                 await _drain.RunAsync(client.PublishAsync, ct => PublishStateAsync(client, ct), ct => IdleAsync(client, disconnected.Task, ct), stoppingToken).ConfigureAwait(false);
@@ -127,7 +134,15 @@ internal sealed partial class MqttPublisher : BackgroundService
 
                 var problem = _connection.LastCertificateProblem ?? Describe(ex);
                 _broker.OnLost(problem);
-                LogConnectionLost(_options.Host, _options.Port, problem, backoff.Step.TotalSeconds);
+                var (warn, attempts, lasting) = _outage.Failed(problem);
+                if (warn)
+                {
+                    LogConnectionLost(_options.Host, _options.Port, problem, backoff.Step.TotalSeconds, attempts, lasting.TotalMinutes);
+                }
+                else
+                {
+                    LogConnectionStillLost(_options.Host, _options.Port, problem);
+                }
             }
 
             try
@@ -238,8 +253,14 @@ internal sealed partial class MqttPublisher : BackgroundService
     [LoggerMessage(Level = LogLevel.Information, Message = "Connected to the broker at {Host}:{Port}; {Backlog} events waiting")]
     private partial void LogConnected(string host, int port, long backlog);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Broker {Host}:{Port} unavailable ({Reason}); retrying in about {Seconds} s, decisions continue locally")]
-    private partial void LogConnectionLost(string host, int port, string reason, double seconds);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Broker {Host}:{Port} unavailable ({Reason}); retrying in about {Seconds} s, decisions continue locally (attempt {Attempts}, {Minutes:0} min so far; said again every 10 min while it lasts)")]
+    private partial void LogConnectionLost(string host, int port, string reason, double seconds, int attempts, double minutes);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Broker {Host}:{Port} still unavailable ({Reason})")]
+    private partial void LogConnectionStillLost(string host, int port, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The broker had been unavailable for {Seconds:0} s ({Attempts} attempts)")]
+    private partial void LogOutageOver(double seconds, int attempts);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Messages not signed by the centre dropped unanswered while the inbox was full: {Count} so far (a flood; signed ones are never dropped)")]
     private partial void LogUnsignedShed(long count);
