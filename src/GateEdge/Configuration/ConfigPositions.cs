@@ -29,6 +29,11 @@ internal sealed class ConfigPositions
             bytes = bytes[Encoding.UTF8.Preamble.Length..];
         }
 
+        if (bytes.All(b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+        {
+            throw new GatewayConfigurationException(path, ["the file is empty: start from the example configuration (config/gateedge.json in the source; the package installs it as /etc/gateedge/gateedge.json) and edit it"]);
+        }
+
         var twice = new List<string>();
         var positions = new Dictionary<string, (int Line, int Column)>(StringComparer.OrdinalIgnoreCase);
         var lines = new LineCounter(bytes);

@@ -143,7 +143,10 @@ internal static class ConfigSchema
             string? max = node.TryGetProperty("x-maximum", out var hi) ? hi.GetString() : null;
             bool outside = (min is not null && duration < TimeSpan.Parse(min, CultureInfo.InvariantCulture))
                 || (max is not null && duration > TimeSpan.Parse(max, CultureInfo.InvariantCulture));
-            return outside ? $"{path}: {shown} is outside {min ?? "…"}–{max ?? "…"}" : null;
+            // A bare number is a count of days to .NET: "250" meant as seconds or milliseconds is 250 days.
+            string days = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int n)
+                ? $" (a bare number is read as {n} day{(n == 1 ? "" : "s")}: write hh:mm:ss, e.g. 00:00:10 for ten seconds)" : "";
+            return outside ? $"{path}: {shown} is outside {min ?? "…"}–{max ?? "…"}{days}" : null;
         }
 
         switch (type)

@@ -150,6 +150,13 @@ internal static partial class ConfigurationValidator
 
     private static IEnumerable<string> Mqtt(Publishing.MqttOptions m, bool forService)
     {
+        if (m.Host.Contains("://", StringComparison.Ordinal))
+        {
+            var uri = Uri.TryCreate(m.Host, UriKind.Absolute, out var parsed) ? parsed : null;
+            yield return $"Mqtt.Host: '{m.Host}' is a URL; write the broker's host name only (\"{uri?.Host ?? "broker.example"}\"), its port in Mqtt.Port{(uri is { IsDefaultPort: false } ? $" ({uri.Port})" : "")} and, for TLS, UseTls with a CaFile";
+            yield break;
+        }
+
         if (!m.UseTls && !m.AllowInsecure && m.Host.Length > 0 && !Publishing.MqttConnectionOptions.IsLoopback(m.Host))
         {
             yield return $"Mqtt.UseTls: the broker {m.Host} is not on this machine; use TLS with a CaFile, or set AllowInsecure to send in plaintext";
@@ -232,7 +239,11 @@ internal static partial class ConfigurationValidator
                 }
             }
 
-            if (Kind(devices, lane.Thermometer) != Devices.DeviceRole.Thermometer)
+            if (string.IsNullOrWhiteSpace(lane.Thermometer))
+            {
+                yield return $"{at}.Thermometer: rule R3 needs a thermometer at every lane; name one (known: {Known(devices, Devices.DeviceRole.Thermometer)})";
+            }
+            else if (Kind(devices, lane.Thermometer) != Devices.DeviceRole.Thermometer)
             {
                 yield return $"{at}.Thermometer: rule R3 needs a thermometer; none is named '{lane.Thermometer}' (known: {Known(devices, Devices.DeviceRole.Thermometer)})";
             }

@@ -110,6 +110,18 @@ public sealed class ConfigurationLoaderTests
         }
     }
 
+    [Fact]
+    public void An_empty_file_says_so_and_where_to_start_instead_of_the_parsers_words()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("gateedge-empty-").FullName, "gateedge.json");
+        File.WriteAllText(path, "\n  \n");
+
+        var refused = Assert.Throws<GatewayConfigurationException>(() => ConfigFile.Load(path, forService: false));
+
+        Assert.StartsWith("the file is empty: start from the example configuration", Assert.Single(refused.Problems), StringComparison.Ordinal);
+        Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+    }
+
     private static GatewayConfiguration Load(string json)
     {
         var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
