@@ -17,7 +17,8 @@ internal static class ListReport
         using var store = new RegistryStore(path);
         var registry = new LiveRegistry(SeedFileRegistry.Load(config.Registry.SeedFile), store, time, config.Gateway.CompoundId);
         var now = time.GetUtcNow();
-        var stale = registry.Stale(now);
+        // Only what the centre sent can go stale: a list still from the seed file was never meant to be refreshed by this box.
+        var stale = registry.Stale(now).Where(name => registry.Versions[name].Version > 0).ToList();
         var lists = registry.Versions.OrderBy(v => v.Key, StringComparer.Ordinal)
             .Select(v => (Name: v.Key, v.Value.Version, v.Value.AppliedAt, Entries: v.Key == LiveRegistry.PersonsName ? registry.PersonCount : registry.Lists[v.Key].Entries.Count))
             .ToArray();
@@ -62,7 +63,7 @@ internal static class ListReport
 
         if (stale.Count > 0)
         {
-            output.WriteLine("stale: the centre has not refreshed these in time (quarantine: 1 h, others: 24 h); decisions continue on them. Check the broker connection.");
+            output.WriteLine("stale: the centre sent these and has not refreshed them in time (quarantine: 1 h, others: 24 h); decisions continue on them. Check the broker connection (gateedge outbox status) and that the centre still publishes them.");
         }
 
         return stale.Count > 0 ? 1 : 0;

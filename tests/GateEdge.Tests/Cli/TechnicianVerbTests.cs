@@ -109,7 +109,7 @@ public sealed class TechnicianVerbTests : IDisposable
     }
 
     [Fact]
-    public void Lists_status_shows_what_the_rules_decide_on_and_flags_what_the_centre_has_not_refreshed()
+    public void Lists_status_shows_what_the_rules_decide_on_and_flags_only_what_the_centre_sent_and_has_not_refreshed()
     {
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 8, 0, 0, TimeSpan.Zero));
         using (var store = new GateEdge.Registry.RegistryStore(Path.Combine(_dir, "state", "registry.db")))
@@ -118,20 +118,23 @@ public sealed class TechnicianVerbTests : IDisposable
             Assert.Null(registry.Apply("quarantine", """{"schema":"gateedge.list/2","id":"q1","compound":"c-1","list":"quarantine","issuedAt":"2026-11-28T08:00:00Z","mode":"snapshot","version":41,"upsert":[{"ref":"R-1","reason":"home quarantine"},{"ref":"R-2","reason":"close contact"}]}"""u8).Rejection);
         }
 
+        // Fresh from the centre, with the other lists still the seed file's: nothing is stale, and the verb says so by its exit code.
         var fresh = new StringWriter();
         var later = new StringWriter();
-        Assert.Equal(1, ListReport.Status(ConfigPath, fresh, time));
+        Assert.Equal(0, ListReport.Status(ConfigPath, fresh, time));
         time.Advance(TimeSpan.FromHours(2));
         Assert.Equal(1, ListReport.Status(ConfigPath, later, time));
 
         var quarantine = fresh.ToString().Split('\n').Single(l => l.Contains("quarantine ", StringComparison.Ordinal));
         Assert.Matches(@"quarantine +version 41 +2 entries  arrived 2026-11-28 08:00:00 UTC$", quarantine.TrimEnd());
         Assert.Contains("persons     version 0", fresh.ToString(), StringComparison.Ordinal);
-        Assert.Contains("seed file, nothing from the centre yet  STALE", fresh.ToString(), StringComparison.Ordinal);
+        Assert.Contains("seed file, nothing from the centre yet", fresh.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("STALE", fresh.ToString(), StringComparison.Ordinal);
         Assert.EndsWith("STALE", later.ToString().Split('\n').Single(l => l.Contains("quarantine ", StringComparison.Ordinal)).TrimEnd(), StringComparison.Ordinal);
 
         var json = new StringWriter();
         Assert.Equal(1, ListReport.Status(ConfigPath, json, time, json: true));
+        Assert.DoesNotContain("STALE", later.ToString().Split('\n').Single(l => l.Contains("persons ", StringComparison.Ordinal)), StringComparison.Ordinal);
         var lists = JsonDocument.Parse(json.ToString()).RootElement.GetProperty("lists").EnumerateArray().ToDictionary(l => l.GetProperty("name").GetString()!);
         Assert.Equal((41, 2, true), (lists["quarantine"].GetProperty("version").GetInt64(), lists["quarantine"].GetProperty("entries").GetInt32(), lists["quarantine"].GetProperty("stale").GetBoolean()));
         Assert.Equal(new DateTimeOffset(2026, 11, 28, 8, 0, 0, TimeSpan.Zero), lists["quarantine"].GetProperty("arrivedAt").GetDateTimeOffset());
