@@ -46,7 +46,7 @@ internal static class JournalReport
         output.WriteLine($"  last sequence     {last}");
         output.WriteLine($"  events kept       {total}");
         output.WriteLine($"  not yet delivered {undelivered}" + (undelivered > 0
-            ? $", oldest stored {DateTimeOffset.FromUnixTimeMilliseconds(oldest):yyyy-MM-dd HH:mm:ss} UTC"
+            ? $", oldest stored {LocalTime.Format(DateTimeOffset.FromUnixTimeMilliseconds(oldest))}"
             : ""));
         return 0;
     }
@@ -122,7 +122,7 @@ internal static class JournalReport
                 return node.ValueKind == JsonValueKind.Array ? string.Join(",", node.EnumerateArray()) : node.ToString();
             }
 
-            return $"{Get("time")} {Get("schema")} lane {Get("lane")} {Get("credential", "masked")} {Get("temperature", "bodyC")} → {Get("outcome")} {Get("rules")} {Get("operator")}";
+            return $"{LocalTime.Format(Get("time"))} {Get("schema")} lane {Get("lane")} {Get("credential", "masked")} {Get("temperature", "bodyC")} → {Get("outcome")} {Get("rules")} {Get("operator")}";
         }
         catch (JsonException)
         {

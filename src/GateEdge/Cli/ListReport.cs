@@ -57,7 +57,7 @@ internal static class ListReport
         output.WriteLine($"registry {path}");
         foreach (var (name, version, appliedAt, entries) in lists)
         {
-            var arrived = version == 0 ? "seed file, nothing from the centre yet" : $"arrived {appliedAt:yyyy-MM-dd HH:mm:ss} UTC";
+            var arrived = version == 0 ? "seed file, nothing from the centre yet" : $"arrived {LocalTime.Format(appliedAt)}";
             output.WriteLine($"  {name,-11} version {version,-6} {entries,7} entries  {arrived}{(stale.Contains(name) ? "  STALE" : "")}");
         }
 

@@ -126,7 +126,10 @@ public sealed class TechnicianVerbTests : IDisposable
         Assert.Equal(1, ListReport.Status(ConfigPath, later, time));
 
         var quarantine = fresh.ToString().Split('\n').Single(l => l.Contains("quarantine ", StringComparison.Ordinal));
-        Assert.Matches(@"quarantine +version 41 +2 entries  arrived 2026-11-28 08:00:00 UTC$", quarantine.TrimEnd());
+        // Shown in the box's own time zone, with its offset (08:00 UTC is 16:00 +08:00 in Beijing).
+        var arrivedLocal = new DateTimeOffset(2026, 11, 28, 8, 0, 0, TimeSpan.Zero).ToLocalTime();
+        Assert.EndsWith($"arrived {arrivedLocal:yyyy-MM-dd HH:mm:ss zzz}", quarantine.TrimEnd(), StringComparison.Ordinal);
+        Assert.Matches(@"quarantine +version 41 +2 entries  arrived ", quarantine);
         Assert.Contains("persons     version 0", fresh.ToString(), StringComparison.Ordinal);
         Assert.Contains("seed file, nothing from the centre yet", fresh.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("STALE", fresh.ToString(), StringComparison.Ordinal);
