@@ -9,8 +9,8 @@ namespace GateEdge.Hosting;
 
 /// <summary>
 /// Runs every lane and every device supervisor. Device faults are handled inside their
-/// supervisors; anything that escapes is a bug, so it stops the host with a failing exit code
-/// (on .NET 10 a crashed BackgroundService would otherwise exit 0) and systemd restarts it.
+/// supervisors; anything that escapes is a bug: it is logged with the lane or device it came
+/// from, the host stops with exit code 1, and systemd restarts it.
 /// Thermometers and inputs start first and card readers once those have been tried (or after
 /// <see cref="StartupWindow"/>): a card lying on a reader at start is never decided against a
 /// thermometer or mask detector that simply has not opened yet.
