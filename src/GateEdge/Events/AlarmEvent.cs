@@ -27,6 +27,8 @@ internal sealed record AlarmEvent(
 
     public const string JournalDamaged = "journal-damaged";
 
+    public const string GatewayIdClash = "gateway-id-clash";
+
     internal AlarmEvent(EventHeader h, string alarm, string detail, long? fromSeq = null, long? toSeq = null)
         : this(SchemaId, h.Id, h.Seq, h.Prev, h.Time, h.Compound, h.Gate, h.Gateway, alarm, detail, fromSeq, toSeq)
     {

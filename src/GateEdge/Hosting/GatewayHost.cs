@@ -114,6 +114,7 @@ internal static class GatewayHost
         services.AddHostedService<CommandService>();
         services.AddSingleton<GatewayStatePublisher>();
         services.AddSingleton<BrokerConnectionState>();
+        services.AddHostedService<IdentityClashAlarm>();
         services.AddHostedService<MqttPublisher>();
         services.AddSingleton<RecentDecisions>();
         services.AddSingleton(sp => new GatewayMetrics(sp.GetRequiredService<EventJournal>(), sp.GetRequiredService<DeviceHealthBoard>(),

@@ -42,12 +42,15 @@ internal sealed partial class MqttPublisher : BackgroundService
     private readonly CommandInbox _commands;
     private readonly GatewayStatePublisher _state;
     private readonly BrokerConnectionState _broker;
+    private readonly string _gatewayId;
+    private readonly TakeoverWatch _takeover = new();
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     public MqttPublisher(MqttOptions options, Topics topics, GatewayOptions gateway, EventJournal journal, GatewayKey key, CommandInbox commands,
         GatewayStatePublisher state, BrokerConnectionState broker, GatewayMetrics metrics, TimeProvider time, ILogger<MqttPublisher> logger)
     {
         _broker = broker;
+        _gatewayId = gateway.Id;
         _outbox = journal.Outbox;
         _drain = new JournalDrain(journal.Outbox, new EventMessages(topics, key.KeyId).For, options, time, metrics.Acknowledged);
         _options = options;
@@ -70,6 +73,7 @@ internal sealed partial class MqttPublisher : BackgroundService
         {
             using var client = new MqttClientFactory().CreateMqttClient(new StatedKeepAlive(_options.KeepAlive, (int)MqttConnectionOptions.MaxPacketBytes, LogOversized));
             var disconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            bool takenOver = false;
             client.ApplicationMessageReceivedAsync += async e =>
             {
                 // Both commands and list updates are carried out by the command service, in arrival order.
@@ -87,8 +91,10 @@ internal sealed partial class MqttPublisher : BackgroundService
                     LogUnsignedShed(_shed);
                 }
             };
-            client.DisconnectedAsync += _ =>
+            client.DisconnectedAsync += e =>
             {
+                // MQTT 5 brokers say why: another client connected with this gateway's client id.
+                takenOver |= e.Reason == MqttClientDisconnectReason.SessionTakenOver;
                 // Only a signal: reconnecting is the supervisor loop's job, never the handler's.
                 disconnected.TrySetResult();
                 return Task.CompletedTask;
@@ -133,6 +139,20 @@ internal sealed partial class MqttPublisher : BackgroundService
                 }
 
                 var problem = _connection.LastCertificateProblem ?? Describe(ex);
+                // Closed by the broker (not by a failure of ours) after it had accepted the connection.
+                bool closedByBroker = disconnected.Task.IsCompleted && connectedAt is not null;
+                if (connectedAt is null)
+                {
+                    _takeover.ConnectFailed();
+                }
+
+                if (closedByBroker && _takeover.Closed(_time.GetElapsedTime(connectedAt!.Value), takenOver))
+                {
+                    problem = $"another box uses gateway id {_gatewayId}: the broker keeps handing this gateway's session to another client with the same id; give each box its own Gateway.Id (an SD-card image copied to a second box keeps the first one's)";
+                    LogTakenOver(problem);
+                    _broker.OnTakenOver(problem);
+                }
+
                 _broker.OnLost(problem);
                 var (warn, attempts, lasting) = _outage.Failed(problem);
                 if (warn)
@@ -249,6 +269,9 @@ internal sealed partial class MqttPublisher : BackgroundService
         System.Security.Cryptography.CryptographicException => $"a configured certificate or key is unusable: {ex.Message}",
         _ => ex.Message,
     };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Broker connection taken over: {Problem}")]
+    private partial void LogTakenOver(string problem);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Connected to the broker at {Host}:{Port}; {Backlog} events waiting")]
     private partial void LogConnected(string host, int port, long backlog);

@@ -121,7 +121,7 @@ internal sealed partial class StatusPageServer(
         var (connected, since, problem) = broker.Current;
         return new StatusSnapshot(
             new(config.Gateway.Id, config.Gateway.CompoundId, config.Gateway.GateId, now, GatewayMetrics.Version, _startedAt),
-            new($"{config.Mqtt.Host}:{config.Mqtt.Port}", connected, since, problem),
+            new($"{config.Mqtt.Host}:{config.Mqtt.Port}", connected, since, problem, broker.IdentityClash),
             new(journal.Appender.LastSeq, journal.Outbox.CountUndelivered(), maintenance.BacklogAlarm, journal.Health.CanRecord ? null : journal.Health.Fault?.Problem ?? "the journal has stopped",
                 maintenance.SizeAlarm),
             [.. config.Lanes.Select(l => new StatusSnapshot.LanePart(l.Id, Wire.Of(l.Direction), Wire.Of(l.Mode), [.. l.Devices]))],

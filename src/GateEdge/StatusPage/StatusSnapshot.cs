@@ -16,7 +16,8 @@ internal sealed record StatusSnapshot(
 {
     internal sealed record GatewayPart(string Id, string Compound, string Gate, DateTimeOffset Now, string Version, DateTimeOffset StartedAt);
 
-    internal sealed record BrokerPart(string Address, bool Connected, DateTimeOffset? Since, string? Problem);
+    /// <param name="IdentityClash">Another box uses this gateway's id (the broker handed it this gateway's session within the last hour); null when none did.</param>
+    internal sealed record BrokerPart(string Address, bool Connected, DateTimeOffset? Since, string? Problem, string? IdentityClash);
 
     /// <param name="RecordingProblem">Why attempts cannot be recorded now; null when they can.</param>
     /// <param name="SizeAlarm">The journal holds its alarm share of its size cap or more.</param>

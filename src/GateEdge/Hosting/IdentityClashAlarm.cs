@@ -1,0 +1,28 @@
+using GateEdge.Events;
+using GateEdge.Status;
+using Microsoft.Extensions.Hosting;
+
+namespace GateEdge.Hosting;
+
+/// <summary>
+/// Another box uses this gateway's id (the broker handed it this gateway's session): once a run,
+/// the centre gets a <c>gateway-id-clash</c> alarm, recorded as every alarm is.
+/// </summary>
+internal sealed class IdentityClashAlarm(BrokerConnectionState broker, JournalAlarms alarms) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        broker.IdentityClashBegan += Record;
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        broker.IdentityClashBegan -= Record;
+        return Task.CompletedTask;
+    }
+
+    // Raised on the publisher's loop: the record is made on its own, and a journal that cannot take it has already said so.
+    private void Record(string detail) => _ = alarms.RecordAsync(AlarmEvent.GatewayIdClash, detail).ContinueWith(
+        t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+}
