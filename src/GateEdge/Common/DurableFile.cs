@@ -63,6 +63,28 @@ internal static partial class DurableFile
         }
     }
 
+    /// <summary>
+    /// Makes what was written to <paramref name="file"/> durable, without also flushing its times:
+    /// for a small file rewritten in place on every commit, that halves the cost of the flush.
+    /// </summary>
+    public static void FlushData(FileStream file)
+    {
+        file.Flush();
+        if (!OperatingSystem.IsLinux())
+        {
+            file.Flush(flushToDisk: true);
+            return;
+        }
+
+        if (Fdatasync((int)file.SafeFileHandle.DangerousGetHandle()) != 0)
+        {
+            throw new IOException($"{file.Name} could not be flushed to disk (errno {Marshal.GetLastPInvokeError()})");
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "fdatasync", SetLastError = true)]
+    private static partial int Fdatasync(int fd);
+
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Open(string path, int flags);
 
