@@ -44,7 +44,7 @@ internal static class BacklogRun
             var people = Enumerable.Range(0, 6).Select(i => new SimPerson($"居民{i}", IdNumbers.For(i))).ToList();
             var script = new SimulatorScript(
                 [new("lane1-idcard", IdCardReaderFamily.Family.Kind), new("lane1-thermometer", SerialIrThermometerFamily.Family.Kind)], people,
-                [.. people.Select(p => new SimulatorScript.Visit(p.Name, "lane1-idcard", "lane1-thermometer", 36.6m, TimeSpan.FromMilliseconds(300)))],
+                [.. people.Select((p, i) => new SimulatorScript.Visit(p.Name, "lane1-idcard", "lane1-thermometer", 36.3m + (i % 7) / 10m, TimeSpan.FromMilliseconds(300)))],
                 Loop: true, MeasureTime: TimeSpan.FromMilliseconds(300), LeaveTime: TimeSpan.FromMilliseconds(150));
             await using var gate = new SimulatedGate(script, links);
             int statusPort = Loopback.FreePort();

@@ -92,7 +92,8 @@ internal static class LoadRun
     private static SimulatorScript LaneScript(int lane, List<SimPerson> people) => new(
         [new($"lane{lane}-idcard", IdCardReaderFamily.Family.Kind), new($"lane{lane}-thermometer", SerialIrThermometerFamily.Family.Kind)],
         people,
-        [.. people.Select(p => new SimulatorScript.Visit(p.Name, $"lane{lane}-idcard", $"lane{lane}-thermometer", 36.6m, TimeSpan.FromMilliseconds(300)))],
+        // Normal temperatures that differ as people's do: one value for everyone is what a stuck thermometer reads (docs/rules.md, R3).
+        [.. people.Select((p, i) => new SimulatorScript.Visit(p.Name, $"lane{lane}-idcard", $"lane{lane}-thermometer", 36.3m + (i % 7) / 10m, TimeSpan.FromMilliseconds(300)))],
         Loop: true,
         MeasureTime: TimeSpan.FromMilliseconds(300),
         LeaveTime: TimeSpan.FromMilliseconds(150));

@@ -78,9 +78,10 @@ internal static class RelayRun
             var random = new Random(1);
             var latencies = new List<double>();
             int missed = 0;
-            foreach (var person in people)
+            foreach (var (person, i) in people.Select((p, i) => (p, i)))
             {
-                thermometer.SetTarget(36.6m);
+                // Temperatures that differ as people's do: one value for everyone is what a stuck thermometer reads.
+                thermometer.SetTarget(36.3m + (i % 7) / 10m);
                 await Task.Delay(Standing + TimeSpan.FromMilliseconds(random.Next(0, 500)));
                 while (relay.Reader.TryRead(out _))
                 {
