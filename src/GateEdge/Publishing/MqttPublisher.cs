@@ -37,20 +37,17 @@ internal sealed partial class MqttPublisher : BackgroundService
     private readonly IOutbox _outbox;
     private readonly JournalDrain _drain;
     private readonly TimeProvider _time;
-    private readonly OutageLog _outage;
+    private readonly ConnectionLosses _losses;
     private readonly ILogger _logger;
     private readonly CommandInbox _commands;
     private readonly GatewayStatePublisher _state;
     private readonly BrokerConnectionState _broker;
-    private readonly string _gatewayId;
-    private readonly TakeoverWatch _takeover = new();
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     public MqttPublisher(MqttOptions options, Topics topics, GatewayOptions gateway, EventJournal journal, GatewayKey key, CommandInbox commands,
         GatewayStatePublisher state, BrokerConnectionState broker, GatewayMetrics metrics, TimeProvider time, ILogger<MqttPublisher> logger)
     {
         _broker = broker;
-        _gatewayId = gateway.Id;
         _outbox = journal.Outbox;
         _drain = new JournalDrain(journal.Outbox, new EventMessages(topics, key.KeyId).For, options, time, metrics.Acknowledged);
         _options = options;
@@ -59,8 +56,8 @@ internal sealed partial class MqttPublisher : BackgroundService
         _commands = commands;
         _state = state;
         _time = time;
-        _outage = new OutageLog(time, TimeSpan.FromMinutes(10));
         _logger = logger;
+        _losses = new ConnectionLosses(options, gateway.Id, broker, time, logger);
         _outbox.Appended += Wake;
         _outbox.Requeued += Wake;
         _state.Pending += Wake;
@@ -116,12 +113,7 @@ internal sealed partial class MqttPublisher : BackgroundService
                 await AnsweredAsync(ct => client.SubscribeAsync(_topics.Lists, MqttQualityOfServiceLevel.AtLeastOnce, ct), "the list subscription", stoppingToken).ConfigureAwait(false);
                 await AnsweredAsync(ct => _state.PublishStatusAsync(client, "online", ct), "the online status", stoppingToken).ConfigureAwait(false);
                 // Said once commands can reach the gateway: a technician (or a test) may act on it at once.
-                LogConnected(_options.Host, _options.Port, _outbox.CountUndelivered());
-                if (_outage.Connected() is { } outage)
-                {
-                    LogOutageOver(outage.For.TotalSeconds, outage.Attempts);
-                }
-
+                _losses.Connected(_outbox.CountUndelivered());
                 _state.OnConnected();
                 _broker.OnConnected();
                 await _drain.RunAsync(client.PublishAsync, ct => PublishStateAsync(client, ct), ct => IdleAsync(client, disconnected.Task, ct), stoppingToken).ConfigureAwait(false);
@@ -138,31 +130,7 @@ internal sealed partial class MqttPublisher : BackgroundService
                     backoff.Reset();
                 }
 
-                var problem = _connection.LastCertificateProblem ?? Describe(ex);
-                // Closed by the broker (not by a failure of ours) after it had accepted the connection.
-                bool closedByBroker = disconnected.Task.IsCompleted && connectedAt is not null;
-                if (connectedAt is null)
-                {
-                    _takeover.ConnectFailed();
-                }
-
-                if (closedByBroker && _takeover.Closed(_time.GetElapsedTime(connectedAt!.Value), takenOver))
-                {
-                    problem = $"another box uses gateway id {_gatewayId}: the broker keeps handing this gateway's session to another client with the same id; give each box its own Gateway.Id (an SD-card image copied to a second box keeps the first one's)";
-                    LogTakenOver(problem);
-                    _broker.OnTakenOver(problem);
-                }
-
-                _broker.OnLost(problem);
-                var (warn, attempts, lasting) = _outage.Failed(problem);
-                if (warn)
-                {
-                    LogConnectionLost(_options.Host, _options.Port, problem, backoff.Step.TotalSeconds, attempts, lasting.TotalMinutes);
-                }
-                else
-                {
-                    LogConnectionStillLost(_options.Host, _options.Port, problem);
-                }
+                _losses.Lost(_connection.LastCertificateProblem ?? Describe(ex), connectedAt, closedByBroker: disconnected.Task.IsCompleted && connectedAt is not null, takenOver, backoff.Step);
             }
 
             try
@@ -269,21 +237,6 @@ internal sealed partial class MqttPublisher : BackgroundService
         System.Security.Cryptography.CryptographicException => $"a configured certificate or key is unusable: {ex.Message}",
         _ => ex.Message,
     };
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Broker connection taken over: {Problem}")]
-    private partial void LogTakenOver(string problem);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Connected to the broker at {Host}:{Port}; {Backlog} events waiting")]
-    private partial void LogConnected(string host, int port, long backlog);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Broker {Host}:{Port} unavailable ({Reason}); retrying in about {Seconds} s, decisions continue locally (attempt {Attempts}, {Minutes:0} min so far; said again every 10 min while it lasts)")]
-    private partial void LogConnectionLost(string host, int port, string reason, double seconds, int attempts, double minutes);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Broker {Host}:{Port} still unavailable ({Reason})")]
-    private partial void LogConnectionStillLost(string host, int port, string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "The broker had been unavailable for {Seconds:0} s ({Attempts} attempts)")]
-    private partial void LogOutageOver(double seconds, int attempts);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Messages not signed by the centre dropped unanswered while the inbox was full: {Count} so far (a flood; signed ones are never dropped)")]
     private partial void LogUnsignedShed(long count);
