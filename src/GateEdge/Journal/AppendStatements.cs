@@ -11,6 +11,9 @@ internal sealed class AppendStatements : IDisposable
     private readonly SqliteCommand _closes;
     private readonly SqliteCommand _head;
 
+    /// <summary>Sets the <c>chain</c> row: the last sequence number issued and its hash.</summary>
+    internal const string SetHeadSql = "INSERT INTO chain (one, seq, head) VALUES (1, $seq, $head) ON CONFLICT (one) DO UPDATE SET seq = excluded.seq, head = excluded.head";
+
     public AppendStatements(SqliteConnection connection, DateTimeOffset storedAt)
     {
         _event = Command(connection, "INSERT INTO events (seq, id, kind, payload, hash, sig, stored_at) VALUES ($seq, $id, $kind, $payload, $hash, $sig, $storedAt)");
@@ -18,7 +21,7 @@ internal sealed class AppendStatements : IDisposable
         _waiting = Command(connection, "INSERT INTO undelivered (seq) VALUES ($seq)");
         _opens = Command(connection, "INSERT INTO openings (seq, id, lane, cause) VALUES ($seq, $id, $lane, $cause)");
         _closes = Command(connection, "DELETE FROM openings WHERE seq = $seq");
-        _head = Command(connection, "INSERT INTO chain (one, seq, head) VALUES (1, $seq, $head) ON CONFLICT (one) DO UPDATE SET seq = excluded.seq, head = excluded.head");
+        _head = Command(connection, SetHeadSql);
     }
 
     public void Insert(EventStamp stamp, AppendRequest request, byte[] body, byte[] hash, byte[] signature)

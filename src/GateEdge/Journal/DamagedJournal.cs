@@ -16,12 +16,15 @@ internal sealed record DamagedJournal(string KeptAt, string Problem)
     private const int NotADatabase = 26;
     private const int Corrupt = 11;
 
-    /// <summary>How long the integrity check may take at start; a bigger journal is opened unchecked rather than hold the gates.</summary>
+    /// <summary>How long the integrity check after an unclean stop may take; a bigger journal is opened unchecked rather than hold the gates.</summary>
     public static readonly TimeSpan CheckBudget = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// Checks the journal at <paramref name="path"/> and moves it aside when SQLite cannot use it;
-    /// null when it is sound, absent, or too big to check within <see cref="CheckBudget"/>. A file
+    /// null when it is sound, absent, or too big to check within <see cref="CheckBudget"/>. Every
+    /// start reads the file's schema (a file that is no database fails there); only a start after
+    /// an unclean stop (a write-ahead log left behind: a power cut, a kill) runs the integrity
+    /// check, so an ordinary start of a large journal does not wait for it. A file
     /// that cannot be read for another reason (permissions, a read-only folder) is left alone: the
     /// start fails on it with that reason, as it should.
     /// </summary>
@@ -52,12 +55,13 @@ internal sealed record DamagedJournal(string KeptAt, string Problem)
             using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA quick_check(1)";
+            bool unclean = File.Exists(path + "-wal");
+            command.CommandText = unclean ? "PRAGMA quick_check(1)" : "PRAGMA schema_version";
             using var budget = new CancellationTokenSource(CheckBudget);
             // Disposing the registration waits for a running interrupt, so it never meets a closed connection.
             using var interrupt = budget.Token.Register(() => SQLitePCL.raw.sqlite3_interrupt(connection.Handle));
-            var result = command.ExecuteScalar() as string;
-            return result == "ok" ? null : $"integrity check: {result}";
+            var result = command.ExecuteScalar();
+            return !unclean || result is "ok" ? null : $"integrity check: {result}";
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode is NotADatabase or Corrupt)
         {

@@ -116,7 +116,7 @@ internal sealed partial class EventJournal : IAsyncDisposable
         }
 
         using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO chain (one, seq, head) VALUES (1, $seq, $head) ON CONFLICT (one) DO UPDATE SET seq = excluded.seq, head = excluded.head";
+        command.CommandText = AppendStatements.SetHeadSql;
         command.Parameters.AddWithValue("$seq", head.Seq);
         command.Parameters.AddWithValue("$head", head.Head);
         command.ExecuteNonQuery();
