@@ -74,10 +74,10 @@ internal static class GatewayHost
         services.AddSingleton(sp => sp.GetRequiredService<EventJournal>().Appender);
         services.AddSingleton(config.Journal);
         services.AddSingleton(new JournalRedaction(EventKinds.Passage, config.Privacy.PersonalDataRetention, PassageRedaction.Redact));
-        services.AddSingleton<JournalAlarms>();
+        services.AddSingleton<AlarmRecords>();
         services.AddSingleton(sp => new JournalMaintenance(sp.GetRequiredService<EventJournal>(), config.Journal, sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<JournalMaintenance>>(), sp.GetRequiredService<JournalRedaction>(),
-            detail => sp.GetRequiredService<JournalAlarms>().RecordAsync(AlarmEvent.JournalNearlyFull, detail)));
+            detail => sp.GetRequiredService<AlarmRecords>().RecordAsync(AlarmEvent.JournalNearlyFull, detail)));
         services.AddHostedService(sp => sp.GetRequiredService<JournalMaintenance>());
         AddDevices(services, config);
         services.AddSingleton(config.Privacy);

@@ -1,4 +1,5 @@
 using GateEdge.Events;
+using GateEdge.Lanes;
 using GateEdge.Status;
 using Microsoft.Extensions.Hosting;
 
@@ -8,7 +9,7 @@ namespace GateEdge.Hosting;
 /// Another box uses this gateway's id (the broker handed it this gateway's session): once a run,
 /// the centre gets a <c>gateway-id-clash</c> alarm, recorded as every alarm is.
 /// </summary>
-internal sealed class IdentityClashAlarm(BrokerConnectionState broker, JournalAlarms alarms) : IHostedService
+internal sealed class IdentityClashAlarm(BrokerConnectionState broker, AlarmRecords alarms) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {

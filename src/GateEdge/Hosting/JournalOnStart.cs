@@ -1,5 +1,6 @@
 using GateEdge.Events;
 using GateEdge.Journal;
+using GateEdge.Lanes;
 using GateEdge.Outputs;
 using Microsoft.Extensions.Hosting;
 
@@ -11,7 +12,7 @@ namespace GateEdge.Hosting;
 /// longer holds (an alarm event naming them), and openings the last run
 /// recorded without recording what the relay did (each an actuation record, <c>not-confirmed</c>).
 /// </summary>
-internal sealed class JournalOnStart(EventJournal journal, GateActuator actuator, JournalAlarms alarms) : IHostedService
+internal sealed class JournalOnStart(EventJournal journal, GateActuator actuator, AlarmRecords alarms) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -25,7 +26,7 @@ internal sealed class JournalOnStart(EventJournal journal, GateActuator actuator
         {
             await alarms.RecordAsync(AlarmEvent.JournalMissingEvents,
                 $"events {missing.First}-{missing.Last} were recorded by this gateway and are no longer in its journal (deleted, or an older copy of the file restored)",
-                missing.First, missing.Last).ConfigureAwait(false);
+                fromSeq: missing.First, toSeq: missing.Last).ConfigureAwait(false);
         }
 
         await actuator.ReportUnconfirmedAsync(journal.PendingOpenings).ConfigureAwait(false);

@@ -1,8 +1,5 @@
-using System.Text.Json;
 using System.Threading.Channels;
 using GateEdge.Devices;
-using GateEdge.Events;
-using GateEdge.Outputs;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -15,7 +12,7 @@ namespace GateEdge.Lanes;
 /// seconds, and whatever floods in beyond <see cref="Capacity"/> is logged and dropped, never queued
 /// without bound.
 /// </summary>
-internal sealed partial class DeviceAlarmRecorder(GateActuator actuator, EventHeaders headers, TimeProvider time, ILogger<DeviceAlarmRecorder> logger) : BackgroundService
+internal sealed partial class DeviceAlarmRecorder(AlarmRecords records, TimeProvider time, ILogger<DeviceAlarmRecorder> logger) : BackgroundService
 {
     public static readonly TimeSpan Quiet = TimeSpan.FromMinutes(10);
 
@@ -45,8 +42,7 @@ internal sealed partial class DeviceAlarmRecorder(GateActuator actuator, EventHe
 
             _lastRecorded[key] = time.GetTimestamp();
             LogAlarm(alarm.Device, alarm.Alarm, alarm.Detail);
-            await actuator.RecordAsync(EventKinds.Alarm, s => JsonSerializer.SerializeToUtf8Bytes(
-                new AlarmEvent(headers.For(s, alarm.At, ""), alarm.Alarm, $"{alarm.Device}: {alarm.Detail}"), EventJson.Default.AlarmEvent)).ConfigureAwait(false);
+            await records.RecordAsync(alarm.Alarm, $"{alarm.Device}: {alarm.Detail}", alarm.At).ConfigureAwait(false);
         }
     }
 
