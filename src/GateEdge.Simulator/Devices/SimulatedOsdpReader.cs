@@ -13,9 +13,9 @@ namespace GateEdge.Simulator.Devices;
 /// </summary>
 internal sealed class SimulatedOsdpReader(string name, SimulatedLine port, byte address = 0) : ICompoundCardReader, ITamperable
 {
-    private const byte Poll = 0x60, KeySet = 0x75, Challenge = 0x76, ServerCryptogram = 0x77;
-    private const byte Ack = 0x40, Nak = 0x41, LocalStatus = 0x48, RawCardRead = 0x50, ClientCryptogram = 0x76, InitialRMac = 0x78;
-    private const byte NakSecurityConditions = 0x06;
+    private const byte Poll = 0x60, IdReport = 0x61, KeySet = 0x75, Challenge = 0x76, ServerCryptogram = 0x77;
+    private const byte Ack = 0x40, Nak = 0x41, PdId = 0x45, LocalStatus = 0x48, RawCardRead = 0x50, ClientCryptogram = 0x76, InitialRMac = 0x78;
+    private const byte NakSequenceError = 0x04, NakSecurityConditions = 0x06;
     private readonly Queue<string> _cards = new();
     private readonly Lock _lock = new();
     private readonly TaskCompletionSource _firstPoll = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -64,6 +64,12 @@ internal sealed class SimulatedOsdpReader(string name, SimulatedLine port, byte 
             }
         }
     }
+
+    /// <summary>
+    /// Its osdp_PDID: vendor OUI (least significant byte first), model, version, serial number
+    /// (its address, least significant byte first), firmware 1.0.0.
+    /// </summary>
+    public byte[] Identity { get; set; } = [0x45, 0x47, 0x5A, 0x01, 0x01, address, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00];
 
     /// <summary>Whether a secure session is open now.</summary>
     public bool IsSecure => _session?.Open == true;
@@ -116,12 +122,20 @@ internal sealed class SimulatedOsdpReader(string name, SimulatedLine port, byte 
             return _lastReply;
         }
 
+        if (_lastSequence < 0 && command.Sequence != 0)
+        {
+            // Just powered up, and the panel carries on a session this reader never had: a
+            // sequence error (NAK 04) with sequence 0, as readers answer, until the panel starts over.
+            return OsdpReaderCrypto.Build((byte)(address | 0x80), 0, Nak, [NakSequenceError]);
+        }
+
         var reply = command.SecurityType switch
         {
             0x11 when command.Code == Challenge => OnChallenge(command),
             0x13 when command.Code == ServerCryptogram => OnServerCryptogram(command),
             0x15 or 0x17 when _session?.Open == true => OnSecure(command),
-            0 when _session?.Open != true && !DemandsSecureChannel && Key is null && command.Code == Poll => Plain(command.Sequence, NextAnswer()),
+            0 when _session?.Open != true && !DemandsSecureChannel && Key is null && command.Code is Poll or IdReport =>
+                Plain(command.Sequence, command.Code == Poll ? NextAnswer() : (PdId, Identity)),
             _ => Refuse(command.Sequence),
         };
         _lastSequence = command.Sequence;
@@ -193,7 +207,12 @@ internal sealed class SimulatedOsdpReader(string name, SimulatedLine port, byte 
             return (Ack, []);
         }
 
-        return code == Poll ? NextAnswer() : (Nak, [0x03]);
+        return code switch
+        {
+            Poll => NextAnswer(),
+            IdReport => (PdId, Identity),
+            _ => (Nak, [0x03]),
+        };
     }
 
     /// <summary>What a poll gets: a change of its tamper switch, the next card read, or ACK.</summary>

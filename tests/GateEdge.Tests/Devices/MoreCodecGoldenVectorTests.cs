@@ -89,6 +89,19 @@ public sealed class MoreCodecGoldenVectorTests
     }
 
     [Fact]
+    public void Osdp_decodes_libosdps_published_identity_reply()
+    {
+        // libosdp tests/unit-tests/test-cp-fsm.c: the PD at 0x65 answers osdp_ID with this osdp_PDID.
+        var packet = Assert.Single(DecoderHarness.Run(new OsdpPacketDecoder(),
+            Hex.Bytes("FF 53 E5 14 00 04 45 A1 A2 A3 B1 C1 D1 D2 D3 D4 E1 E2 E3 F8 D9")).Frames);
+
+        Assert.True(packet.Is(OsdpReply.PdId));
+        Assert.Equal(new OsdpReaderIdentity(0xA3A2A1, 0xB1, 0xC1, 0xD4D3D2D1, 0xE1, 0xE2, 0xE3), OsdpReaderIdentity.TryParse(packet.Data));
+        Assert.Null(OsdpReaderIdentity.TryParse(packet.Data.AsSpan(1)));
+        Assert.Equal("vendor A3A2A1 model 177 version 193 serial 3570651857 firmware 225.226.227", OsdpReaderIdentity.TryParse(packet.Data)!.ToString());
+    }
+
+    [Fact]
     public void The_simulated_OSDP_reader_sends_the_golden_card_read_and_W26_bits()
     {
         Assert.Equal(Hex.Bytes(OsdpCardReadGolden), SimulatedOsdpReader.CardReadReply(0, 1, "123/4567"));

@@ -11,8 +11,8 @@ namespace GateEdge.Tests.Devices.OverPty;
 
 /// <summary>
 /// What an OSDP reader tells about itself beyond cards: its tamper switch (an alarm, the reader
-/// degraded, a count on /metrics), and, over the secure channel, who it is (another reader at the
-/// same address raises an alarm).
+/// degraded, a count on /metrics), and who it is (its osdp_PDID, and over the secure channel its
+/// cUID): another reader at the same address raises an alarm.
 /// </summary>
 [Collection(TimingSensitive.Name)]
 public sealed class OsdpReaderSignalsOverPtyTests : DeviceBench
@@ -78,5 +78,28 @@ public sealed class OsdpReaderSignalsOverPtyTests : DeviceBench
 
         await Eventually.True(() => Sink.Alarms.Any(a => a.Alarm == DeviceAlarm.ReaderIdentityChanged), "the swap is noticed", TimeSpan.FromSeconds(15));
         Assert.Contains("5A47450100009999", Sink.Alarms.First(a => a.Alarm == DeviceAlarm.ReaderIdentityChanged).Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_reader_in_clear_answering_with_another_serial_number_raises_an_alarm()
+    {
+        var first = Reader(key: null);
+        using var firstRuns = new CancellationTokenSource();
+        var running = first.RunAsync(firstRuns.Token);
+        Supervise(withKey: false);
+        await Eventually.True(() => Health.Get("osdp").State == DeviceState.Online, "the first reader is in service");
+        Assert.Empty(Sink.Alarms);
+
+        // Swapped for a reader of the same make with another serial number.
+        await firstRuns.CancelAsync();
+        await running.ContinueWith(_ => { }, TaskScheduler.Default);
+        var second = Reader(key: null);
+        second.Identity = Hex.Bytes("45 47 5A 01 01 39 30 00 00 01 00 00");
+        Run(second.RunAsync(Stop.Token));
+
+        await Eventually.True(() => Sink.Alarms.Any(a => a.Alarm == DeviceAlarm.ReaderIdentityChanged), "the swap is noticed", TimeSpan.FromSeconds(15));
+        var detail = Sink.Alarms.First(a => a.Alarm == DeviceAlarm.ReaderIdentityChanged).Detail;
+        Assert.Contains("serial 12345", detail, StringComparison.Ordinal);
+        Assert.Contains("before as vendor 5A4745 model 1 version 1 serial 2 ", detail, StringComparison.Ordinal);
     }
 }

@@ -26,14 +26,8 @@ internal sealed partial class OsdpReaderSession
 
         _serverCryptogram = OsdpSecureChannel.ServerCryptogram(_keys, _rndA, rndB);
         _state = State.Proved;
-        var uid = Convert.ToHexString(reply.Data.AsSpan(0, 8));
-        if (_knownUid is { } known && known != uid)
-        {
-            // It holds the key, so it is no stranger; but a reader swapped at a lane is the centre's to know.
-            _sink.OnAlarm(new DeviceAlarm(Device, DeviceAlarm.ReaderIdentityChanged, $"the reader at address {_options.Address} now identifies as {uid}, before as {known}: replaced or swapped", time.GetUtcNow()));
-        }
-
-        _knownUid = uid;
+        // It holds the key, so it is no stranger; but a reader swapped at a lane is the centre's to know.
+        Recognise("cUID " + Convert.ToHexString(reply.Data.AsSpan(0, 8)), ref _knownUid, time);
     }
 
     private void OnInitialRMac(OsdpPacket reply, TimeProvider time)
@@ -69,7 +63,7 @@ internal sealed partial class OsdpReaderSession
         }
 
         LogSecure(Device);
-        _state = State.Secure;
+        _state = State.Identifying;
     }
 
     /// <summary>The reader took its key: it is on file before it is used, and the next connection proves it.</summary>

@@ -20,6 +20,7 @@ namespace GateEdge.Devices.CardReaders.Osdp;
 /// </summary>
 internal sealed partial class OsdpReaderSession : IBusMember<OsdpPacket>
 {
+    private const byte NakUnknownCommand = 0x03;
     private const byte NakSequenceError = 0x04;
     private const byte NakSecureChannelUnsupported = 0x05;
     private const byte NakSecurityConditions = 0x06;
@@ -43,8 +44,10 @@ internal sealed partial class OsdpReaderSession : IBusMember<OsdpPacket>
     private bool _tampered;
     private bool _powerFailed;
 
-    // The reader's cUID as the last secure channel gave it: another one at the same address is another reader.
+    // Who the reader said it was (its cUID in the secure channel, its osdp_PDID on every connection):
+    // another answer at the same address is another reader.
     private string? _knownUid;
+    private string? _knownIdentity;
 
     /// <param name="attention">Says when someone is at the reader's lane, to poll at the attended interval; none: always the resting one.</param>
     public OsdpReaderSession(OsdpReaderOptions options, IDeviceEventSink sink, ILogger<OsdpReaderSession> logger, ReaderAttention? attention = null)
@@ -64,6 +67,9 @@ internal sealed partial class OsdpReaderSession : IBusMember<OsdpPacket>
     {
         /// <summary>No key: polls in clear.</summary>
         Clear,
+
+        /// <summary>osdp_ID sent (in clear, or inside the new secure channel): who the reader is, before the first poll.</summary>
+        Identifying,
 
         /// <summary><c>osdp_CHLNG</c> sent, the reader's cryptogram awaited.</summary>
         Challenged,
@@ -94,7 +100,7 @@ internal sealed partial class OsdpReaderSession : IBusMember<OsdpPacket>
         _request = [];
         _secure = null;
         _keys = null;
-        _state = UsesSecureChannel ? State.Challenged : State.Clear;
+        _state = UsesSecureChannel ? State.Challenged : State.Identifying;
         _rndA = OsdpSecureChannel.NewRandom();
     }
 
@@ -112,6 +118,7 @@ internal sealed partial class OsdpReaderSession : IBusMember<OsdpPacket>
                 [3, OsdpSecurityType.Challenge, (byte)(_key is null ? 0 : 1)], _rndA),
             State.Proved => OsdpWire.SecureCommand(_address, _sequence, OsdpCommand.ServerCryptogram,
                 [3, OsdpSecurityType.ServerCryptogram, (byte)(_key is null ? 0 : 1)], _serverCryptogram),
+            State.Identifying => IdentityRequest(),
             State.SendingKey => _secure!.Command(_address, _sequence, OsdpCommand.KeySet, [KeyTypeScbk, OsdpSecureChannel.KeyLength, .. _newKey!]),
             State.Secure => _secure!.Command(_address, _sequence, OsdpCommand.Poll),
             _ => OsdpWire.Command(_address, _sequence, OsdpCommand.Poll),
@@ -137,6 +144,9 @@ internal sealed partial class OsdpReaderSession : IBusMember<OsdpPacket>
             case State.Clear:
                 Handle(reply.Code, reply.Data, link, time);
                 break;
+            case State.Identifying when _secure is null:
+                OnIdentity(reply.Code, reply.Data, time);
+                break;
             case State.Challenged:
                 OnClientCryptogram(reply, time);
                 break;
@@ -156,6 +166,12 @@ internal sealed partial class OsdpReaderSession : IBusMember<OsdpPacket>
                     // A NAK sets the next sequence number itself (0 for a new session).
                     OnNak(data, link, time);
                     return;
+                }
+
+                if (_state == State.Identifying)
+                {
+                    OnIdentity(reply.Code, data, time);
+                    break;
                 }
 
                 Handle(reply.Code, data, link, time);
@@ -186,37 +202,6 @@ internal sealed partial class OsdpReaderSession : IBusMember<OsdpPacket>
         }
     }
 
-    /// <summary>osdp_LSTATR: tamper (byte 0) and power (byte 1), each 1 when failed; an alarm when either fails, a log line when it is back.</summary>
-    private void OnLocalStatus(byte[] data, DeviceLink link, TimeProvider time)
-    {
-        bool tamper = data is [1, ..];
-        bool power = data is [_, 1, ..];
-        if (tamper != _tampered)
-        {
-            _tampered = tamper;
-            Report(tamper, DeviceAlarm.ReaderTamper, "the reader reports its tamper switch open: its housing was opened or it was taken off the wall", "the reader's tamper switch is closed again");
-        }
-
-        if (power != _powerFailed)
-        {
-            _powerFailed = power;
-            Report(power, DeviceAlarm.ReaderPower, "the reader reports a power failure", "the reader's power is back");
-        }
-
-        void Report(bool failed, string alarm, string problem, string back)
-        {
-            if (failed)
-            {
-                link.Counters.CountTamper(problem);
-                _sink.OnAlarm(new DeviceAlarm(Device, alarm, problem, time.GetUtcNow()));
-            }
-            else
-            {
-                LogStatusBack(Device, back);
-            }
-        }
-    }
-
     private void OnNak(byte[] data, DeviceLink link, TimeProvider time)
     {
         switch (data)
@@ -234,6 +219,11 @@ internal sealed partial class OsdpReaderSession : IBusMember<OsdpPacket>
             case [NakSecurityConditions, ..]:
                 // It answers, but will report nothing in clear: it is not a working reader.
                 throw new DeviceProtocolException("the reader demands a secure channel (NAK 06, security conditions not met): it reports no cards in clear; give it a key (KeyFile, InstallMode)");
+            case [NakUnknownCommand, ..] when _state == State.Identifying:
+                // osdp_ID is mandatory, but a reader that does not know it can still read cards.
+                Identified();
+                _sequence = OsdpWire.Next(_sequence);
+                return;
             case [NakSecureChannelUnsupported, ..] when UsesSecureChannel:
                 throw new DeviceProtocolException("the reader does not support a secure channel (NAK 05), and it has a key here: remove KeyFile only if this reader was meant to run in clear");
             default:
@@ -269,9 +259,6 @@ internal sealed partial class OsdpReaderSession : IBusMember<OsdpPacket>
 
         return bits;
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Device {Device}: {What}")]
-    private partial void LogStatusBack(string device, string what);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Device {Device}: the reader dropped the secure channel (NAK 06); opening a new one")]
     private partial void LogSessionLost(string device);

@@ -24,7 +24,7 @@ internal enum OsdpCommand : byte
     /// <summary>osdp_SCRYPT: the panel's cryptogram.</summary>
     ServerCryptogram = 0x77,
 
-    /// <summary>osdp_ID: asks the reader who it is (pinned by a golden vector; not sent in service).</summary>
+    /// <summary>osdp_ID: asks the reader who it is, once a connection (its answer is osdp_PDID).</summary>
     IdReport = 0x61,
 }
 
@@ -34,6 +34,9 @@ internal enum OsdpReply : byte
     Ack = 0x40,
     Nak = 0x41,
     RawCardRead = 0x50,
+
+    /// <summary>osdp_PDID: who the reader is (<see cref="OsdpReaderIdentity"/>).</summary>
+    PdId = 0x45,
 
     /// <summary>osdp_LSTATR: the reader's tamper and power status, sent in answer to a poll when either changed.</summary>
     LocalStatus = 0x48,
