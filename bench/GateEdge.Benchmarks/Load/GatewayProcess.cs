@@ -32,6 +32,15 @@ internal sealed class GatewayProcess : IAsyncDisposable
 
         void Keep(string? line)
         {
+            // GATEEDGE_BENCH_LOG names a file that gets every line the gateway prints, to see what a slow run did.
+            if (line is not null && Environment.GetEnvironmentVariable("GATEEDGE_BENCH_LOG") is { Length: > 0 } log)
+            {
+                lock (Problems)
+                {
+                    File.AppendAllText(log, line + "\n");
+                }
+            }
+
             if (line is not null && (line.Contains("[ERR]", StringComparison.Ordinal) || line.Contains("[FTL]", StringComparison.Ordinal)))
             {
                 lock (Problems)
