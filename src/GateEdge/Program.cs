@@ -17,7 +17,7 @@ try
 catch (GatewayConfigurationException ex)
 {
     // A technician's verb on a configuration it cannot use: the problems, each with its place; no stack trace.
-    Console.Out.WriteLine(ex.Message);
+    Console.Out.WriteLine(ex.In(GateEdgeCommandLine.LanguageOf(parsed)));
     return 2;
 }
 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException
@@ -27,7 +27,7 @@ catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or I
     return 1;
 }
 
-static async Task<int> RunGatewayAsync(string configPath, CancellationToken cancellationToken)
+static async Task<int> RunGatewayAsync(string configPath, GateEdge.Common.Messages.Language language, CancellationToken cancellationToken)
 {
     Log.Logger = GatewayRunner.BootstrapLogger();
     try
@@ -36,7 +36,7 @@ static async Task<int> RunGatewayAsync(string configPath, CancellationToken canc
     }
     catch (GatewayConfigurationException ex)
     {
-        StartRefusal.Write(ex, Console.Error);
+        StartRefusal.Write(ex, Console.Error, language);
         return 2;
     }
     catch (Exception ex)

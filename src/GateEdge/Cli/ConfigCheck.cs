@@ -1,30 +1,33 @@
+using GateEdge.Common.Messages;
 using GateEdge.Configuration;
 
 namespace GateEdge.Cli;
 
-/// <summary><c>gateedge config check [file]</c>: every problem of a configuration, or what it describes.</summary>
+/// <summary><c>gateedge config check [file]</c>: every problem of a configuration, or what it describes, in the technician's language.</summary>
 internal static class ConfigCheck
 {
-    public static int Run(string path, TextWriter output)
+    public static int Run(string path, TextWriter output, Language language = Language.English)
     {
         try
         {
             var config = ConfigFile.Load(path);
-            output.WriteLine($"{path}: OK");
-            output.WriteLine($"  gateway {config.Gateway.Id} at compound {config.Gateway.CompoundId}, gate {config.Gateway.GateId}");
+            output.WriteLine(ConfigMessages.Ok.Say(("file", path)).In(language));
+            output.WriteLine("  " + ConfigMessages.SummaryGateway.Say(("id", config.Gateway.Id), ("compound", config.Gateway.CompoundId), ("gate", config.Gateway.GateId)).In(language));
             foreach (var lane in config.Lanes)
             {
-                output.WriteLine($"  lane {lane.Id}: {lane.Direction}, {lane.Mode}, readers {string.Join(", ", lane.CardReaders)}, thermometer {lane.Thermometer}"
-                    + (lane.MaskDetector is { } mask ? $", mask detector {mask}" : "")
-                    + (lane.GuardKeypad is { } keypad ? $", guard keypad {keypad}" : ""));
+                output.WriteLine("  " + ConfigMessages.SummaryLane.Say(("lane", lane.Id), ("direction", lane.Direction), ("mode", lane.Mode),
+                    ("readers", string.Join(", ", lane.CardReaders)), ("thermometer", lane.Thermometer)).In(language)
+                    + (lane.MaskDetector is { } mask ? ConfigMessages.SummaryMask.Say(("device", mask)).In(language) : "")
+                    + (lane.GuardKeypad is { } keypad ? ConfigMessages.SummaryKeypad.Say(("device", keypad)).In(language) : ""));
             }
 
-            output.WriteLine($"  broker {config.Mqtt.Host}:{config.Mqtt.Port}{(config.Mqtt.UseTls ? " (TLS)" : "")}, journal {config.Journal.Path}");
+            output.WriteLine("  " + ConfigMessages.SummaryBroker.Say(("host", config.Mqtt.Host), ("port", config.Mqtt.Port),
+                ("tls", config.Mqtt.UseTls ? ConfigMessages.SummaryTls.Say() : ""), ("journal", config.Journal.Path)).In(language));
             return 0;
         }
         catch (GatewayConfigurationException ex)
         {
-            output.WriteLine(ex.Message);
+            output.WriteLine(ex.In(language));
             return 2;
         }
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GateEdge.Common.Messages;
 using GateEdge.Configuration;
 
 namespace GateEdge.Cli;
@@ -9,8 +10,27 @@ namespace GateEdge.Cli;
 /// </summary>
 internal static class GateEdgeCommandLine
 {
-    public static RootCommand Build(Func<string, CancellationToken, Task<int>> runGateway)
+    private const string LangOption = "--lang";
+
+    /// <summary><c>--lang</c> when given, else the locale the technician's shell has.</summary>
+    public static Language LanguageOf(ParseResult result) =>
+        Languages.TryParse(result.GetValue<string?>(LangOption), out var language) ? language : Languages.FromEnvironment();
+
+    public static RootCommand Build(Func<string, Language, CancellationToken, Task<int>> runGateway)
     {
+        var lang = new Option<string?>(LangOption)
+        {
+            Description = "The language of what is printed for people: zh-CN or en (default: from LC_ALL, LC_MESSAGES or LANG); --json output and logs never change",
+            Recursive = true,
+        };
+        lang.Validators.Add(result =>
+        {
+            if (!Languages.TryParse(result.GetValueOrDefault<string?>(), out _))
+            {
+                result.AddError($"--lang: '{result.GetValueOrDefault<string?>()}' is not a language here; use {string.Join(" or ", Languages.Tags)}");
+            }
+        });
+
         var config = new Option<string>("--config", "-c")
         {
             Description = $"The gateway's configuration file (default: $GATEEDGE_CONFIG, else {ConfigFile.InstalledPath})",
@@ -24,15 +44,16 @@ internal static class GateEdgeCommandLine
             2 the configuration or the command line is wrong (the message names what and where).
             """);
         root.Options.Add(config);
-        root.SetAction((result, token) => runGateway(result.GetValue(config)!, token));
+        root.Options.Add(lang);
+        root.SetAction((result, token) => runGateway(result.GetValue(config)!, LanguageOf(result), token));
 
         var run = new Command("run", "Run the gateway (the default when no verb is given)");
-        run.SetAction((result, token) => runGateway(result.GetValue(config)!, token));
+        run.SetAction((result, token) => runGateway(result.GetValue(config)!, LanguageOf(result), token));
         root.Subcommands.Add(run);
 
         var file = NoOptions(new Argument<string?>("file") { Description = "Configuration file to check; defaults to --config", Arity = ArgumentArity.ZeroOrOne });
         var check = new Command("check", "Validate a configuration and print every problem with its path (exit code 2 when any)") { file };
-        check.SetAction(result => ConfigCheck.Run(result.GetValue(file) ?? result.GetValue(config)!, Console.Out));
+        check.SetAction(result => ConfigCheck.Run(result.GetValue(file) ?? result.GetValue(config)!, Console.Out, LanguageOf(result)));
         root.Subcommands.Add(new Command("config", "Configuration tools") { check });
 
         var json = new Option<bool>("--json") { Description = "Print JSON for scripts instead of text" };

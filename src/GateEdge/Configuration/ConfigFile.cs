@@ -1,3 +1,4 @@
+using GateEdge.Common.Messages;
 using Microsoft.Extensions.Configuration;
 
 namespace GateEdge.Configuration;
@@ -17,7 +18,7 @@ internal static class ConfigFile
         path = Path.GetFullPath(path);
         if (!File.Exists(path))
         {
-            throw new GatewayConfigurationException(path, ["the configuration file does not exist"]);
+            throw new GatewayConfigurationException(path, [ConfigMessages.ConfigFileMissing.Say()]);
         }
 
         var positions = ConfigPositions.Read(path);
@@ -42,7 +43,7 @@ internal static class ConfigFile
         }
         catch (InvalidDataException ex)
         {
-            throw new GatewayConfigurationException(path, [$"not valid JSON: {ex.InnerException?.Message ?? ex.Message}"]);
+            throw new GatewayConfigurationException(path, [ConfigMessages.NotJson.Say(("detail", ex.InnerException?.Message ?? ex.Message))]);
         }
     }
 }

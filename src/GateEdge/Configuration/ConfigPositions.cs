@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using GateEdge.Common.Messages;
 
 namespace GateEdge.Configuration;
 
@@ -31,19 +32,22 @@ internal sealed class ConfigPositions
 
         if (bytes.All(b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
         {
-            throw new GatewayConfigurationException(path, ["the file is empty: start from the example configuration (config/gateedge.json in the source; the package installs it as /etc/gateedge/gateedge.json) and edit it"]);
+            throw new GatewayConfigurationException(path, [ConfigMessages.EmptyFile.Say()]);
         }
 
-        var twice = new List<string>();
+        var twice = new List<Said>();
         var positions = new Dictionary<string, (int Line, int Column)>(StringComparer.OrdinalIgnoreCase);
         var lines = new LineCounter(bytes);
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         var containers = new Stack<(string Path, int NextIndex, bool IsArray)>();
         string? property = null;
+        // Where the last token ended: a missing comma belongs there, not at the next token.
+        int lastEnd = 0;
         try
         {
             while (reader.Read())
             {
+                lastEnd = (int)reader.BytesConsumed;
                 switch (reader.TokenType)
                 {
                     case JsonTokenType.PropertyName:
@@ -52,7 +56,8 @@ internal sealed class ConfigPositions
                         if (!positions.TryAdd(property, at))
                         {
                             // Keys are read without regard to case, and the later value would silently win.
-                            twice.Add($"line {at.Line}, column {at.Column}: {property} is set twice (first on line {positions[property].Line}); keep one");
+                            twice.Add(ConfigMessages.At.Say(("line", at.Line), ("column", at.Column),
+                                ("problem", ConfigMessages.SetTwice.Say(("setting", property), ("first", positions[property].Line)))));
                         }
 
                         break;
@@ -71,14 +76,20 @@ internal sealed class ConfigPositions
         }
         catch (JsonException ex)
         {
-            throw new GatewayConfigurationException(path, [.. twice, Describe(ex)]);
+            throw new GatewayConfigurationException(path, [.. twice, Describe(ex, bytes, lastEnd)]);
         }
 
         return twice.Count > 0 ? throw new GatewayConfigurationException(path, twice) : new ConfigPositions(positions);
     }
 
-    /// <summary>"line 3, column 5: not valid JSON: …", counted from 1 as editors do.</summary>
-    public static string Describe(JsonException ex)
+    /// <summary>
+    /// "line 3, column 5: not valid JSON: …", counted from 1 in characters as editors do. A missing
+    /// comma, which the reader notices only at the next value, is placed after the value before it;
+    /// a name without quotes is said to need them.
+    /// </summary>
+    /// <param name="bytes">The text read, to count columns in characters; null: in bytes, as the reader does.</param>
+    /// <param name="lastEnd">Where the last token the reader took ended.</param>
+    public static Said Describe(JsonException ex, byte[]? bytes = null, int lastEnd = 0)
     {
         // The reader's message ends with its own zero-based "LineNumber: … | BytePositionInLine: …".
         string message = ex.Message;
@@ -86,9 +97,50 @@ internal sealed class ConfigPositions
         message = tail > 0 ? message[..tail] : message;
         int where = message.IndexOf(" Path: ", StringComparison.Ordinal);
         message = where > 0 ? message[..where] : message;
-        return ex.LineNumber is { } line
-            ? $"line {line + 1}, column {ex.BytePositionInLine + 1}: not valid JSON: {message}"
-            : $"not valid JSON: {message}";
+        if (ex.LineNumber is not { } line)
+        {
+            return ConfigMessages.NotJson.Say(("detail", message));
+        }
+
+        int inLine = (int)(ex.BytePositionInLine ?? 0);
+        int column = inLine + 1;
+        if (bytes is not null && LineStart(bytes, (int)line) is { } start)
+        {
+            column = Encoding.UTF8.GetCharCount(bytes, start, Math.Min(inLine, bytes.Length - start)) + 1;
+            if (message.Contains("is invalid after a value. Expected either ','", StringComparison.Ordinal) && lastEnd > 0)
+            {
+                var after = new LineCounter(bytes).At(lastEnd);
+                return ConfigMessages.At.Say(("line", after.Line), ("column", after.Column), ("problem", ConfigMessages.MissingComma.Say(("next", line + 1))));
+            }
+        }
+
+        string found = message.EndsWith("is an invalid start of a property name. Expected a '\"'.", StringComparison.Ordinal)
+            ? message[..message.IndexOf(" is", StringComparison.Ordinal)] : "";
+        var problem = found switch
+        {
+            "" => ConfigMessages.NotJson.Say(("detail", message)),
+            "','" => ConfigMessages.ExtraComma.Say(),
+            _ => ConfigMessages.UnquotedName.Say(("found", found)),
+        };
+        return ConfigMessages.At.Say(("line", line + 1), ("column", column), ("problem", problem));
+    }
+
+    /// <summary>The offset where zero-based line <paramref name="line"/> starts; null past the end.</summary>
+    private static int? LineStart(byte[] bytes, int line)
+    {
+        int offset = 0;
+        for (int seen = 0; seen < line; seen++)
+        {
+            int next = Array.IndexOf(bytes, (byte)'\n', offset);
+            if (next < 0)
+            {
+                return null;
+            }
+
+            offset = next + 1;
+        }
+
+        return offset;
     }
 
     /// <summary>Where the setting at <paramref name="path"/>, or the nearest enclosing one the file has, is written.</summary>

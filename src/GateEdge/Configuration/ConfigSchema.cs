@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using GateEdge.Common.Messages;
 using Microsoft.Extensions.Configuration;
 
 namespace GateEdge.Configuration;
@@ -26,9 +27,9 @@ internal static class ConfigSchema
 
     /// <param name="file">Where the file's own settings are; an unknown key is reported only when the file has it (environment variables carry unrelated names).</param>
     /// <returns>The problems, and the keys whose values are wrong: bound without them, the rest of the check sees defaults instead of inventing follow-on problems.</returns>
-    public static (List<string> Problems, List<string> BadKeys) Check(IConfiguration configuration, ConfigPositions? file)
+    public static (List<ConfigProblem> Problems, List<string> BadKeys) Check(IConfiguration configuration, ConfigPositions? file)
     {
-        var problems = new List<string>();
+        var problems = new List<ConfigProblem>();
         var badKeys = new List<string>();
         var reported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (key, value) in configuration.AsEnumerable().OrderBy(kv => kv.Key, StringComparer.Ordinal))
@@ -44,7 +45,7 @@ internal static class ConfigSchema
         return (problems, badKeys);
     }
 
-    private static string? Problem(string key, string? value, ConfigPositions? file, HashSet<string> reported)
+    private static ConfigProblem? Problem(string key, string? value, ConfigPositions? file, HashSet<string> reported)
     {
         var node = Schema.Value.RootElement;
         string path = "";
@@ -54,7 +55,7 @@ internal static class ConfigSchema
             {
                 if (!int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out _))
                 {
-                    return reported.Add(path) ? $"{path}: a list [ … ] is expected here" : null;
+                    return reported.Add(path) ? new ConfigProblem(path, ConfigMessages.ListExpectedHere.Say()) : null;
                 }
 
                 path = $"{path}[{segment}]";
@@ -74,8 +75,8 @@ internal static class ConfigSchema
                 else
                 {
                     bool inFile = file is null || file.Contains(named);
-                    string what = path.Length == 0 ? "section" : "setting";
-                    return inFile && reported.Add(named) ? $"{Trust.Untrusted.ForLog(named, 120)}: unknown {what}{Suggestion(segment, properties)}" : null;
+                    var what = path.Length == 0 ? ConfigMessages.UnknownSection : ConfigMessages.UnknownSetting;
+                    return inFile && reported.Add(named) ? new ConfigProblem(Trust.Untrusted.ForLog(named, 120), what.Say(("suggestion", Suggestion(segment, properties)))) : null;
                 }
 
                 path = named;
@@ -92,7 +93,7 @@ internal static class ConfigSchema
             }
         }
 
-        return value is null ? null : ValueProblem(path, value, node);
+        return value is not null && ValueProblem(value, node) is { } problem ? new ConfigProblem(path, problem) : null;
     }
 
     private static JsonElement? Known(JsonElement properties, string name)
@@ -108,7 +109,7 @@ internal static class ConfigSchema
         return null;
     }
 
-    private static string? ValueProblem(string path, string value, JsonElement node)
+    private static Said? ValueProblem(string value, JsonElement node)
     {
         if (value.Length == 0 && (node.TryGetProperty("items", out _) || node.TryGetProperty("properties", out _)))
         {
@@ -123,12 +124,12 @@ internal static class ConfigSchema
             {
                 // A set of numbers (the line speeds): a typo is a number that is not one of them.
                 return decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var chosen) && choices.EnumerateArray().Any(c => c.GetDecimal() == chosen) ? null
-                    : $"{path}: {shown} is not one of {string.Join(", ", choices.EnumerateArray().Select(c => c.GetRawText()))}";
+                    : ConfigMessages.NotOneOfNumbers.Say(("value", shown), ("choices", string.Join(", ", choices.EnumerateArray().Select(c => c.GetRawText()))));
             }
 
             var names = choices.EnumerateArray().Select(c => c.GetString()!).ToArray();
             return names.Contains(value, StringComparer.OrdinalIgnoreCase) ? null
-                : $"{path}: '{shown}' is not one of {string.Join(", ", names)}{Suggestion(value, names)}";
+                : ConfigMessages.NotOneOf.Say(("value", shown), ("choices", string.Join(", ", names)), ("suggestion", Suggestion(value, names)));
         }
 
         string type = node.TryGetProperty("type", out var t) ? t.GetString() ?? "" : "";
@@ -136,7 +137,7 @@ internal static class ConfigSchema
         {
             if (!TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var duration))
             {
-                return $"{path}: '{shown}' is not a duration: write hh:mm:ss, e.g. 00:00:10 for ten seconds or 00:01:30 for a minute and a half";
+                return ConfigMessages.NotDuration.Say(("value", shown));
             }
 
             string? min = node.TryGetProperty("x-minimum", out var lo) ? lo.GetString() : null;
@@ -144,47 +145,48 @@ internal static class ConfigSchema
             bool outside = (min is not null && duration < TimeSpan.Parse(min, CultureInfo.InvariantCulture))
                 || (max is not null && duration > TimeSpan.Parse(max, CultureInfo.InvariantCulture));
             // A bare number is a count of days to .NET: "250" meant as seconds or milliseconds is 250 days.
-            string days = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int n)
-                ? $" (a bare number is read as {n} day{(n == 1 ? "" : "s")}: write hh:mm:ss, e.g. 00:00:10 for ten seconds)" : "";
-            return outside ? $"{path}: {shown} is outside {min ?? "…"}–{max ?? "…"}{days}" : null;
+            object days = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int n)
+                ? (n == 1 ? ConfigMessages.BareNumberDay : ConfigMessages.BareNumberDays).Say(("count", n)) : "";
+            return outside ? ConfigMessages.Outside.Say(("value", shown), ("min", min ?? "…"), ("max", max ?? "…"), ("note", days)) : null;
         }
 
         switch (type)
         {
             case "boolean":
-                return bool.TryParse(value, out _) ? null : $"{path}: '{shown}' is not true or false";
+                return bool.TryParse(value, out _) ? null : ConfigMessages.NotBoolean.Say(("value", shown));
             case "integer" or "number":
                 if (!decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || (type == "integer" && number != decimal.Truncate(number)))
                 {
-                    return $"{path}: '{shown}' is not {(type == "integer" ? "a whole number" : "a number")}";
+                    return (type == "integer" ? ConfigMessages.NotWholeNumber : ConfigMessages.NotNumber).Say(("value", shown));
                 }
 
                 bool below = node.TryGetProperty("minimum", out var minimum) && number < minimum.GetDecimal();
                 bool above = node.TryGetProperty("maximum", out var maximum) && number > maximum.GetDecimal();
                 return below || above
-                    ? $"{path}: {shown} is outside {(minimum.ValueKind == JsonValueKind.Number ? minimum.GetDecimal() : "…")}–{(maximum.ValueKind == JsonValueKind.Number ? maximum.GetDecimal() : "…")}"
+                    ? ConfigMessages.Outside.Say(("value", shown), ("min", minimum.ValueKind == JsonValueKind.Number ? minimum.GetDecimal() : "…"),
+                        ("max", maximum.ValueKind == JsonValueKind.Number ? maximum.GetDecimal() : "…"), ("note", ""))
                     : null;
             case "array" or "object":
-                return $"{path}: '{shown}' is a single value where {(type == "array" ? "a list [ … ]" : "a section { … }")} is expected";
+                return (type == "array" ? ConfigMessages.ListExpected : ConfigMessages.SectionExpected).Say(("value", shown));
             default:
                 return null;
         }
     }
 
-    private static string Suggestion(string typed, JsonElement properties) =>
+    private static Said Suggestion(string typed, JsonElement properties) =>
         Suggestion(typed, properties.EnumerateObject().Select(p => p.Name).Where(n => !n.StartsWith('$')).ToArray());
 
     /// <summary>"; did you mean X?" for the nearest name by edit distance, or the list of names when none is near.</summary>
-    private static string Suggestion(string typed, IReadOnlyList<string> names)
+    private static Said Suggestion(string typed, IReadOnlyList<string> names)
     {
         var nearest = names.Select(n => (Name: n, Distance: EditDistance(typed.ToUpperInvariant(), n.ToUpperInvariant())))
             .OrderBy(c => c.Distance).FirstOrDefault();
         if (nearest.Name is not null && nearest.Distance <= Math.Max(2, nearest.Name.Length / 3))
         {
-            return $"; did you mean {nearest.Name}?";
+            return ConfigMessages.DidYouMean.Say(("name", nearest.Name));
         }
 
-        return names.Count <= 16 ? $" (known here: {string.Join(", ", names)})" : "";
+        return names.Count <= 16 ? ConfigMessages.KnownHere.Say(("names", string.Join(", ", names))) : Said.Text("");
     }
 
     private static int EditDistance(string a, string b)

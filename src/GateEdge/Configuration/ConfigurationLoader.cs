@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using GateEdge.Common;
+using GateEdge.Common.Messages;
 using Microsoft.Extensions.Configuration;
 
 namespace GateEdge.Configuration;
@@ -17,7 +18,7 @@ internal static partial class ConfigurationLoader
     {
         // A NUL cannot be part of a path or a name; it would throw wherever the value is used, so it stops the check here.
         var nul = configuration.AsEnumerable().Where(kv => kv.Value?.Contains('\0', StringComparison.Ordinal) == true)
-            .Select(kv => $"{kv.Key.Replace(':', '.')}: holds a NUL character").ToList();
+            .Select(kv => new ConfigProblem(kv.Key.Replace(':', '.'), ConfigMessages.HoldsNul.Say()).AsSaid()).ToList();
         if (nul.Count > 0)
         {
             throw new GatewayConfigurationException(source, nul);
@@ -75,11 +76,11 @@ internal static partial class ConfigurationLoader
         if (problems.Count > 0)
         {
             // In the order of the file, as a technician reads it; problems with no place in it last.
-            var placed = problems.Select(p => (Problem: p, At: file?.Find(PathOf(p))))
+            var placed = problems.Select(p => (Problem: p, At: file?.Find(p.Path.Split('/')[0])))
                 .OrderBy(p => p.At?.Line ?? int.MaxValue)
                 .ThenBy(p => p.At?.Column ?? 0)
-                .Select(p => (Problem: WithLines(p.Problem, file), p.At))
-                .Select(p => p.At is { } at ? $"line {at.Line}, column {at.Column}: {p.Problem}" : p.Problem);
+                .Select(p => (Problem: p.Problem.AsSaid().Then((text, language) => WithLines(text, file, language)), p.At))
+                .Select(p => p.At is { } at ? ConfigMessages.At.Say(("line", at.Line), ("column", at.Column), ("problem", p.Problem)) : p.Problem);
             throw new GatewayConfigurationException(source, [.. placed]);
         }
 
@@ -87,20 +88,13 @@ internal static partial class ConfigurationLoader
     }
 
     /// <summary>A problem that names another setting in parentheses, "(Devices.OsdpReaders[0])", names its line too: a clash is found by both ends.</summary>
-    private static string WithLines(string problem, ConfigPositions? file) =>
-        file is null ? problem : OtherSetting().Replace(problem, m => file.Find(m.Groups[1].Value) is { } at ? $"({m.Groups[1].Value}, line {at.Line})" : m.Value);
+    private static string WithLines(string problem, ConfigPositions? file, Language language) =>
+        file is null ? problem : OtherSetting().Replace(problem, m => file.Find(m.Groups[1].Value) is { } at
+            ? ConfigMessages.OtherSettingAt.Say(("setting", m.Groups[1].Value), ("line", at.Line)).In(language)
+            : m.Value);
 
     [GeneratedRegex(@"\((Devices\.[A-Za-z0-9]+\[\d+\](?:\.[A-Za-z0-9]+)?)\)")]
     private static partial Regex OtherSetting();
-
-    /// <summary>The setting a problem starts with ("Rules.MinValidC/MaxValidC: …" → Rules.MinValidC); "" when it names none.</summary>
-    private static string PathOf(string problem)
-    {
-        int colon = problem.IndexOf(": ", StringComparison.Ordinal);
-        string path = colon > 0 ? problem[..colon].Split('/')[0] : "";
-        // A path has no spaces: "line 4, column 5: not valid JSON" is not one.
-        return path.Contains(' ', StringComparison.Ordinal) ? "" : path;
-    }
 
     private static string? FullPathOrNull(string? path, string baseDirectory) =>
         string.IsNullOrWhiteSpace(path) ? null : Path.GetFullPath(path, baseDirectory);
@@ -110,7 +104,7 @@ internal static partial class ConfigurationLoader
     /// their paths, so the binder's own, pathless complaints are only kept when it found nothing.
     /// </summary>
     /// <param name="bind">Called with the concrete type, where the binder's source generator sees it: no reflection at run time.</param>
-    private static T Bind<T>(IConfiguration configuration, string section, List<string> problems, T value, Action<IConfiguration, T> bind)
+    private static T Bind<T>(IConfiguration configuration, string section, List<ConfigProblem> problems, T value, Action<IConfiguration, T> bind)
     {
         try
         {
@@ -118,9 +112,9 @@ internal static partial class ConfigurationLoader
         }
         catch (InvalidOperationException ex)
         {
-            if (!problems.Any(p => p.StartsWith(section, StringComparison.OrdinalIgnoreCase)))
+            if (!problems.Any(p => p.Path.StartsWith(section, StringComparison.OrdinalIgnoreCase)))
             {
-                problems.Add($"{section}: {ex.Message}");
+                problems.Add(new ConfigProblem(section, Said.Text(ex.Message)));
             }
         }
 

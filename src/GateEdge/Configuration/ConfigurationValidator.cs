@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using GateEdge.Common;
+using GateEdge.Common.Messages;
 using GateEdge.Outputs.Gpio;
 
 namespace GateEdge.Configuration;
@@ -8,7 +9,7 @@ namespace GateEdge.Configuration;
 internal static partial class ConfigurationValidator
 {
     /// <param name="forService">False skips what only the running service needs on this box: the broker's files, secret and key files, a writable state folder, libgpiod.</param>
-    public static IEnumerable<string> Validate(GatewayConfiguration c, bool forService = true)
+    public static IEnumerable<ConfigProblem> Validate(GatewayConfiguration c, bool forService = true)
     {
         foreach (var problem in Identity(c.Gateway))
         {
@@ -28,12 +29,12 @@ internal static partial class ConfigurationValidator
 
         if (c.Rules.StuckThermometerAfter is 1 or 2)
         {
-            yield return $"Rules.StuckThermometerAfter: {c.Rules.StuckThermometerAfter} people in a row are too few to tell a stuck thermometer from chance; use 3 or more (12 by default), or 0 to turn the check off";
+            yield return Problem("Rules.StuckThermometerAfter", ConfigMessages.StuckTooFew, ("count", c.Rules.StuckThermometerAfter));
         }
 
         if (!Prompts.PromptLanguages.TryParse(c.Prompts.Language, out _))
         {
-            yield return $"Prompts.Language: '{c.Prompts.Language}' is not a prompt language; use {string.Join(" or ", Prompts.PromptLanguages.Names)}";
+            yield return Problem("Prompts.Language", ConfigMessages.NotPromptLanguage, ("value", c.Prompts.Language), ("choices", Choices(Prompts.PromptLanguages.Names)));
         }
 
         foreach (var problem in GateOutputs(c))
@@ -43,7 +44,7 @@ internal static partial class ConfigurationValidator
 
         if (string.IsNullOrWhiteSpace(c.Mqtt.Host))
         {
-            yield return "Mqtt.Host: the broker's host name is missing";
+            yield return Problem("Mqtt.Host", ConfigMessages.HostMissing);
         }
 
         foreach (var problem in Mqtt(c.Mqtt, forService))
@@ -68,16 +69,16 @@ internal static partial class ConfigurationValidator
 
         if (c.Registry.SeedFile is { } seed && RegistryProblem(seed) is { } registry)
         {
-            yield return $"Registry.SeedFile: {registry}";
+            yield return new ConfigProblem("Registry.SeedFile", registry);
         }
     }
 
     /// <summary>The seed file is read at start as the service would, so a broken one is named here, not by a crash.</summary>
-    private static string? RegistryProblem(string seed)
+    private static Said? RegistryProblem(string seed)
     {
         if (!File.Exists(seed))
         {
-            return $"{seed} does not exist";
+            return ConfigMessages.FileMissing.Say(("file", seed));
         }
 
         try
@@ -87,15 +88,15 @@ internal static partial class ConfigurationValidator
         }
         catch (System.Text.Json.JsonException ex)
         {
-            return $"{seed}: {ConfigPositions.Describe(ex)}";
+            return ConfigMessages.FileProblem.Say(("file", seed), ("detail", ConfigPositions.Describe(ex)));
         }
         catch (Exception ex) when (ex is InvalidDataException or ArgumentException or IOException or UnauthorizedAccessException)
         {
-            return $"{seed}: {ex.Message}";
+            return ConfigMessages.FileProblem.Say(("file", seed), ("detail", ex.Message));
         }
     }
 
-    private static IEnumerable<string> StatusPage(Status.StatusPageOptions page)
+    private static IEnumerable<ConfigProblem> StatusPage(Status.StatusPageOptions page)
     {
         if (!page.Enabled)
         {
@@ -104,23 +105,23 @@ internal static partial class ConfigurationValidator
 
         if (!Uri.TryCreate(page.Listen, UriKind.Absolute, out var listen) || listen.Scheme != Uri.UriSchemeHttp || listen.Port <= 0)
         {
-            yield return $"StatusPage.Listen: '{page.Listen}' is not an address to listen on, such as http://127.0.0.1:8780";
+            yield return Problem("StatusPage.Listen", ConfigMessages.NotListenAddress, ("value", page.Listen));
             yield break;
         }
 
         if (page.TokenFile is null && !Publishing.MqttConnectionOptions.IsLoopback(listen.Host))
         {
-            yield return $"StatusPage.TokenFile: the page listens beyond this machine ({listen.Host}), so it needs an access token file";
+            yield return Problem("StatusPage.TokenFile", ConfigMessages.PageNeedsToken, ("host", listen.Host));
         }
 
     }
 
-    private static IEnumerable<string> GateOutputs(GatewayConfiguration c)
+    private static IEnumerable<ConfigProblem> GateOutputs(GatewayConfiguration c)
     {
         var o = c.Outputs;
         if (o.Driver is not (GpioOutputOptions.LogDriver or GpioOutputOptions.ChipDriver or GpioOutputOptions.SimulatedDriver))
         {
-            yield return $"Outputs.Driver: '{o.Driver}' is not Log, Chip or Simulated";
+            yield return Problem("Outputs.Driver", ConfigMessages.NotOutputDriver, ("value", o.Driver));
         }
 
         var lanes = c.Lanes.Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
@@ -131,85 +132,86 @@ internal static partial class ConfigurationValidator
             string at = $"Outputs.Lanes[{i}]";
             if (!lanes.Contains(lane.Lane))
             {
-                yield return $"{at}.Lane: no lane is named '{lane.Lane}'";
+                yield return Problem($"{at}.Lane", ConfigMessages.NoLaneNamed, ("name", lane.Lane));
             }
 
             foreach (var (key, pin) in new[] { ("RelayPin", (int?)lane.RelayPin), ("GreenLampPin", lane.GreenLampPin), ("RedLampPin", lane.RedLampPin), ("BuzzerPin", lane.BuzzerPin) })
             {
                 if (pin is < 0)
                 {
-                    yield return $"{at}.{key}: a GPIO line number is required";
+                    yield return Problem($"{at}.{key}", ConfigMessages.GpioLineRequired);
                 }
                 else if (pin is { } p && !pins.Add(p))
                 {
-                    yield return $"{at}.{key}: line {p} is already used by another output";
+                    yield return Problem($"{at}.{key}", ConfigMessages.GpioLineTaken, ("line", p));
                 }
             }
         }
     }
 
-    private static IEnumerable<string> Mqtt(Publishing.MqttOptions m, bool forService)
+    private static IEnumerable<ConfigProblem> Mqtt(Publishing.MqttOptions m, bool forService)
     {
         if (m.Host.Contains("://", StringComparison.Ordinal))
         {
             var uri = Uri.TryCreate(m.Host, UriKind.Absolute, out var parsed) ? parsed : null;
-            yield return $"Mqtt.Host: '{m.Host}' is a URL; write the broker's host name only (\"{uri?.Host ?? "broker.example"}\"), its port in Mqtt.Port{(uri is { IsDefaultPort: false } ? $" ({uri.Port})" : "")} and, for TLS, UseTls with a CaFile";
+            yield return Problem("Mqtt.Host", ConfigMessages.HostIsUrl, ("value", m.Host), ("host", uri?.Host ?? "broker.example"),
+                ("port", uri is { IsDefaultPort: false } ? ConfigMessages.PortNote.Say(("port", uri.Port)) : ""));
             yield break;
         }
 
         if (!m.UseTls && !m.AllowInsecure && m.Host.Length > 0 && !Publishing.MqttConnectionOptions.IsLoopback(m.Host))
         {
-            yield return $"Mqtt.UseTls: the broker {m.Host} is not on this machine; use TLS with a CaFile, or set AllowInsecure to send in plaintext";
+            yield return Problem("Mqtt.UseTls", ConfigMessages.RemoteNeedsTls, ("host", m.Host));
         }
 
         for (int i = 0; i < m.PinnedPublicKeys.Count; i++)
         {
             if (!m.UseTls || m.PinnedPublicKeys[i] is not { Length: 64 } pin || !pin.All(char.IsAsciiHexDigit))
             {
-                yield return $"Mqtt.PinnedPublicKeys[{i}]: a pin is the 64 hex digits of the SHA-256 of the broker's public key, and needs UseTls; see docs/security.md";
+                yield return Problem($"Mqtt.PinnedPublicKeys[{i}]", ConfigMessages.BadPin);
             }
         }
 
         if (m.UseTls && string.IsNullOrWhiteSpace(m.CaFile))
         {
-            yield return "Mqtt.CaFile: TLS needs the CA file that signed the broker's certificate";
+            yield return Problem("Mqtt.CaFile", ConfigMessages.TlsNeedsCa);
         }
 
         foreach (var (key, file) in new[] { ("CaFile", m.CaFile), ("ClientCertificateFile", m.ClientCertificateFile), ("ClientKeyFile", m.ClientKeyFile), ("PasswordFile", m.PasswordFile) })
         {
             if (forService && !string.IsNullOrWhiteSpace(file) && !File.Exists(file))
             {
-                yield return $"Mqtt.{key}: {file} does not exist";
+                yield return Problem($"Mqtt.{key}", ConfigMessages.FileMissing, ("file", file));
             }
         }
 
         if (!string.IsNullOrWhiteSpace(m.PasswordFile) && string.IsNullOrWhiteSpace(m.Username))
         {
-            yield return "Mqtt.Username: a PasswordFile is configured without a Username";
+            yield return Problem("Mqtt.Username", ConfigMessages.PasswordWithoutUser);
         }
     }
 
-    private static IEnumerable<string> Identity(GatewayOptions g)
+    private static IEnumerable<ConfigProblem> Identity(GatewayOptions g)
     {
         foreach (var (name, value) in new[] { ("Id", g.Id), ("CompoundId", g.CompoundId), ("GateId", g.GateId) })
         {
             if (!TopicLevel.IsValid(value))
             {
-                yield return $"Gateway.{name}: '{value}' must be 1–64 letters, digits, '-' or '_' (it is an MQTT topic level)";
+                yield return Problem($"Gateway.{name}", ConfigMessages.TopicLevel, ("value", value));
             }
         }
 
         if (g.GateId == "lists")
         {
-            yield return "Gateway.GateId: 'lists' is where the centre publishes the compound's lists (gateedge/v1/{compound}/lists/…); name the gate otherwise";
+            yield return Problem("Gateway.GateId", ConfigMessages.GateNamedLists);
         }
     }
 
-    private static IEnumerable<string> Lanes(GatewayConfiguration c, Dictionary<string, Devices.DeviceRole> devices)
+    private static IEnumerable<ConfigProblem> Lanes(GatewayConfiguration c, Dictionary<string, Devices.DeviceRole> devices)
     {
         if (c.Lanes.Count == 0)
         {
-            yield return "Lanes: no lane is configured";
+            yield return Problem("Lanes", ConfigMessages.NoLanes);
         }
 
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -219,63 +221,63 @@ internal static partial class ConfigurationValidator
             string at = $"Lanes[{i}]";
             if (!TopicLevel.IsValid(lane.Id))
             {
-                yield return $"{at}.Id: '{lane.Id}' must be 1–64 letters, digits, '-' or '_'";
+                yield return Problem($"{at}.Id", ConfigMessages.LaneIdInvalid, ("value", lane.Id));
             }
             else if (!ids.Add(lane.Id))
             {
-                yield return $"{at}.Id: '{lane.Id}' is used by another lane";
+                yield return Problem($"{at}.Id", ConfigMessages.LaneIdTaken, ("value", lane.Id));
             }
 
             if (lane.CardReaders.Count == 0)
             {
-                yield return $"{at}.CardReaders: rule R1 needs at least one card reader";
+                yield return Problem($"{at}.CardReaders", ConfigMessages.LaneNeedsReader);
             }
 
             for (int r = 0; r < lane.CardReaders.Count; r++)
             {
                 if (Kind(devices, lane.CardReaders[r]) != Devices.DeviceRole.CardReader)
                 {
-                    yield return $"{at}.CardReaders[{r}]: no card reader is named '{lane.CardReaders[r]}' (known: {Known(devices, Devices.DeviceRole.CardReader)})";
+                    yield return Problem($"{at}.CardReaders[{r}]", ConfigMessages.NoReaderNamed, ("name", lane.CardReaders[r]), ("known", Known(devices, Devices.DeviceRole.CardReader)));
                 }
             }
 
             if (string.IsNullOrWhiteSpace(lane.Thermometer))
             {
-                yield return $"{at}.Thermometer: rule R3 needs a thermometer at every lane; name one (known: {Known(devices, Devices.DeviceRole.Thermometer)})";
+                yield return Problem($"{at}.Thermometer", ConfigMessages.LaneNeedsThermometer, ("known", Known(devices, Devices.DeviceRole.Thermometer)));
             }
             else if (Kind(devices, lane.Thermometer) != Devices.DeviceRole.Thermometer)
             {
-                yield return $"{at}.Thermometer: rule R3 needs a thermometer; none is named '{lane.Thermometer}' (known: {Known(devices, Devices.DeviceRole.Thermometer)})";
+                yield return Problem($"{at}.Thermometer", ConfigMessages.NoThermometerNamed, ("name", lane.Thermometer), ("known", Known(devices, Devices.DeviceRole.Thermometer)));
             }
 
             if (lane.MaskDetector is { } mask && Kind(devices, mask) != Devices.DeviceRole.MaskDetector)
             {
-                yield return $"{at}.MaskDetector: no mask detector is named '{mask}' (known: {Known(devices, Devices.DeviceRole.MaskDetector)})";
+                yield return Problem($"{at}.MaskDetector", ConfigMessages.NoMaskDetectorNamed, ("name", mask), ("known", Known(devices, Devices.DeviceRole.MaskDetector)));
             }
 
             if (lane.GuardKeypad is { } keypad && Kind(devices, keypad) != Devices.DeviceRole.GuardKeypad)
             {
-                yield return $"{at}.GuardKeypad: no guard keypad is named '{keypad}' (known: {Known(devices, Devices.DeviceRole.GuardKeypad)})";
+                yield return Problem($"{at}.GuardKeypad", ConfigMessages.NoKeypadNamed, ("name", keypad), ("known", Known(devices, Devices.DeviceRole.GuardKeypad)));
             }
 
             if (lane.Voice is { } voice && Kind(devices, voice) != Devices.DeviceRole.Voice)
             {
-                yield return $"{at}.Voice: no voice module is named '{voice}' (known: {Known(devices, Devices.DeviceRole.Voice)})";
+                yield return Problem($"{at}.Voice", ConfigMessages.NoVoiceNamed, ("name", voice), ("known", Known(devices, Devices.DeviceRole.Voice)));
             }
 
             if (lane.Language is { } language && !Prompts.PromptLanguages.TryParse(language, out _))
             {
-                yield return $"{at}.Language: '{language}' is not a prompt language; use {string.Join(" or ", Prompts.PromptLanguages.Names)}";
+                yield return Problem($"{at}.Language", ConfigMessages.NotPromptLanguage, ("value", language), ("choices", Choices(Prompts.PromptLanguages.Names)));
             }
 
             if (lane.Mode == Rules.LaneMode.Attended && lane.GuardKeypad is null)
             {
-                yield return $"{at}.GuardKeypad: lane '{lane.Id}' is attended and needs the guard's keypad, for the guard to decide referred attempts";
+                yield return Problem($"{at}.GuardKeypad", ConfigMessages.AttendedNeedsKeypad, ("lane", lane.Id));
             }
 
             if (c.Rules.MaskRequired && lane.MaskDetector is null && !(lane.Mode == Rules.LaneMode.Attended && lane.GuardKeypad is not null))
             {
-                yield return $"{at}: lane '{lane.Id}': rule R4 needs a mask source: a MaskDetector, or Attended mode with a GuardKeypad (Rules.MaskRequired is false only where masks are no longer ordered)";
+                yield return Problem(at, ConfigMessages.NeedsMaskSource, ("lane", lane.Id));
             }
         }
     }
@@ -283,9 +285,15 @@ internal static partial class ConfigurationValidator
     private static Devices.DeviceRole? Kind(Dictionary<string, Devices.DeviceRole> devices, string name) =>
         devices.TryGetValue(name, out var role) ? role : null;
 
-    private static string Known(Dictionary<string, Devices.DeviceRole> devices, Devices.DeviceRole role)
+    private static object Known(Dictionary<string, Devices.DeviceRole> devices, Devices.DeviceRole role)
     {
         var names = devices.Where(d => d.Value == role).Select(d => d.Key).ToArray();
-        return names.Length == 0 ? "none" : string.Join(", ", names);
+        return names.Length == 0 ? ConfigMessages.None.Say() : string.Join(", ", names);
     }
+
+    /// <summary>"a or b or c", in the reader's language.</summary>
+    private static Said Choices(IReadOnlyList<string> names) =>
+        names.Skip(1).Aggregate(Said.Text(names[0]), (said, next) => ConfigMessages.Or.Say(("first", said), ("second", next)));
+
+    private static ConfigProblem Problem(string path, Message message, params (string Name, object? Value)[] values) => new(path, message.Say(values));
 }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using GateEdge.Common.Messages;
 
 namespace GateEdge.Configuration;
 
@@ -11,7 +12,7 @@ internal static class GpioLibrary
     // libgpiod 1.x (Debian 11/12's libgpiod2) and 2.x (libgpiod3), as System.Device.Gpio looks for them.
     private static readonly string[] Names = ["libgpiod.so.2", "libgpiod.so.3", "libgpiod.so"];
 
-    public static string? Problem(Outputs.Gpio.GpioOutputOptions outputs)
+    public static ConfigProblem? Problem(Outputs.Gpio.GpioOutputOptions outputs)
     {
         if (outputs.Driver != Outputs.Gpio.GpioOutputOptions.ChipDriver || !OperatingSystem.IsLinux())
         {
@@ -27,7 +28,6 @@ internal static class GpioLibrary
             }
         }
 
-        return "Outputs.Driver: Chip drives the relays and lamps through libgpiod, which this box does not have: "
-            + "apt install libgpiod2 (libgpiod3 on newer releases), or set Outputs.Driver to Log on a gate without GPIO";
+        return new ConfigProblem("Outputs.Driver", ConfigMessages.NoLibgpiod.Say());
     }
 }

@@ -1,3 +1,4 @@
+using GateEdge.Common.Messages;
 using Microsoft.Extensions.Configuration;
 using Serilog;
 using Serilog.Events;
@@ -20,7 +21,7 @@ internal static class LoggingSettings
     /// <summary>The one structured file format the gateway writes: Serilog's compact JSON.</summary>
     private const string CompactJson = "Serilog.Formatting.Compact.CompactJsonFormatter";
 
-    public static IEnumerable<string> Check(IConfiguration configuration)
+    public static IEnumerable<ConfigProblem> Check(IConfiguration configuration)
     {
         var section = configuration.GetSection(Section);
         var minimum = section.GetSection("MinimumLevel");
@@ -29,7 +30,7 @@ internal static class LoggingSettings
         {
             if (value is not null && Level(value) is null)
             {
-                yield return $"{path}: '{Trust.Untrusted.ForLog(value, 32)}' is not a log level ({string.Join(", ", Enum.GetNames<LogEventLevel>())})";
+                yield return new ConfigProblem(path, ConfigMessages.NotLogLevel.Say(("value", Trust.Untrusted.ForLog(value, 32)), ("levels", string.Join(", ", Enum.GetNames<LogEventLevel>()))));
             }
         }
 
@@ -45,13 +46,13 @@ internal static class LoggingSettings
 
             if (!SinkNames.Contains(name, StringComparer.OrdinalIgnoreCase))
             {
-                yield return $"{at}.Name: '{Trust.Untrusted.ForLog(name, 64)}' is not a log sink GateEdge has ({string.Join(", ", SinkNames)}); nothing would be logged there";
+                yield return new ConfigProblem($"{at}.Name", ConfigMessages.NotLogSink.Say(("value", Trust.Untrusted.ForLog(name, 64)), ("sinks", string.Join(", ", SinkNames))));
                 continue;
             }
 
             if (args["restrictedToMinimumLevel"] is { } restricted && Level(restricted) is null)
             {
-                yield return $"{at}.Args.restrictedToMinimumLevel: '{Trust.Untrusted.ForLog(restricted, 32)}' is not a log level";
+                yield return new ConfigProblem($"{at}.Args.restrictedToMinimumLevel", ConfigMessages.NotLogLevelShort.Say(("value", Trust.Untrusted.ForLog(restricted, 32))));
             }
 
             if (!string.Equals(name, "File", StringComparison.OrdinalIgnoreCase))
@@ -61,17 +62,17 @@ internal static class LoggingSettings
 
             if (string.IsNullOrWhiteSpace(args["path"]))
             {
-                yield return $"{at}.Args.path: the file sink needs the log file's path (e.g. /var/log/gateedge/gateedge-.json)";
+                yield return new ConfigProblem($"{at}.Args.path", ConfigMessages.LogFileNeedsPath.Say());
             }
 
             if (args["rollingInterval"] is { } interval && !Enum.TryParse<RollingInterval>(interval, ignoreCase: true, out _))
             {
-                yield return $"{at}.Args.rollingInterval: '{Trust.Untrusted.ForLog(interval, 32)}' is not one of {string.Join(", ", Enum.GetNames<RollingInterval>())}";
+                yield return new ConfigProblem($"{at}.Args.rollingInterval", ConfigMessages.NotRollingInterval.Say(("value", Trust.Untrusted.ForLog(interval, 32)), ("choices", string.Join(", ", Enum.GetNames<RollingInterval>()))));
             }
 
             if (args["formatter"] is { } formatter && !IsCompactJson(formatter))
             {
-                yield return $"{at}.Args.formatter: '{Trust.Untrusted.ForLog(formatter, 100)}' is not a formatter GateEdge has; use \"{CompactJson}, Serilog.Formatting.Compact\" or leave it out for text";
+                yield return new ConfigProblem($"{at}.Args.formatter", ConfigMessages.NotFormatter.Say(("value", Trust.Untrusted.ForLog(formatter, 100)), ("formatter", CompactJson)));
             }
         }
     }
@@ -81,7 +82,7 @@ internal static class LoggingSettings
     /// configuration, where the sink's rolling and retention (which delete older files matching
     /// its name) could remove the journal, the registry, a key or the configuration itself.
     /// </summary>
-    public static IEnumerable<string> CheckFileFolders(IConfiguration configuration, string stateDirectory, string journalPath, string configFolder)
+    public static IEnumerable<ConfigProblem> CheckFileFolders(IConfiguration configuration, string stateDirectory, string journalPath, string configFolder)
     {
         int i = 0;
         foreach (var sink in configuration.GetSection(Section).GetSection("WriteTo").GetChildren())
@@ -95,14 +96,14 @@ internal static class LoggingSettings
 
             if (!Path.IsPathFullyQualified(path))
             {
-                yield return $"{at}: give the log file's full path (e.g. /var/log/gateedge/gateedge-.json)";
+                yield return new ConfigProblem(at, ConfigMessages.LogPathNotFull.Say());
                 continue;
             }
 
             string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
             if (Within(folder, stateDirectory) || Same(folder, Path.GetDirectoryName(journalPath)!) || Same(folder, configFolder))
             {
-                yield return $"{at}: {Trust.Untrusted.ForLog(path, 200)} is among the gateway's state or configuration, which the log's retention could delete; use a folder of its own (e.g. /var/log/gateedge)";
+                yield return new ConfigProblem(at, ConfigMessages.LogAmongState.Say(("path", Trust.Untrusted.ForLog(path, 200))));
             }
         }
 

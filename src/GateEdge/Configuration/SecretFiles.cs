@@ -1,3 +1,4 @@
+using GateEdge.Common.Messages;
 using GateEdge.Trust;
 
 namespace GateEdge.Configuration;
@@ -21,20 +22,20 @@ internal static class SecretFiles
     /// </summary>
     public static double GuessingBits(string token) => token.Length * Math.Log2(Math.Max(1, token.Distinct().Count()));
 
-    public static IEnumerable<string> Check(GatewayConfiguration c)
+    public static IEnumerable<ConfigProblem> Check(GatewayConfiguration c)
     {
         var (keys, problems) = CentreKeys.Load(c.Commands.CentreKeys);
         keys.Dispose();
         foreach (var problem in problems)
         {
-            yield return problem;
+            yield return ConfigProblem.FromEnglish(problem);
         }
 
         for (int i = 0; i < c.Commands.CentreKeys.Count; i++)
         {
             if (WritableByOthers(c.Commands.CentreKeys[i].PublicKeyFile) is { } mode)
             {
-                yield return $"Commands.CentreKeys[{i}].PublicKeyFile: other users of this box may replace it (mode {mode}); chmod 644 it, owned by root";
+                yield return new ConfigProblem($"Commands.CentreKeys[{i}].PublicKeyFile", ConfigMessages.KeyWritableByOthers.Say(("mode", mode)));
             }
         }
 
@@ -43,7 +44,7 @@ internal static class SecretFiles
             var reader = c.Devices.OsdpReaders[i];
             if (reader.KeyFile is { } keyFile && Devices.CardReaders.Osdp.OsdpReaderKeyFile.Problem(keyFile, reader.InstallMode) is { } problem)
             {
-                yield return $"Devices.OsdpReaders[{i}].KeyFile: {problem}";
+                yield return new ConfigProblem($"Devices.OsdpReaders[{i}].KeyFile", Said.Text(problem));
             }
         }
 
@@ -52,7 +53,7 @@ internal static class SecretFiles
             var (_, problem) = Privacy.IdentitySealer.Load(sealing);
             if (problem is not null)
             {
-                yield return $"Privacy.IdentitySealingKeyFile: {problem}";
+                yield return new ConfigProblem("Privacy.IdentitySealingKeyFile", Said.Text(problem));
             }
         }
 
@@ -61,7 +62,7 @@ internal static class SecretFiles
         {
             if (file is not null && File.Exists(file) && ReadableByOthers(file) is { } mode)
             {
-                yield return $"{key}: {file} is readable by every user of this box (mode {mode}); chmod 600 it (or 640 with the service's group)";
+                yield return new ConfigProblem(key, ConfigMessages.ReadableByAll.Say(("file", file), ("mode", mode)));
             }
         }
 
@@ -76,21 +77,21 @@ internal static class SecretFiles
         {
             if (!File.Exists(tokenFile))
             {
-                yield return $"{key}: {tokenFile} does not exist";
+                yield return new ConfigProblem(key, ConfigMessages.FileMissing.Say(("file", tokenFile)));
             }
             else if (File.ReadAllText(tokenFile).Trim() is var token && token.Length < MinTokenLength)
             {
-                yield return $"{key}: the token in {tokenFile} is empty or shorter than {MinTokenLength} characters; make one with: openssl rand -hex 16 > {tokenFile}";
+                yield return new ConfigProblem(key, ConfigMessages.TokenShort.Say(("file", tokenFile), ("min", MinTokenLength)));
             }
             else if (GuessingBits(token) < MinTokenBits)
             {
-                yield return $"{key}: the token in {tokenFile} repeats too few characters to resist guessing; make one with: openssl rand -hex 16 > {tokenFile}";
+                yield return new ConfigProblem(key, ConfigMessages.TokenWeak.Say(("file", tokenFile)));
             }
         }
 
         if (tokens.Length == 2 && tokens.All(t => File.Exists(t.File)) && File.ReadAllText(tokens[0].File).Trim() == File.ReadAllText(tokens[1].File).Trim())
         {
-            yield return "StatusPage.DisplayTokenFile: it holds the status page's own token; a lane display needs a token of its own, which opens only the lane pages";
+            yield return new ConfigProblem("StatusPage.DisplayTokenFile", ConfigMessages.DisplayTokenSame.Say());
         }
     }
 

@@ -1,3 +1,4 @@
+using GateEdge.Common.Messages;
 namespace GateEdge.Configuration;
 
 /// <summary>
@@ -10,19 +11,19 @@ internal static class StateFolder
     /// <summary>Less free space than this is treated as a full disk: a day of a busy gate's events fits many times over.</summary>
     public const long MinFreeBytes = 8 * 1024 * 1024;
 
-    public static IEnumerable<string> Check(GatewayConfiguration c)
+    public static IEnumerable<ConfigProblem> Check(GatewayConfiguration c)
     {
         var folders = new[] { ("Gateway.StateDirectory", c.Gateway.StateDirectory), ("Journal.Path", Path.GetDirectoryName(c.Journal.Path)!) };
         foreach (var (setting, folder) in folders.DistinctBy(f => f.Item2))
         {
             if (Problem(folder) is { } problem)
             {
-                yield return $"{setting}: {problem}";
+                yield return new ConfigProblem(setting, problem);
             }
         }
     }
 
-    private static string? Problem(string folder)
+    private static Said? Problem(string folder)
     {
         // A folder that does not exist yet is created at start: its nearest existing parent must take it.
         var existing = folder;
@@ -31,7 +32,7 @@ internal static class StateFolder
             existing = Path.GetDirectoryName(existing);
             if (existing is null)
             {
-                return $"{folder} cannot be created: no part of its path exists";
+                return ConfigMessages.FolderNoParent.Say(("folder", folder));
             }
         }
 
@@ -44,13 +45,13 @@ internal static class StateFolder
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return existing == folder
-                ? $"{folder} is not writable ({ex.Message}); give the service user write access (e.g. chown -R gateedge {folder}) or mount it read-write"
-                : $"{folder} cannot be created in {existing} ({ex.Message}); create it and give the service user write access (e.g. install -d -o gateedge {folder})";
+                ? ConfigMessages.FolderNotWritable.Say(("folder", folder), ("detail", ex.Message))
+                : ConfigMessages.FolderCannotBeCreated.Say(("folder", folder), ("parent", existing), ("detail", ex.Message));
         }
 
         long free = new DriveInfo(existing).AvailableFreeSpace;
         return free < MinFreeBytes
-            ? $"the disk holding {folder} is full ({free / 1024} KiB free, at least {MinFreeBytes / 1024 / 1024} MiB needed); free space there (old logs, core dumps) or move the state folder"
+            ? ConfigMessages.DiskFull.Say(("folder", folder), ("free", free / 1024), ("need", MinFreeBytes / 1024 / 1024))
             : null;
     }
 }

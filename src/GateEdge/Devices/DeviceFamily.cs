@@ -1,3 +1,4 @@
+using GateEdge.Common.Messages;
 using GateEdge.Devices.Serial;
 
 namespace GateEdge.Devices;
@@ -45,8 +46,8 @@ internal abstract class DeviceFamily(string kind, DeviceRole role, DeviceWiring 
     /// <summary>The configured entries of this family, in file order.</summary>
     public abstract IReadOnlyList<DeviceOptions> Configured(DevicesOptions devices);
 
-    /// <summary>The checks only this family needs, each as "<c>Devices.Section[i].Key: problem</c>".</summary>
-    public abstract IEnumerable<string> Validate(DevicesOptions devices);
+    /// <summary>The checks only this family needs, each with the path of the setting (<c>Devices.Section[i].Key</c>).</summary>
+    public abstract IEnumerable<(string Path, Said What)> Validate(DevicesOptions devices);
 
     /// <summary>The GPIO lines an entry uses, by setting name (none for serial and I²C families).</summary>
     public abstract IEnumerable<(string Key, int Line)> GpioLines(DeviceOptions options);
@@ -82,10 +83,10 @@ internal sealed class DeviceFamily<TOptions>(
     where TOptions : DeviceOptions
 {
     /// <summary>Checks of one entry, given its path (<c>Devices.OsdpReaders[0]</c>).</summary>
-    public Func<TOptions, string, IEnumerable<string>>? Check { get; init; }
+    public Func<TOptions, string, IEnumerable<(string Path, Said What)>>? Check { get; init; }
 
     /// <summary>Checks across the family's entries (two sensors at one I²C address), given the section's path.</summary>
-    public Func<IReadOnlyList<TOptions>, string, IEnumerable<string>>? CheckAll { get; init; }
+    public Func<IReadOnlyList<TOptions>, string, IEnumerable<(string Path, Said What)>>? CheckAll { get; init; }
 
     public Func<TOptions, IEnumerable<(string Key, int Line)>>? Lines { get; init; }
 
@@ -95,7 +96,7 @@ internal sealed class DeviceFamily<TOptions>(
 
     public override IReadOnlyList<DeviceOptions> Configured(DevicesOptions devices) => configured(devices);
 
-    public override IEnumerable<string> Validate(DevicesOptions devices)
+    public override IEnumerable<(string Path, Said What)> Validate(DevicesOptions devices)
     {
         var entries = configured(devices);
         string path = $"Devices.{Section}";

@@ -1,6 +1,7 @@
 using System.Device.Gpio.Drivers;
 using System.Device.Gpio;
 using GateEdge.Commands;
+using GateEdge.Common.Messages;
 using GateEdge.Configuration;
 using GateEdge.Devices.Gpio;
 using GateEdge.Devices.Health;
@@ -34,7 +35,7 @@ internal static class GatewayHost
         configPath = Path.GetFullPath(configPath);
         if (!File.Exists(configPath))
         {
-            throw new GatewayConfigurationException(configPath, ["the configuration file does not exist"]);
+            throw new GatewayConfigurationException(configPath, [ConfigMessages.ConfigFileMissing.Say()]);
         }
 
         // A syntax error is named with its line and column before anything else reads the file.

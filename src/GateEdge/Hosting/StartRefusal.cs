@@ -1,3 +1,4 @@
+using GateEdge.Common.Messages;
 using GateEdge.Configuration;
 
 namespace GateEdge.Hosting;
@@ -9,11 +10,11 @@ namespace GateEdge.Hosting;
 /// </summary>
 internal static class StartRefusal
 {
-    public static string Line(GatewayConfigurationException ex) =>
-        $"GateEdge cannot start: {ex.Source}: {string.Join("; ", ex.Problems)}";
+    public static string Line(GatewayConfigurationException ex, Language language) =>
+        ConfigMessages.StartRefused.Say(("file", ex.Source), ("problems", string.Join(language == Language.Chinese ? "；" : "; ", ex.ProblemsIn(language)))).In(language);
 
-    public static void Write(GatewayConfigurationException ex, TextWriter error) =>
-        error.WriteLine((UnderJournald ? "<3>" : "") + Line(ex));
+    public static void Write(GatewayConfigurationException ex, TextWriter error, Language language) =>
+        error.WriteLine((UnderJournald ? "<3>" : "") + Line(ex, language));
 
     /// <summary>systemd connects standard error to the journal and says so in <c>JOURNAL_STREAM</c>.</summary>
     private static bool UnderJournald => Environment.GetEnvironmentVariable("JOURNAL_STREAM") is { Length: > 0 };

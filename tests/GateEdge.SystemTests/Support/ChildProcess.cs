@@ -45,14 +45,20 @@ internal sealed partial class ChildProcess : IAsyncDisposable
             info.ArgumentList.Add(arg);
         }
 
+        // The JIT build's dll, or a native release's executable (run directly or under qemu).
+        bool isGateway = args.Contains(RepoPaths.GateEdgeDll) || args.Prepend(file).Any(a => Path.GetFileName(a) == "GateEdge");
+        if (isGateway)
+        {
+            // The gateway speaks the locale's language: English, whatever the machine running the tests is set to.
+            info.Environment["LC_ALL"] = "C.UTF-8";
+        }
+
         foreach (var (key, value) in environment)
         {
             info.Environment[key] = value;
         }
 
         var process = new Process { StartInfo = info };
-        // The JIT build's dll, or a native release's executable (run directly or under qemu).
-        bool isGateway = args.Contains(RepoPaths.GateEdgeDll) || args.Prepend(file).Any(a => Path.GetFileName(a) == "GateEdge");
         var child = new ChildProcess(process, isGateway);
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) child.Lines.Enqueue(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) child.Lines.Enqueue("stderr: " + e.Data); };

@@ -40,7 +40,8 @@ public sealed class TechnicianVerbTests : IDisposable
 
     [Theory]
     [InlineData("\"Thermometer\": \"thermo\"", "\"Thermometer\": \"therm\"", "Lanes[0].Thermometer: rule R3 needs a thermometer; none is named 'therm' (known: thermo)")]
-    [InlineData("\"Id\": \"gw-1\"", "\"Id\": \"gw-1\",", "not valid JSON")]
+    [InlineData("\"Id\": \"gw-1\"", "\"Id\": \"gw-1\",", "line 3, column 29: a comma too many: remove this one")]
+    [InlineData("\"Id\": \"gw-1\"", "\"Id\": \"gw-1\" \"Name\": 1,", "line 3, column 28: a comma is missing after this value: put ',' here, before what follows on line 3")]
     [InlineData("\"Direction\": \"Out\"", "\"Direction\": \"Exit\"", "Lanes[0].Direction: 'Exit' is not one of In, Out")]
     public void Config_check_names_each_mistake_and_exits_2(string from, string to, string expected)
     {

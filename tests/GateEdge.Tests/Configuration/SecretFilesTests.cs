@@ -22,7 +22,7 @@ public sealed class SecretFilesTests : IDisposable
         var config = new GatewayConfiguration();
         config.StatusPage.TokenFile = file;
 
-        var problems = SecretFiles.Check(config).ToList();
+        var problems = SecretFiles.Check(config).Select(p => p.ToString()).ToList();
 
         if (problem is null)
         {

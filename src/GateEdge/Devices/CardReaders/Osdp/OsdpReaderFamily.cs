@@ -1,3 +1,4 @@
+using GateEdge.Common.Messages;
 using GateEdge.Devices.Bus;
 using GateEdge.Devices.CardReaders.Osdp.Protocol;
 
@@ -19,16 +20,16 @@ internal static class OsdpReaderFamily
         }),
     };
 
-    private static IEnumerable<string> Check(OsdpReaderOptions r, string at)
+    private static IEnumerable<(string Path, Said What)> Check(OsdpReaderOptions r, string at)
     {
         if (r.InstallMode && string.IsNullOrWhiteSpace(r.KeyFile))
         {
-            yield return $"{at}.InstallMode: needs KeyFile, the file GateEdge keeps the reader's new key in (e.g. \"keys/{r.Name}.scbk\")";
+            yield return ($"{at}.InstallMode", ConfigMessages.InstallModeNeedsKeyFile.Say(("name", r.Name)));
         }
 
         if (r.OfflineAfter <= r.ReplyTimeout)
         {
-            yield return $"{at}.OfflineAfter: {r.OfflineAfter} must be longer than ReplyTimeout ({r.ReplyTimeout}; OSDP says 8 s)";
+            yield return ($"{at}.OfflineAfter", ConfigMessages.OfflineAfterTooShort.Say(("offline", r.OfflineAfter), ("reply", r.ReplyTimeout)));
         }
     }
 }

@@ -1,3 +1,4 @@
+using GateEdge.Common.Messages;
 namespace GateEdge.Devices.CardReaders.Pn532;
 
 /// <summary>PN532 NFC readers in HSU mode on a serial port, through dotnet/iot's binding (docs/protocols.md §2.3, "Secure Channel").</summary>
@@ -8,7 +9,7 @@ internal static class Pn532ReaderFamily
         (o, s) => new Pn532ReaderSession(o, s.Sink, s.Time, s.Logger<Pn532ReaderSession>()))
     {
         Check = (r, at) => r.BaudRate == Pn532ReaderOptions.HsuBaudRate ? []
-            : [$"{at}.BaudRate: a PN532 in HSU mode runs at {Pn532ReaderOptions.HsuBaudRate}; leave BaudRate out"],
+            : [($"{at}.BaudRate", ConfigMessages.Pn532BaudRate.Say(("baud", Pn532ReaderOptions.HsuBaudRate)))],
         Probes = port => [new(Family!, "a PN532 NFC reader (HSU)", "lane1-nfc", new Pn532ReaderOptions { Name = "probe", Port = port })],
     };
 }

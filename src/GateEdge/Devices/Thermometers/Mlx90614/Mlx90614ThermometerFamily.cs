@@ -1,3 +1,4 @@
+using GateEdge.Common.Messages;
 namespace GateEdge.Devices.Thermometers.Mlx90614;
 
 /// <summary>MLX90614 infrared sensors on an I²C bus (docs/protocols.md §3.1).</summary>
@@ -9,7 +10,7 @@ internal static class Mlx90614ThermometerFamily
         CheckAll = OneSensorPerAddress,
     };
 
-    private static IEnumerable<string> OneSensorPerAddress(IReadOnlyList<Mlx90614ThermometerOptions> sensors, string path)
+    private static IEnumerable<(string Path, Said What)> OneSensorPerAddress(IReadOnlyList<Mlx90614ThermometerOptions> sensors, string path)
     {
         var wired = new Dictionary<(int, int), string>();
         for (int i = 0; i < sensors.Count; i++)
@@ -17,7 +18,7 @@ internal static class Mlx90614ThermometerFamily
             var t = sensors[i];
             if (t.Address is >= 0x03 and <= 0x77 && !wired.TryAdd((t.Bus, t.Address), t.Name))
             {
-                yield return $"{path}[{i}].Address: bus {t.Bus} address 0x{t.Address:X2} is already used by '{wired[(t.Bus, t.Address)]}'";
+                yield return ($"{path}[{i}].Address", ConfigMessages.I2cAddressTaken.Say(("bus", t.Bus), ("address", t.Address.ToString("X2", System.Globalization.CultureInfo.InvariantCulture)), ("other", wired[(t.Bus, t.Address)])));
             }
         }
     }
