@@ -56,9 +56,9 @@ done
 install -m 0644 "$repo/config/gateedge.schema.json" "$root/etc/gateedge/gateedge.schema.json"
 
 install -D -m 0644 "$here/gateedge.service" "$root/etc/systemd/system/gateedge.service"
-# The guide has technicians edit the udev rules: a new version's rules land beside theirs.
+# The rules name one box's adapters by serial number: an example (udev reads only *.rules) for the
+# technician to copy to 99-gateedge.rules and edit; their own file is never touched.
 install -D -m 0644 "$here/99-gateedge.rules" "$root/etc/udev/rules.d/99-gateedge.rules.example"
-[ -e "$root/etc/udev/rules.d/99-gateedge.rules" ] || install -m 0644 "$here/99-gateedge.rules" "$root/etc/udev/rules.d/99-gateedge.rules"
 # `gateedge` on PATH, as every message and the guide call it.
 install -d "$root/usr/local/bin"
 ln -sfn /opt/gateedge/GateEdge "$root/usr/local/bin/gateedge"

@@ -10,7 +10,8 @@ cd "$(dirname "$0")/.."
 # headless browser; postgresql: the reference centre's tests store into a private cluster;
 # faketime: the fault tests step the gateway's wall clock; strace: one holds the journal's sync to
 # stop the gateway between a commit and the relay; systemd: the unit
-# file's hardening is scored with systemd-analyze; clang, lld and the arm64 cross packages: the
+# file's hardening is scored with systemd-analyze; lintian: the Debian packages are held to Debian
+# policy; clang, lld and the arm64 cross packages: the
 # releases are built native for x64 and arm64 (deploy/publish.sh), and qemu-user runs the arm64
 # one on Debian's arm64 libraries (the machine gains the arm64 architecture for them).
 missing=()
@@ -23,6 +24,7 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 compgen -G "/usr/lib/*/faketime/libfaketime.so.1" >/dev/null || missing+=(faketime)
 command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
 command -v strace >/dev/null 2>&1 || missing+=(strace)
+command -v lintian >/dev/null 2>&1 || missing+=(lintian)
 { command -v clang >/dev/null 2>&1 || command -v clang-14 >/dev/null 2>&1; } || missing+=(clang)
 command -v ld.lld >/dev/null 2>&1 || missing+=(lld)
 [ -f /usr/include/zlib.h ] || missing+=(zlib1g-dev)

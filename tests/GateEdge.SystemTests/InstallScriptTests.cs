@@ -24,7 +24,8 @@ public sealed class InstallScriptTests : IDisposable
         Assert.True(File.Exists(config));
         Assert.True(File.Exists(Path.Combine(Root, "etc", "gateedge", "gateedge.json.example")));
         Assert.True(File.Exists(Path.Combine(Root, "etc", "systemd", "system", "gateedge.service")));
-        Assert.True(File.Exists(Path.Combine(Root, "etc", "udev", "rules.d", "99-gateedge.rules")));
+        Assert.True(File.Exists(Path.Combine(Root, "etc", "udev", "rules.d", "99-gateedge.rules.example")));
+        Assert.False(File.Exists(Path.Combine(Root, "etc", "udev", "rules.d", "99-gateedge.rules")), "example rules are never live as shipped");
         Assert.True(File.Exists(Path.Combine(Root, "opt", "gateedge", "docs", "rules.md")));
         Assert.Contains("Type=notify", File.ReadAllText(Path.Combine(Root, "etc", "systemd", "system", "gateedge.service")), StringComparison.Ordinal);
         Assert.Equal("/opt/gateedge/GateEdge", new FileInfo(Path.Combine(Root, "usr", "local", "bin", "gateedge")).LinkTarget);
