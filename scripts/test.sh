@@ -6,8 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # mosquitto and rabbitmq-server: the system tests start private brokers of both kinds;
-# openssl: they make their own TLS certificates; chromium: the status page is checked in a
-# headless browser; postgresql: the reference centre's tests store into a private cluster;
+# openssl: they make their own TLS certificates; chromium and fonts-noto-cjk: the status page is
+# checked in a headless browser, in Chinese, for glyphs no font draws; postgresql: the reference centre's tests store into a private cluster;
 # faketime: the fault tests step the gateway's wall clock; strace: one holds the journal's sync to
 # stop the gateway between a commit and the relay; systemd: the unit
 # file's hardening is scored with systemd-analyze; lintian: the Debian packages are held to Debian
@@ -21,6 +21,7 @@ command -v mosquitto_sub >/dev/null 2>&1 || missing+=(mosquitto-clients)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
 compgen -G "/usr/lib/*/faketime/libfaketime.so.1" >/dev/null || missing+=(faketime)
 command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
 command -v strace >/dev/null 2>&1 || missing+=(strace)

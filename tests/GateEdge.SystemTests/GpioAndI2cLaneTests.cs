@@ -3,6 +3,7 @@ using GateEdge.Devices.Inputs;
 using GateEdge.Hosting;
 using GateEdge.Outputs.Gpio;
 using GateEdge.Simulator.Devices;
+using GateEdge.Status;
 using GateEdge.SystemTests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -112,11 +113,12 @@ public sealed class GpioAndI2cLaneTests : GateTest
               { "ref": "G-1", "class": "Staff", "guard": true, "credentials": [ { "kind": "CompoundCard", "number": "7/1" } ] },
               { "ref": "R-9", "class": "Resident", "credentials": [ { "kind": "CompoundCard", "number": "123/4567" } ] } ] }
             """);
+        int page = Loopback.FreePort();
         var config = Path.Combine(Gate.Dir, "gateedge.json");
         await File.WriteAllTextAsync(config, $$"""
             {
               "Gateway": { "Id": "gw-7", "CompoundId": "c-7", "GateId": "west", "StateDirectory": "state" },
-              "StatusPage": { "Enabled": false },
+              "StatusPage": { "Listen": "http://127.0.0.1:{{page}}" },
               "Devices": {
                 "I2cDriver": "Simulated",
                 "WiegandReaders": [ { "Name": "lane3-wiegand", "D0Line": 5, "D1Line": 6 } ],
@@ -147,15 +149,21 @@ public sealed class GpioAndI2cLaneTests : GateTest
         try
         {
             await DevicesOnlineAsync(centre, 3);
+            var desk = gateway.Services.GetRequiredService<GuardDesk>();
             await reader.PresentAsync("7/1");
             await Eventually.True(() => Events("guard").Any(), () => "the guard signs on", TimeSpan.FromSeconds(20));
+            Assert.Equal(new LaneDesk("G-1", null), desk.For("lane3"));
 
             sensor.SetTarget(35.61m);
             await reader.PresentAsync("123/4567");
             await Eventually.True(() => centre.Passages.Any(), () => "a referred passage", TimeSpan.FromSeconds(20));
             Assert.Equal(0, Volatile.Read(ref opened));
+            // The status page's guard view: the referral waits at the lane, under its own number.
+            Assert.Equal(centre.Passages.Single().GetProperty("seq").GetInt64(), desk.For("lane3").Waiting?.Seq);
+            await AssertGuardSeesTheReferralAsync(page);
             await keypad.PressAsync(GuardKey.Confirm);
             await Eventually.True(() => Events("override").Any(), () => "the guard's decision", TimeSpan.FromSeconds(20));
+            await Eventually.True(() => desk.For("lane3").Waiting is null, () => "nothing waits once the guard decided", TimeSpan.FromSeconds(5));
         }
         finally
         {
@@ -179,6 +187,19 @@ public sealed class GpioAndI2cLaneTests : GateTest
     }
 
     /// <summary>The simulator's side of lane 3, wired to the gateway's own simulated chip and I²C bus.</summary>
+    /// <summary>The guard's view at the lane, in Chinese: who is on duty, who waits, why, and which key does what.</summary>
+    private static async Task AssertGuardSeesTheReferralAsync(int page)
+    {
+        await using var browser = await HeadlessChromium.OpenAsync($"http://127.0.0.1:{page}/");
+        await Eventually.True(async () => await browser.EvaluateAsync("document.querySelector('.waiting')?.dataset.lane") == "lane3",
+            "the referral on the status page", TimeSpan.FromSeconds(15));
+        string view = await browser.EvaluateAsync("document.getElementById('guard').textContent");
+        Assert.Contains("门卫 G-1 值守中", view, StringComparison.Ordinal);
+        Assert.True(view.Contains("口罩未检查：由门卫确认", StringComparison.Ordinal), view);
+        Assert.Contains("请这样做：看清是否戴好口罩（遮住口鼻）；戴好按确认键，没戴好按拒绝键", view, StringComparison.Ordinal);
+        await StatusPageLanguage.AssertChineseAsync(browser, "guard-zh-CN", "west");
+    }
+
     private static (SimulatedGpioDriver Chip, SimulatedMlx90614 Sensor, SimulatedWiegandReader Reader) WireLane3(IHost gateway)
     {
         var chip = gateway.Services.GetRequiredService<SimulatedGpioDriver>();

@@ -30,10 +30,18 @@ public sealed class StatusPageSystemTests : GateTest
         await Eventually.True(async () => await browser.EvaluateAsync("document.querySelector('#decisions tr')?.dataset.outcome") == "allow",
             "a decision on the page", TimeSpan.FromSeconds(20));
         Assert.Matches(@"\d{6}\*{8}\d{3}[0-9X]", await browser.EvaluateAsync("document.querySelector('#decisions tr').cells[3].textContent"));
-        // The test lane has no mask detector: the mask column says the check was not made.
-        Assert.Equal("not-checked", await browser.EvaluateAsync("document.querySelector('#decisions tr').cells[5].textContent"));
+        // The test lane has no mask detector: the mask column says the check was not made, in the page's language (Chinese by default).
+        Assert.Equal("zh-CN", await browser.EvaluateAsync("document.documentElement.lang"));
+        Assert.Equal("未检查", await browser.EvaluateAsync("document.querySelector('#decisions tr').cells[5].textContent"));
+        Assert.Equal("放行", await browser.EvaluateAsync("document.querySelector('#decisions tr').cells[6].textContent"));
         Assert.Equal("online", await browser.EvaluateAsync("document.querySelector('[data-device=\"lane1-idcard\"]').dataset.state"));
         Assert.Equal("true", await browser.EvaluateAsync("document.getElementById('broker').dataset.connected"));
+        await StatusPageLanguage.AssertChineseAsync(browser, "status-zh-CN", "east");
+        Assert.Matches(@"版本 0\.4\.0 · 运行自", await browser.EvaluateAsync("document.getElementById('gateway').textContent"));
+        Assert.Equal("navigated", await browser.EvaluateAsync("(location.search = '?lang=en', 'navigated')"));
+        await Eventually.True(async () => await browser.EvaluateAsync("document.documentElement.lang") == "en"
+            && await browser.EvaluateAsync("document.querySelector('#decisions tr')?.cells[6].textContent") == "allow", "the page in English", TimeSpan.FromSeconds(10));
+        await StatusPageLanguage.AssertEnglishAsync(browser, "status-en");
 
         await simulator.DisposeAsync();
         await Eventually.True(async () => await browser.EvaluateAsync("document.querySelector('[data-device=\"lane1-idcard\"]').dataset.state") == "offline",

@@ -118,6 +118,7 @@ internal static class GatewayHost
         services.AddHostedService<IdentityClashAlarm>();
         services.AddHostedService<MqttPublisher>();
         services.AddSingleton<RecentDecisions>();
+        services.AddSingleton<GuardDesk>();
         services.AddSingleton(sp => new GatewayMetrics(sp.GetRequiredService<EventJournal>(), sp.GetRequiredService<DeviceHealthBoard>(),
             sp.GetRequiredService<BrokerConnectionState>(), sp.GetRequiredService<TimeProvider>(),
             () => sp.GetRequiredService<LiveRegistry>().Stale(sp.GetRequiredService<TimeProvider>().GetUtcNow())));

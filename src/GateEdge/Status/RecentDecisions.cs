@@ -32,7 +32,9 @@ internal sealed class RecentDecisions
 
 /// <param name="Credential">Masked, as in the logs.</param>
 /// <param name="Mask">The mask check's wire word (<c>worn</c>, <c>not-worn</c>, <c>not-checked</c>, …).</param>
-internal sealed record DecisionSummary(long Seq, DateTimeOffset Time, string Lane, string Credential, decimal? BodyC, string Mask, string Outcome, string Rules, string Reasons)
+/// <param name="Codes">The reasons as their stable codes, in the same order: what the page says in the guard's language.</param>
+internal sealed record DecisionSummary(long Seq, DateTimeOffset Time, string Lane, string Credential, decimal? BodyC, string Mask, string Outcome, string Rules, string Reasons,
+    IReadOnlyList<string> Codes)
 {
     /// <summary>The temperature as a log line says it: "36.6 °C", or "no reading".</summary>
     [System.Text.Json.Serialization.JsonIgnore]

@@ -27,4 +27,10 @@ internal sealed class StatusPageOptions
     /// cannot read the status page through a DNS name it points at this box.
     /// </summary>
     public List<string> AllowedHosts { get; set; } = [];
+
+    /// <summary>
+    /// The page's language, <c>zh-CN</c> (the guards' and property staff's) or <c>en</c>; a link on the
+    /// page switches one browser to the other (<c>/?lang=en</c>). Times are local, on a 24-hour clock.
+    /// </summary>
+    public string Language { get; set; } = "zh-CN";
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text;
+using GateEdge.Common.Messages;
 using GateEdge.Configuration;
 using GateEdge.Devices.Health;
 using GateEdge.Events;
@@ -29,6 +30,7 @@ internal sealed partial class StatusPageServer(
     DeviceHealthBoard health,
     BrokerConnectionState broker,
     RecentDecisions decisions,
+    GuardDesk guards,
     LiveRegistry registry,
     GatewayMetrics metrics,
     LanePromptBoard prompts,
@@ -54,7 +56,10 @@ internal sealed partial class StatusPageServer(
             app.Use((context, next) => access.Check(context, next));
         }
 
-        app.MapGet("/", () => Results.Content(Page.Value, "text/html; charset=utf-8"));
+        // In the page's language (StatusPage.Language, zh-CN by default), or the one its link asks for.
+        var pageLanguage = Languages.TryParse(options.Language, out var configured) ? configured : Language.Chinese;
+        app.MapGet("/", (HttpContext context) => Results.Content(
+            StatusPageHtml.Render(Languages.TryParse(context.Request.Query["lang"], out var asked) ? asked : pageLanguage), "text/html; charset=utf-8"));
         app.MapGet("/api/status", () => Results.Bytes(JsonSerializer.SerializeToUtf8Bytes(Snapshot(), StatusJson.Default.StatusSnapshot), "application/json"));
         app.MapGet("/healthz", () => journal.Health.CanRecord
             ? Results.Text("ok\n")
@@ -124,7 +129,7 @@ internal sealed partial class StatusPageServer(
             new($"{config.Mqtt.Host}:{config.Mqtt.Port}", connected, since, problem, broker.IdentityClash),
             new(journal.Appender.LastSeq, journal.Outbox.CountUndelivered(), maintenance.BacklogAlarm, journal.Health.CanRecord ? null : journal.Health.Fault?.Problem ?? "the journal has stopped",
                 maintenance.SizeAlarm),
-            [.. config.Lanes.Select(l => new StatusSnapshot.LanePart(l.Id, Wire.Of(l.Direction), Wire.Of(l.Mode), [.. l.Devices]))],
+            [.. config.Lanes.Select(l => new StatusSnapshot.LanePart(l.Id, Wire.Of(l.Direction), Wire.Of(l.Mode), [.. l.Devices], guards.For(l.Id).Guard, guards.For(l.Id).Waiting))],
             [.. health.Snapshot().Select(d => new StatusSnapshot.DevicePart(d.Device, Wire.Of(d.State), d.Reason, d.Since,
                 d.Counters?.Frames ?? 0, d.Counters?.BadFrames ?? 0, d.Counters?.SilentPolls ?? 0, d.Counters?.Disconnects ?? 0))],
             decisions.Snapshot(),
@@ -133,13 +138,6 @@ internal sealed partial class StatusPageServer(
 
     private static async Task<byte[]> ReadTokenAsync(string file, CancellationToken cancellationToken) =>
         Encoding.UTF8.GetBytes((await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false)).Trim());
-
-    private static readonly Lazy<string> Page = new(() =>
-    {
-        using var stream = typeof(StatusPageServer).Assembly.GetManifestResourceStream("GateEdge.StatusPage.status.html")!;
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    });
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Status page on {Url}")]
     private partial void LogListening(string url);

@@ -23,7 +23,9 @@ internal sealed record StatusSnapshot(
     /// <param name="SizeAlarm">The journal holds its alarm share of its size cap or more.</param>
     internal sealed record JournalPart(long LastSeq, long Backlog, bool BacklogAlarm, string? RecordingProblem, bool SizeAlarm);
 
-    internal sealed record LanePart(string Id, string Direction, string Mode, IReadOnlyList<string> Devices);
+    /// <param name="Guard">At an attended lane, the guard on duty; null when none signed on (or the lane is unattended).</param>
+    /// <param name="Waiting">The referred attempt waiting for the guard's key, if any.</param>
+    internal sealed record LanePart(string Id, string Direction, string Mode, IReadOnlyList<string> Devices, string? Guard, WaitingReferral? Waiting);
 
     internal sealed record DevicePart(string Name, string State, string? Reason, DateTimeOffset Since, long Frames, long BadFrames, long MissedReplies, long Disconnects);
 
@@ -33,4 +35,5 @@ internal sealed record StatusSnapshot(
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(StatusSnapshot))]
 [JsonSerializable(typeof(Prompts.LaneDisplay))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
 internal sealed partial class StatusJson : JsonSerializerContext;

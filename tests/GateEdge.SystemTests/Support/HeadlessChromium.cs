@@ -42,8 +42,32 @@ internal sealed partial class HeadlessChromium : IAsyncDisposable
     /// <summary>The value of a JavaScript expression evaluated in the page, as a string ("" when null or undefined); a script error throws.</summary>
     public async Task<string> EvaluateAsync(string expression)
     {
+        var outcome = await CallAsync("Runtime.evaluate", new { expression = $"String(({expression}) ?? '')", returnByValue = true });
+        if (outcome.TryGetProperty("exceptionDetails", out var failure))
+        {
+            throw new InvalidOperationException($"the page could not evaluate {expression}: {failure}");
+        }
+
+        var result = outcome.GetProperty("result");
+        return result.TryGetProperty("value", out var value) ? value.GetString() ?? "" : "";
+    }
+
+    /// <summary>The page as a screen of <paramref name="width"/>×<paramref name="height"/> shows it, as PNG, saved to <paramref name="file"/>.</summary>
+    public async Task<byte[]> ScreenshotAsync(string file, int width, int height)
+    {
+        await CallAsync("Emulation.setDeviceMetricsOverride", new { width, height, deviceScaleFactor = 1, mobile = false });
+        var shot = await CallAsync("Page.captureScreenshot", new { format = "png" });
+        var png = Convert.FromBase64String(shot.GetProperty("data").GetString()!);
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        await File.WriteAllBytesAsync(file, png);
+        return png;
+    }
+
+    /// <summary>One DevTools call on the page: its result, once the answer with its id arrives.</summary>
+    private async Task<JsonElement> CallAsync(string method, object parameters)
+    {
         int id = ++_nextId;
-        var request = JsonSerializer.SerializeToUtf8Bytes(new { id, method = "Runtime.evaluate", @params = new { expression = $"String(({expression}) ?? '')", returnByValue = true } });
+        var request = JsonSerializer.SerializeToUtf8Bytes(new { id, method, @params = parameters });
         await _page.SendAsync(request, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
         var buffer = new byte[1 << 16];
         while (true)
@@ -60,14 +84,12 @@ internal sealed partial class HeadlessChromium : IAsyncDisposable
             using var reply = JsonDocument.Parse(message.ToArray());
             if (reply.RootElement.TryGetProperty("id", out var replyId) && replyId.GetInt32() == id)
             {
-                var outcome = reply.RootElement.GetProperty("result");
-                if (outcome.TryGetProperty("exceptionDetails", out var failure))
+                if (reply.RootElement.TryGetProperty("error", out var error))
                 {
-                    throw new InvalidOperationException($"the page could not evaluate {expression}: {failure}");
+                    throw new InvalidOperationException($"DevTools refused {method}: {error}");
                 }
 
-                var result = outcome.GetProperty("result");
-                return result.TryGetProperty("value", out var value) ? value.GetString() ?? "" : "";
+                return reply.RootElement.GetProperty("result").Clone();
             }
         }
     }

@@ -9,17 +9,17 @@ namespace GateEdge.Tests.Common;
 /// </summary>
 public sealed partial class MessageCatalogueTests
 {
-    public static TheoryData<string> Ids() => [.. ConfigMessages.All.Select(m => m.Id)];
+    public static TheoryData<string> Ids() => [.. Catalogue.All.Select(m => m.Id)];
 
     [Fact]
     public void Every_id_is_defined_once() =>
-        Assert.Empty(ConfigMessages.All.GroupBy(m => m.Id).Where(g => g.Count() > 1).Select(g => g.Key));
+        Assert.Empty(Catalogue.All.GroupBy(m => m.Id).Where(g => g.Count() > 1).Select(g => g.Key));
 
     [Theory]
     [MemberData(nameof(Ids))]
     public void Each_message_is_in_both_languages_with_the_same_placeholders(string id)
     {
-        var message = ConfigMessages.All.Single(m => m.Id == id);
+        var message = Catalogue.All.Single(m => m.Id == id);
         string english = message.Template(Language.English);
         string chinese = message.Template(Language.Chinese);
 
@@ -29,6 +29,10 @@ public sealed partial class MessageCatalogueTests
         Assert.DoesNotMatch(Han(), english);
         Assert.True(Han().IsMatch(chinese) || chinese.Any(c => c is >= '\u3000' and <= '\uFFEF'), $"{id}: '{chinese}' has no Chinese in it");
     }
+
+    [Fact]
+    public void Every_reason_code_the_rules_give_is_said_in_the_words_of_a_guard() =>
+        Assert.DoesNotContain(Enum.GetValues<GateEdge.Rules.ReasonCode>().Select(GateEdge.Events.Wire.Of), code => ReasonMessages.ForCode(code) is null);
 
     [Fact]
     public void Values_fill_placeholders_once_even_when_they_hold_braces_and_nested_messages_follow_the_language()

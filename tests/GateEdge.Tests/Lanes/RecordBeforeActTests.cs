@@ -66,7 +66,7 @@ public sealed class RecordBeforeActTests : IAsyncLifetime
         health.Report("thermometer", DeviceState.Online, null);
         var headers = new EventHeaders(gateway);
         var recorder = new PassageRecorder(new GateActuator(_journal.Appender, _outputs, headers, _time, NullLogger<GateActuator>.Instance),
-            new LaneEvents(headers, IdentitySealer.None, new PrivacyOptions()), _outputs, new DecisionFeed(new RecentDecisions(), new GatewayMetrics(_journal, health, new BrokerConnectionState(_time), _time), _prompts.Board, _time, NullLogger<DecisionFeed>.Instance),
+            new LaneEvents(headers, IdentitySealer.None, new PrivacyOptions()), _outputs, new DecisionFeed(new RecentDecisions(), new GuardDesk(), new GatewayMetrics(_journal, health, new BrokerConnectionState(_time), _time), _prompts.Board, _time, NullLogger<DecisionFeed>.Instance),
             NullLogger<PassageRecorder>.Instance);
         var registry = new SeedFileRegistry([new RegistryFile.Person("R-1", PersonClassification.Resident, [new RegistryFile.CredentialEntry(Zhang.Kind, Zhang.Number)])]);
         _lane = new LaneCoordinator(new LaneOptions { Id = "lane1", CardReaders = ["reader"], Thermometer = "thermometer" }, new RulePolicy { MaskRequired = false },

@@ -51,6 +51,7 @@ internal static class ConfigMessages
     public static readonly Message GpioLineRequired = Define("config.gpio-line-required", "a GPIO line number is required", "需要填写 GPIO 线号");
     public static readonly Message GpioLineTaken = Define("config.gpio-line-taken", "line {line} is already used by another output", "GPIO 线 {line} 已被另一个输出占用");
     public static readonly Message NotListenAddress = Define("config.not-listen-address", "'{value}' is not an address to listen on, such as http://127.0.0.1:8780", "'{value}' 不是可监听的地址，应形如 http://127.0.0.1:8780");
+    public static readonly Message NotPageLanguage = Define("config.not-page-language", "'{value}' is not a language of the page; use zh-CN or en", "'{value}' 不是状态页可用的语言；请用 zh-CN 或 en");
     public static readonly Message PageNeedsToken = Define("config.page-needs-token", "the page listens beyond this machine ({host}), so it needs an access token file", "状态页在本机以外监听（{host}），因此需要访问令牌文件");
 
     // The broker.
