@@ -52,6 +52,7 @@ public sealed partial class LanePromptSystemTests : GateTest
         await watcher;
 
         Assert.Equal("体温正常，请通行", await browser.EvaluateAsync("document.getElementById('text').textContent"));
+        await StatusPageLanguage.AssertChineseAsync(browser, "lane-zh-CN");
         Assert.Equal("36.6 °C", await browser.EvaluateAsync("document.getElementById('temperature').textContent"));
         Assert.Equal("go", await browser.EvaluateAsync("document.getElementById('lane').dataset.tone"));
         Assert.Equal("", await browser.EvaluateAsync("document.getElementById('name').textContent"));
@@ -79,6 +80,20 @@ public sealed partial class LanePromptSystemTests : GateTest
         await Eventually.True(async () => await browser.EvaluateAsync("document.getElementById('lane').dataset.connected") == "true", "the page back on the restarted gateway", TimeSpan.FromSeconds(30));
         await Eventually.True(async () => await browser.EvaluateAsync("document.getElementById('lane').dataset.serial") != serial, "the restarted gateway's prompt shown", TimeSpan.FromSeconds(10));
         Assert.Equal("ready", await browser.EvaluateAsync("document.getElementById('lane').dataset.prompt"));
+    }
+
+    [Fact]
+    public async Task A_lane_in_English_shows_its_page_in_English_with_every_character_drawn()
+    {
+        int port = Loopback.FreePort();
+        Gate.WriteGatewayConfig(statusPage: $$"""{ "Listen": "http://127.0.0.1:{{port}}" }""", more: "\"Prompts\": { \"Language\": \"en\" }");
+        await using var gateway = Gate.StartGateway();
+        await gateway.WaitForLineAsync("Status page on", TimeSpan.FromSeconds(30));
+
+        await using var browser = await HeadlessChromium.OpenAsync($"http://127.0.0.1:{port}/lane/lane1");
+        await Eventually.True(async () => await browser.EvaluateAsync("document.getElementById('text')?.textContent") == "Please present your card", "the lane page asking for a card", TimeSpan.FromSeconds(15));
+        Assert.Equal("en", await browser.EvaluateAsync("document.documentElement.lang"));
+        await StatusPageLanguage.AssertEnglishAsync(browser, "lane-en");
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public sealed class StatusPageSystemTests : GateTest
         Assert.Equal("navigated", await browser.EvaluateAsync("(location.search = '?lang=en', 'navigated')"));
         await Eventually.True(async () => await browser.EvaluateAsync("document.documentElement.lang") == "en"
             && await browser.EvaluateAsync("document.querySelector('#decisions tr')?.cells[6].textContent") == "allow", "the page in English", TimeSpan.FromSeconds(10));
-        await StatusPageLanguage.AssertEnglishAsync(browser, "status-en");
+        await StatusPageLanguage.AssertEnglishAsync(browser, "status-en", "中文");
 
         await simulator.DisposeAsync();
         await Eventually.True(async () => await browser.EvaluateAsync("document.querySelector('[data-device=\"lane1-idcard\"]').dataset.state") == "offline",

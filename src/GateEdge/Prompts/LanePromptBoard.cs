@@ -21,8 +21,29 @@ internal sealed partial class LanePromptBoard(PromptsOptions options, SpeechQueu
     public PromptLanguage LanguageOf(PromptedLane lane) =>
         PromptLanguages.TryParse(lane.Language ?? options.Language, out var language) ? language : PromptLanguage.ZhCn;
 
-    /// <summary>What the lane shows now: its last prompt, or the idle one.</summary>
-    public LaneDisplay Current(PromptedLane lane) => _current.TryGetValue(lane.Id, out var shown) ? shown : Display(lane, new LanePrompt(PromptId.Ready), null, null);
+    /// <summary>
+    /// What the lane shows now, for a page that opens (or reloads): its last prompt for what is left
+    /// of its hold, or the idle one. A page reloaded after a decision never shows the previous
+    /// person's verdict to the next one for a whole hold again.
+    /// </summary>
+    public LaneDisplay Current(PromptedLane lane)
+    {
+        if (!_current.TryGetValue(lane.Id, out var shown))
+        {
+            return Display(lane, new LanePrompt(PromptId.Ready), null, null);
+        }
+
+        if (shown.HoldSeconds == 0)
+        {
+            return shown;
+        }
+
+        // A clock stepped back makes the hold no longer than it was.
+        double elapsed = Math.Max(0, (time.GetUtcNow() - shown.At).TotalSeconds);
+        int left = (int)Math.Ceiling(shown.HoldSeconds - elapsed);
+        return left > 0 ? shown with { HoldSeconds = left }
+            : shown with { Prompt = PromptTable.Id(PromptId.Ready), Text = shown.ReadyText, Tone = Tone(PromptTone.Waiting), TemperatureC = null, Name = null, HoldSeconds = 0 };
+    }
 
     public void Show(PromptedLane lane, LanePrompt prompt, decimal? temperatureC = null, string? maskedName = null)
     {

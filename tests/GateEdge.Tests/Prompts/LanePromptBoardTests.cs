@@ -26,6 +26,22 @@ public sealed class LanePromptBoardTests
     }
 
     [Fact]
+    public void A_page_opened_during_a_decisions_hold_shows_it_only_for_what_is_left_then_the_idle_prompt()
+    {
+        var boards = new PromptBoards(_time);
+        Assert.Equal("ready", boards.Board.Current(_lane).Prompt);
+        boards.Board.Show(_lane, new LanePrompt(PromptId.Pass), 36.6m);
+
+        _time.Advance(TimeSpan.FromSeconds(4.5));
+        var during = boards.Board.Current(_lane);
+        Assert.Equal(("pass", 2, 36.6m), (during.Prompt, during.HoldSeconds, during.TemperatureC));
+
+        _time.Advance(TimeSpan.FromSeconds(1.5));
+        var after = boards.Board.Current(_lane);
+        Assert.Equal(("ready", "Please present your card", "waiting", null, 0), (after.Prompt, after.Text, after.Tone, after.TemperatureC, after.HoldSeconds));
+    }
+
+    [Fact]
     public void The_idle_prompt_is_shown_never_spoken_and_names_appear_only_when_asked()
     {
         var quiet = new PromptBoards(_time);
