@@ -23,6 +23,13 @@ internal static class ConfigCheck
 
             output.WriteLine("  " + ConfigMessages.SummaryBroker.Say(("host", config.Mqtt.Host), ("port", config.Mqtt.Port),
                 ("tls", config.Mqtt.UseTls ? ConfigMessages.SummaryTls.Say() : ""), ("journal", config.Journal.Path)).In(language));
+            var file = ConfigPositions.Read(Path.GetFullPath(path));
+            foreach (var warning in ConfigWarnings.Of(config))
+            {
+                var said = file.Find(warning.Path) is { } at ? ConfigMessages.At.Say(("line", at.Line), ("column", at.Column), ("problem", warning.AsSaid())) : warning.AsSaid();
+                output.WriteLine(ConfigMessages.Warning.Say(("warning", said)).In(language));
+            }
+
             return 0;
         }
         catch (GatewayConfigurationException ex)

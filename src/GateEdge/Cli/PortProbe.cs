@@ -62,7 +62,7 @@ internal static class PortProbe
         }
 
         output.WriteLine("nothing answered. Check the reader's power, that TX and RX are crossed (adapter TX to device RX), "
-            + "and for a card reader that speaks only with a card, present one while it listens. docs/devices.md lists each family's wiring."
+            + $"and for a card reader that speaks only with a card, present one while it listens. {InstalledDocs.Path("devices.md")} lists each family's wiring."
             + (scanAll ? "" : " OSDP readers and Modbus heads were asked at the addresses they ship at; `--scan` asks every address."));
         return 1;
     }

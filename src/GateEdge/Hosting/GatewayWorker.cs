@@ -1,3 +1,4 @@
+using GateEdge.Configuration;
 using GateEdge.Devices;
 using GateEdge.Devices.Health;
 using GateEdge.Lanes;
@@ -20,6 +21,7 @@ internal sealed partial class GatewayWorker(
     IReadOnlyList<DeviceSupervisor> devices,
     DeviceHealthBoard health,
     PrivacyOptions privacy,
+    GatewayConfiguration config,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
     ILogger<GatewayWorker> logger) : BackgroundService
@@ -40,6 +42,11 @@ internal sealed partial class GatewayWorker(
         if (privacy.PublishIdentitiesInClear)
         {
             LogIdentitiesInClear();
+        }
+
+        foreach (var warning in ConfigWarnings.Of(config))
+        {
+            LogConfigWarning(warning.ToString());
         }
 
         try
@@ -94,6 +101,10 @@ internal sealed partial class GatewayWorker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Privacy.PublishIdentitiesInClear is on: every passage event carries the clear ID or card number and full name, to the broker and in the journal. Only for a centre entitled to them (docs/privacy.md)")]
     private partial void LogIdentitiesInClear();
+
+    /// <summary>What <c>config check</c> warns of, for a technician who reads the log instead.</summary>
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Configuration: {Warning}")]
+    private partial void LogConfigWarning(string warning);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "A gateway loop failed; stopping so the service manager restarts GateEdge")]
     private partial void LogFatal(Exception exception);

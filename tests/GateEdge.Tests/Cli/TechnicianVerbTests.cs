@@ -2,6 +2,7 @@ using GateEdge.Trust;
 using System.Text;
 using System.Text.Json;
 using GateEdge.Cli;
+using GateEdge.Common.Messages;
 using GateEdge.Journal;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -36,6 +37,30 @@ public sealed class TechnicianVerbTests : IDisposable
 
         Assert.Equal(0, ConfigCheck.Run(ConfigPath, output));
         Assert.Contains("lane lane1: Out, Unattended, readers reader, thermometer thermo, mask detector mask", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Config_check_warns_of_a_device_on_no_lane_and_kernel_numbered_ports_but_passes()
+    {
+        File.WriteAllText(ConfigPath, File.ReadAllText(ConfigPath).Replace(
+            "\"IdCardReaders\": [ { \"Name\": \"reader\", \"Port\": \"/dev/ttyUSB0\" } ],",
+            "\"IdCardReaders\": [ { \"Name\": \"reader\", \"Port\": \"/dev/ttyUSB0\" }, { \"Name\": \"spare\", \"Port\": \"/dev/serial/by-id/usb-spare\" } ],",
+            StringComparison.Ordinal));
+        var english = new StringWriter();
+        var chinese = new StringWriter();
+
+        Assert.Equal(0, ConfigCheck.Run(ConfigPath, english));
+        Assert.Equal(0, ConfigCheck.Run(ConfigPath, chinese, Language.Chinese));
+
+        var warnings = english.ToString().Split(Environment.NewLine).Where(l => l.StartsWith("warning: ", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(3, warnings.Count);
+        Assert.StartsWith("warning: line 6, column ", warnings[0], StringComparison.Ordinal);
+        Assert.EndsWith("Devices.IdCardReaders[0].Port: /dev/ttyUSB0 may name another adapter after a reboot or a replug; use the adapter's /dev/serial/by-id/… name (`gateedge devices list` shows it)", warnings[0], StringComparison.Ordinal);
+        Assert.EndsWith("Devices.IdCardReaders[1].Name: 'spare' is on no lane, so nothing it reads is decided; name it in a lane, or remove it", warnings[1], StringComparison.Ordinal);
+        Assert.StartsWith("warning: line 7, column ", warnings[2], StringComparison.Ordinal);
+        Assert.Contains("Devices.SerialIrThermometers[0].Port: /dev/ttyUSB1 may name another adapter", warnings[2], StringComparison.Ordinal);
+        Assert.Contains("警告：第 6 行第 ", chinese.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Devices.IdCardReaders[1].Name: 'spare' 不属于任何通道", chinese.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -21,6 +21,10 @@ internal static class ConfigMessages
     public static readonly Message SummaryBroker = Define("config.summary.broker", "broker {host}:{port}{tls}, journal {journal}", "代理服务器 {host}:{port}{tls}，记录库 {journal}");
     public static readonly Message SummaryTls = Define("config.summary.tls", " (TLS)", "（TLS）");
 
+    public static readonly Message Warning = Define("config.warning", "warning: {warning}", "警告：{warning}");
+    public static readonly Message DeviceOnNoLane = Define("config.warn.device-on-no-lane", "'{device}' is on no lane, so nothing it reads is decided; name it in a lane, or remove it", "'{device}' 不属于任何通道，它读到的内容不会被判定；请在通道中引用它，或删除它");
+    public static readonly Message UnstablePort = Define("config.warn.unstable-port", "{port} may name another adapter after a reboot or a replug; use the adapter's /dev/serial/by-id/… name (`gateedge devices list` shows it)", "重启或重新插拔后，{port} 可能指向另一个适配器；请用它的 /dev/serial/by-id/… 名称（`gateedge devices list` 可以查到）");
+
     // Words inside problems.
     public static readonly Message None = Define("config.none", "none", "无");
     public static readonly Message Or = Define("config.or", "{first} or {second}", "{first} 或 {second}");
