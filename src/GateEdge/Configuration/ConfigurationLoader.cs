@@ -73,6 +73,11 @@ internal static partial class ConfigurationLoader
 
         problems.AddRange(LoggingSettings.CheckFileFolders(configuration, result.Gateway.StateDirectory, result.Journal.Path, baseDirectory));
         problems.AddRange(ConfigurationValidator.Validate(result, forService));
+        if (forService && file is not null && FileReach.UnreadableByService(source) is { } unreadable)
+        {
+            problems.Add(new ConfigProblem("", unreadable));
+        }
+
         if (problems.Count > 0)
         {
             // In the order of the file, as a technician reads it; problems with no place in it last.

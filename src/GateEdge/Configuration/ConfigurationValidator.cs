@@ -50,7 +50,7 @@ internal static partial class ConfigurationValidator
             yield return problem;
         }
 
-        foreach (var problem in forService ? SecretFiles.Check(c).Concat(StateFolder.Check(c)) : [])
+        foreach (var problem in forService ? SecretFiles.Check(c).Concat(StateFolder.Check(c)).Concat(ServiceReach.Check(c)) : [])
         {
             yield return problem;
         }
@@ -74,9 +74,9 @@ internal static partial class ConfigurationValidator
     /// <summary>The seed file is read at start as the service would, so a broken one is named here, not by a crash.</summary>
     private static Said? RegistryProblem(string seed)
     {
-        if (!File.Exists(seed))
+        if (FileReach.Missing(seed) is { } missing)
         {
-            return ConfigMessages.FileMissing.Say(("file", seed));
+            return missing;
         }
 
         try
@@ -124,9 +124,9 @@ internal static partial class ConfigurationValidator
 
         foreach (var (key, file) in new[] { ("CaFile", m.CaFile), ("ClientCertificateFile", m.ClientCertificateFile), ("ClientKeyFile", m.ClientKeyFile), ("PasswordFile", m.PasswordFile) })
         {
-            if (forService && !string.IsNullOrWhiteSpace(file) && !File.Exists(file))
+            if (forService && !string.IsNullOrWhiteSpace(file) && FileReach.Missing(file) is { } missing)
             {
-                yield return Problem($"Mqtt.{key}", ConfigMessages.FileMissing, ("file", file));
+                yield return new ConfigProblem($"Mqtt.{key}", missing);
             }
         }
 

@@ -75,9 +75,9 @@ internal static class SecretFiles
             .Where(t => t.Item2 is not null).Select(t => (Key: t.Item1, File: t.Item2!)).ToArray();
         foreach (var (key, tokenFile) in tokens)
         {
-            if (!File.Exists(tokenFile))
+            if (FileReach.Missing(tokenFile) is { } missing)
             {
-                yield return new ConfigProblem(key, ConfigMessages.FileMissing.Say(("file", tokenFile)));
+                yield return new ConfigProblem(key, missing);
             }
             else if (File.ReadAllText(tokenFile).Trim() is var token && token.Length < MinTokenLength)
             {

@@ -136,6 +136,9 @@ internal static class ConfigMessages
 
     // Files.
     public static readonly Message FileMissing = Define("config.file-missing", "{file} does not exist", "{file} 不存在");
+    public static readonly Message FileDenied = Define("config.file-denied", "{file} cannot be reached by {user}: permission denied; check it as root (sudo gateedge config check), which also asks as the service's user", "{user} 无权访问 {file}：权限不足；请以 root 身份检查（sudo gateedge config check），它也会以服务用户的身份检查");
+    public static readonly Message ServiceCannotRead = Define("config.service-cannot-read", "{file} cannot be read by {user}, the user the service runs as; chown root:{user} it and chmod 640 (and let {user} enter its folders)", "服务运行所用的用户 {user} 读不了 {file}；请 chown root:{user} 并 chmod 640（并让 {user} 能进入它所在的目录）");
+    public static readonly Message ServiceCannotWrite = Define("config.service-cannot-write", "{folder} cannot be written by {user}, the user the service runs as; chown -R {user}: {folder}", "服务运行所用的用户 {user} 不能写入 {folder}；请 chown -R {user}: {folder}");
     public static readonly Message FileProblem = Define("config.file-problem", "{file}: {detail}", "{file}：{detail}");
     public static readonly Message ConfigFileMissing = Define("config.config-file-missing", "the configuration file does not exist", "配置文件不存在");
 
