@@ -74,6 +74,11 @@ internal sealed class ConfigPositions
                 }
             }
         }
+        catch (JsonException ex) when (lastEnd == 0 && ex.Message.StartsWith("The input does not contain any JSON tokens", StringComparison.Ordinal))
+        {
+            // Only comments: as empty as an empty file, and said the same way.
+            throw new GatewayConfigurationException(path, [ConfigMessages.EmptyFile.Say()]);
+        }
         catch (JsonException ex)
         {
             throw new GatewayConfigurationException(path, [.. twice, Describe(ex, bytes, lastEnd)]);

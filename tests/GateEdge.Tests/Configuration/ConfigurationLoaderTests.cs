@@ -118,7 +118,7 @@ public sealed class ConfigurationLoaderTests
 
         var refused = Assert.Throws<GatewayConfigurationException>(() => ConfigFile.Load(path, forService: false));
 
-        Assert.StartsWith("the file is empty: start from the example configuration", Assert.Single(refused.Problems), StringComparison.Ordinal);
+        Assert.StartsWith("the file holds no settings (it is empty, or only comments): start from the example configuration", Assert.Single(refused.Problems), StringComparison.Ordinal);
         Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
     }
 

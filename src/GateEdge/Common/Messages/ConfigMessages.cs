@@ -68,7 +68,7 @@ internal static class ConfigMessages
     public static readonly Message PasswordWithoutUser = Define("config.mqtt.password-without-user", "a PasswordFile is configured without a Username", "配置了 PasswordFile，却没有 Username");
 
     // The file itself.
-    public static readonly Message EmptyFile = Define("config.empty-file", "the file is empty: start from the example configuration (config/gateedge.json in the source; the package installs it as /etc/gateedge/gateedge.json) and edit it", "文件是空的：请从示例配置改起（源码中的 config/gateedge.json，安装包装在 /etc/gateedge/gateedge.json）");
+    public static readonly Message EmptyFile = Define("config.empty-file", "the file holds no settings (it is empty, or only comments): start from the example configuration (config/gateedge.json in the source; the package installs it as /etc/gateedge/gateedge.json) and edit it", "文件里没有任何设置（是空的，或只有注释）：请从示例配置改起（源码中的 config/gateedge.json，安装包装在 /etc/gateedge/gateedge.json）");
     public static readonly Message NotJson = Define("config.not-json", "not valid JSON: {detail}", "不是有效的 JSON：{detail}");
     public static readonly Message MissingComma = Define("config.missing-comma", "a comma is missing after this value: put ',' here, before what follows on line {next}", "此值之后缺少逗号：请在这里加上 ','，再接第 {next} 行的内容");
     public static readonly Message UnquotedName = Define("config.unquoted-name", "a setting's name needs double quotes, as in \"Name\": (found {found})", "设置项名称须加双引号，如 \"Name\":（这里是 {found}）");
