@@ -7,7 +7,8 @@ OwnerOnlyFiles.Apply();
 
 // The host handles SIGTERM and Ctrl-C itself and needs its full shutdown time to flush the
 // journal; the command line must not cut it short.
-var parsed = GateEdgeCommandLine.Build(RunGatewayAsync).Parse(args);
+// Help in the technician's language; the catalogue's plain strings work in the invariant globalization mode the box runs in.
+var parsed = GateEdgeCommandLine.Build(RunGatewayAsync, GateEdgeCommandLine.LanguageOf(args)).Parse(args);
 try
 {
     int exit = await parsed.InvokeAsync(new System.CommandLine.InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false });

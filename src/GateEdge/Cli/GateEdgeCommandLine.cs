@@ -16,11 +16,32 @@ internal static class GateEdgeCommandLine
     public static Language LanguageOf(ParseResult result) =>
         Languages.TryParse(result.GetValue<string?>(LangOption), out var language) ? language : Languages.FromEnvironment();
 
-    public static RootCommand Build(Func<string, Language, CancellationToken, Task<int>> runGateway)
+    /// <summary>
+    /// The language of <c>--help</c> and of what the verbs print, read before the command line is
+    /// built (its descriptions are in that language): <c>--lang X</c> or <c>--lang=X</c>, else the locale.
+    /// </summary>
+    public static Language LanguageOf(IReadOnlyList<string> args)
     {
+        for (int i = 0; i < args.Count; i++)
+        {
+            string? tag = args[i] == LangOption && i + 1 < args.Count ? args[i + 1]
+                : args[i].StartsWith(LangOption + "=", StringComparison.Ordinal) ? args[i][(LangOption.Length + 1)..] : null;
+            if (Languages.TryParse(tag, out var language))
+            {
+                return language;
+            }
+        }
+
+        return Languages.FromEnvironment();
+    }
+
+    public static RootCommand Build(Func<string, Language, CancellationToken, Task<int>> runGateway, Language language = Language.English)
+    {
+        string T(Message message) => message.Template(language);
+
         var lang = new Option<string?>(LangOption)
         {
-            Description = "The language of what is printed for people: zh-CN or en (default: from LC_ALL, LC_MESSAGES or LANG); --json output and logs never change",
+            Description = T(CliMessages.Lang),
             Recursive = true,
         };
         lang.Validators.Add(result =>
@@ -33,45 +54,41 @@ internal static class GateEdgeCommandLine
 
         var config = new Option<string>("--config", "-c")
         {
-            Description = $"The gateway's configuration file (default: $GATEEDGE_CONFIG, else {ConfigFile.InstalledPath})",
+            Description = CliMessages.Config.Say(("path", ConfigFile.InstalledPath)).In(language),
             DefaultValueFactory = _ => ConfigFile.DefaultPath(),
             Recursive = true,
         };
 
-        var root = new RootCommand("""
-            GateEdge: identity, temperature and entry rules at a compound gate, recorded and delivered to the centre.
-            Exit codes, for every verb: 0 done; 1 it failed (a device, a file or the journal said no; the message says which);
-            2 the configuration or the command line is wrong (the message names what and where).
-            """);
+        var root = new RootCommand(T(CliMessages.Root));
         root.Options.Add(config);
         root.Options.Add(lang);
         root.SetAction((result, token) => runGateway(result.GetValue(config)!, LanguageOf(result), token));
 
-        var run = new Command("run", "Run the gateway (the default when no verb is given)");
+        var run = new Command("run", T(CliMessages.Run));
         run.SetAction((result, token) => runGateway(result.GetValue(config)!, LanguageOf(result), token));
         root.Subcommands.Add(run);
 
-        var file = NoOptions(new Argument<string?>("file") { Description = "Configuration file to check; defaults to --config", Arity = ArgumentArity.ZeroOrOne });
-        var check = new Command("check", "Validate a configuration and print every problem with its path (exit code 2 when any)") { file };
+        var file = NoOptions(new Argument<string?>("file") { Description = T(CliMessages.CheckFile), Arity = ArgumentArity.ZeroOrOne });
+        var check = new Command("check", T(CliMessages.Check)) { file };
         check.SetAction(result => ConfigCheck.Run(result.GetValue(file) ?? result.GetValue(config)!, Console.Out, LanguageOf(result)));
-        root.Subcommands.Add(new Command("config", "Configuration tools") { check });
+        root.Subcommands.Add(new Command("config", T(CliMessages.ConfigTools)) { check });
 
-        var json = new Option<bool>("--json") { Description = "Print JSON for scripts instead of text" };
-        var status = new Command("status", "Show the local journal: last sequence, events kept, events not yet delivered") { json };
+        var json = new Option<bool>("--json") { Description = T(CliMessages.Json) };
+        var status = new Command("status", T(CliMessages.OutboxStatus)) { json };
         status.SetAction(result => JournalReport.Status(result.GetValue(config)!, Console.Out, result.GetValue(json)));
-        root.Subcommands.Add(new Command("outbox", "The events waiting for the broker") { status });
+        root.Subcommands.Add(new Command("outbox", T(CliMessages.Outbox)) { status });
 
-        var listStatus = new Command("status", "Show the persons and lists in force: version, when each arrived, entries, staleness (exit code 1 when any is stale)") { json };
+        var listStatus = new Command("status", T(CliMessages.ListsStatus)) { json };
         listStatus.SetAction(result => ListReport.Status(result.GetValue(config)!, Console.Out, TimeProvider.System, result.GetValue(json)));
-        root.Subcommands.Add(new Command("lists", "The persons and lists the rules decide on") { listStatus });
+        root.Subcommands.Add(new Command("lists", T(CliMessages.Lists)) { listStatus });
 
-        var list = new Command("list", "Serial ports with their stable /dev/serial/by-id names, GPIO chips and I²C buses on this box") { json };
+        var list = new Command("list", T(CliMessages.DevicesList)) { json };
         list.SetAction(result => DeviceList.Run(Console.Out, json: result.GetValue(json)));
-        var port = NoOptions(new Argument<string?>("port") { Description = "A serial port to identify (e.g. /dev/ttyUSB0); without it, the configured devices are run", Arity = ArgumentArity.ZeroOrOne });
-        var only = new Option<string?>("--device") { Description = "Probe only the configured device of this name" };
-        var seconds = new Option<int>("--seconds") { Description = "How long to run the devices, or to listen for a card on a port", DefaultValueFactory = _ => 5 };
-        var scan = new Option<bool>("--scan") { Description = "With a port: ask every OSDP and Modbus address, to list all the devices of an RS-485 bus (about 40 s)" };
-        var probe = new Command("probe", "Identify what answers on a serial port and print its config snippet; or run the configured devices for a few seconds and print what they read and their health (stop the service first)") { port, only, seconds, scan };
+        var port = NoOptions(new Argument<string?>("port") { Description = T(CliMessages.ProbePort), Arity = ArgumentArity.ZeroOrOne });
+        var only = new Option<string?>("--device") { Description = T(CliMessages.ProbeDevice) };
+        var seconds = new Option<int>("--seconds") { Description = T(CliMessages.ProbeSeconds), DefaultValueFactory = _ => 5 };
+        var scan = new Option<bool>("--scan") { Description = T(CliMessages.ProbeScan) };
+        var probe = new Command("probe", T(CliMessages.Probe)) { port, only, seconds, scan };
         probe.SetAction((result, token) =>
         {
             var duration = TimeSpan.FromSeconds(Math.Clamp(result.GetValue(seconds), 1, 600));
@@ -79,12 +96,12 @@ internal static class GateEdgeCommandLine
                 ? PortProbe.RunAsync(portPath, Console.Out, TimeSpan.FromSeconds(1.5), duration, token, scanAll: result.GetValue(scan))
                 : DeviceProbe.RunAsync(result.GetValue(config)!, result.GetValue(only), duration, Console.Out, token);
         });
-        var watched = new Argument<string>("device") { Description = "The configured device's name" };
-        var watch = new Command("watch", "Run one configured device until Ctrl-C: what it reads and every change of its health, as it happens (stop the service first)") { watched };
+        var watched = new Argument<string>("device") { Description = T(CliMessages.WatchDevice) };
+        var watch = new Command("watch", T(CliMessages.Watch)) { watched };
         watch.SetAction((result, token) => DeviceProbe.RunAsync(result.GetValue(config)!, result.GetValue(watched), Timeout.InfiniteTimeSpan, Console.Out, token));
-        root.Subcommands.Add(new Command("devices", "The hardware a lane can be wired to") { list, probe, watch });
+        root.Subcommands.Add(new Command("devices", T(CliMessages.Devices)) { list, probe, watch });
 
-        var count = new Option<int>("--count", "-n") { Description = "How many events (1–10000)", DefaultValueFactory = _ => 20 };
+        var count = new Option<int>("--count", "-n") { Description = T(CliMessages.TailCount), DefaultValueFactory = _ => 20 };
         count.Validators.Add(result =>
         {
             // Only a number out of range: a token that is no number at all is the parser's own error.
@@ -94,46 +111,46 @@ internal static class GateEdgeCommandLine
                 result.AddError("--count must be 1–10000 events");
             }
         });
-        var tail = new Command("tail", "Print the last events of the local journal (--json: one line per event, as journalled)") { count, json };
+        var tail = new Command("tail", T(CliMessages.Tail)) { count, json };
         tail.SetAction(result => JournalReport.Tail(result.GetValue(config)!, result.GetValue(count), Console.Out, result.GetValue(json)));
-        root.Subcommands.Add(new Command("events", "The events recorded at this gate") { tail });
+        root.Subcommands.Add(new Command("events", T(CliMessages.Events)) { tail });
 
-        var show = new Command("show", "Print this gateway's public key and fingerprint, for enrolment at the centre (made in the state folder on first use)");
+        var show = new Command("show", T(CliMessages.IdentityShow));
         show.SetAction(result => IdentityReport.Show(result.GetValue(config)!, Console.Out));
-        root.Subcommands.Add(new Command("identity", "The key this gateway signs everything it publishes with") { show });
+        root.Subcommands.Add(new Command("identity", T(CliMessages.Identity)) { show });
 
-        root.Subcommands.Add(CentreCommand(json));
+        root.Subcommands.Add(CentreCommand(json, T));
 
-        var rehearseFor = new Option<int?>("--seconds") { Description = "How long to rehearse; until Ctrl-C when left out" };
-        var simulate = new Command("simulate", "Rehearse this configuration on simulated devices and an embedded broker: its lanes, rules and registry, decisions printed live") { rehearseFor };
+        var rehearseFor = new Option<int?>("--seconds") { Description = T(CliMessages.SimulateSeconds) };
+        var simulate = new Command("simulate", T(CliMessages.Simulate)) { rehearseFor };
         simulate.SetAction((result, token) => Simulate.RunAsync(result.GetValue(config)!, result.GetValue(rehearseFor), Console.Out, token));
         root.Subcommands.Add(simulate);
         return root;
     }
 
     /// <summary><c>gateedge centre …</c>: what a central service does with its private keys, run at the centre.</summary>
-    private static Command CentreCommand(Option<bool> json)
+    private static Command CentreCommand(Option<bool> json, Func<Message, string> T)
     {
-        var folder = new Option<string>("--out") { Description = "Folder for the key files", DefaultValueFactory = _ => "." };
-        var id = new Option<string>("--id") { Description = "Key id, as gateways will name it in Commands.CentreKeys", Required = true };
-        var keygen = new Command("keygen", "Make the centre's signing and sealing key pairs (private halves 0600): the public halves go to every gateway") { folder, id };
+        var folder = new Option<string>("--out") { Description = T(CliMessages.KeygenOut), DefaultValueFactory = _ => "." };
+        var id = new Option<string>("--id") { Description = T(CliMessages.KeygenId), Required = true };
+        var keygen = new Command("keygen", T(CliMessages.Keygen)) { folder, id };
         keygen.SetAction(result => CentreTools.KeyGen(result.GetValue(folder)!, result.GetValue(id)!, Console.Out));
 
-        var key = new Option<string>("--key") { Description = "The centre's private key file (PEM)", Required = true };
-        var kid = new Option<string>("--kid") { Description = "The key id the gateways know this key by", Required = true };
-        var sign = new Command("sign", "Sign a command or update body read from standard input; write the message to publish to standard output") { key, kid };
+        var key = new Option<string>("--key") { Description = T(CliMessages.SignKey), Required = true };
+        var kid = new Option<string>("--kid") { Description = T(CliMessages.SignKid), Required = true };
+        var sign = new Command("sign", T(CliMessages.Sign)) { key, kid };
         sign.SetAction(result => CentreTools.Sign(result.GetValue(key)!, result.GetValue(kid)!, Console.OpenStandardInput(), Console.OpenStandardOutput(), Console.Error));
 
-        var sealedValue = new Argument<string>("sealed") { Description = "A passage's credential.sealed value" };
-        var unsealKey = new Option<string>("--key") { Description = "The centre's private sealing key file (PEM)", Required = true };
-        var unseal = new Command("unseal", "Open a sealed identity with the centre's private sealing key") { sealedValue, unsealKey };
+        var sealedValue = new Argument<string>("sealed") { Description = T(CliMessages.UnsealValue) };
+        var unsealKey = new Option<string>("--key") { Description = T(CliMessages.UnsealKey), Required = true };
+        var unseal = new Command("unseal", T(CliMessages.Unseal)) { sealedValue, unsealKey };
         unseal.SetAction(result => CentreTools.Unseal(result.GetValue(unsealKey)!, result.GetValue(sealedValue)!, Console.Out));
 
-        var received = new Argument<string>("received") { Description = "Messages the centre received, one JSON object a line with topic and payload (mosquitto_sub -F %j), or - for standard input" };
-        var keys = new Option<string>("--keys") { Description = "Folder of each gateway's enrolled public key, {gateway}.pub.pem", Required = true };
-        var verify = new Command("verify", "Check the received record: signatures, every chain link, gaps, repeats, checkpoints, openings never confirmed (exit 1 on any integrity failure)") { received, keys, json };
+        var received = new Argument<string>("received") { Description = T(CliMessages.VerifyReceived) };
+        var keys = new Option<string>("--keys") { Description = T(CliMessages.VerifyKeys), Required = true };
+        var verify = new Command("verify", T(CliMessages.Verify)) { received, keys, json };
         verify.SetAction(result => RecordCheck.Run(result.GetValue(received)!, result.GetValue(keys)!, Console.Out, result.GetValue(json)));
-        return new Command("centre", "The centre's side: key pairs, signing what it sends, opening sealed identities, checking the record (run at the centre, never on a gateway)") { keygen, sign, unseal, verify };
+        return new Command("centre", T(CliMessages.Centre)) { keygen, sign, unseal, verify };
     }
 
     /// <summary>A path argument refuses what looks like an option (<c>--bogus</c>), which would otherwise be taken for a file name.</summary>
