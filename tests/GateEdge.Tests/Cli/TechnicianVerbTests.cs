@@ -40,6 +40,24 @@ public sealed class TechnicianVerbTests : IDisposable
     }
 
     [Fact]
+    public void Config_check_warns_of_a_journal_that_is_no_database_which_the_gateway_will_set_aside()
+    {
+        var state = Path.Combine(_dir, "state");
+        Directory.CreateDirectory(state);
+        File.WriteAllText(Path.Combine(state, "journal.db"), "what a worn SD card leaves behind");
+        File.WriteAllText(ConfigPath, File.ReadAllText(ConfigPath).Replace("\"GateId\": \"north\" }", "\"GateId\": \"north\", \"StateDirectory\": \"state\" }", StringComparison.Ordinal));
+        var output = new StringWriter();
+
+        Assert.Equal(0, ConfigCheck.Run(ConfigPath, output));
+        Assert.Contains($"Journal.Path: {state}/journal.db is not a journal (no SQLite database): at start the gateway keeps it aside", output.ToString(), StringComparison.Ordinal);
+
+        File.Delete(Path.Combine(state, "journal.db"));
+        var clean = new StringWriter();
+        Assert.Equal(0, ConfigCheck.Run(ConfigPath, clean));
+        Assert.DoesNotContain("Journal.Path", clean.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Config_check_warns_of_a_device_on_no_lane_and_kernel_numbered_ports_but_passes()
     {
         File.WriteAllText(ConfigPath, File.ReadAllText(ConfigPath).Replace(

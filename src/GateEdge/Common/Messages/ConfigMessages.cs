@@ -25,6 +25,8 @@ internal static class ConfigMessages
     public static readonly Message DeviceOnNoLane = Define("config.warn.device-on-no-lane", "'{device}' is on no lane, so nothing it reads is decided; name it in a lane, or remove it", "'{device}' 不属于任何通道，它读到的内容不会被判定；请在通道中引用它，或删除它");
     public static readonly Message UnstablePort = Define("config.warn.unstable-port", "{port} may name another adapter after a reboot or a replug; use the adapter's /dev/serial/by-id/… name (`gateedge devices list` shows it)", "重启或重新插拔后，{port} 可能指向另一个适配器；请用它的 /dev/serial/by-id/… 名称（`gateedge devices list` 可以查到）");
 
+    public static readonly Message JournalNotADatabase = Define("config.warn.journal-not-a-database", "{file} is not a journal (no SQLite database): at start the gateway keeps it aside as {file}.damaged-<time>, starts a new journal and tells the centre; keep the damaged file for the district and plan to replace the storage", "{file} 不是记录库（不是 SQLite 数据库）：启动时网关会把它另存为 {file}.damaged-<时间>，新建记录库并通知中心；请把损坏的文件留给街道，并安排更换存储卡");
+
     // Words inside problems.
     public static readonly Message None = Define("config.none", "none", "无");
     public static readonly Message Or = Define("config.or", "{first} or {second}", "{first} 或 {second}");
