@@ -6,7 +6,7 @@ namespace GateEdge.SystemTests;
 
 /// <summary>
 /// The journal file itself goes bad between two runs (what a worn SD card or a power cut on a bad
-/// file system leaves). The gate must come back deciding on its own, keep the damaged file, tell
+/// file system leaves), or is deleted under the running gateway. The gate must come back deciding on its own, keep the damaged file, tell
 /// the centre first, and never issue a sequence number twice: the centre's received stream is
 /// checked across both runs.
 /// </summary>
@@ -60,6 +60,42 @@ public sealed class JournalFaultMatrixTests : FaultMatrixTest
         Assert.Empty(clashes);
         Report("journal replaced by garbage between two runs", centre,
             $"first passage decided {decidedAfter.TotalSeconds:0.0} s after the restart; damaged file kept; journal-damaged alarm at {lastIssued + 1}; no number reused");
+    }
+
+    [Fact]
+    public async Task A_journal_deleted_under_the_running_gateway_stops_it_with_an_error_and_the_restart_reuses_no_number()
+    {
+        Gate.WriteGatewayConfig("""{ "DuplicateWindow": "00:00:00", "MaskRequired": false }""", more: "\"Journal\": { \"FileCheckInterval\": \"00:00:01\" }");
+        Gate.WriteSteadyTrafficScript();
+        await using var centre = await CentreSubscriber.ConnectAsync(Broker.Port);
+        await using (var gateway = Gate.StartGateway())
+        {
+            await using var simulator = Gate.StartSimulator();
+            await Eventually.True(() => centre.SeqCount >= 3, () => $"traffic before the cleanup\n{gateway.Output}", TimeSpan.FromSeconds(60));
+
+            // A technician's cleanup of the state folder, with the gateway running.
+            var noticed = Stopwatch.StartNew();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(Gate.JournalPath + suffix);
+            }
+
+            Assert.Equal(1, await gateway.ExitCodeAsync(TimeSpan.FromSeconds(30)));
+            Assert.Contains(gateway.Lines, l => l.Contains("is gone from under the gateway", StringComparison.Ordinal));
+            // Within the one-second check (and the stop that follows), not at some later start.
+            Assert.InRange(noticed.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(10));
+            await simulator.StopAsync(TimeSpan.FromSeconds(10));
+        }
+
+        long seenBefore = centre.Seqs.Max;
+        await using var again = Gate.StartGateway();
+        await using var traffic = Gate.StartSimulator();
+        await Eventually.True(() => centre.Passages.Any(p => p.GetProperty("seq").GetInt64() > seenBefore),
+            () => $"a passage decided after the restart\n{again.Output}", TimeSpan.FromSeconds(60));
+
+        var clashes = centre.Events.GroupBy(e => e.GetProperty("seq").GetInt64())
+            .Where(g => g.Select(e => e.GetProperty("id").GetString()).Distinct().Count() > 1).Select(g => g.Key).ToList();
+        Assert.Empty(clashes);
     }
 
     [Fact]

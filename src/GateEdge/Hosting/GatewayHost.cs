@@ -80,6 +80,8 @@ internal static class GatewayHost
             sp.GetRequiredService<ILogger<JournalMaintenance>>(), sp.GetRequiredService<JournalRedaction>(),
             detail => sp.GetRequiredService<AlarmRecords>().RecordAsync(AlarmEvent.JournalNearlyFull, detail)));
         services.AddHostedService(sp => sp.GetRequiredService<JournalMaintenance>());
+        services.AddHostedService(sp => new JournalFileWatch(sp.GetRequiredService<EventJournal>(), config.Journal.Path, config.Journal, sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<JournalFileWatch>>()));
         AddDevices(services, config);
         services.AddSingleton(config.Privacy);
         // The configuration check has loaded both keys already; a file that changed since fails the start with its reason.

@@ -52,6 +52,13 @@ internal sealed class JournalOptions
     [DurationRange("00:00:00", "01:00:00")]
     public TimeSpan FailureGrace { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// How often the gateway checks that the journal file it writes is still the one at
+    /// <see cref="Path"/> (not deleted, moved or replaced under it). Default 15 s.
+    /// </summary>
+    [DurationRange("00:00:01", "01:00:00")]
+    public TimeSpan FileCheckInterval { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>How often retention and the backlog budget are checked. Default 1 hour.</summary>
     [DurationRange("00:00:01", "1.00:00:00")]
     public TimeSpan MaintenanceInterval { get; set; } = TimeSpan.FromHours(1);
