@@ -41,7 +41,8 @@ public sealed class OsdpSecureChannelOverPtyTests : DeviceBench
     {
         var reader = Start(installMode: true, gatewayKey: null, readerKey: null);
 
-        await Eventually.True(() => reader.Key is not null && reader.IsSecure, "the reader took a key and a session on it is open");
+        // The reader holds its key as soon as it answers the KEYSET; the gateway keeps it once that answer arrives.
+        await Eventually.True(() => reader.Key is not null && reader.IsSecure && !Sink.Alarms.IsEmpty, "the reader took a key, the gateway kept it, and a session on it is open");
         var kept = OsdpReaderKeyFile.Load(Path.Combine(Dir, "osdp.scbk"));
         Assert.Equal(Convert.ToHexString(reader.Key!), Convert.ToHexString(kept!));
         Assert.NotEqual(Convert.ToHexString(OsdpSecureChannel.DefaultKey), Convert.ToHexString(kept!));
