@@ -11,8 +11,6 @@ internal sealed class ConfigProblem(string path, Said what)
     /// <summary>"Lanes[0].Thermometer"; "" for a problem with the file as a whole.</summary>
     public string Path => path;
 
-    public Said What => what;
-
     /// <summary>A problem still written as one English line, "Path: what"; its path is read off the front.</summary>
     public static ConfigProblem FromEnglish(string line)
     {

@@ -39,26 +39,19 @@ internal sealed class Said
 {
     private readonly Func<Language, string> _render;
 
-    private Said(Message? message, Func<Language, string> render)
-    {
-        Message = message;
-        _render = render;
-    }
-
-    /// <summary>The catalogue message this says; null for text from elsewhere.</summary>
-    public Message? Message { get; }
+    private Said(Func<Language, string> render) => _render = render;
 
     public static Said Of(Message message, (string Name, object? Value)[] values) =>
-        new(message, language => Fill(message.Template(language), values, language));
+        new(language => Fill(message.Template(language), values, language));
 
     /// <summary>Said by composing other things said (a path before a problem).</summary>
-    public static Said Of(Func<Language, string> render) => new(null, render);
+    public static Said Of(Func<Language, string> render) => new(render);
 
     /// <summary>Text that comes from elsewhere (the operating system, a parser) and stays as it came.</summary>
-    public static Said Text(string text) => new(null, _ => text);
+    public static Said Text(string text) => new(_ => text);
 
     /// <summary>The same thing said, then changed in the words of each language (a line number added to a name).</summary>
-    public Said Then(Func<string, Language, string> change) => new(Message, language => change(_render(language), language));
+    public Said Then(Func<string, Language, string> change) => new(language => change(_render(language), language));
 
     public string In(Language language) => _render(language);
 
