@@ -54,7 +54,7 @@ internal static class DeviceList
 
         foreach (var port in unnamed)
         {
-            output.WriteLine($"  {port} (no stable name: add a udev rule, see deploy/99-gateedge.rules)");
+            output.WriteLine($"  {port} (no stable name: add a udev rule, see {InstalledDocs.UdevExample()})");
         }
 
         if (named.Length == 0 && ports.Length == 0)
