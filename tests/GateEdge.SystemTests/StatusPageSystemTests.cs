@@ -39,8 +39,9 @@ public sealed class StatusPageSystemTests : GateTest
         await StatusPageLanguage.AssertChineseAsync(browser, "status-zh-CN", "east");
         Assert.Matches(@"版本 0\.4\.0 · 运行自", await browser.EvaluateAsync("document.getElementById('gateway').textContent"));
         Assert.Equal("navigated", await browser.EvaluateAsync("(location.search = '?lang=en', 'navigated')"));
-        await Eventually.True(async () => await browser.EvaluateAsync("document.documentElement.lang") == "en"
-            && await browser.EvaluateAsync("document.querySelector('#decisions tr')?.cells[6].textContent") == "allow", "the page in English", TimeSpan.FromSeconds(10));
+        // While the page is replaced, the old one's context goes away under an evaluation: asked again until the new one answers.
+        await Eventually.True(async () => await WhileNavigatingAsync(browser, "document.documentElement?.lang") == "en"
+            && await WhileNavigatingAsync(browser, "document.querySelector('#decisions tr')?.cells[6].textContent") == "allow", "the page in English", TimeSpan.FromSeconds(10));
         await StatusPageLanguage.AssertEnglishAsync(browser, "status-en", "中文");
 
         await simulator.DisposeAsync();
@@ -149,6 +150,18 @@ public sealed class StatusPageSystemTests : GateTest
         Assert.True(waited.Headers.RetryAfter?.Delta > TimeSpan.Zero);
         Assert.Equal(HttpStatusCode.TooManyRequests, (await http.SendAsync(SignIn(Token, "same-origin"))).StatusCode);
         Assert.Equal("ok\n", await http.GetStringAsync("/healthz"));
+    }
+
+    private static async Task<string> WhileNavigatingAsync(HeadlessChromium browser, string expression)
+    {
+        try
+        {
+            return await browser.EvaluateAsync(expression);
+        }
+        catch (InvalidOperationException)
+        {
+            return "";
+        }
     }
 
     /// <summary>The test gate's configuration with the status page on a free loopback port, behind <see cref="Token"/>; returns the port.</summary>
