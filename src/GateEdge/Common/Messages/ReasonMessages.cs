@@ -6,9 +6,9 @@ namespace GateEdge.Common.Messages;
 /// </summary>
 internal static class ReasonMessages
 {
-    private static readonly List<Message> Defined = [];
+    private static readonly MessageList Messages = new();
 
-    public static IReadOnlyList<Message> All => Defined;
+    public static IReadOnlyList<Message> All => Messages.All;
 
     static ReasonMessages()
     {
@@ -48,9 +48,9 @@ internal static class ReasonMessages
     }
 
     /// <summary>The reason a code names, said in the reader's language; null for a code not in the catalogue.</summary>
-    public static Message? ForCode(string code) => Defined.Find(m => m.Id == "reason." + code);
+    public static Message? ForCode(string code) => Messages.All.FirstOrDefault(m => m.Id == "reason." + code);
 
-    private static void Reason(string code, string english, string chinese) => Defined.Add(new Message("reason." + code, english, chinese));
+    private static void Reason(string code, string english, string chinese) => Messages.Define("reason." + code, english, chinese);
 
-    private static void Action(string code, string english, string chinese) => Defined.Add(new Message("guard-action." + code, english, chinese));
+    private static void Action(string code, string english, string chinese) => Messages.Define("guard-action." + code, english, chinese);
 }
