@@ -15,18 +15,18 @@ internal static partial class ConfigurationValidator
 
         if (!Languages.TryParse(page.Language, out _))
         {
-            yield return Problem("StatusPage.Language", ConfigMessages.NotPageLanguage, ("value", page.Language));
+            yield return Problem("StatusPage.Language", SettingMessages.NotPageLanguage, ("value", page.Language));
         }
 
         if (!Uri.TryCreate(page.Listen, UriKind.Absolute, out var listen) || listen.Scheme != Uri.UriSchemeHttp || listen.Port <= 0)
         {
-            yield return Problem("StatusPage.Listen", ConfigMessages.NotListenAddress, ("value", page.Listen));
+            yield return Problem("StatusPage.Listen", SettingMessages.NotListenAddress, ("value", page.Listen));
             yield break;
         }
 
         if (page.TokenFile is null && !Publishing.MqttConnectionOptions.IsLoopback(listen.Host))
         {
-            yield return Problem("StatusPage.TokenFile", ConfigMessages.PageNeedsToken, ("host", listen.Host));
+            yield return Problem("StatusPage.TokenFile", SettingMessages.PageNeedsToken, ("host", listen.Host));
         }
 
     }
@@ -36,7 +36,7 @@ internal static partial class ConfigurationValidator
         var o = c.Outputs;
         if (o.Driver is not (GpioOutputOptions.LogDriver or GpioOutputOptions.ChipDriver or GpioOutputOptions.SimulatedDriver))
         {
-            yield return Problem("Outputs.Driver", ConfigMessages.NotOutputDriver, ("value", o.Driver));
+            yield return Problem("Outputs.Driver", SettingMessages.NotOutputDriver, ("value", o.Driver));
         }
 
         var lanes = c.Lanes.Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
@@ -47,18 +47,18 @@ internal static partial class ConfigurationValidator
             string at = $"Outputs.Lanes[{i}]";
             if (!lanes.Contains(lane.Lane))
             {
-                yield return Problem($"{at}.Lane", ConfigMessages.NoLaneNamed, ("name", lane.Lane));
+                yield return Problem($"{at}.Lane", SettingMessages.NoLaneNamed, ("name", lane.Lane));
             }
 
             foreach (var (key, pin) in new[] { ("RelayPin", (int?)lane.RelayPin), ("GreenLampPin", lane.GreenLampPin), ("RedLampPin", lane.RedLampPin), ("BuzzerPin", lane.BuzzerPin) })
             {
                 if (pin is < 0)
                 {
-                    yield return Problem($"{at}.{key}", ConfigMessages.GpioLineRequired);
+                    yield return Problem($"{at}.{key}", SettingMessages.GpioLineRequired);
                 }
                 else if (pin is { } p && !pins.Add(p))
                 {
-                    yield return Problem($"{at}.{key}", ConfigMessages.GpioLineTaken, ("line", p));
+                    yield return Problem($"{at}.{key}", SettingMessages.GpioLineTaken, ("line", p));
                 }
             }
         }

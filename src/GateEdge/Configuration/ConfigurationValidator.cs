@@ -27,12 +27,12 @@ internal static partial class ConfigurationValidator
 
         if (c.Rules.StuckThermometerAfter is 1 or 2)
         {
-            yield return Problem("Rules.StuckThermometerAfter", ConfigMessages.StuckTooFew, ("count", c.Rules.StuckThermometerAfter));
+            yield return Problem("Rules.StuckThermometerAfter", SettingMessages.StuckTooFew, ("count", c.Rules.StuckThermometerAfter));
         }
 
         if (!Prompts.PromptLanguages.TryParse(c.Prompts.Language, out _))
         {
-            yield return Problem("Prompts.Language", ConfigMessages.NotPromptLanguage, ("value", c.Prompts.Language), ("choices", Choices(Prompts.PromptLanguages.Names)));
+            yield return Problem("Prompts.Language", SettingMessages.NotPromptLanguage, ("value", c.Prompts.Language), ("choices", Choices(Prompts.PromptLanguages.Names)));
         }
 
         foreach (var problem in GateOutputs(c))
@@ -42,7 +42,7 @@ internal static partial class ConfigurationValidator
 
         if (string.IsNullOrWhiteSpace(c.Mqtt.Host))
         {
-            yield return Problem("Mqtt.Host", ConfigMessages.HostMissing);
+            yield return Problem("Mqtt.Host", SettingMessages.HostMissing);
         }
 
         foreach (var problem in Mqtt(c.Mqtt, forService))
@@ -99,27 +99,27 @@ internal static partial class ConfigurationValidator
         if (m.Host.Contains("://", StringComparison.Ordinal))
         {
             var uri = Uri.TryCreate(m.Host, UriKind.Absolute, out var parsed) ? parsed : null;
-            yield return Problem("Mqtt.Host", ConfigMessages.HostIsUrl, ("value", m.Host), ("host", uri?.Host ?? "broker.example"),
-                ("port", uri is { IsDefaultPort: false } ? ConfigMessages.PortNote.Say(("port", uri.Port)) : ""));
+            yield return Problem("Mqtt.Host", SettingMessages.HostIsUrl, ("value", m.Host), ("host", uri?.Host ?? "broker.example"),
+                ("port", uri is { IsDefaultPort: false } ? SettingMessages.PortNote.Say(("port", uri.Port)) : ""));
             yield break;
         }
 
         if (!m.UseTls && !m.AllowInsecure && m.Host.Length > 0 && !Publishing.MqttConnectionOptions.IsLoopback(m.Host))
         {
-            yield return Problem("Mqtt.UseTls", ConfigMessages.RemoteNeedsTls, ("host", m.Host));
+            yield return Problem("Mqtt.UseTls", SettingMessages.RemoteNeedsTls, ("host", m.Host));
         }
 
         for (int i = 0; i < m.PinnedPublicKeys.Count; i++)
         {
             if (!m.UseTls || m.PinnedPublicKeys[i] is not { Length: 64 } pin || !pin.All(char.IsAsciiHexDigit))
             {
-                yield return Problem($"Mqtt.PinnedPublicKeys[{i}]", ConfigMessages.BadPin);
+                yield return Problem($"Mqtt.PinnedPublicKeys[{i}]", SettingMessages.BadPin);
             }
         }
 
         if (m.UseTls && string.IsNullOrWhiteSpace(m.CaFile))
         {
-            yield return Problem("Mqtt.CaFile", ConfigMessages.TlsNeedsCa);
+            yield return Problem("Mqtt.CaFile", SettingMessages.TlsNeedsCa);
         }
 
         foreach (var (key, file) in new[] { ("CaFile", m.CaFile), ("ClientCertificateFile", m.ClientCertificateFile), ("ClientKeyFile", m.ClientKeyFile), ("PasswordFile", m.PasswordFile) })
@@ -132,7 +132,7 @@ internal static partial class ConfigurationValidator
 
         if (!string.IsNullOrWhiteSpace(m.PasswordFile) && string.IsNullOrWhiteSpace(m.Username))
         {
-            yield return Problem("Mqtt.Username", ConfigMessages.PasswordWithoutUser);
+            yield return Problem("Mqtt.Username", SettingMessages.PasswordWithoutUser);
         }
     }
 
@@ -142,13 +142,13 @@ internal static partial class ConfigurationValidator
         {
             if (!TopicLevel.IsValid(value))
             {
-                yield return Problem($"Gateway.{name}", ConfigMessages.TopicLevel, ("value", value));
+                yield return Problem($"Gateway.{name}", SettingMessages.TopicLevel, ("value", value));
             }
         }
 
         if (g.GateId == "lists")
         {
-            yield return Problem("Gateway.GateId", ConfigMessages.GateNamedLists);
+            yield return Problem("Gateway.GateId", SettingMessages.GateNamedLists);
         }
     }
 
@@ -156,7 +156,7 @@ internal static partial class ConfigurationValidator
     {
         if (c.Lanes.Count == 0)
         {
-            yield return Problem("Lanes", ConfigMessages.NoLanes);
+            yield return Problem("Lanes", SettingMessages.NoLanes);
         }
 
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -166,63 +166,63 @@ internal static partial class ConfigurationValidator
             string at = $"Lanes[{i}]";
             if (!TopicLevel.IsValid(lane.Id))
             {
-                yield return Problem($"{at}.Id", ConfigMessages.LaneIdInvalid, ("value", lane.Id));
+                yield return Problem($"{at}.Id", SettingMessages.LaneIdInvalid, ("value", lane.Id));
             }
             else if (!ids.Add(lane.Id))
             {
-                yield return Problem($"{at}.Id", ConfigMessages.LaneIdTaken, ("value", lane.Id));
+                yield return Problem($"{at}.Id", SettingMessages.LaneIdTaken, ("value", lane.Id));
             }
 
             if (lane.CardReaders.Count == 0)
             {
-                yield return Problem($"{at}.CardReaders", ConfigMessages.LaneNeedsReader);
+                yield return Problem($"{at}.CardReaders", SettingMessages.LaneNeedsReader);
             }
 
             for (int r = 0; r < lane.CardReaders.Count; r++)
             {
                 if (Kind(devices, lane.CardReaders[r]) != Devices.DeviceRole.CardReader)
                 {
-                    yield return Problem($"{at}.CardReaders[{r}]", ConfigMessages.NoReaderNamed, ("name", lane.CardReaders[r]), ("known", Known(devices, Devices.DeviceRole.CardReader)));
+                    yield return Problem($"{at}.CardReaders[{r}]", SettingMessages.NoReaderNamed, ("name", lane.CardReaders[r]), ("known", Known(devices, Devices.DeviceRole.CardReader)));
                 }
             }
 
             if (string.IsNullOrWhiteSpace(lane.Thermometer))
             {
-                yield return Problem($"{at}.Thermometer", ConfigMessages.LaneNeedsThermometer, ("known", Known(devices, Devices.DeviceRole.Thermometer)));
+                yield return Problem($"{at}.Thermometer", SettingMessages.LaneNeedsThermometer, ("known", Known(devices, Devices.DeviceRole.Thermometer)));
             }
             else if (Kind(devices, lane.Thermometer) != Devices.DeviceRole.Thermometer)
             {
-                yield return Problem($"{at}.Thermometer", ConfigMessages.NoThermometerNamed, ("name", lane.Thermometer), ("known", Known(devices, Devices.DeviceRole.Thermometer)));
+                yield return Problem($"{at}.Thermometer", SettingMessages.NoThermometerNamed, ("name", lane.Thermometer), ("known", Known(devices, Devices.DeviceRole.Thermometer)));
             }
 
             if (lane.MaskDetector is { } mask && Kind(devices, mask) != Devices.DeviceRole.MaskDetector)
             {
-                yield return Problem($"{at}.MaskDetector", ConfigMessages.NoMaskDetectorNamed, ("name", mask), ("known", Known(devices, Devices.DeviceRole.MaskDetector)));
+                yield return Problem($"{at}.MaskDetector", SettingMessages.NoMaskDetectorNamed, ("name", mask), ("known", Known(devices, Devices.DeviceRole.MaskDetector)));
             }
 
             if (lane.GuardKeypad is { } keypad && Kind(devices, keypad) != Devices.DeviceRole.GuardKeypad)
             {
-                yield return Problem($"{at}.GuardKeypad", ConfigMessages.NoKeypadNamed, ("name", keypad), ("known", Known(devices, Devices.DeviceRole.GuardKeypad)));
+                yield return Problem($"{at}.GuardKeypad", SettingMessages.NoKeypadNamed, ("name", keypad), ("known", Known(devices, Devices.DeviceRole.GuardKeypad)));
             }
 
             if (lane.Voice is { } voice && Kind(devices, voice) != Devices.DeviceRole.Voice)
             {
-                yield return Problem($"{at}.Voice", ConfigMessages.NoVoiceNamed, ("name", voice), ("known", Known(devices, Devices.DeviceRole.Voice)));
+                yield return Problem($"{at}.Voice", SettingMessages.NoVoiceNamed, ("name", voice), ("known", Known(devices, Devices.DeviceRole.Voice)));
             }
 
             if (lane.Language is { } language && !Prompts.PromptLanguages.TryParse(language, out _))
             {
-                yield return Problem($"{at}.Language", ConfigMessages.NotPromptLanguage, ("value", language), ("choices", Choices(Prompts.PromptLanguages.Names)));
+                yield return Problem($"{at}.Language", SettingMessages.NotPromptLanguage, ("value", language), ("choices", Choices(Prompts.PromptLanguages.Names)));
             }
 
             if (lane.Mode == Rules.LaneMode.Attended && lane.GuardKeypad is null)
             {
-                yield return Problem($"{at}.GuardKeypad", ConfigMessages.AttendedNeedsKeypad, ("lane", lane.Id));
+                yield return Problem($"{at}.GuardKeypad", SettingMessages.AttendedNeedsKeypad, ("lane", lane.Id));
             }
 
             if (c.Rules.MaskRequired && lane.MaskDetector is null && !(lane.Mode == Rules.LaneMode.Attended && lane.GuardKeypad is not null))
             {
-                yield return Problem(at, ConfigMessages.NeedsMaskSource, ("lane", lane.Id));
+                yield return Problem(at, SettingMessages.NeedsMaskSource, ("lane", lane.Id));
             }
         }
     }

@@ -31,15 +31,15 @@ internal static class DevicesValidator
             string at = $"Devices.{family.Section}[{i}]";
             if (string.IsNullOrWhiteSpace(name))
             {
-                yield return new ConfigProblem($"{at}.Name", ConfigMessages.DeviceNameMissing.Say());
+                yield return new ConfigProblem($"{at}.Name", BoxMessages.DeviceNameMissing.Say());
             }
             else if (!TopicLevel.IsValid(name))
             {
-                yield return new ConfigProblem($"{at}.Name", ConfigMessages.DeviceNameInvalid.Say(("value", name)));
+                yield return new ConfigProblem($"{at}.Name", BoxMessages.DeviceNameInvalid.Say(("value", name)));
             }
             else if (!devices.TryAdd(name, family.Role))
             {
-                yield return new ConfigProblem($"{at}.Name", ConfigMessages.DeviceNameTaken.Say(("value", name)));
+                yield return new ConfigProblem($"{at}.Name", BoxMessages.DeviceNameTaken.Say(("value", name)));
             }
         }
     }
@@ -53,11 +53,11 @@ internal static class DevicesValidator
             string at = $"Devices.{family.Section}[{i}]";
             if (string.IsNullOrWhiteSpace(device.Port))
             {
-                yield return new ConfigProblem($"{at}.Port", ConfigMessages.PortMissing.Say());
+                yield return new ConfigProblem($"{at}.Port", BoxMessages.PortMissing.Say());
             }
             else if (!device.Port.StartsWith('/'))
             {
-                yield return new ConfigProblem($"{at}.Port", ConfigMessages.PortNotPath.Say(("value", device.Port)));
+                yield return new ConfigProblem($"{at}.Port", BoxMessages.PortNotPath.Say(("value", device.Port)));
             }
             else if (ports.TryGetValue(device.Port, out var bus))
             {
@@ -84,19 +84,19 @@ internal static class DevicesValidator
         var first = bus[0];
         if (family != first.Family || device is not IBusAddressed addressed)
         {
-            var message = device is IBusAddressed && first.Device is IBusAddressed ? ConfigMessages.PortTakenOnBus : ConfigMessages.PortTaken;
+            var message = device is IBusAddressed && first.Device is IBusAddressed ? BoxMessages.PortTakenOnBus : BoxMessages.PortTaken;
             yield return new ConfigProblem($"{at}.Port", message.Say(("port", device.Port), ("other", first.Device.Name), ("at", first.At)));
             yield break;
         }
 
         if (device.BaudRate != first.Device.BaudRate)
         {
-            yield return new ConfigProblem($"{at}.BaudRate", ConfigMessages.BusBaudRate.Say(("baud", device.BaudRate), ("otherBaud", first.Device.BaudRate), ("other", first.Device.Name), ("at", first.At)));
+            yield return new ConfigProblem($"{at}.BaudRate", BoxMessages.BusBaudRate.Say(("baud", device.BaudRate), ("otherBaud", first.Device.BaudRate), ("other", first.Device.Name), ("at", first.At)));
         }
 
         foreach (var other in bus.Where(o => ((IBusAddressed)o.Device).BusAddress == addressed.BusAddress).Take(1))
         {
-            yield return new ConfigProblem($"{at}.Address", ConfigMessages.BusAddressTaken.Say(("address", addressed.BusAddress), ("other", other.Device.Name), ("port", device.Port), ("at", other.At)));
+            yield return new ConfigProblem($"{at}.Address", BoxMessages.BusAddressTaken.Say(("address", addressed.BusAddress), ("other", other.Device.Name), ("port", device.Port), ("at", other.At)));
         }
     }
 
@@ -108,7 +108,7 @@ internal static class DevicesValidator
         {
             foreach (var family in onGpio.Where(f => f.Configured(d).Count > 0))
             {
-                yield return new ConfigProblem($"Devices.{family.Section}", ConfigMessages.GpioNeedsChip.Say());
+                yield return new ConfigProblem($"Devices.{family.Section}", BoxMessages.GpioNeedsChip.Say());
             }
         }
 
@@ -123,11 +123,11 @@ internal static class DevicesValidator
                     string at = $"Devices.{family.Section}[{i}].{key}";
                     if (line < 0)
                     {
-                        yield return new ConfigProblem(at, ConfigMessages.GpioLineRequired.Say());
+                        yield return new ConfigProblem(at, SettingMessages.GpioLineRequired.Say());
                     }
                     else if (!used.Add(line))
                     {
-                        yield return new ConfigProblem(at, ConfigMessages.GpioInputLineTaken.Say(("line", line)));
+                        yield return new ConfigProblem(at, BoxMessages.GpioInputLineTaken.Say(("line", line)));
                     }
                 }
             }
@@ -138,7 +138,7 @@ internal static class DevicesValidator
     {
         if (d.I2cDriver is not (DevicesOptions.LinuxI2c or DevicesOptions.SimulatedI2c))
         {
-            yield return new ConfigProblem("Devices.I2cDriver", ConfigMessages.NotI2cDriver.Say(("value", d.I2cDriver)));
+            yield return new ConfigProblem("Devices.I2cDriver", BoxMessages.NotI2cDriver.Say(("value", d.I2cDriver)));
         }
     }
 }

@@ -28,6 +28,6 @@ internal static class GpioLibrary
             }
         }
 
-        return new ConfigProblem("Outputs.Driver", ConfigMessages.NoLibgpiod.Say());
+        return new ConfigProblem("Outputs.Driver", BoxMessages.NoLibgpiod.Say());
     }
 }

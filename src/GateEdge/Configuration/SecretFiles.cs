@@ -35,7 +35,7 @@ internal static class SecretFiles
         {
             if (WritableByOthers(c.Commands.CentreKeys[i].PublicKeyFile) is { } mode)
             {
-                yield return new ConfigProblem($"Commands.CentreKeys[{i}].PublicKeyFile", ConfigMessages.KeyWritableByOthers.Say(("mode", mode)));
+                yield return new ConfigProblem($"Commands.CentreKeys[{i}].PublicKeyFile", BoxMessages.KeyWritableByOthers.Say(("mode", mode)));
             }
         }
 
@@ -62,7 +62,7 @@ internal static class SecretFiles
         {
             if (file is not null && File.Exists(file) && ReadableByOthers(file) is { } mode)
             {
-                yield return new ConfigProblem(key, ConfigMessages.ReadableByAll.Say(("file", file), ("mode", mode)));
+                yield return new ConfigProblem(key, BoxMessages.ReadableByAll.Say(("file", file), ("mode", mode)));
             }
         }
 
@@ -81,17 +81,17 @@ internal static class SecretFiles
             }
             else if (File.ReadAllText(tokenFile).Trim() is var token && token.Length < MinTokenLength)
             {
-                yield return new ConfigProblem(key, ConfigMessages.TokenShort.Say(("file", tokenFile), ("min", MinTokenLength)));
+                yield return new ConfigProblem(key, BoxMessages.TokenShort.Say(("file", tokenFile), ("min", MinTokenLength)));
             }
             else if (GuessingBits(token) < MinTokenBits)
             {
-                yield return new ConfigProblem(key, ConfigMessages.TokenWeak.Say(("file", tokenFile)));
+                yield return new ConfigProblem(key, BoxMessages.TokenWeak.Say(("file", tokenFile)));
             }
         }
 
         if (tokens.Length == 2 && tokens.All(t => File.Exists(t.File)) && File.ReadAllText(tokens[0].File).Trim() == File.ReadAllText(tokens[1].File).Trim())
         {
-            yield return new ConfigProblem("StatusPage.DisplayTokenFile", ConfigMessages.DisplayTokenSame.Say());
+            yield return new ConfigProblem("StatusPage.DisplayTokenFile", BoxMessages.DisplayTokenSame.Say());
         }
     }
 

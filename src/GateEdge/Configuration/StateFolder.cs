@@ -32,7 +32,7 @@ internal static class StateFolder
             existing = Path.GetDirectoryName(existing);
             if (existing is null)
             {
-                return ConfigMessages.FolderNoParent.Say(("folder", folder));
+                return BoxMessages.FolderNoParent.Say(("folder", folder));
             }
         }
 
@@ -45,13 +45,13 @@ internal static class StateFolder
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return existing == folder
-                ? ConfigMessages.FolderNotWritable.Say(("folder", folder), ("detail", ex.Message))
-                : ConfigMessages.FolderCannotBeCreated.Say(("folder", folder), ("parent", existing), ("detail", ex.Message));
+                ? BoxMessages.FolderNotWritable.Say(("folder", folder), ("detail", ex.Message))
+                : BoxMessages.FolderCannotBeCreated.Say(("folder", folder), ("parent", existing), ("detail", ex.Message));
         }
 
         long free = new DriveInfo(existing).AvailableFreeSpace;
         return free < MinFreeBytes
-            ? ConfigMessages.DiskFull.Say(("folder", folder), ("free", free / 1024), ("need", MinFreeBytes / 1024 / 1024))
+            ? BoxMessages.DiskFull.Say(("folder", folder), ("free", free / 1024), ("need", MinFreeBytes / 1024 / 1024))
             : null;
     }
 }

@@ -37,7 +37,7 @@ public sealed partial class MessageCatalogueTests
     [Fact]
     public void Values_fill_placeholders_once_even_when_they_hold_braces_and_nested_messages_follow_the_language()
     {
-        var said = ConfigMessages.NoReaderNamed.Say(("name", "{known}"), ("known", ConfigMessages.None.Say()));
+        var said = SettingMessages.NoReaderNamed.Say(("name", "{known}"), ("known", ConfigMessages.None.Say()));
 
         Assert.Equal("no card reader is named '{known}' (known: none)", said.In(Language.English));
         Assert.Equal("没有名为 '{known}' 的读卡器（已配置：无）", said.In(Language.Chinese));

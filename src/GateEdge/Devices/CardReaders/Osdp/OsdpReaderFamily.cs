@@ -24,12 +24,12 @@ internal static class OsdpReaderFamily
     {
         if (r.InstallMode && string.IsNullOrWhiteSpace(r.KeyFile))
         {
-            yield return ($"{at}.InstallMode", ConfigMessages.InstallModeNeedsKeyFile.Say(("name", r.Name)));
+            yield return ($"{at}.InstallMode", BoxMessages.InstallModeNeedsKeyFile.Say(("name", r.Name)));
         }
 
         if (r.OfflineAfter <= r.ReplyTimeout)
         {
-            yield return ($"{at}.OfflineAfter", ConfigMessages.OfflineAfterTooShort.Say(("offline", r.OfflineAfter), ("reply", r.ReplyTimeout)));
+            yield return ($"{at}.OfflineAfter", BoxMessages.OfflineAfterTooShort.Say(("offline", r.OfflineAfter), ("reply", r.ReplyTimeout)));
         }
     }
 }

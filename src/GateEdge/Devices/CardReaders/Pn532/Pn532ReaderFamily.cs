@@ -9,7 +9,7 @@ internal static class Pn532ReaderFamily
         (o, s) => new Pn532ReaderSession(o, s.Sink, s.Time, s.Logger<Pn532ReaderSession>()))
     {
         Check = (r, at) => r.BaudRate == Pn532ReaderOptions.HsuBaudRate ? []
-            : [($"{at}.BaudRate", ConfigMessages.Pn532BaudRate.Say(("baud", Pn532ReaderOptions.HsuBaudRate)))],
+            : [($"{at}.BaudRate", BoxMessages.Pn532BaudRate.Say(("baud", Pn532ReaderOptions.HsuBaudRate)))],
         Probes = port => [new(Family!, "a PN532 NFC reader (HSU)", "lane1-nfc", new Pn532ReaderOptions { Name = "probe", Port = port })],
     };
 }

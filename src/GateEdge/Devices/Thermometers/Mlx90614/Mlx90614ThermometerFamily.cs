@@ -18,7 +18,7 @@ internal static class Mlx90614ThermometerFamily
             var t = sensors[i];
             if (t.Address is >= 0x03 and <= 0x77 && !wired.TryAdd((t.Bus, t.Address), t.Name))
             {
-                yield return ($"{path}[{i}].Address", ConfigMessages.I2cAddressTaken.Say(("bus", t.Bus), ("address", t.Address.ToString("X2", System.Globalization.CultureInfo.InvariantCulture)), ("other", wired[(t.Bus, t.Address)])));
+                yield return ($"{path}[{i}].Address", BoxMessages.I2cAddressTaken.Say(("bus", t.Bus), ("address", t.Address.ToString("X2", System.Globalization.CultureInfo.InvariantCulture)), ("other", wired[(t.Bus, t.Address)])));
             }
         }
     }
