@@ -10,7 +10,7 @@ internal static class ConfigCheck
     {
         try
         {
-            var config = ConfigFile.Load(path);
+            var config = ConfigFile.Load(path, forService: true, out var file);
             output.WriteLine(ConfigMessages.Ok.Say(("file", path)).In(language));
             output.WriteLine("  " + ConfigMessages.SummaryGateway.Say(("id", config.Gateway.Id), ("compound", config.Gateway.CompoundId), ("gate", config.Gateway.GateId)).In(language));
             foreach (var lane in config.Lanes)
@@ -23,7 +23,6 @@ internal static class ConfigCheck
 
             output.WriteLine("  " + ConfigMessages.SummaryBroker.Say(("host", config.Mqtt.Host), ("port", config.Mqtt.Port),
                 ("tls", config.Mqtt.UseTls ? ConfigMessages.SummaryTls.Say() : ""), ("journal", config.Journal.Path)).In(language));
-            var file = ConfigPositions.Read(Path.GetFullPath(path));
             foreach (var warning in ConfigWarnings.Of(config))
             {
                 var said = file.Find(warning.Path) is { } at ? ConfigMessages.At.Say(("line", at.Line), ("column", at.Column), ("problem", warning.AsSaid())) : warning.AsSaid();

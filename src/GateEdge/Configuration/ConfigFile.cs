@@ -13,7 +13,10 @@ internal static class ConfigFile
     public static string DefaultPath() => Environment.GetEnvironmentVariable("GATEEDGE_CONFIG") is { Length: > 0 } path ? path : InstalledPath;
 
     /// <param name="forService">False for the technician's tools (devices, journal, lists): they are not held to what only the running service needs (broker CA and password, keys, a writable state folder, libgpiod), so wiring can come before them.</param>
-    public static GatewayConfiguration Load(string path, bool forService = true)
+    public static GatewayConfiguration Load(string path, bool forService = true) => Load(path, forService, out _);
+
+    /// <param name="positions">Where each setting is in the file, for what is said about it after the load (warnings).</param>
+    public static GatewayConfiguration Load(string path, bool forService, out ConfigPositions positions)
     {
         path = Path.GetFullPath(path);
         if (!File.Exists(path))
@@ -21,7 +24,7 @@ internal static class ConfigFile
             throw new GatewayConfigurationException(path, [ConfigMessages.ConfigFileMissing.Say()]);
         }
 
-        var positions = ConfigPositions.Read(path);
+        positions = ConfigPositions.Read(path);
         var configuration = Refusing(path, () => AddFile(new ConfigurationBuilder(), path).Build());
         return ConfigurationLoader.Load(configuration, path, Path.GetDirectoryName(path)!, positions, forService);
     }
