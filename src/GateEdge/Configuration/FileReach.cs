@@ -34,7 +34,7 @@ internal static class FileReach
         {
             return ConfigMessages.FileDenied.Say(("file", file), ("user", Environment.UserName));
         }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or IOException)
+        catch (IOException)
         {
             return ConfigMessages.FileMissing.Say(("file", file));
         }
@@ -49,8 +49,8 @@ internal static class FileReach
     public static Said? UnwritableByService(string folder) =>
         Directory.Exists(folder) && AsServiceUser("-w", folder) == false ? ConfigMessages.ServiceCannotWrite.Say(("folder", folder), ("user", ServiceUser)) : null;
 
-    /// <summary><c>test</c> run as the service's user (setpriv, util-linux); null when that cannot be asked.</summary>
-    private static bool? AsServiceUser(string test, string path)
+    /// <summary>The service's user and group, when this check runs as root and may become that user; found once a run.</summary>
+    private static readonly Lazy<(string User, string Group)?> Service = new(() =>
     {
         if (!OperatingSystem.IsLinux() || Environment.UserName != "root" || ServiceUser is not { } user || Output("id", "-g", user) is not { } group)
         {
@@ -58,13 +58,14 @@ internal static class FileReach
         }
 
         // setpriv failing on its own (no such group, no privilege) must not read as "cannot read": it is tried first with true.
-        if (Run("setpriv", "--reuid", user, "--regid", group, "--init-groups", "--", "true") != 0)
-        {
-            return null;
-        }
+        return Run("setpriv", "--reuid", user, "--regid", group, "--init-groups", "--", "true") == 0 ? (user, group) : null;
+    });
 
-        return Run("setpriv", "--reuid", user, "--regid", group, "--init-groups", "--", "test", test, path) is { } exit ? exit == 0 : null;
-    }
+    /// <summary><c>test</c> run as the service's user (setpriv, util-linux); null when that cannot be asked.</summary>
+    private static bool? AsServiceUser(string test, string path) =>
+        Service.Value is var (user, group)
+            ? Run("setpriv", "--reuid", user, "--regid", group, "--init-groups", "--", "test", test, path) is { } exit ? exit == 0 : null
+            : null;
 
     private static int? Run(string file, params string[] args) => Execute(file, args).Exit;
 
