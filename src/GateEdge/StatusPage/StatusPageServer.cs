@@ -129,7 +129,8 @@ internal sealed partial class StatusPageServer(
             new($"{config.Mqtt.Host}:{config.Mqtt.Port}", connected, since, problem, broker.IdentityClash),
             new(journal.Appender.LastSeq, journal.Outbox.CountUndelivered(), maintenance.BacklogAlarm, journal.Health.CanRecord ? null : journal.Health.Fault?.Problem ?? "the journal has stopped",
                 maintenance.SizeAlarm),
-            [.. config.Lanes.Select(l => new StatusSnapshot.LanePart(l.Id, Wire.Of(l.Direction), Wire.Of(l.Mode), [.. l.Devices], guards.For(l.Id).Guard, guards.For(l.Id).Waiting))],
+            [.. config.Lanes.Select(l => (Lane: l, Desk: guards.For(l.Id)))
+                .Select(l => new StatusSnapshot.LanePart(l.Lane.Id, Wire.Of(l.Lane.Direction), Wire.Of(l.Lane.Mode), [.. l.Lane.Devices], l.Desk.Guard, l.Desk.Waiting))],
             [.. health.Snapshot().Select(d => new StatusSnapshot.DevicePart(d.Device, Wire.Of(d.State), d.Reason, d.Since,
                 d.Counters?.Frames ?? 0, d.Counters?.BadFrames ?? 0, d.Counters?.SilentPolls ?? 0, d.Counters?.Disconnects ?? 0))],
             decisions.Snapshot(),
