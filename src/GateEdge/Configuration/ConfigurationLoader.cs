@@ -51,6 +51,7 @@ internal static partial class ConfigurationLoader
 
         result.Gateway.StateDirectory = Path.GetFullPath(result.Gateway.StateDirectory, baseDirectory);
         result.Journal.Path = Path.GetFullPath(result.Journal.Path, result.Gateway.StateDirectory);
+        result.Gateway.ClockSynchronisedFlag = FullPathOrNull(result.Gateway.ClockSynchronisedFlag, baseDirectory);
         result.Registry.SeedFile = FullPathOrNull(result.Registry.SeedFile, baseDirectory);
 
         result.Mqtt.CaFile = FullPathOrNull(result.Mqtt.CaFile, baseDirectory);

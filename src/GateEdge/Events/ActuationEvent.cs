@@ -1,3 +1,5 @@
+using GateEdge.Common.Clock;
+
 namespace GateEdge.Events;
 
 /// <summary>
@@ -13,6 +15,7 @@ internal sealed record ActuationEvent(
     long Seq,
     string Prev,
     DateTimeOffset Time,
+    ClockReading Clock,
     string Compound,
     string Gate,
     string Gateway,
@@ -26,7 +29,7 @@ internal sealed record ActuationEvent(
     public const string SchemaId = "gateedge.actuation/1";
 
     internal ActuationEvent(EventHeader h, string forId, long forSeq, string cause, string relay, string? problem)
-        : this(SchemaId, h.Id, h.Seq, h.Prev, h.Time, h.Compound, h.Gate, h.Gateway, h.Lane, forId, forSeq, cause, relay, problem)
+        : this(SchemaId, h.Id, h.Seq, h.Prev, h.Time, h.Clock, h.Compound, h.Gate, h.Gateway, h.Lane, forId, forSeq, cause, relay, problem)
     {
     }
 }

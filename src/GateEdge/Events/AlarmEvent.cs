@@ -1,3 +1,5 @@
+using GateEdge.Common.Clock;
+
 namespace GateEdge.Events;
 
 /// <summary>
@@ -11,6 +13,7 @@ internal sealed record AlarmEvent(
     long Seq,
     string Prev,
     DateTimeOffset Time,
+    ClockReading Clock,
     string Compound,
     string Gate,
     string Gateway,
@@ -29,8 +32,10 @@ internal sealed record AlarmEvent(
 
     public const string GatewayIdClash = "gateway-id-clash";
 
+    public const string ClockSynchronised = "clock-synchronised";
+
     internal AlarmEvent(EventHeader h, string alarm, string detail, long? fromSeq = null, long? toSeq = null)
-        : this(SchemaId, h.Id, h.Seq, h.Prev, h.Time, h.Compound, h.Gate, h.Gateway, alarm, detail, fromSeq, toSeq)
+        : this(SchemaId, h.Id, h.Seq, h.Prev, h.Time, h.Clock, h.Compound, h.Gate, h.Gateway, alarm, detail, fromSeq, toSeq)
     {
     }
 }

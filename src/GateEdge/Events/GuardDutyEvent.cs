@@ -1,3 +1,5 @@
+using GateEdge.Common.Clock;
+
 namespace GateEdge.Events;
 
 /// <summary>
@@ -10,6 +12,7 @@ internal sealed record GuardDutyEvent(
     long Seq,
     string Prev,
     DateTimeOffset Time,
+    ClockReading Clock,
     string Compound,
     string Gate,
     string Gateway,
@@ -21,7 +24,7 @@ internal sealed record GuardDutyEvent(
     public const string SchemaId = "gateedge.guard/2";
 
     internal GuardDutyEvent(EventHeader h, string guard, string action, string? previous)
-        : this(SchemaId, h.Id, h.Seq, h.Prev, h.Time, h.Compound, h.Gate, h.Gateway, h.Lane, guard, action, previous)
+        : this(SchemaId, h.Id, h.Seq, h.Prev, h.Time, h.Clock, h.Compound, h.Gate, h.Gateway, h.Lane, guard, action, previous)
     {
     }
 }

@@ -1,3 +1,5 @@
+using GateEdge.Common.Clock;
+
 namespace GateEdge.Events;
 
 /// <summary>
@@ -5,6 +7,7 @@ namespace GateEdge.Events;
 /// yet to deliver, and its devices. Sent at QoS 0 and never journalled: a missed heartbeat is
 /// replaced by the next one.
 /// </summary>
+/// <param name="Clock">Whether the clock is synchronised, this boot and the time since it, as each event carries them.</param>
 /// <param name="UptimeSeconds">Time since start by the monotonic clock, which no clock setting moves.</param>
 /// <param name="ClockStepSeconds">How far the wall clock was set forward (positive) or back since start: event times before and after a step are that far apart.</param>
 /// <param name="RecordingProblem">Why attempts cannot be recorded now (a full disk, a read-only state folder); null when they can.</param>
@@ -12,6 +15,7 @@ internal sealed record Heartbeat(
     string Schema,
     string Gateway,
     DateTimeOffset Time,
+    ClockReading Clock,
     DateTimeOffset StartedAt,
     double UptimeSeconds,
     double ClockStepSeconds,

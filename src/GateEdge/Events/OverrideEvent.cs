@@ -1,3 +1,5 @@
+using GateEdge.Common.Clock;
+
 namespace GateEdge.Events;
 
 /// <summary>
@@ -11,6 +13,7 @@ internal sealed record OverrideEvent(
     long Seq,
     string Prev,
     DateTimeOffset Time,
+    ClockReading Clock,
     string Compound,
     string Gate,
     string Gateway,
@@ -24,7 +27,7 @@ internal sealed record OverrideEvent(
     public const string SchemaId = "gateedge.override/2";
 
     internal OverrideEvent(EventHeader h, string passage, long passageSeq, string? guard, string decision, string reason)
-        : this(SchemaId, h.Id, h.Seq, h.Prev, h.Time, h.Compound, h.Gate, h.Gateway, h.Lane, passage, passageSeq, guard, decision, reason)
+        : this(SchemaId, h.Id, h.Seq, h.Prev, h.Time, h.Clock, h.Compound, h.Gate, h.Gateway, h.Lane, passage, passageSeq, guard, decision, reason)
     {
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using GateEdge.Common.Clock;
 
 namespace GateEdge.Events;
 
@@ -14,6 +15,7 @@ internal sealed record PassageEvent(
     long Seq,
     string Prev,
     DateTimeOffset Time,
+    ClockReading Clock,
     string Compound,
     string Gate,
     string Gateway,
@@ -36,7 +38,7 @@ internal sealed record PassageEvent(
 
     internal PassageEvent(EventHeader h, string direction, string mode, CredentialPart credential, PersonPart person, TemperaturePart temperature, MaskPart mask,
         string outcome, IReadOnlyList<string> rules, IReadOnlyList<string> reasons, IReadOnlyList<string> reasonCodes, IReadOnlyList<string> alarms, string? guard, IReadOnlyDictionary<string, string> devices)
-        : this(SchemaId, h.Id, h.Seq, h.Prev, h.Time, h.Compound, h.Gate, h.Gateway, h.Lane, direction, mode, credential, person, temperature, mask,
+        : this(SchemaId, h.Id, h.Seq, h.Prev, h.Time, h.Clock, h.Compound, h.Gate, h.Gateway, h.Lane, direction, mode, credential, person, temperature, mask,
             outcome, rules, reasons, reasonCodes, alarms, guard, devices)
     {
     }

@@ -1,3 +1,5 @@
+using GateEdge.Common.Clock;
+
 namespace GateEdge.Events;
 
 /// <summary>
@@ -10,6 +12,7 @@ internal sealed record RemoteOpenEvent(
     long Seq,
     string Prev,
     DateTimeOffset Time,
+    ClockReading Clock,
     string Compound,
     string Gate,
     string Gateway,
@@ -21,7 +24,7 @@ internal sealed record RemoteOpenEvent(
     public const string SchemaId = "gateedge.remote-open/2";
 
     internal RemoteOpenEvent(EventHeader h, string commandId, string @operator, string reason)
-        : this(SchemaId, h.Id, h.Seq, h.Prev, h.Time, h.Compound, h.Gate, h.Gateway, h.Lane, commandId, @operator, reason)
+        : this(SchemaId, h.Id, h.Seq, h.Prev, h.Time, h.Clock, h.Compound, h.Gate, h.Gateway, h.Lane, commandId, @operator, reason)
     {
     }
 }

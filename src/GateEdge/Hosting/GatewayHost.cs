@@ -1,6 +1,7 @@
 using System.Device.Gpio.Drivers;
 using System.Device.Gpio;
 using GateEdge.Commands;
+using GateEdge.Common.Clock;
 using GateEdge.Common.Messages;
 using GateEdge.Configuration;
 using GateEdge.Devices.Gpio;
@@ -88,7 +89,9 @@ internal static class GatewayHost
         services.AddSingleton(config.Privacy.IdentitySealingKeyFile is { } sealing
             ? IdentitySealer.Load(sealing).Sealer ?? throw new GatewayConfigurationException(sealing, ["Privacy.IdentitySealingKeyFile: unusable"])
             : IdentitySealer.None);
-        services.AddSingleton(new EventHeaders(config.Gateway));
+        services.AddSingleton(sp => ClockWitness.ForThisBox(config.Gateway.ClockSynchronisedFlag, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new EventHeaders(config.Gateway, sp.GetRequiredService<ClockWitness>()));
+        services.AddHostedService<ClockSynchronisationAlarm>();
         services.AddSingleton<LaneEvents>();
         services.AddSingleton(config.Prompts);
         services.AddSingleton<Prompts.LanePromptBoard>();

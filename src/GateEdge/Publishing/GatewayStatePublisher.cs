@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GateEdge.Commands;
 using GateEdge.Common;
+using GateEdge.Common.Clock;
 using GateEdge.Devices.Health;
 using GateEdge.Events;
 using GateEdge.Evidence;
@@ -38,15 +39,17 @@ internal sealed partial class GatewayStatePublisher : IDisposable
     private long _checkpointedSize = -1;
     private readonly TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private IReadOnlyList<string> _staleLists = [];
+    private readonly ClockWitness _clock;
     private volatile bool _devicesChanged;
     private volatile bool _heartbeatDue;
     private volatile bool _republish;
     private volatile bool _checkpointDue;
 
     public GatewayStatePublisher(MqttOptions options, Topics topics, GatewayOptions gateway, EventJournal journal, DeviceHealthBoard health,
-        CommandInbox commands, JournalMaintenance maintenance, LiveRegistry registry, GatewayKey key, TimeProvider time, ILogger<GatewayStatePublisher> logger)
+        CommandInbox commands, JournalMaintenance maintenance, LiveRegistry registry, GatewayKey key, ClockWitness clock, TimeProvider time, ILogger<GatewayStatePublisher> logger)
     {
         _key = key;
+        _clock = clock;
         _checkpointEvery = options.CheckpointEvery;
         _topics = topics;
         _gateway = gateway;
@@ -165,7 +168,7 @@ internal sealed partial class GatewayStatePublisher : IDisposable
             }
 
             var uptime = _time.GetElapsedTime(_startedTimestamp);
-            var heartbeat = new Heartbeat(Heartbeat.SchemaId, _gateway.Id, now, _startedAt, Math.Round(uptime.TotalSeconds, 3), Heartbeat.ClockStep(_startedAt, now, uptime), _journal.Appender.LastSeq, _journal.Outbox.CountUndelivered(), _maintenance.BacklogAlarm,
+            var heartbeat = new Heartbeat(Heartbeat.SchemaId, _gateway.Id, now, _clock.Read(), _startedAt, Math.Round(uptime.TotalSeconds, 3), Heartbeat.ClockStep(_startedAt, now, uptime), _journal.Appender.LastSeq, _journal.Outbox.CountUndelivered(), _maintenance.BacklogAlarm,
                 _health.Snapshot().ToDictionary(d => d.Device, d => Wire.Of(d.State)),
                 _registry.Versions.ToDictionary(l => l.Key, l => new Heartbeat.ListState(l.Value.Version, l.Value.Version == 0 ? null : l.Value.AppliedAt, stale.Contains(l.Key))),
                 _journal.Health.Fault?.Problem);

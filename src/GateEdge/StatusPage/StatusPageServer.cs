@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text;
+using GateEdge.Common.Clock;
 using GateEdge.Common.Messages;
 using GateEdge.Configuration;
 using GateEdge.Devices.Health;
@@ -34,6 +35,7 @@ internal sealed partial class StatusPageServer(
     LiveRegistry registry,
     GatewayMetrics metrics,
     LanePromptBoard prompts,
+    ClockWitness clock,
     TimeProvider time,
     ILogger<StatusPageServer> logger) : BackgroundService
 {
@@ -125,7 +127,7 @@ internal sealed partial class StatusPageServer(
         var stale = registry.Stale(now);
         var (connected, since, problem) = broker.Current;
         return new StatusSnapshot(
-            new(config.Gateway.Id, config.Gateway.CompoundId, config.Gateway.GateId, now, GatewayMetrics.Version, _startedAt),
+            new(config.Gateway.Id, config.Gateway.CompoundId, config.Gateway.GateId, now, GatewayMetrics.Version, _startedAt, clock.Synchronised),
             new($"{config.Mqtt.Host}:{config.Mqtt.Port}", connected, since, problem, broker.IdentityClash),
             new(journal.Appender.LastSeq, journal.Outbox.CountUndelivered(), maintenance.BacklogAlarm, journal.Health.CanRecord ? null : journal.Health.Fault?.Problem ?? "the journal has stopped",
                 maintenance.SizeAlarm),

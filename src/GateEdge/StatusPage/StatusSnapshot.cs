@@ -14,7 +14,8 @@ internal sealed record StatusSnapshot(
     IReadOnlyList<DecisionSummary> Decisions,
     IReadOnlyList<StatusSnapshot.ListPart> Lists)
 {
-    internal sealed record GatewayPart(string Id, string Compound, string Gate, DateTimeOffset Now, string Version, DateTimeOffset StartedAt);
+    /// <param name="ClockSynchronised">The wall clock is synchronised to a time source; null when that cannot be told.</param>
+    internal sealed record GatewayPart(string Id, string Compound, string Gate, DateTimeOffset Now, string Version, DateTimeOffset StartedAt, bool? ClockSynchronised);
 
     /// <param name="IdentityClash">Another box uses this gateway's id (the broker handed it this gateway's session within the last hour); null when none did.</param>
     internal sealed record BrokerPart(string Address, bool Connected, DateTimeOffset? Since, string? Problem, string? IdentityClash);

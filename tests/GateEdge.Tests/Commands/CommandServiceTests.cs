@@ -10,6 +10,7 @@ using GateEdge.Outputs.Gpio;
 using GateEdge.Outputs;
 using GateEdge.Registry;
 using GateEdge.Tests.Registry;
+using GateEdge.Tests.Support;
 using GateEdge.Trust;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -58,7 +59,7 @@ public sealed class CommandServiceTests : IAsyncLifetime
             Driver = GpioOutputOptions.SimulatedDriver,
             Lanes = [new LaneOutputOptions { Lane = "lane1", RelayPin = Relay, PulseLength = TimeSpan.FromSeconds(1) }],
         }, _time, NullLogger<GpioGateOutputs>.Instance);
-        var headers = new EventHeaders(_gateway);
+        var headers = new EventHeaders(_gateway, SettableClockSynchronisation.Witness(_time));
         _store = new RegistryStore(Path.Combine(_dir, "registry.db"));
         _registry = new LiveRegistry(new SeedFileRegistry([]), _store, _time, LiveRegistryTests.Compound);
         _service = new CommandService(new CommandInbox(new CommandOptions(), keys!), keys!, new CommandParser(new CommandOptions(), _gateway, new HashSet<string> { "lane1" }),

@@ -246,6 +246,7 @@ public sealed class JournalMaintenanceTests : IDisposable
         new(journal, _options, _time, NullLogger<JournalMaintenance>.Instance, redaction);
 
     private static readonly PassageEvent Sample = new(PassageEvent.SchemaId, "0193", 1, GateEdge.Evidence.EventChain.Genesis, new DateTimeOffset(2026, 11, 1, 8, 0, 0, TimeSpan.Zero),
+        new GateEdge.Common.Clock.ClockReading(true, null, 12.5),
         "c-7", "east", "gw-7", "lane1", "in", "unattended",
         new PassageEvent.CredentialPart("national-id", "110105********002X", new string('a', 64), "lane1-idcard", new DateTimeOffset(2026, 11, 1, 8, 0, 0, TimeSpan.Zero), "11010519491231002X"),
         new PassageEvent.PersonPart("R-1", "resident", "张*", "张三"),

@@ -64,7 +64,7 @@ public sealed class RecordBeforeActTests : IAsyncLifetime
         var gateway = new GatewayOptions { Id = "gw-1", CompoundId = "c-7", GateId = "north" };
         var health = new DeviceHealthBoard(_time);
         health.Report("thermometer", DeviceState.Online, null);
-        var headers = new EventHeaders(gateway);
+        var headers = new EventHeaders(gateway, SettableClockSynchronisation.Witness(_time));
         var recorder = new PassageRecorder(new GateActuator(_journal.Appender, _outputs, headers, _time, NullLogger<GateActuator>.Instance),
             new LaneEvents(headers, IdentitySealer.None, new PrivacyOptions()), _outputs, new DecisionFeed(new RecentDecisions(), new GuardDesk(), new GatewayMetrics(_journal, health, new BrokerConnectionState(_time), _time), _prompts.Board, _time, NullLogger<DecisionFeed>.Instance),
             NullLogger<PassageRecorder>.Instance);

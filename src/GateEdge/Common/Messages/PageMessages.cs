@@ -57,6 +57,8 @@ internal static class PageMessages
     public static readonly Message SizeAlarm = Messages.Define("page.size-alarm", "JOURNAL NEARLY FULL: check the broker connection and retention", "记录库将满：请检查 MQTT 服务器连接和保留期");
     public static readonly Message CannotRecord = Messages.Define("page.cannot-record", "CANNOT RECORD: {problem}; gates stay closed", "无法记录：{problem}；闸门保持关闭");
     public static readonly Message IdClash = Messages.Define("page.id-clash", "ANOTHER BOX USES THIS GATEWAY'S ID: {detail}", "另一台盒子在使用本网关的编号：{detail}");
+    public static readonly Message ClockNotSynchronised = Messages.Define("page.clock-unsynchronised",
+        "CLOCK NOT SYNCHRONISED: recorded times may be off; the centre places them once it is", "时钟未校准：记录的时间可能不准，校准后中心会按开机计时推算");
     public static readonly Message ListPersons = Messages.Define("page.list.persons", "persons", "人员");
     public static readonly Message ListQuarantine = Messages.Define("page.list.quarantine", "quarantine", "隔离名单");
     public static readonly Message ListKeyGroup = Messages.Define("page.list.key-group", "key group", "重点关注名单");
