@@ -190,7 +190,7 @@ public sealed class EvidenceSystemTests : GateTest
         var rows = neverOpened.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, rows.Length);
         Assert.Contains(",gw-7,1,passage,lane1,", rows[1], StringComparison.Ordinal);
-        Assert.EndsWith(",not-confirmed,relay not-confirmed: the gateway stopped between recording this opening and recording what the relay did; the gate most likely did not open", rows[1], StringComparison.Ordinal);
+        Assert.EndsWith(",not-confirmed,,relay not-confirmed: the gateway stopped between recording this opening and recording what the relay did; the gate most likely did not open", rows[1], StringComparison.Ordinal);
         var (_, report) = await ingest.RunAsync("verify", "--keys", ingest.KeysFolder);
         Assert.Contains("note gw-7 #1 allowed-not-opened: passage #1 allowed, never opened: relay not-confirmed (actuation #2)", report, StringComparison.Ordinal);
     }

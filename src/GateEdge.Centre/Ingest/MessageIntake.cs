@@ -149,11 +149,13 @@ internal sealed class MessageIntake(EnrolledKeys enrolled)
 
         var credential = Object(e, "credential");
         var person = Object(e, "person");
+        var clock = Object(e, "clock");
         return new EventIntake(place, topic, seq, kind, Guid.TryParse(Text(e, "id"), out var id) ? id : null, prev, hash,
             Encoding.UTF8.GetString(payload, 0, payload.Length - body.Length - 1), body,
             Text(e, "lane"), Text(e, "direction"), Time(e, "time"), Text(e, "outcome"),
             Text(credential, "kind"), Text(credential, "masked"), Text(credential, "sealed"), Text(person, "ref"), Text(person, "class"),
-            Long(e, "forSeq"), Text(e, "relay"));
+            Long(e, "forSeq"), Text(e, "relay"),
+            new EventClock(Bool(clock, "synced"), Guid.TryParse(Text(clock, "boot"), out var boot) ? boot : null, Number(clock, "uptime") is >= 0 and var uptime ? uptime : null));
     }
 
     private static Intake ReadCheckpoint(GatewayPlace place, string topic, byte[] payload, JsonElement c) =>

@@ -12,20 +12,26 @@ namespace GateEdge.Centre.Queries;
 /// </summary>
 internal sealed class Investigations(NpgsqlDataSource database)
 {
+    // The time shown and searched is where the event belongs (placed_events): for one stamped by an
+    // unsynchronised clock, "clock" says so and what it was stamped with.
     private const string AttemptColumns = """
-        e.time, e.gateway, e.seq, e.kind, e.lane, e.direction, e.outcome, e.person_ref, e.person_class, e.credential_masked,
+        coalesce(e.placed_time, e.time), e.gateway, e.seq, e.kind, e.lane, e.direction, e.outcome, e.person_ref, e.person_class, e.credential_masked,
         (convert_from(e.body, 'UTF8')::jsonb #>> '{temperature,bodyC}'),
-        (SELECT a.relay FROM gateway_events a WHERE a.gateway = e.gateway AND a.for_seq = e.seq AND a.kind = 'actuation' ORDER BY a.seq LIMIT 1)
+        (SELECT a.relay FROM gateway_events a WHERE a.gateway = e.gateway AND a.for_seq = e.seq AND a.kind = 'actuation' ORDER BY a.seq LIMIT 1),
+        CASE WHEN e.clock_synced IS NOT FALSE THEN NULL
+             WHEN e.placed_time IS NULL THEN 'not synchronised, not yet placeable; stamped ' || to_char(e.time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+             ELSE 'not synchronised; stamped ' || to_char(e.time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') END
         """;
 
-    private static readonly string[] AttemptHeadings = ["time", "gateway", "seq", "kind", "lane", "direction", "outcome", "person", "class", "credential", "bodyC", "relay"];
+    private static readonly string[] AttemptHeadings = ["time", "gateway", "seq", "kind", "lane", "direction", "outcome", "person", "class", "credential", "bodyC", "relay", "clock"];
 
     /// <summary>Every attempt (passages, overrides, remote opens) at one gate in [from, to).</summary>
     public async Task<ResultTable> AtGateAsync(string compound, string gate, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
         await RowsAsync(AttemptHeadings, $"""
-            SELECT {AttemptColumns} FROM gateway_events e
-            WHERE e.compound = $1 AND e.gate = $2 AND e.time >= $3 AND e.time < $4 AND e.kind IN ('passage', 'override', 'remote-open')
-            ORDER BY e.time, e.gateway, e.seq
+            SELECT {AttemptColumns} FROM placed_events e
+            WHERE e.compound = $1 AND e.gate = $2 AND coalesce(e.placed_time, e.time) >= $3 AND coalesce(e.placed_time, e.time) < $4
+              AND e.kind IN ('passage', 'override', 'remote-open')
+            ORDER BY 1, e.gateway, e.seq
             """, [compound, gate, from.UtcDateTime, to.UtcDateTime], cancellationToken);
 
     /// <summary>Every attempt by one person (an ID number or a compound card number) at any gate in [from, to).</summary>
@@ -35,9 +41,9 @@ internal sealed class Investigations(NpgsqlDataSource database)
         number = number.Trim().ToUpperInvariant();
         string wanted = $"{Events.Wire.Of(kind)}:{number}";
         var candidates = await RowsAsync([.. AttemptHeadings, "sealed"], $"""
-            SELECT {AttemptColumns}, e.credential_sealed FROM gateway_events e
-            WHERE e.credential_masked = $1 AND e.time >= $2 AND e.time < $3 AND e.credential_sealed IS NOT NULL
-            ORDER BY e.time, e.gateway, e.seq
+            SELECT {AttemptColumns}, e.credential_sealed FROM placed_events e
+            WHERE e.credential_masked = $1 AND coalesce(e.placed_time, e.time) >= $2 AND coalesce(e.placed_time, e.time) < $3 AND e.credential_sealed IS NOT NULL
+            ORDER BY 1, e.gateway, e.seq
             """, [PersonalDataMask.Credential(new Credential(kind, number)), from.UtcDateTime, to.UtcDateTime], cancellationToken);
         var rows = candidates.Rows.Where(r => Opens(r[^1]!) == wanted).Select(r => r[..^1]).ToList();
         return new ResultTable(AttemptHeadings, rows);
@@ -82,11 +88,11 @@ internal sealed class Investigations(NpgsqlDataSource database)
         await RowsAsync([.. AttemptHeadings, "why"], $"""
             SELECT {AttemptColumns},
                 CASE WHEN a.seq IS NULL THEN 'no actuation record has arrived' ELSE 'relay ' || a.relay || coalesce(': ' || (convert_from(a.body, 'UTF8')::jsonb ->> 'problem'), '') END
-            FROM gateway_events e
+            FROM placed_events e
             LEFT JOIN gateway_events a ON a.gateway = e.gateway AND a.for_seq = e.seq AND a.kind = 'actuation'
             WHERE (e.kind = 'remote-open' OR (e.kind IN ('passage', 'override') AND e.outcome = 'allow'))
               AND (a.seq IS NULL OR a.relay IN ('failed', 'not-confirmed'))
-            ORDER BY e.time, e.gateway, e.seq
+            ORDER BY 1, e.gateway, e.seq
             """, [], cancellationToken);
 
     private async Task<ResultTable> RowsAsync(string[] headings, string sql, object[] values, CancellationToken cancellationToken)

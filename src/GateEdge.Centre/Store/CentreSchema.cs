@@ -29,6 +29,9 @@ internal static class CentreSchema
             person_class       text,
             for_seq            bigint,
             relay              text,
+            clock_synced       boolean,
+            boot               uuid,
+            uptime             double precision,
             header             text        NOT NULL,
             body               bytea       NOT NULL,
             hash               bytea       NOT NULL,
@@ -39,6 +42,27 @@ internal static class CentreSchema
         CREATE INDEX IF NOT EXISTS gateway_events_by_gate ON gateway_events (compound, gate, time);
         CREATE INDEX IF NOT EXISTS gateway_events_by_credential ON gateway_events (credential_masked, time);
         CREATE INDEX IF NOT EXISTS gateway_events_by_opening ON gateway_events (gateway, for_seq) WHERE for_seq IS NOT NULL;
+        ALTER TABLE gateway_events ADD COLUMN IF NOT EXISTS clock_synced boolean, ADD COLUMN IF NOT EXISTS boot uuid, ADD COLUMN IF NOT EXISTS uptime double precision;
+        CREATE INDEX IF NOT EXISTS gateway_events_synchronised ON gateway_events (gateway, boot, uptime) WHERE clock_synced;
+
+        -- Where an event belongs in time (docs/centre.md, "Placing events stamped by an unsynchronised clock"):
+        -- its own time when its clock was synchronised (or it does not say); otherwise the time of the nearest
+        -- synchronised event of the same boot, moved by the monotonic seconds between them; null until there is one.
+        CREATE OR REPLACE VIEW placed_events AS
+        SELECT e.*,
+            CASE WHEN e.clock_synced IS NOT FALSE THEN e.time
+                 ELSE (SELECT a.time + make_interval(secs => e.uptime - a.uptime) FROM (
+                          (SELECT time, uptime FROM gateway_events n WHERE n.gateway = e.gateway AND n.boot = e.boot AND n.clock_synced AND n.uptime >= e.uptime
+                           ORDER BY n.uptime LIMIT 1)
+                          UNION ALL
+                          (SELECT time, uptime FROM gateway_events p WHERE p.gateway = e.gateway AND p.boot = e.boot AND p.clock_synced AND p.uptime < e.uptime
+                           ORDER BY p.uptime DESC LIMIT 1)) a
+                       ORDER BY abs(a.uptime - e.uptime) LIMIT 1) END AS placed_time,
+            CASE WHEN e.clock_synced THEN 'synchronised'
+                 WHEN e.clock_synced IS NULL THEN 'not stated'
+                 WHEN EXISTS (SELECT 1 FROM gateway_events s WHERE s.gateway = e.gateway AND s.boot = e.boot AND s.clock_synced) THEN 'placed'
+                 ELSE 'not yet placeable' END AS clock
+        FROM gateway_events e;
 
         CREATE TABLE IF NOT EXISTS integrity_alarms (
             id         bigserial   PRIMARY KEY,

@@ -15,7 +15,7 @@ namespace GateEdge.Centre.Store;
 /// </summary>
 internal sealed class IntakeWriter(NpgsqlDataSource database)
 {
-    private const string Columns = "gateway, seq, kind, id, compound, gate, lane, direction, time, outcome, credential_kind, credential_masked, credential_sealed, person_ref, person_class, for_seq, relay, header, body, hash, prev";
+    private const string Columns = "gateway, seq, kind, id, compound, gate, lane, direction, time, outcome, credential_kind, credential_masked, credential_sealed, person_ref, person_class, for_seq, relay, clock_synced, boot, uptime, header, body, hash, prev";
 
     private const string Staging = $"""
         CREATE TEMP TABLE IF NOT EXISTS intake_events ON COMMIT DELETE ROWS AS SELECT {Columns}, ''::text AS topic FROM gateway_events WITH NO DATA
@@ -143,6 +143,9 @@ internal sealed class IntakeWriter(NpgsqlDataSource database)
             await WriteAsync(copy, e.PersonClass, NpgsqlDbType.Text, cancellationToken);
             await WriteAsync(copy, e.ForSeq, NpgsqlDbType.Bigint, cancellationToken);
             await WriteAsync(copy, e.Relay, NpgsqlDbType.Text, cancellationToken);
+            await WriteAsync(copy, e.Clock.Synced, NpgsqlDbType.Boolean, cancellationToken);
+            await WriteAsync(copy, e.Clock.Boot, NpgsqlDbType.Uuid, cancellationToken);
+            await WriteAsync(copy, e.Clock.Uptime, NpgsqlDbType.Double, cancellationToken);
             await copy.WriteAsync(e.Header, NpgsqlDbType.Text, cancellationToken);
             await copy.WriteAsync(e.Body, NpgsqlDbType.Bytea, cancellationToken);
             await copy.WriteAsync(e.Hash, NpgsqlDbType.Bytea, cancellationToken);

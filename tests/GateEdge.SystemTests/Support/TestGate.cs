@@ -22,6 +22,7 @@ internal sealed class TestGate : IDisposable
     {
         BrokerPort = brokerPort;
         StateDirectory = Path.Combine(Dir, "state");
+        File.WriteAllText(ClockSynchronisedFlag, "");
     }
 
     public string Dir { get; } = Directory.CreateTempSubdirectory("gateedge-system-").FullName;
@@ -34,6 +35,12 @@ internal sealed class TestGate : IDisposable
     public string StateDirectory { get; set; }
 
     public string JournalPath => Path.Combine(StateDirectory, "journal.db");
+
+    /// <summary>
+    /// The gateway's clock counts as synchronised while this file exists (<c>Gateway.ClockSynchronisedFlag</c>),
+    /// so no test depends on the machine's own time service; a test deletes it to boot a box whose clock is not.
+    /// </summary>
+    public string ClockSynchronisedFlag => Path.Combine(Dir, "clock-synchronised");
 
     /// <summary>
     /// Writes the registry and the gateway configuration; <paramref name="rules"/> is the JSON of the Rules section.
@@ -58,7 +65,7 @@ internal sealed class TestGate : IDisposable
         var path = Path.Combine(Dir, "gateedge.json");
         File.WriteAllText(path, $$"""
             {
-              "Gateway": { "Id": "gw-7", "CompoundId": "c-7", "GateId": "east", "StateDirectory": "{{StateDirectory}}" },{{(more.Length > 0 ? "\n" + more + "," : "")}}
+              "Gateway": { "Id": "gw-7", "CompoundId": "c-7", "GateId": "east", "StateDirectory": "{{StateDirectory}}", "ClockSynchronisedFlag": "{{ClockSynchronisedFlag}}" },{{(more.Length > 0 ? "\n" + more + "," : "")}}
               "StatusPage": {{statusPage}},
               "Devices": {
                 "IdCardReaders": [ { "Name": "lane1-idcard", "Port": "{{Links}}/lane1-idcard" } ],
