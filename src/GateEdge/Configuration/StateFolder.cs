@@ -1,10 +1,12 @@
 using GateEdge.Common.Messages;
+
 namespace GateEdge.Configuration;
 
 /// <summary>
 /// The gateway's state folder (journal, registry, replay guard) must be writable and have room
 /// before the gate runs on it: a read-only or full disk is named with its path and the fix,
-/// not left to surface as a database error from whichever file opens first.
+/// not left to surface as a database error from whichever file opens first. A folder copied from
+/// another box (its key bound to another machine) is refused: it holds that box's identity.
 /// </summary>
 internal static class StateFolder
 {
@@ -20,6 +22,11 @@ internal static class StateFolder
             {
                 yield return new ConfigProblem(setting, problem);
             }
+        }
+
+        if (Trust.GatewayKeyBinding.Check(c.Gateway.StateDirectory) == Trust.GatewayKeyBinding.Binding.Elsewhere)
+        {
+            yield return new ConfigProblem("Gateway.StateDirectory", BoxMessages.KeyFromAnotherMachine.Say(("folder", c.Gateway.StateDirectory)));
         }
     }
 

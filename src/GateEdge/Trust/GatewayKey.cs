@@ -27,7 +27,11 @@ internal sealed class GatewayKey : IDisposable
 
     public string PublicKeyPem { get; }
 
-    /// <summary>Loads the key in <paramref name="stateDirectory"/>, making one the first time.</summary>
+    /// <summary>
+    /// Loads the key in <paramref name="stateDirectory"/>, making one the first time, and binds it to
+    /// this machine when it is not yet (<see cref="GatewayKeyBinding"/>; a key bound elsewhere is
+    /// refused by the configuration check before the gateway gets here).
+    /// </summary>
     public static GatewayKey LoadOrCreate(string stateDirectory)
     {
         var path = Path.Combine(stateDirectory, FileName);
@@ -37,9 +41,16 @@ internal sealed class GatewayKey : IDisposable
             using var fresh = ECDsa.Create(ECCurve.NamedCurves.nistP256);
             // Written whole or not at all: a half-written key would be a gateway that can never sign.
             DurableFile.Replace(path, System.Text.Encoding.ASCII.GetBytes(fresh.ExportPkcs8PrivateKeyPem()));
+            GatewayKeyBinding.Bind(stateDirectory);
         }
 
-        return Load(path);
+        var key = Load(path);
+        if (GatewayKeyBinding.Check(stateDirectory) == GatewayKeyBinding.Binding.Unbound)
+        {
+            GatewayKeyBinding.Bind(stateDirectory);
+        }
+
+        return key;
     }
 
     /// <summary>Reads a key file; a file that is not an ECDSA P-256 private key is refused with its reason.</summary>
