@@ -30,6 +30,8 @@ internal sealed record AlarmEvent(
 
     public const string JournalDamaged = "journal-damaged";
 
+    public const string JournalRowErased = "journal-row-erased";
+
     public const string GatewayIdClash = "gateway-id-clash";
 
     public const string ClockSynchronised = "clock-synchronised";

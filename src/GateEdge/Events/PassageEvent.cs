@@ -15,7 +15,7 @@ internal sealed record PassageEvent(
     long Seq,
     string Prev,
     DateTimeOffset Time,
-    ClockReading Clock,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ClockReading Clock, // absent in a passage recorded before clocks were stamped, and in its purged copy
     string Compound,
     string Gate,
     string Gateway,

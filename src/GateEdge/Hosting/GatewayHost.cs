@@ -79,7 +79,8 @@ internal static class GatewayHost
         services.AddSingleton<AlarmRecords>();
         services.AddSingleton(sp => new JournalMaintenance(sp.GetRequiredService<EventJournal>(), config.Journal, sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<JournalMaintenance>>(), sp.GetRequiredService<JournalRedaction>(),
-            detail => sp.GetRequiredService<AlarmRecords>().RecordAsync(AlarmEvent.JournalNearlyFull, detail)));
+            alarm => sp.GetRequiredService<AlarmRecords>().RecordAsync(alarm.Kind == JournalAlarm.Kinds.NearlyFull ? AlarmEvent.JournalNearlyFull : AlarmEvent.JournalRowErased,
+                alarm.Detail, fromSeq: alarm.Seq, toSeq: alarm.Seq)));
         services.AddHostedService(sp => sp.GetRequiredService<JournalMaintenance>());
         services.AddHostedService(sp => new JournalFileWatch(sp.GetRequiredService<EventJournal>(), config.Journal.Path, config.Journal, sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<JournalFileWatch>>()));

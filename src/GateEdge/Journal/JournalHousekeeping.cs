@@ -43,12 +43,15 @@ internal sealed class JournalHousekeeping(SharedConnection connection)
     /// <summary>
     /// Replaces the body of every not yet redacted event of <paramref name="kind"/> stored before
     /// <paramref name="cutoff"/> with <paramref name="redact"/>'s copy, delivered or not. Its hash and
-    /// signature stay: the chain still holds, and the copy goes out marked as redacted. Returns how
-    /// many were redacted.
+    /// signature stay: the chain still holds, and the copy goes out marked as redacted. A body
+    /// <paramref name="redact"/> cannot read (a damaged row) is erased whole, once, and named in
+    /// <see cref="Redaction.Erased"/>: its personal data cannot be purged field by field, and a
+    /// damaged row must not stop the purge of every row after it.
     /// </summary>
-    public int RedactStoredBefore(DateTimeOffset cutoff, string kind, Func<byte[], byte[]> redact)
+    public Redaction RedactStoredBefore(DateTimeOffset cutoff, string kind, Func<byte[], byte[]> redact)
     {
         int total = 0;
+        var erased = new List<long>();
         while (true)
         {
             int done = connection.Use(c =>
@@ -74,7 +77,7 @@ internal sealed class JournalHousekeeping(SharedConnection connection)
                 foreach (var row in rows)
                 {
                     seq.Value = row.Seq;
-                    payload.Value = redact(row.Payload);
+                    payload.Value = Redacted(row.Seq, row.Payload);
                     update.ExecuteNonQuery();
                 }
 
@@ -83,12 +86,28 @@ internal sealed class JournalHousekeeping(SharedConnection connection)
             });
             if (done == 0)
             {
-                return total;
+                return new Redaction(total, erased);
             }
 
             total += done;
         }
+
+        byte[] Redacted(long seq, byte[] stored)
+        {
+            try
+            {
+                return redact(stored);
+            }
+            catch (Exception ex) when (ex is System.Text.Json.JsonException or FormatException or NotSupportedException or InvalidOperationException)
+            {
+                erased.Add(seq);
+                return new byte[stored.Length];
+            }
+        }
     }
+
+    /// <summary>How many bodies a purge rewrote, and which of them it erased whole because they could not be read.</summary>
+    internal sealed record Redaction(int Purged, IReadOnlyList<long> Erased);
 
     /// <summary>
     /// Moves everything in the write-ahead log into the database and empties the log file, so rows

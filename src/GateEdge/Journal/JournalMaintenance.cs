@@ -13,11 +13,12 @@ namespace GateEdge.Journal;
 /// once (the log, <see cref="SizeAlarm"/>, and <c>sizeAlarm</c>: an alarm event for the centre),
 /// long before a full journal would shut the gates.
 /// Every step is guarded on its own: a failing step is logged and tried again at the next run, and
-/// never ends the service or the steps after it.
+/// never ends the service or the steps after it; a damaged row the purge cannot read is erased whole
+/// once and named (<see cref="JournalAlarm.Kinds.RowErased"/>), never retried.
 /// </summary>
-/// <param name="sizeAlarm">Records the size alarm's detail for the centre; none in tests of the other steps.</param>
+/// <param name="alarms">Records an alarm for the centre; none in tests of the other steps.</param>
 internal sealed partial class JournalMaintenance(EventJournal journal, JournalOptions options, TimeProvider time, ILogger<JournalMaintenance> logger,
-    JournalRedaction? redaction = null, Func<string, Task>? sizeAlarm = null)
+    JournalRedaction? redaction = null, Func<JournalAlarm, Task>? alarms = null)
     : BackgroundService
 {
     /// <summary>True while the journal holds <see cref="JournalOptions.SizeAlarmAtPercent"/> of its cap or more.</summary>
@@ -34,17 +35,21 @@ internal sealed partial class JournalMaintenance(EventJournal journal, JournalOp
         using var timer = new PeriodicTimer(options.MaintenanceInterval, time);
         do
         {
-            if (RunOnce() is { } detail && sizeAlarm is not null)
+            foreach (var alarm in RunOnce())
             {
-                await sizeAlarm(detail).ConfigureAwait(false);
+                if (alarms is not null)
+                {
+                    await alarms(alarm).ConfigureAwait(false);
+                }
             }
         }
         while (await Tick(timer, stoppingToken).ConfigureAwait(false));
     }
 
-    /// <summary>One run of every step; returns the size alarm's detail when this run raised it.</summary>
-    internal string? RunOnce()
+    /// <summary>One run of every step; returns the alarms this run raised.</summary>
+    internal List<JournalAlarm> RunOnce()
     {
+        var raised = new List<JournalAlarm>();
         var cutoff = time.GetUtcNow() - options.DeliveredRetention;
         long upTo = options.PruneOnlyAcknowledged ? Step("reading the acknowledged checkpoint", journal.Checkpoints.AcknowledgedSize) : long.MaxValue;
         int pruned = Step("pruning delivered events", () => journal.Housekeeping.PruneDelivered(cutoff, upTo));
@@ -58,7 +63,7 @@ internal sealed partial class JournalMaintenance(EventJournal journal, JournalOp
             ReportHeld(Step("counting unacknowledged events", () => journal.Housekeeping.HeldForAcknowledgement(cutoff, upTo)), upTo);
         }
 
-        int redacted = redaction is null ? 0 : Step("purging personal data", () => Redact(redaction));
+        int redacted = redaction is null ? 0 : Step("purging personal data", () => Redact(redaction, raised));
         if (redacted > 0 || pruned > 0)
         {
             Step("emptying the write-ahead log", () =>
@@ -69,7 +74,12 @@ internal sealed partial class JournalMaintenance(EventJournal journal, JournalOp
         }
 
         CheckBacklog(journal.Outbox.CountUndelivered());
-        return journal.MaxSizeBytes > 0 ? CheckSize(Step("measuring the journal", journal.Housekeeping.UsedBytes), journal.MaxSizeBytes) : null;
+        if (journal.MaxSizeBytes > 0 && CheckSize(Step("measuring the journal", journal.Housekeeping.UsedBytes), journal.MaxSizeBytes) is { } full)
+        {
+            raised.Add(new JournalAlarm(JournalAlarm.Kinds.NearlyFull, full));
+        }
+
+        return raised;
     }
 
     private string? CheckSize(long used, long cap)
@@ -90,12 +100,19 @@ internal sealed partial class JournalMaintenance(EventJournal journal, JournalOp
         return raised;
     }
 
-    private int Redact(JournalRedaction redaction)
+    private int Redact(JournalRedaction redaction, List<JournalAlarm> raised)
     {
-        int redacted = journal.Housekeeping.RedactStoredBefore(time.GetUtcNow() - redaction.After, redaction.Kind, redaction.Redact);
+        var (redacted, erased) = journal.Housekeeping.RedactStoredBefore(time.GetUtcNow() - redaction.After, redaction.Kind, redaction.Redact);
         if (redacted > 0)
         {
             LogRedacted(redacted, redaction.After.TotalDays);
+        }
+
+        foreach (long seq in erased)
+        {
+            string detail = $"event {seq}'s copy in the journal is damaged (its stored body cannot be read); at the end of the personal-data retention it was erased whole, since it could not be purged field by field";
+            LogRowErased(seq, detail);
+            raised.Add(new JournalAlarm(JournalAlarm.Kinds.RowErased, detail, seq));
         }
 
         return redacted;
@@ -163,6 +180,9 @@ internal sealed partial class JournalMaintenance(EventJournal journal, JournalOp
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Journal: purged personal data from {Count} events older than {Days} days")]
     private partial void LogRedacted(int count, double days);
+
+    [LoggerMessage(EventName = "JournalRowErased", Level = LogLevel.Error, Message = "Journal: event {Seq}: {Detail}")]
+    private partial void LogRowErased(long seq, string detail);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Journal maintenance: {Step} failed; the gate keeps working and the step is tried again at the next run")]
     private partial void LogStepFailed(Exception exception, string step);

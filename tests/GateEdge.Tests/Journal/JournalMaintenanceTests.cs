@@ -116,7 +116,27 @@ public sealed class JournalMaintenanceTests : IDisposable
         Assert.Equal(Encoding.UTF8.GetString(Serialized(purged)), Encoding.UTF8.GetString(stored[0].Payload));
         Assert.Equal("{\"operator\":\"王主任\"}", Encoding.UTF8.GetString(stored[1].Payload));
         Assert.Equal(Serialized(Sample), stored[2].Payload);
-        Assert.Equal(0, journal.Housekeeping.RedactStoredBefore(_time.GetUtcNow() - TimeSpan.FromDays(30), "passage", _ => throw new InvalidOperationException("redacted twice")));
+        Assert.Equal(0, journal.Housekeeping.RedactStoredBefore(_time.GetUtcNow() - TimeSpan.FromDays(30), "passage", _ => throw new InvalidOperationException("redacted twice")).Purged);
+    }
+
+    [Fact]
+    public async Task A_damaged_row_is_erased_whole_and_named_once_and_the_rows_after_it_are_still_purged()
+    {
+        await using var journal = Open();
+        var redaction = new JournalRedaction("passage", TimeSpan.FromDays(30), PassageRedaction.Redact);
+        await AppendPassage(journal);
+        await AppendPassage(journal);
+        await AppendPassage(journal);
+        Damage(seq: 2); // flipped bytes: no longer JSON
+        _time.Advance(TimeSpan.FromDays(31));
+        var maintenance = Maintenance(journal, redaction);
+
+        var alarm = Assert.Single(maintenance.RunOnce());
+        Assert.Equal((JournalAlarm.Kinds.RowErased, 2L), (alarm.Kind, alarm.Seq));
+        var stored = journal.Outbox.ReadUndelivered(0, 10);
+        Assert.All(stored, e => Assert.DoesNotContain("110105", Encoding.Latin1.GetString(e.Payload), StringComparison.Ordinal));
+        Assert.All(stored[1].Payload, b => Assert.Equal(0, b));
+        Assert.Empty(maintenance.RunOnce()); // named once, never tried again
     }
 
     [Fact]
@@ -136,7 +156,7 @@ public sealed class JournalMaintenanceTests : IDisposable
         }
 
         await using var journal = Open();
-        Assert.Equal(1, journal.Housekeeping.RedactStoredBefore(_time.GetUtcNow(), "passage", PassageRedaction.Redact));
+        Assert.Equal(1, journal.Housekeeping.RedactStoredBefore(_time.GetUtcNow(), "passage", PassageRedaction.Redact).Purged);
         Assert.DoesNotContain("11010519491231002X", Encoding.UTF8.GetString(journal.Outbox.ReadUndelivered(0, 1)[0].Payload), StringComparison.Ordinal);
         Assert.Equal(2, (await AppendPassage(journal)).Seq);
     }
@@ -166,7 +186,7 @@ public sealed class JournalMaintenanceTests : IDisposable
         journal.LimitSize(512 * 1024);
         var maintenance = Maintenance(journal);
         await Append(journal, 1);
-        Assert.Null(maintenance.RunOnce());
+        Assert.Empty(maintenance.RunOnce());
         Assert.False(maintenance.SizeAlarm);
 
         // Passages until the journal holds 80 % of its cap; every one of them still stored.
@@ -175,16 +195,16 @@ public sealed class JournalMaintenanceTests : IDisposable
             await AppendPassage(journal);
         }
 
-        Assert.Matches("of its 0.5 MiB cap \\(alarm at 80 %\\)", maintenance.RunOnce());
+        Assert.Matches("of its 0.5 MiB cap \\(alarm at 80 %\\)", Assert.Single(maintenance.RunOnce(), a => a.Kind == JournalAlarm.Kinds.NearlyFull).Detail);
         Assert.True(maintenance.SizeAlarm);
-        Assert.Null(maintenance.RunOnce());
+        Assert.Empty(maintenance.RunOnce());
         Assert.True(maintenance.SizeAlarm);
 
         // Delivered and past retention, acknowledged by the centre: pruned, and the alarm clears.
         journal.Outbox.MarkDelivered([.. journal.Outbox.ReadUndelivered(0, 100_000).Select(e => e.Seq)]);
         _time.Advance(TimeSpan.FromDays(8));
         AcknowledgeHead(journal);
-        Assert.Null(maintenance.RunOnce());
+        Assert.Empty(maintenance.RunOnce());
         Assert.False(maintenance.SizeAlarm);
     }
 
@@ -199,11 +219,11 @@ public sealed class JournalMaintenanceTests : IDisposable
         }
 
         var recorded = new List<string>();
-        using var maintenance = new JournalMaintenance(journal, _options, _time, NullLogger<JournalMaintenance>.Instance, sizeAlarm: detail =>
+        using var maintenance = new JournalMaintenance(journal, _options, _time, NullLogger<JournalMaintenance>.Instance, alarms: alarm =>
         {
             lock (recorded)
             {
-                recorded.Add(detail);
+                recorded.Add(alarm.Detail);
             }
 
             return Task.CompletedTask;
@@ -238,6 +258,17 @@ public sealed class JournalMaintenanceTests : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM events";
         return (long)command.ExecuteScalar()!;
+    }
+
+    /// <summary>Flips bytes of the stored body of event <paramref name="seq"/>, as a worn card does.</summary>
+    private void Damage(long seq)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_dir, "journal.db")};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE events SET payload = CAST(replace(CAST(payload AS TEXT), '{', 'x') AS BLOB) WHERE seq = $seq";
+        command.Parameters.AddWithValue("$seq", seq);
+        Assert.Equal(1, command.ExecuteNonQuery());
     }
 
     private EventJournal Open() => new(Path.Combine(_dir, "journal.db"), 64, _time, NullLogger<EventJournal>.Instance, GatewayKey.Ephemeral());
