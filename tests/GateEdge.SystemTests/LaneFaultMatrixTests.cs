@@ -37,6 +37,38 @@ public sealed class LaneFaultMatrixTests : FaultMatrixTest
     }
 
     [Fact]
+    public async Task A_card_waiting_for_its_reading_when_the_service_stops_is_answered_and_recorded_before_it_exits()
+    {
+        // The person steps up to another lane's thermometer: the lane's own sees nobody, so the card waits for its reading.
+        string config = Gate.WriteGatewayConfig("""{ "MaskRequired": false, "PairingWindow": "00:01:00" }""", voice: true);
+        File.WriteAllText(config, File.ReadAllText(config).Replace(""" "SerialIrThermometers": [ """,
+            $$""" "SerialIrThermometers": [ { "Name": "lane2-thermometer", "Port": "{{Gate.Links}}/lane2-thermometer" }, """, StringComparison.Ordinal));
+        string script = Gate.WriteScript([(0, TestGate.BodyC(0), "00:00:00.5")], voice: true);
+        File.WriteAllText(script, File.ReadAllText(script)
+            .Replace("""{ "name": "lane1-voice",""", """{ "name": "lane2-thermometer", "kind": "serial-ir-thermometer" }, { "name": "lane1-voice",""", StringComparison.Ordinal)
+            .Replace(""" "thermometer": "lane1-thermometer", """, """ "thermometer": "lane2-thermometer", """, StringComparison.Ordinal));
+        await using var centre = await CentreSubscriber.ConnectAsync(Broker.Port);
+        await using var simulator = Gate.StartSimulator();
+        await simulator.WaitForLineAsync("ready", TimeSpan.FromSeconds(30));
+        await using (var gateway = Gate.StartGateway())
+        {
+            await simulator.WaitForLineAsync("said: 已读卡，请正对测温区", TimeSpan.FromSeconds(60));
+            Assert.Equal(0, await gateway.StopAsync(TimeSpan.FromSeconds(30))); // SIGTERM, as systemd stops it
+            Assert.Contains(gateway.Lines, l => l.Contains("stopping with a card still waiting for its reading", StringComparison.Ordinal));
+        }
+
+        var (_, _, body) = Assert.Single(JournalProbe.Bodies(Gate.JournalPath), e => e.Kind == "passage");
+        using var passage = System.Text.Json.JsonDocument.Parse(body);
+        Assert.Equal("retest", passage.RootElement.GetProperty("outcome").GetString());
+        Assert.Contains("no-reading", passage.RootElement.GetProperty("reasonCodes").EnumerateArray().Select(c => c.GetString()));
+        await using var again = Gate.StartGateway();
+        await Delivery.AllDeliveredAsync(centre, Gate.JournalPath);
+        Delivery.AssertCompleteAndOrdered(centre, Gate.JournalPath);
+        FaultReport.Row("the service stopped (SIGTERM) while a card waits for its reading", "1 lane, one card, its reading never taken", 1, centre.SeqCount, Delivery.Duplicates(centre), 1 - centre.SeqCount,
+            "decided before the exit as a retest for want of a reading (the person asked to present again), recorded, delivered after the restart");
+    }
+
+    [Fact]
     public async Task A_stray_frame_header_on_the_reader_line_costs_a_poll_not_the_reader()
     {
         Gate.WriteGatewayConfig("""{ "DuplicateWindow": "00:00:00", "MaskRequired": false }""");

@@ -11,7 +11,8 @@ namespace GateEdge.Hosting;
 /// <summary>
 /// Runs every lane and every device supervisor. Device faults are handled inside their
 /// supervisors; anything that escapes is a bug: it is logged with the lane or device it came
-/// from, the host stops with exit code 1, and systemd restarts it.
+/// from, the host stops with exit code 1, and systemd restarts it. At a stop the devices end first,
+/// then the lanes, so a read that reached a lane is answered and recorded before the gateway exits.
 /// Thermometers and inputs start first and card readers once those have been tried (or after
 /// <see cref="StartupWindow"/>): a card lying on a reader at start is never decided against a
 /// thermometer or mask detector that simply has not opened yet.
@@ -31,37 +32,67 @@ internal sealed partial class GatewayWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Lanes stop after the devices they read: once none can post a read, each lane answers what it
+        // holds; the voice modules stop last, so that answer can still be spoken.
+        using var lanesStopping = new CancellationTokenSource();
+        using var speakersStopping = new CancellationTokenSource();
         var readerNames = lanes.SelectMany(l => l.Lane.CardReaders).ToHashSet(StringComparer.Ordinal);
-        var others = devices.Where(d => !readerNames.Contains(d.Device)).ToList();
-        var running = lanes.Select(l => l.RunAsync(stoppingToken))
-            .Concat(others.Select(d => d.RunAsync(stoppingToken)))
-            .ToList();
-        await TriedAsync(others, stoppingToken).ConfigureAwait(false);
-        running.AddRange(devices.Where(d => readerNames.Contains(d.Device)).Select(d => d.RunAsync(stoppingToken)));
-        LogStarted(lanes.Count, devices.Count);
-        if (privacy.PublishIdentitiesInClear)
-        {
-            LogIdentitiesInClear();
-        }
-
-        foreach (var warning in ConfigWarnings.Of(config))
-        {
-            LogConfigWarning(warning.ToString());
-        }
-
+        var speakerNames = lanes.Select(l => l.Lane.Voice).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var others = devices.Where(d => !readerNames.Contains(d.Device) && !speakerNames.Contains(d.Device)).ToList();
+        var laneRuns = lanes.Select(l => l.RunAsync(lanesStopping.Token)).ToList();
+        var speakerRuns = devices.Where(d => speakerNames.Contains(d.Device)).Select(d => d.RunAsync(speakersStopping.Token)).ToList();
+        var deviceRuns = others.Select(d => d.RunAsync(stoppingToken)).ToList();
         try
         {
-            var first = await Task.WhenAny(running).ConfigureAwait(false);
+            await TriedAsync(others, stoppingToken).ConfigureAwait(false);
+            deviceRuns.AddRange(devices.Where(d => readerNames.Contains(d.Device)).Select(d => d.RunAsync(stoppingToken)));
+            LogStarted(lanes.Count, devices.Count);
+            if (privacy.PublishIdentitiesInClear)
+            {
+                LogIdentitiesInClear();
+            }
+
+            foreach (var warning in ConfigWarnings.Of(config))
+            {
+                LogConfigWarning(warning.ToString());
+            }
+
+            var first = await Task.WhenAny(laneRuns.Concat(deviceRuns).Concat(speakerRuns)).ConfigureAwait(false);
             await first.ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+            await Task.WhenAll(deviceRuns.Select(Settled)).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
             LogFatal(ex);
             Environment.ExitCode = 1;
             lifetime.StopApplication();
+        }
+        finally
+        {
+            // A loop that failed was logged as the fatal one.
+            await lanesStopping.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAll(laneRuns.Where(r => !r.IsFaulted).Select(Settled)).ConfigureAwait(false);
+            await speakersStopping.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAll(speakerRuns.Where(r => !r.IsFaulted).Select(Settled)).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A loop's end at a stop: cancelled is how it should end; anything else is logged, the stop goes on.</summary>
+    private async Task Settled(Task run)
+    {
+        try
+        {
+            await run.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (Exception ex)
+        {
+            LogFailedAtStop(ex);
         }
     }
 
@@ -105,6 +136,9 @@ internal sealed partial class GatewayWorker(
     /// <summary>What <c>config check</c> warns of, for a technician who reads the log instead.</summary>
     [LoggerMessage(Level = LogLevel.Warning, Message = "Configuration: {Warning}")]
     private partial void LogConfigWarning(string warning);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A gateway loop failed while stopping")]
+    private partial void LogFailedAtStop(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "A gateway loop failed; stopping so the service manager restarts GateEdge")]
     private partial void LogFatal(Exception exception);

@@ -93,14 +93,6 @@ internal sealed partial class LaneCoordinator
         return _inputs.Writer.TryWrite(input);
     }
 
-    public async Task RunAsync(CancellationToken cancellationToken)
-    {
-        await foreach (var input in _inputs.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-        {
-            await HandleAsync(input, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
     /// <summary>Handles what timers posted so far; lets tests step the lane on a fake clock.</summary>
     internal async Task HandlePostedAsync(CancellationToken cancellationToken)
     {

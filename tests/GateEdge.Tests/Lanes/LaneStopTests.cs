@@ -1,0 +1,68 @@
+using GateEdge.Devices.CardReaders;
+using GateEdge.Devices.Health;
+using GateEdge.Devices.Thermometers;
+using GateEdge.Lanes;
+using GateEdge.Registry;
+using GateEdge.Rules;
+using GateEdge.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace GateEdge.Tests.Lanes;
+
+/// <summary>A lane told to stop answers everyone it already holds before it ends.</summary>
+public sealed class LaneStopTests
+{
+    private static readonly Credential Zhang = new(CredentialKind.NationalId, "11010519491231002X");
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 7, 8, 0, 0, TimeSpan.Zero));
+    private readonly RecordingRecorder _recorder = new();
+    private readonly LaneCoordinator _lane;
+
+    public LaneStopTests()
+    {
+        var health = new DeviceHealthBoard(_time);
+        health.Report("thermometer", DeviceState.Online, null);
+        var registry = new SeedFileRegistry([new RegistryFile.Person("R-1", PersonClassification.Resident, [new RegistryFile.CredentialEntry(Zhang.Kind, Zhang.Number)])]);
+        _lane = new LaneCoordinator(new LaneOptions { Id = "lane1", CardReaders = ["reader"], Thermometer = "thermometer" }, new RulePolicy { MaskRequired = false },
+            registry, health, _recorder, new MemoryHouseholdExits(), new PromptBoards(_time).Board, _time, NullLogger<LaneCoordinator>.Instance);
+    }
+
+    [Fact]
+    public async Task A_card_still_waiting_for_its_reading_at_the_stop_is_recorded_as_a_retest_for_want_of_one()
+    {
+        using var stop = new CancellationTokenSource();
+        var run = _lane.RunAsync(stop.Token);
+        Assert.True(_lane.Post(new LaneInput.Card(new CardPresented("reader", Zhang, null, _time.GetUtcNow()))));
+        await stop.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        var attempt = Assert.Single(_recorder.Recorded).Attempt;
+        Assert.Equal(Outcome.Retest, attempt.Decision.Outcome);
+        Assert.Contains(ReasonCode.NoReading, attempt.Decision.Codes);
+    }
+
+    [Fact]
+    public async Task A_card_and_its_reading_posted_before_the_stop_are_decided_together()
+    {
+        using var stop = new CancellationTokenSource();
+        var run = _lane.RunAsync(stop.Token);
+        _lane.Post(new LaneInput.Card(new CardPresented("reader", Zhang, null, _time.GetUtcNow())));
+        _lane.Post(new LaneInput.Reading(new ThermometerReading("thermometer", 36.6m, 36.6m, 25m, HasTarget: true, _time.GetUtcNow())));
+        await stop.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        var attempt = Assert.Single(_recorder.Recorded).Attempt;
+        Assert.Equal((Outcome.Allow, 36.6m), (attempt.Decision.Outcome, attempt.Reading!.BodyC));
+    }
+
+    [Fact]
+    public async Task A_lane_with_nobody_waiting_stops_with_nothing_recorded()
+    {
+        using var stop = new CancellationTokenSource();
+        var run = _lane.RunAsync(stop.Token);
+        await stop.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        Assert.Empty(_recorder.Recorded);
+    }
+}
