@@ -1,4 +1,5 @@
 using GateEdge.Cli;
+using GateEdge.Common.Messages;
 using GateEdge.Configuration;
 using GateEdge.Hosting;
 using Serilog;
@@ -20,6 +21,11 @@ catch (GatewayConfigurationException ex)
     // A technician's verb on a configuration it cannot use: the problems, each with its place; no stack trace.
     Console.Out.WriteLine(ex.In(GateEdgeCommandLine.LanguageOf(parsed)));
     return 2;
+}
+catch (ToolProblem problem)
+{
+    Console.Error.WriteLine($"gateedge: {problem.Said.In(GateEdgeCommandLine.LanguageOf(parsed))}");
+    return 1;
 }
 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException
     or DllNotFoundException or PlatformNotSupportedException)

@@ -75,11 +75,11 @@ internal static class GateEdgeCommandLine
 
         var json = new Option<bool>("--json") { Description = T(CliMessages.Json) };
         var status = new Command("status", T(CliMessages.OutboxStatus)) { json };
-        status.SetAction(result => JournalReport.Status(result.GetValue(config)!, Console.Out, result.GetValue(json)));
+        status.SetAction(result => JournalReport.Status(result.GetValue(config)!, Console.Out, result.GetValue(json), LanguageOf(result)));
         root.Subcommands.Add(new Command("outbox", T(CliMessages.Outbox)) { status });
 
         var listStatus = new Command("status", T(CliMessages.ListsStatus)) { json };
-        listStatus.SetAction(result => ListReport.Status(result.GetValue(config)!, Console.Out, TimeProvider.System, result.GetValue(json)));
+        listStatus.SetAction(result => ListReport.Status(result.GetValue(config)!, Console.Out, TimeProvider.System, result.GetValue(json), LanguageOf(result)));
         root.Subcommands.Add(new Command("lists", T(CliMessages.Lists)) { listStatus });
 
         var list = new Command("list", T(CliMessages.DevicesList)) { json };
@@ -112,11 +112,11 @@ internal static class GateEdgeCommandLine
             }
         });
         var tail = new Command("tail", T(CliMessages.Tail)) { count, json };
-        tail.SetAction(result => JournalReport.Tail(result.GetValue(config)!, result.GetValue(count), Console.Out, result.GetValue(json)));
+        tail.SetAction(result => JournalReport.Tail(result.GetValue(config)!, result.GetValue(count), Console.Out, result.GetValue(json), LanguageOf(result)));
         root.Subcommands.Add(new Command("events", T(CliMessages.Events)) { tail });
 
         var show = new Command("show", T(CliMessages.IdentityShow));
-        show.SetAction(result => IdentityReport.Show(result.GetValue(config)!, Console.Out));
+        show.SetAction(result => IdentityReport.Show(result.GetValue(config)!, Console.Out, LanguageOf(result)));
         root.Subcommands.Add(new Command("identity", T(CliMessages.Identity)) { show });
 
         root.Subcommands.Add(CentreCommand(json, T));

@@ -1,3 +1,4 @@
+using GateEdge.Common.Messages;
 using GateEdge.Configuration;
 using GateEdge.Trust;
 
@@ -10,13 +11,13 @@ namespace GateEdge.Cli;
 /// </summary>
 internal static class IdentityReport
 {
-    public static int Show(string configPath, TextWriter output)
+    public static int Show(string configPath, TextWriter output, Language language = Language.English)
     {
         var config = ConfigFile.Load(configPath, forService: false);
         using var key = GatewayKey.LoadOrCreate(config.Gateway.StateDirectory);
-        output.WriteLine($"gateway {config.Gateway.Id} ({config.Gateway.CompoundId}/{config.Gateway.GateId})");
-        output.WriteLine($"key {key.KeyId}");
-        output.WriteLine($"Enrol at the centre as {config.Gateway.Id}.pub.pem:");
+        output.WriteLine(ReportMessages.Gateway.Say(("gateway", config.Gateway.Id), ("compound", config.Gateway.CompoundId), ("gate", config.Gateway.GateId)).In(language));
+        output.WriteLine(ReportMessages.Key.Say(("key", key.KeyId)).In(language));
+        output.WriteLine(ReportMessages.Enrol.Say(("file", $"{config.Gateway.Id}.pub.pem")).In(language));
         output.Write(key.PublicKeyPem);
         output.WriteLine();
         return 0;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GateEdge.Common.Messages;
 using GateEdge.Configuration;
 using GateEdge.Journal;
 using Microsoft.Data.Sqlite;
@@ -8,11 +9,11 @@ namespace GateEdge.Cli;
 
 /// <summary>
 /// <c>gateedge outbox status</c> and <c>gateedge events tail</c>: the local journal read-only,
-/// safe while the service runs.
+/// safe while the service runs. Text in the technician's language; <c>--json</c> never changes.
 /// </summary>
 internal static class JournalReport
 {
-    public static int Status(string configPath, TextWriter output, bool json = false)
+    public static int Status(string configPath, TextWriter output, bool json = false, Language language = Language.English)
     {
         using var connection = Open(configPath, out var path);
         long total = Scalar(connection, "SELECT COUNT(*) FROM events");
@@ -42,17 +43,17 @@ internal static class JournalReport
             return 0;
         }
 
-        output.WriteLine($"journal {path}");
-        output.WriteLine($"  last sequence     {last}");
-        output.WriteLine($"  events kept       {total}");
-        output.WriteLine($"  not yet delivered {undelivered}" + (undelivered > 0
-            ? $", oldest stored {LocalTime.Format(DateTimeOffset.FromUnixTimeMilliseconds(oldest))}"
-            : ""));
+        output.WriteLine(ReportMessages.Journal.Say(("path", path)).In(language));
+        output.WriteLine(ReportMessages.LastSeq.Say(("seq", last)).In(language));
+        output.WriteLine(ReportMessages.Kept.Say(("count", total)).In(language));
+        output.WriteLine((undelivered > 0
+            ? ReportMessages.OldestUndelivered.Say(("count", undelivered), ("time", LocalTime.Format(DateTimeOffset.FromUnixTimeMilliseconds(oldest))))
+            : ReportMessages.Undelivered.Say(("count", undelivered))).In(language));
         return 0;
     }
 
     /// <param name="json">One line per event: <c>{"seq", "delivered", "event"}</c> with the event as journalled.</param>
-    public static int Tail(string configPath, int count, TextWriter output, bool json = false)
+    public static int Tail(string configPath, int count, TextWriter output, bool json = false, Language language = Language.English)
     {
         using var connection = Open(configPath, out _);
         using var command = connection.CreateCommand();
@@ -81,7 +82,7 @@ internal static class JournalReport
             }
             else
             {
-                output.WriteLine($"#{seq} {(delivered ? "delivered" : "waiting  ")} {Summary(payload)}");
+                output.WriteLine(Summary(seq, (delivered ? ReportMessages.Delivered : ReportMessages.Waiting).Say().In(language), payload).In(language));
             }
         }
 
@@ -103,7 +104,7 @@ internal static class JournalReport
     }
 
     /// <summary>The lines a technician reads; personal data in the journal is already masked.</summary>
-    private static string Summary(byte[] payload)
+    private static Said Summary(long seq, string state, byte[] payload)
     {
         try
         {
@@ -122,11 +123,12 @@ internal static class JournalReport
                 return node.ValueKind == JsonValueKind.Array ? string.Join(",", node.EnumerateArray()) : node.ToString();
             }
 
-            return $"{LocalTime.Format(Get("time"))} {Get("schema")} lane {Get("lane")} {Get("credential", "masked")} {Get("temperature", "bodyC")} → {Get("outcome")} {Get("rules")} {Get("operator")}";
+            return ReportMessages.TailLine.Say(("seq", seq), ("state", state), ("time", LocalTime.Format(Get("time"))), ("schema", Get("schema")), ("lane", Get("lane")),
+                ("credential", Get("credential", "masked")), ("bodyC", Get("temperature", "bodyC")), ("outcome", Get("outcome")), ("rules", Get("rules")), ("operator", Get("operator")));
         }
         catch (JsonException)
         {
-            return $"({payload.Length} bytes, not JSON)";
+            return ReportMessages.NotJson.Say(("seq", seq), ("state", state), ("bytes", payload.Length));
         }
     }
 
@@ -135,7 +137,7 @@ internal static class JournalReport
         path = ConfigFile.Load(configPath, forService: false).Journal.Path;
         if (!File.Exists(path))
         {
-            throw new FileNotFoundException($"no journal at {path}: the gateway has not run with this configuration yet");
+            throw new ToolProblem(ReportMessages.NoJournal.Say(("path", path)));
         }
 
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
@@ -144,7 +146,7 @@ internal static class JournalReport
         {
             // Read-only here: the service brings an older journal up to date when it opens it.
             connection.Dispose();
-            throw new InvalidOperationException($"the journal at {path} is from an older GateEdge: start the service once (systemctl restart gateedge) to bring it up to date, then ask again");
+            throw new ToolProblem(ReportMessages.OldJournal.Say(("path", path)));
         }
 
         return connection;

@@ -1,3 +1,4 @@
+using GateEdge.Common.Messages;
 using GateEdge.Configuration;
 using GateEdge.Registry;
 
@@ -10,7 +11,7 @@ namespace GateEdge.Cli;
 /// </summary>
 internal static class ListReport
 {
-    public static int Status(string configPath, TextWriter output, TimeProvider time, bool json = false)
+    public static int Status(string configPath, TextWriter output, TimeProvider time, bool json = false, Language language = Language.English)
     {
         var config = ConfigFile.Load(configPath, forService: false);
         var path = Path.Combine(config.Gateway.StateDirectory, "registry.db");
@@ -54,16 +55,18 @@ internal static class ListReport
             return stale.Count > 0 ? 1 : 0;
         }
 
-        output.WriteLine($"registry {path}");
+        output.WriteLine(ReportMessages.Registry.Say(("path", path)).In(language));
         foreach (var (name, version, appliedAt, entries) in lists)
         {
-            var arrived = version == 0 ? "seed file, nothing from the centre yet" : $"arrived {LocalTime.Format(appliedAt)}";
-            output.WriteLine($"  {name,-11} version {version,-6} {entries,7} entries  {arrived}{(stale.Contains(name) ? "  STALE" : "")}");
+            var arrived = version == 0 ? ReportMessages.FromSeed.Say() : ReportMessages.Arrived.Say(("time", LocalTime.Format(appliedAt)));
+            output.WriteLine(ReportMessages.ListLine.Say(("name", name.PadRight(11)), ("version", version.ToString(System.Globalization.CultureInfo.InvariantCulture).PadRight(6)),
+                ("entries", entries.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(7)), ("arrived", arrived.In(language))).In(language)
+                + (stale.Contains(name) ? ReportMessages.StaleMark.Say().In(language) : ""));
         }
 
         if (stale.Count > 0)
         {
-            output.WriteLine("stale: the centre sent these and has not refreshed them in time (quarantine: 1 h, others: 24 h); decisions continue on them. Check the broker connection (gateedge outbox status) and that the centre still publishes them.");
+            output.WriteLine(ReportMessages.Stale.Say().In(language));
         }
 
         return stale.Count > 0 ? 1 : 0;

@@ -108,8 +108,9 @@ public sealed class TechnicianVerbTests : IDisposable
             create.ExecuteNonQuery();
         }
 
-        var problem = Assert.Throws<InvalidOperationException>(() => JournalReport.Status(ConfigPath, new StringWriter()));
+        var problem = Assert.Throws<ToolProblem>(() => JournalReport.Status(ConfigPath, new StringWriter()));
         Assert.Contains("from an older GateEdge: start the service once", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("来自较早的 GateEdge 版本：请先启动一次服务", problem.Said.In(Language.Chinese), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -150,6 +151,42 @@ public sealed class TechnicianVerbTests : IDisposable
         var events = tailJson.ToString().Trim().Split('\n').Select(l => JsonDocument.Parse(l).RootElement).ToArray();
         Assert.Equal([(1L, true, "allow"), (2L, false, "deny"), (3L, false, "retest")],
             events.Select(e => (e.GetProperty("seq").GetInt64(), e.GetProperty("delivered").GetBoolean(), e.GetProperty("event").GetProperty("outcome").GetString()!)));
+    }
+
+    [Fact]
+    public async Task The_read_only_verbs_speak_the_technicians_language_and_their_json_never_changes()
+    {
+        await using (var journal = new EventJournal(Path.Combine(_dir, "state", "journal.db"), 64, TimeProvider.System, NullLogger<EventJournal>.Instance, GatewayKey.LoadOrCreate(Path.Combine(_dir, "state"))))
+        {
+            await journal.Appender.AppendAsync("t", s => Encoding.UTF8.GetBytes($$"""{"schema":"gateedge.passage/4","seq":{{s.Seq}},"lane":"lane1","outcome":"allow"}"""));
+            await journal.Appender.AppendAsync("t", _ => [0xFF, 0x00]);
+        }
+
+        string Said(Func<TextWriter, int> verb)
+        {
+            var output = new StringWriter();
+            Assert.Equal(0, verb(output));
+            return output.ToString();
+        }
+
+        var time = TimeProvider.System;
+        string status = Said(o => JournalReport.Status(ConfigPath, o, language: Language.Chinese));
+        string tail = Said(o => JournalReport.Tail(ConfigPath, 5, o, language: Language.Chinese));
+        string lists = Said(o => ListReport.Status(ConfigPath, o, time, language: Language.Chinese));
+        string identity = Said(o => IdentityReport.Show(ConfigPath, o, Language.Chinese));
+
+        Assert.Contains("  最新序号      2", status, StringComparison.Ordinal);
+        Assert.Contains("  尚未送达      2，最早一条存于 ", status, StringComparison.Ordinal);
+        Assert.Contains("#1 待送达 ", tail, StringComparison.Ordinal);
+        Assert.Contains(" 通道 lane1 ", tail, StringComparison.Ordinal);
+        Assert.Contains("#2 待送达（2 字节，不是 JSON）", tail, StringComparison.Ordinal);
+        Assert.Contains("版本 0", lists, StringComparison.Ordinal);
+        Assert.Contains("初始名单文件，中心尚未下发", lists, StringComparison.Ordinal);
+        Assert.Contains("请在中心登记为 gw-1.pub.pem：", identity, StringComparison.Ordinal);
+        Assert.All(new[] { status, tail, lists, identity }, text => Assert.DoesNotMatch("(?i)\\b(journal|sequence|delivered|waiting|version|entries|registry|enrol)\\b(?!\\.db)", text));
+        Assert.Equal(Said(o => JournalReport.Status(ConfigPath, o, json: true)), Said(o => JournalReport.Status(ConfigPath, o, json: true, language: Language.Chinese)));
+        Assert.Equal(Said(o => JournalReport.Tail(ConfigPath, 5, o, json: true)), Said(o => JournalReport.Tail(ConfigPath, 5, o, json: true, language: Language.Chinese)));
+        Assert.Equal(Said(o => ListReport.Status(ConfigPath, o, time, json: true)), Said(o => ListReport.Status(ConfigPath, o, time, json: true, language: Language.Chinese)));
     }
 
     [Fact]
