@@ -1,3 +1,5 @@
+using GateEdge.Common.Messages;
+
 namespace GateEdge.Cli;
 
 /// <summary>
@@ -12,7 +14,7 @@ internal static class DeviceList
 
     /// <param name="sysRoot">Where sysfs is, so tests can tell which ttyS nodes have a UART.</param>
     /// <param name="json">One document: <c>{"serialPorts": [{"path", "stablePath"}], "gpioChips", "i2cBuses"}</c>; stablePath null for a port without one.</param>
-    public static int Run(TextWriter output, string devRoot = "/dev", string sysRoot = "/sys", bool json = false)
+    public static int Run(TextWriter output, string devRoot = "/dev", string sysRoot = "/sys", bool json = false, Language language = Language.English)
     {
         var byId = Path.Combine(devRoot, "serial", "by-id");
         // /dev/serial0 and serial1 name a Raspberry Pi's UARTs whatever the model maps them to.
@@ -46,7 +48,7 @@ internal static class DeviceList
             return 0;
         }
 
-        output.WriteLine("Serial ports (configure Devices[].Port with the by-id path):");
+        output.WriteLine(DeviceToolMessages.SerialPorts.Say().In(language));
         foreach (var (link, target) in named)
         {
             output.WriteLine($"  {link} -> {target}");
@@ -54,23 +56,23 @@ internal static class DeviceList
 
         foreach (var port in unnamed)
         {
-            output.WriteLine($"  {port} (no stable name: add a udev rule, see {InstalledDocs.UdevExample()})");
+            output.WriteLine(DeviceToolMessages.NoStableName.Say(("port", port), ("example", InstalledDocs.UdevExample())).In(language));
         }
 
         if (named.Length == 0 && ports.Length == 0)
         {
-            output.WriteLine("  none found: is the adapter plugged in? (dmesg | tail shows what the kernel saw)");
+            output.WriteLine(DeviceToolMessages.NoSerialPort.Say().In(language));
         }
 
-        List("GPIO chips (Outputs.Chip is the number)", chips, output);
-        List("I²C buses", buses, output);
+        List(DeviceToolMessages.GpioChips, chips, output, language);
+        List(DeviceToolMessages.I2cBuses, buses, output, language);
         return 0;
     }
 
-    private static void List(string title, string[] paths, TextWriter output)
+    private static void List(Message title, string[] paths, TextWriter output, Language language)
     {
-        output.WriteLine($"{title}:");
-        output.WriteLine(paths.Length == 0 ? "  none" : "  " + string.Join(" ", paths));
+        output.WriteLine(title.Say().In(language));
+        output.WriteLine(paths.Length == 0 ? DeviceToolMessages.None.Say().In(language) : "  " + string.Join(" ", paths));
     }
 
     /// <summary>sysfs gives a ttyS node's UART type; 0 means no UART was found behind it.</summary>

@@ -83,7 +83,7 @@ internal static class GateEdgeCommandLine
         root.Subcommands.Add(new Command("lists", T(CliMessages.Lists)) { listStatus });
 
         var list = new Command("list", T(CliMessages.DevicesList)) { json };
-        list.SetAction(result => DeviceList.Run(Console.Out, json: result.GetValue(json)));
+        list.SetAction(result => DeviceList.Run(Console.Out, json: result.GetValue(json), language: LanguageOf(result)));
         var port = NoOptions(new Argument<string?>("port") { Description = T(CliMessages.ProbePort), Arity = ArgumentArity.ZeroOrOne });
         var only = new Option<string?>("--device") { Description = T(CliMessages.ProbeDevice) };
         var seconds = new Option<int>("--seconds") { Description = T(CliMessages.ProbeSeconds), DefaultValueFactory = _ => 5 };
@@ -93,7 +93,7 @@ internal static class GateEdgeCommandLine
         {
             var duration = TimeSpan.FromSeconds(Math.Clamp(result.GetValue(seconds), 1, 600));
             return result.GetValue(port) is { } portPath
-                ? PortProbe.RunAsync(portPath, Console.Out, TimeSpan.FromSeconds(1.5), duration, token, scanAll: result.GetValue(scan))
+                ? PortProbe.RunAsync(portPath, Console.Out, TimeSpan.FromSeconds(1.5), duration, token, scanAll: result.GetValue(scan), language: LanguageOf(result))
                 : DeviceProbe.RunAsync(result.GetValue(config)!, result.GetValue(only), duration, Console.Out, token);
         });
         var watched = new Argument<string>("device") { Description = T(CliMessages.WatchDevice) };

@@ -1,3 +1,4 @@
+using GateEdge.Common.Messages;
 using GateEdge.Devices;
 using GateEdge.Devices.Bus;
 using GateEdge.Devices.Health;
@@ -21,11 +22,13 @@ internal static class PortProbe
     /// <param name="quietGap">Silence on the line before each bus scan: an RS-485 peripheral can go deaf for seconds after bytes it did not understand.</param>
     /// <param name="scanAll">Ask every OSDP and Modbus address, not only those devices ship at (about 40 s).</param>
     public static async Task<int> RunAsync(string port, TextWriter output, TimeSpan answerWithin, TimeSpan listenFor, CancellationToken cancellationToken,
-        TimeSpan? quietGap = null, bool scanAll = false)
+        TimeSpan? quietGap = null, bool scanAll = false, Language language = Language.English)
     {
+        void Say(Message message, params (string Name, object? Value)[] values) => output.WriteLine(message.Say(values).In(language));
+
         if (!File.Exists(port))
         {
-            output.WriteLine($"{port} does not exist; `gateedge devices list` shows the serial ports of this box");
+            Say(DeviceToolMessages.PortMissing, ("port", port));
             return 2;
         }
 
@@ -35,11 +38,11 @@ internal static class PortProbe
         foreach (var family in Buses())
         {
             var addresses = family.ScanCandidates(port);
-            if (await ScanAsync(family, port, scanAll ? addresses : addresses.Take(family.ScanDefaults), gap, output, cancellationToken).ConfigureAwait(false))
+            if (await ScanAsync(family, port, scanAll ? addresses : addresses.Take(family.ScanDefaults), gap, output, language, cancellationToken).ConfigureAwait(false))
             {
                 if (!scanAll)
                 {
-                    output.WriteLine($"a bus may hold more {family.ScanWords.Many} at other addresses: `gateedge devices probe {port} --scan` asks every address");
+                    Say(DeviceToolMessages.MoreOnBus, ("devices", family.ScanWords.Many), ("port", port));
                 }
 
                 return 0;
@@ -48,32 +51,39 @@ internal static class PortProbe
 
         foreach (var candidate in DeviceFamilies.All.SelectMany(f => f.ProbeCandidates(port)))
         {
-            output.WriteLine(candidate.SpeaksOnlyWithACard
-                ? $"listening for {candidate.Description} at {candidate.Options.BaudRate} baud for {listenFor.TotalSeconds:0} s: present a card to the reader now…"
-                : $"trying {candidate.Description} at {candidate.Options.BaudRate} baud…");
+            if (candidate.SpeaksOnlyWithACard)
+            {
+                Say(DeviceToolMessages.Listening, ("device", candidate.Description), ("baud", candidate.Options.BaudRate), ("seconds", Math.Round(listenFor.TotalSeconds)));
+            }
+            else
+            {
+                Say(DeviceToolMessages.Trying, ("device", candidate.Description), ("baud", candidate.Options.BaudRate));
+            }
+
             var (counters, wentOnline) = await TryAsync(candidate, output, candidate.SpeaksOnlyWithACard ? listenFor : answerWithin, cancellationToken).ConfigureAwait(false);
             if (counters.Frames > 0 && counters.Frames > counters.BadFrames && (wentOnline || candidate.SpeaksOnlyWithACard))
             {
-                output.WriteLine($"found: {candidate.Description} at {candidate.Options.BaudRate} baud ({counters.Frames} good frames, {counters.BadFrames} bad)");
-                output.WriteLine("config snippet for Devices (name it after its lane):");
+                Say(DeviceToolMessages.Found, ("device", candidate.Description), ("baud", candidate.Options.BaudRate), ("good", counters.Frames), ("bad", counters.BadFrames));
+                Say(DeviceToolMessages.Snippet);
                 output.WriteLine($"  \"{candidate.Family.Section}\": [ {{ \"Name\": \"{candidate.SuggestedName}\", \"Port\": \"{port}\", \"BaudRate\": {candidate.Options.BaudRate}{candidate.Snippet} }} ]");
                 return 0;
             }
         }
 
-        output.WriteLine("nothing answered. Check the reader's power, that TX and RX are crossed (adapter TX to device RX), "
-            + $"and for a card reader that speaks only with a card, present one while it listens. {InstalledDocs.Path("devices.md")} lists each family's wiring."
-            + (scanAll ? "" : " OSDP readers and Modbus heads were asked at the addresses they ship at; `--scan` asks every address."));
+        output.WriteLine(DeviceToolMessages.NothingAnswered.Say(("guide", InstalledDocs.Path("devices.md"))).In(language)
+            + (scanAll ? "" : DeviceToolMessages.ScanHint.Say().In(language)));
         return 1;
     }
 
     private static IEnumerable<DeviceFamily> Buses() => DeviceFamilies.All.Where(f => f.ScanCandidates("").Any());
 
     /// <summary>Asks <paramref name="addresses"/> after a quiet gap; true when any answered, each listed with one snippet for them all.</summary>
-    private static async Task<bool> ScanAsync(DeviceFamily family, string port, IEnumerable<SerialDeviceOptions> addresses, TimeSpan gap, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<bool> ScanAsync(DeviceFamily family, string port, IEnumerable<SerialDeviceOptions> addresses, TimeSpan gap, TextWriter output, Language language,
+        CancellationToken cancellationToken)
     {
         var asked = addresses.ToList();
-        output.WriteLine($"asking {(asked.Count > 2 ? $"every address (about {asked.Count / 10} s)" : "the usual address")} for {family.ScanWords.Many}, after {gap.TotalSeconds:0.#} s of quiet on the line…");
+        var which = asked.Count > 2 ? DeviceToolMessages.EveryAddress.Say(("seconds", asked.Count / 10)) : DeviceToolMessages.UsualAddress.Say();
+        output.WriteLine(DeviceToolMessages.Asking.Say(("which", which.In(language)), ("devices", family.ScanWords.Many), ("gap", Math.Round(gap.TotalSeconds, 1))).In(language));
         await Task.Delay(gap, cancellationToken).ConfigureAwait(false);
         var found = await BusScan.RunAsync(family, asked, output, cancellationToken).ConfigureAwait(false);
         if (found.Count == 0)
@@ -83,10 +93,10 @@ internal static class PortProbe
 
         foreach (var device in found)
         {
-            output.WriteLine($"found: {family.ScanWords.One} at address {((IBusAddressed)device).BusAddress} at {device.BaudRate} baud");
+            output.WriteLine(DeviceToolMessages.FoundAt.Say(("device", family.ScanWords.One), ("address", ((IBusAddressed)device).BusAddress), ("baud", device.BaudRate)).In(language));
         }
 
-        output.WriteLine("config snippet for Devices (name each after its lane):");
+        output.WriteLine(DeviceToolMessages.Snippets.Say().In(language));
         var entries = found.Select((d, i) => $"{{ \"Name\": \"{family.ScanWords.SuggestedName.Replace("lane1", $"lane{i + 1}", StringComparison.Ordinal)}\", \"Port\": \"{port}\", \"BaudRate\": {d.BaudRate}, \"Address\": {((IBusAddressed)d).BusAddress} }}");
         output.WriteLine($"  \"{family.Section}\": [ {string.Join(", ", entries)} ]");
         return true;

@@ -43,8 +43,17 @@ public sealed class DeviceListTests : IDisposable
         Assert.Contains($"  {_dev}/gpiochip0", text, StringComparison.Ordinal);
         Assert.Contains($"  {_dev}/i2c-1", text, StringComparison.Ordinal);
 
+        var chinese = new StringWriter();
+        Assert.Equal(0, DeviceList.Run(chinese, _dev, _sys, language: GateEdge.Common.Messages.Language.Chinese));
+        Assert.Contains("串口（Devices[].Port 请填 by-id 路径）：", chinese.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"{_dev}/ttyUSB0（没有固定名称：请加一条 udev 规则", chinese.ToString(), StringComparison.Ordinal);
+        Assert.Contains("GPIO 芯片（Outputs.Chip 填其编号）：", chinese.ToString(), StringComparison.Ordinal);
+
         var json = new StringWriter();
         Assert.Equal(0, DeviceList.Run(json, _dev, _sys, json: true));
+        var chineseJson = new StringWriter();
+        Assert.Equal(0, DeviceList.Run(chineseJson, _dev, _sys, json: true, language: GateEdge.Common.Messages.Language.Chinese));
+        Assert.Equal(json.ToString(), chineseJson.ToString());
         var listed = System.Text.Json.JsonDocument.Parse(json.ToString()).RootElement;
         var ports = listed.GetProperty("serialPorts").EnumerateArray().ToDictionary(p => p.GetProperty("path").GetString()!, p => p.GetProperty("stablePath").GetString());
         Assert.Equal($"{_dev}/serial/by-id/usb-FTDI_FT232R_A10K1234-if00-port0", ports[$"{_dev}/ttyUSB1"]);

@@ -72,6 +72,13 @@ public sealed class PortProbeTests : DeviceBench
         Assert.Contains("nothing answered", silent.ToString(), StringComparison.Ordinal);
         Assert.Contains("present a card to the reader now", silent.ToString(), StringComparison.Ordinal);
         Assert.Contains("gateedge devices list", missing.ToString(), StringComparison.Ordinal);
+
+        var chinese = new StringWriter();
+        Assert.Equal(1, await PortProbe.RunAsync(line.LinkPath, chinese, TimeSpan.FromSeconds(0.3), TimeSpan.FromSeconds(0.3), CancellationToken.None, QuietGap,
+            language: GateEdge.Common.Messages.Language.Chinese));
+        Assert.Contains("没有任何应答。请检查读卡器电源", chinese.ToString(), StringComparison.Ordinal);
+        Assert.Contains("请现在在读卡器上刷卡", chinese.ToString(), StringComparison.Ordinal);
+        Assert.Contains("已按出厂地址询问 OSDP 读卡器", chinese.ToString(), StringComparison.Ordinal);
     }
 
     private void StartSimulated(string family, SimulatedLine line)
