@@ -1,3 +1,4 @@
+using GateEdge.Common.Messages;
 using GateEdge.Configuration;
 using GateEdge.Devices.CardReaders;
 using GateEdge.Devices.Health;
@@ -20,7 +21,8 @@ namespace GateEdge.Cli;
 internal static class DeviceProbe
 {
     /// <param name="duration">How long to run; <see cref="Timeout.InfiniteTimeSpan"/> to watch until cancelled.</param>
-    public static async Task<int> RunAsync(string configPath, string? device, TimeSpan duration, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string configPath, string? device, TimeSpan duration, TextWriter output, CancellationToken cancellationToken,
+        Language language = Language.English)
     {
         // Devices and their health report from their own threads.
         output = TextWriter.Synchronized(output);
@@ -31,21 +33,21 @@ internal static class DeviceProbe
         }
         catch (GatewayConfigurationException ex)
         {
-            output.WriteLine(ex.Message);
+            output.WriteLine(ex.In(language));
             return 2;
         }
 
         var services = new ServiceCollection();
         services.AddSingleton(TimeProvider.System);
         services.AddLogging();
-        services.AddSingleton<IDeviceEventSink>(new PrintingSink(output));
+        services.AddSingleton<IDeviceEventSink>(new PrintingSink(output, language));
         GatewayHost.AddDevices(services, config);
         await using var provider = services.BuildServiceProvider();
         var supervisors = provider.GetRequiredService<IReadOnlyList<DeviceSupervisor>>();
         var probed = supervisors.Where(s => device is null || s.Device == device).ToList();
         if (probed.Count == 0)
         {
-            output.WriteLine($"no device is named '{device}' (known: {string.Join(", ", supervisors.Select(s => s.Device))})");
+            output.WriteLine(DeviceToolMessages.NoSuchDevice.Say(("device", device), ("known", string.Join(", ", supervisors.Select(s => s.Device)))).In(language));
             return 2;
         }
 
@@ -53,12 +55,12 @@ internal static class DeviceProbe
         bool watching = duration == Timeout.InfiniteTimeSpan;
         if (watching)
         {
-            output.WriteLine($"watching {device}; Ctrl-C to stop…");
+            output.WriteLine(DeviceToolMessages.Watching.Say(("device", device)).In(language));
             health.Changed += h => output.WriteLine($"  {DateTimeOffset.Now:HH:mm:ss} {h.Device} {Wire.Of(h.State)}{(h.Reason is { } why ? $": {why}" : "")}");
         }
         else
         {
-            output.WriteLine($"probing {probed.Count} device(s) for {duration.TotalSeconds:0} s…");
+            output.WriteLine(DeviceToolMessages.Probing.Say(("count", probed.Count), ("seconds", Math.Round(duration.TotalSeconds))).In(language));
         }
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -82,8 +84,8 @@ internal static class DeviceProbe
         {
             var h = health.Get(supervisor.Device);
             var c = supervisor.Counters;
-            output.WriteLine($"{supervisor.Device,-22} {Wire.Of(h.State),-9} frames {c.Frames}, bad {c.BadFrames}, garbage {c.GarbageBytes} B, missed {c.SilentPolls}"
-                + (h.Reason is { } reason ? $": {reason}" : ""));
+            output.WriteLine(DeviceToolMessages.Health.Say(("device", supervisor.Device.PadRight(22)), ("state", Wire.Of(h.State).PadRight(9)), ("frames", c.Frames),
+                ("bad", c.BadFrames), ("garbage", c.GarbageBytes), ("missed", c.SilentPolls)).In(language) + (h.Reason is { } reason ? $": {reason}" : ""));
         }
 
         return probed.All(s => health.Get(s.Device).State == DeviceState.Online) ? 0 : 1;
@@ -93,15 +95,15 @@ internal static class DeviceProbe
     internal const string VoiceTestPhrase = "语音测试，这是闸机的语音播报";
 
     /// <summary>What the devices read, masked as in the logs; each thermometer's readings only when someone steps up or away.</summary>
-    internal sealed class PrintingSink(TextWriter output) : IDeviceEventSink
+    internal sealed class PrintingSink(TextWriter output, Language language = Language.English) : IDeviceEventSink
     {
         private readonly Dictionary<string, bool> _inFront = [];
         private readonly Lock _lock = new();
 
-        public void OnAlarm(DeviceAlarm alarm) => Print($"{alarm.Device}: alarm {alarm.Alarm}: {alarm.Detail}");
+        public void OnAlarm(DeviceAlarm alarm) => Print(DeviceToolMessages.Alarm.Say(("device", alarm.Device), ("alarm", alarm.Alarm), ("detail", alarm.Detail)));
 
         public void OnCardPresented(CardPresented card) =>
-            Print($"{card.Device}: {Wire.Of(card.Credential.Kind)} {PersonalDataMask.Credential(card.Credential)}");
+            Print(Said.Text($"{card.Device}: {Wire.Of(card.Credential.Kind)} {PersonalDataMask.Credential(card.Credential)}"));
 
         public void OnReading(ThermometerReading reading)
         {
@@ -115,18 +117,19 @@ internal static class DeviceProbe
                 _inFront[reading.Device] = reading.HasTarget;
             }
 
-            Print($"{reading.Device}: {(reading.HasTarget ? "someone in front" : "nobody in front")}, body {reading.BodyC} °C (object {reading.ObjectC}, ambient {reading.AmbientC?.ToString() ?? "—"})");
+            Print((reading.HasTarget ? DeviceToolMessages.Someone : DeviceToolMessages.Nobody).Say(("device", reading.Device), ("body", reading.BodyC),
+                ("object", reading.ObjectC), ("ambient", reading.AmbientC?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "—")));
         }
 
-        public void OnMaskSignal(MaskSignal signal) => Print($"{signal.Device}: {(signal.MaskSeen ? "mask seen" : "no mask")}");
+        public void OnMaskSignal(MaskSignal signal) => Print((signal.MaskSeen ? DeviceToolMessages.MaskSeen : DeviceToolMessages.NoMask).Say(("device", signal.Device)));
 
-        public void OnGuardKey(GuardKeyPressed key) => Print($"{key.Device}: {key.Key} key");
+        public void OnGuardKey(GuardKeyPressed key) => Print(DeviceToolMessages.GuardKey.Say(("device", key.Device), ("key", key.Key)));
 
-        private void Print(string line)
+        private void Print(Said line)
         {
             lock (_lock)
             {
-                output.WriteLine($"  {line}");
+                output.WriteLine($"  {line.In(language)}");
             }
         }
     }

@@ -94,11 +94,11 @@ internal static class GateEdgeCommandLine
             var duration = TimeSpan.FromSeconds(Math.Clamp(result.GetValue(seconds), 1, 600));
             return result.GetValue(port) is { } portPath
                 ? PortProbe.RunAsync(portPath, Console.Out, TimeSpan.FromSeconds(1.5), duration, token, scanAll: result.GetValue(scan), language: LanguageOf(result))
-                : DeviceProbe.RunAsync(result.GetValue(config)!, result.GetValue(only), duration, Console.Out, token);
+                : DeviceProbe.RunAsync(result.GetValue(config)!, result.GetValue(only), duration, Console.Out, token, LanguageOf(result));
         });
         var watched = new Argument<string>("device") { Description = T(CliMessages.WatchDevice) };
         var watch = new Command("watch", T(CliMessages.Watch)) { watched };
-        watch.SetAction((result, token) => DeviceProbe.RunAsync(result.GetValue(config)!, result.GetValue(watched), Timeout.InfiniteTimeSpan, Console.Out, token));
+        watch.SetAction((result, token) => DeviceProbe.RunAsync(result.GetValue(config)!, result.GetValue(watched), Timeout.InfiniteTimeSpan, Console.Out, token, LanguageOf(result)));
         root.Subcommands.Add(new Command("devices", T(CliMessages.Devices)) { list, probe, watch });
 
         var count = new Option<int>("--count", "-n") { Description = T(CliMessages.TailCount), DefaultValueFactory = _ => 20 };

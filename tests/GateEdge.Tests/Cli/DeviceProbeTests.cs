@@ -74,6 +74,19 @@ public sealed class DeviceProbeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_probe_speaks_the_technicians_language()
+    {
+        var output = new StringWriter();
+
+        await DeviceProbe.RunAsync(ConfigPath, "thermo", TimeSpan.FromSeconds(1), output, CancellationToken.None, GateEdge.Common.Messages.Language.Chinese);
+
+        var text = output.ToString();
+        Assert.Contains("正在探测 1 台设备，共 1 秒…", text, StringComparison.Ordinal);
+        Assert.Contains("thermo：前方有人，体温 36.6 °C（目标 36.6，环境 25）", text, StringComparison.Ordinal);
+        Assert.Matches(@"thermo +(online|degraded) +帧 [1-9]\d*，错误 0", text);
+    }
+
+    [Fact]
     public async Task A_probed_voice_module_says_the_test_phrase_so_the_technician_hears_which_speaker_it_is()
     {
         var output = new StringWriter();

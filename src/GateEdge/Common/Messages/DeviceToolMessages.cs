@@ -41,4 +41,18 @@ internal static class DeviceToolMessages
         "没有任何应答。请检查读卡器电源、TX 与 RX 是否交叉连接（转换器 TX 接设备 RX）；只在刷卡时才发送数据的读卡器，请在监听时刷卡。{guide} 列出了各类设备的接线。");
     public static readonly Message ScanHint = Messages.Define("devices.probe.scan-hint",
         " OSDP readers and Modbus heads were asked at the addresses they ship at; `--scan` asks every address.", "已按出厂地址询问 OSDP 读卡器和 Modbus 测温头；`--scan` 会询问每个地址。");
+
+    public static readonly Message NoSuchDevice = Messages.Define("devices.probe.no-such-device", "no device is named '{device}' (known: {known})", "没有名为“{device}”的设备（已配置：{known}）");
+    public static readonly Message Watching = Messages.Define("devices.watch.start", "watching {device}; Ctrl-C to stop…", "正在观察 {device}；按 Ctrl-C 停止…");
+    public static readonly Message Probing = Messages.Define("devices.probe.start", "probing {count} device(s) for {seconds} s…", "正在探测 {count} 台设备，共 {seconds} 秒…");
+    public static readonly Message Health = Messages.Define("devices.probe.health",
+        "{device} {state} frames {frames}, bad {bad}, garbage {garbage} B, missed {missed}", "{device} {state} 帧 {frames}，错误 {bad}，杂讯 {garbage} 字节，未应答 {missed}");
+    public static readonly Message Alarm = Messages.Define("devices.probe.alarm", "{device}: alarm {alarm}: {detail}", "{device}：报警 {alarm}：{detail}");
+    public static readonly Message Someone = Messages.Define("devices.probe.someone",
+        "{device}: someone in front, body {body} °C (object {object}, ambient {ambient})", "{device}：前方有人，体温 {body} °C（目标 {object}，环境 {ambient}）");
+    public static readonly Message Nobody = Messages.Define("devices.probe.nobody",
+        "{device}: nobody in front, body {body} °C (object {object}, ambient {ambient})", "{device}：前方无人，体温 {body} °C（目标 {object}，环境 {ambient}）");
+    public static readonly Message MaskSeen = Messages.Define("devices.probe.mask", "{device}: mask seen", "{device}：检测到口罩");
+    public static readonly Message NoMask = Messages.Define("devices.probe.no-mask", "{device}: no mask", "{device}：未检测到口罩");
+    public static readonly Message GuardKey = Messages.Define("devices.probe.key", "{device}: {key} key", "{device}：按下 {key} 键");
 }
