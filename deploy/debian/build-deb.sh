@@ -6,7 +6,7 @@
 # The package installs the gateway in /usr/lib/gateedge with a `gateedge` command on PATH, the
 # configuration in /etc/gateedge (conffiles: edits survive upgrades), the systemd unit (enabled on
 # install, running systemd or not), the documentation with an example of udev rules in
-# /usr/share/doc/gateedge, and the `gateedge` service user (postinst). It is laid out as Debian
+# /usr/share/doc/gateedge, the manual page (gateedge(1), in English and Chinese), and the `gateedge` service user (postinst). It is laid out as Debian
 # policy asks (lintian reports no errors): shared libraries stripped and not executable, a
 # copyright file and a changelog, md5sums.
 set -euo pipefail
@@ -49,6 +49,11 @@ install -m 0644 "$repo"/docs/zh-CN/*.md "$stage$doc/zh-CN/"
 # Rules name one box's adapters by serial number: an example to copy to /etc/udev/rules.d, never live as shipped.
 install -m 0644 "$repo/deploy/99-gateedge.rules" "$stage$doc/examples/"
 install -m 0644 "$here/copyright" "$stage$doc/copyright"
+# The manual page, in English and in Chinese (man picks by locale).
+install -d "$stage/usr/share/man/man1" "$stage/usr/share/man/zh_CN/man1"
+gzip -9n < "$repo/deploy/man/gateedge.1" > "$stage/usr/share/man/man1/gateedge.1.gz"
+gzip -9n < "$repo/deploy/man/gateedge.zh_CN.1" > "$stage/usr/share/man/zh_CN/man1/gateedge.1.gz"
+chmod 0644 "$stage/usr/share/man/man1/gateedge.1.gz" "$stage/usr/share/man/zh_CN/man1/gateedge.1.gz"
 # Dated by the commit, so the same source packs to the same bytes.
 when=$(date -u -R -d "@${SOURCE_DATE_EPOCH:-$(git -C "$repo" log -1 --format=%ct 2>/dev/null || date +%s)}")
 sed -e "s/@VERSION@/$version/" -e "s/@DATE@/$when/" "$here/changelog.in" | gzip -9n > "$stage$doc/changelog.gz"

@@ -33,6 +33,7 @@ public sealed class DebianPackageTests : IDisposable
         Assert.Contains("\nMemoryDenyWriteExecute=true\n", unit, StringComparison.Ordinal);
         Assert.Equal("/usr/lib/systemd/system/gateedge.service", new FileInfo(EnabledLink).LinkTarget);
         Assert.True(File.Exists(Path.Combine(Root, "usr", "share", "doc", "gateedge", "zh-CN", "technician-guide.md")));
+        Assert.True(File.Exists(Path.Combine(Root, "usr", "share", "man", "zh_CN", "man1", "gateedge.1.gz")), "the manual page in Chinese");
         Assert.True(File.Exists(Path.Combine(Root, "usr", "share", "doc", "gateedge", "examples", "99-gateedge.rules")));
         Assert.False(Directory.Exists(Path.Combine(Root, "etc", "udev")), "udev rules name one box's adapters: they ship as an example, never live");
         Assert.True(Directory.Exists(Path.Combine(Root, "var", "lib", "gateedge")), "postinst made the state folder");

@@ -44,6 +44,7 @@ internal static class CentreSchema
         CREATE INDEX IF NOT EXISTS gateway_events_by_opening ON gateway_events (gateway, for_seq) WHERE for_seq IS NOT NULL;
         ALTER TABLE gateway_events ADD COLUMN IF NOT EXISTS clock_synced boolean, ADD COLUMN IF NOT EXISTS boot uuid, ADD COLUMN IF NOT EXISTS uptime double precision;
         CREATE INDEX IF NOT EXISTS gateway_events_synchronised ON gateway_events (gateway, boot, uptime) WHERE clock_synced;
+        CREATE INDEX IF NOT EXISTS gateway_events_unsynchronised ON gateway_events (compound, gate) WHERE NOT clock_synced;
 
         -- Where an event belongs in time (docs/centre.md, "Placing events stamped by an unsynchronised clock"):
         -- its own time when its clock was synchronised (or it does not say); otherwise the time of the nearest
