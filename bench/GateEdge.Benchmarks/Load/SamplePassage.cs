@@ -10,7 +10,8 @@ internal static class SamplePassage
     public const string Topic = "gateedge/v1/c-load/north/gw-load/event/passage";
 
     public static byte[] Payload(Guid id, long seq) => JsonSerializer.SerializeToUtf8Bytes(new PassageEvent(
-        PassageEvent.SchemaId, id.ToString(), seq, Evidence.EventChain.Genesis, DateTimeOffset.UtcNow, "c-load", "north", "gw-load", "lane1", "in", "unattended",
+        PassageEvent.SchemaId, id.ToString(), seq, Evidence.EventChain.Genesis, DateTimeOffset.UtcNow,
+        new Common.Clock.ClockReading(true, "5b0e6c0a-2f7d-4a51-8c1e-9d3f6a2b7e40", 86412.337), "c-load", "north", "gw-load", "lane1", "in", "unattended",
         new PassageEvent.CredentialPart("national-id", "110105********002X", new string('a', 64), "lane1-idcard", DateTimeOffset.UtcNow),
         new PassageEvent.PersonPart("R-0001", "resident", "张*"),
         new PassageEvent.TemperaturePart("normal", 36.6m, 36.6m, 25.0m, "lane1-thermometer", DateTimeOffset.UtcNow),
