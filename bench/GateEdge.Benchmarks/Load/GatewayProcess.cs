@@ -22,6 +22,8 @@ internal sealed class GatewayProcess : IAsyncDisposable
     public static GatewayProcess Start(string file, IEnumerable<string> arguments)
     {
         var info = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // The run's files are the bench's own, in a temporary folder: not the installed service's to read.
+        info.Environment["GATEEDGE_SERVICE_USER"] = "-";
         var process = Process.Start(info)!;
         // Drained so a chatty gateway never blocks on a full pipe; warnings and errors are kept for the report.
         process.OutputDataReceived += (_, e) => Keep(e.Data);
