@@ -18,9 +18,9 @@ internal sealed partial class LaneCoordinator
     /// </summary>
     public async Task RunAsync(CancellationToken stopping)
     {
-        using var handling = new CancellationTokenSource();
-        using var grace = _time.CreateTimer(_ => handling.Cancel(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        using var stop = stopping.Register(() => grace.Change(StopGrace, Timeout.InfiniteTimeSpan));
+        // Cancelled StopGrace after the stop, on the lane's clock; the registration ends before the source is disposed.
+        using var handling = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
+        using var stop = stopping.Register(() => handling.CancelAfter(StopGrace));
         try
         {
             await foreach (var input in _inputs.Reader.ReadAllAsync(stopping).ConfigureAwait(false))

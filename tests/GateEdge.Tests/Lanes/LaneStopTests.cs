@@ -18,13 +18,15 @@ public sealed class LaneStopTests
     private readonly RecordingRecorder _recorder = new();
     private readonly LaneCoordinator _lane;
 
-    public LaneStopTests()
+    public LaneStopTests() => _lane = Lane(_recorder);
+
+    private LaneCoordinator Lane(IPassageRecorder recorder)
     {
         var health = new DeviceHealthBoard(_time);
         health.Report("thermometer", DeviceState.Online, null);
         var registry = new SeedFileRegistry([new RegistryFile.Person("R-1", PersonClassification.Resident, [new RegistryFile.CredentialEntry(Zhang.Kind, Zhang.Number)])]);
-        _lane = new LaneCoordinator(new LaneOptions { Id = "lane1", CardReaders = ["reader"], Thermometer = "thermometer" }, new RulePolicy { MaskRequired = false },
-            registry, health, _recorder, new MemoryHouseholdExits(), new PromptBoards(_time).Board, _time, NullLogger<LaneCoordinator>.Instance);
+        return new LaneCoordinator(new LaneOptions { Id = "lane1", CardReaders = ["reader"], Thermometer = "thermometer" }, new RulePolicy { MaskRequired = false },
+            registry, health, recorder, new MemoryHouseholdExits(), new PromptBoards(_time).Board, _time, NullLogger<LaneCoordinator>.Instance);
     }
 
     [Fact]
@@ -64,5 +66,35 @@ public sealed class LaneStopTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
         Assert.Empty(_recorder.Recorded);
+    }
+
+    [Fact]
+    public async Task A_journal_that_never_answers_holds_the_stop_for_the_grace_and_no_longer()
+    {
+        var lane = Lane(new NeverRecording());
+        using var stop = new CancellationTokenSource();
+        var run = lane.RunAsync(stop.Token);
+        lane.Post(new LaneInput.Card(new CardPresented("reader", Zhang, null, _time.GetUtcNow())));
+        lane.Post(new LaneInput.Reading(new ThermometerReading("thermometer", 36.6m, 36.6m, 25m, HasTarget: true, _time.GetUtcNow())));
+        await stop.CancelAsync();
+
+        _time.Advance(LaneCoordinator.StopGrace - TimeSpan.FromMilliseconds(1));
+        Assert.False(run.IsCompleted, "the lane still waits for its record within the grace");
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    /// <summary>A journal stuck on a dead disk: nothing is recorded until the wait is given up.</summary>
+    private sealed class NeverRecording : IPassageRecorder
+    {
+        public async Task<GateEdge.Journal.EventStamp?> RecordAsync(LaneAttempt attempt, CancellationToken cancellationToken)
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+            return null;
+        }
+
+        public Task RecordGuardDutyAsync(GuardDutyChange change, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task RecordOverrideAsync(GuardOverride decision, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
