@@ -60,6 +60,11 @@ internal static class GateEdgeCommandLine
         };
 
         var root = new RootCommand(T(CliMessages.Root));
+        if (language == Language.Chinese)
+        {
+            ChineseHelp.Use(root);
+        }
+
         root.Options.Add(config);
         root.Options.Add(lang);
         root.SetAction((result, token) => runGateway(result.GetValue(config)!, LanguageOf(result), token));

@@ -21,11 +21,37 @@ public sealed partial class CommandLineLanguageTests
     }
 
     [Theory]
+    [InlineData(new[] { "--help" }, "命令：")]
+    [InlineData(new[] { "config", "check", "--help" }, " config check <file> [选项]")]
+    [InlineData(new[] { "events", "tail", "-h" }, "  -n, --count <count>")]
+    public void Help_in_Chinese_has_its_headings_in_Chinese_too(string[] args, string expected)
+    {
+        string chinese = Help(Language.Chinese, args);
+        string english = Help(Language.English, args);
+
+        Assert.Contains("说明：", chinese, StringComparison.Ordinal);
+        Assert.Contains("用法：\n  ", chinese.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("-?, -h, --help", chinese, StringComparison.Ordinal);
+        Assert.Contains("显示帮助和用法", chinese, StringComparison.Ordinal);
+        Assert.Contains(expected, chinese, StringComparison.Ordinal);
+        Assert.DoesNotMatch("Description|Usage|Options|Commands|Arguments|Show help", chinese);
+        Assert.Contains("Usage:", english, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(new[] { "--lang", "zh-CN", "config", "check" }, true)]
     [InlineData(new[] { "config", "check", "--lang=zh-CN" }, true)]
     [InlineData(new[] { "--lang", "en", "config", "check" }, false)]
     public void The_language_is_read_from_the_arguments_before_the_command_line_is_built(string[] args, bool chinese) =>
         Assert.Equal(chinese ? Language.Chinese : Language.English, GateEdgeCommandLine.LanguageOf(args));
+
+    private static string Help(Language language, string[] args)
+    {
+        var output = new StringWriter();
+        var parsed = GateEdgeCommandLine.Build((_, _, _) => Task.FromResult(0), language).Parse(args);
+        Assert.Equal(0, parsed.Invoke(new InvocationConfiguration { Output = output }));
+        return output.ToString();
+    }
 
     /// <summary>Every description GateEdge gives (the parser's own --help and --version are not GateEdge's).</summary>
     private static IEnumerable<(string Name, string Text)> Described(Command command, string path = "")

@@ -50,4 +50,13 @@ internal static class CliMessages
     public static readonly Message VerifyKeys = Messages.Define("cli.centre.verify.keys", "Folder of each gateway's enrolled public key, {gateway}.pub.pem", "存放各网关已登记公钥的目录，文件名为 {gateway}.pub.pem");
     public static readonly Message Verify = Messages.Define("cli.centre.verify", "Check the received record: signatures, every chain link, gaps, repeats, checkpoints, openings never confirmed (exit 1 on any integrity failure)", "核查收到的记录：签名、每一环链接、缺口、重复、检查点、从未确认的开闸（有任何完整性问题时退出码为 1）");
     public static readonly Message Centre = Messages.Define("cli.centre", "The centre's side: key pairs, signing what it sends, opening sealed identities, checking the record (run at the centre, never on a gateway)", "中心一侧的工具：密钥对、为发出的内容签名、打开封存的身份、核查记录（在中心运行，绝不在网关上运行）");
+    public static readonly Message HelpOption = Messages.Define("cli.help", "Show help and usage information", "显示帮助和用法");
+    public static readonly Message VersionOption = Messages.Define("cli.version", "Show version information", "显示版本信息");
+    public static readonly Message HelpDescription = Messages.Define("cli.help.description", "Description:", "说明：");
+    public static readonly Message HelpUsage = Messages.Define("cli.help.usage", "Usage:", "用法：");
+    public static readonly Message HelpArguments = Messages.Define("cli.help.arguments", "Arguments:", "参数：");
+    public static readonly Message HelpOptions = Messages.Define("cli.help.options", "Options:", "选项：");
+    public static readonly Message HelpCommands = Messages.Define("cli.help.commands", "Commands:", "命令：");
+    public static readonly Message HelpCommandWord = Messages.Define("cli.help.command-word", "command", "命令");
+    public static readonly Message HelpOptionsWord = Messages.Define("cli.help.options-word", "options", "选项");
 }
