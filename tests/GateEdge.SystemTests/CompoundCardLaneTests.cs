@@ -48,6 +48,8 @@ public sealed class CompoundCardLaneTests : GateTest
               "Serilog": { "MinimumLevel": { "Default": "Information" }, "WriteTo": [ { "Name": "Console" } ] }
             }
             """);
+        // A card held 1.5 s, as a person holds one: a reader polled every 250 ms (the PN532's) may, on a
+        // loaded box, let a card held the default 0.4 s come and go between two polls.
         await File.WriteAllTextAsync(Path.Combine(Gate.Dir, "script.json"), $$"""
             {
               "devices": [ { "name": "lane2-tags", "kind": "{{f.Kind}}"{{f.SimSettings}} }, { "name": "lane2-head", "kind": "modbus-thermometer" } ],
@@ -56,7 +58,8 @@ public sealed class CompoundCardLaneTests : GateTest
                 { "name": "陌生人", "idNumber": "440304198506120035", "compoundCard": "{{f.Stranger}}" } ],
               "visits": [
                 { "person": "保安甲", "reader": "lane2-tags", "thermometer": "lane2-head", "bodyC": 36.5, "after": "00:00:00.2" },
-                { "person": "陌生人", "reader": "lane2-tags", "thermometer": "lane2-head", "bodyC": 36.7, "after": "00:00:00.8" } ]
+                { "person": "陌生人", "reader": "lane2-tags", "thermometer": "lane2-head", "bodyC": 36.7, "after": "00:00:00.8" } ],
+              "leaveTime": "00:00:01.5"
             }
             """);
         await using var centre = await CentreSubscriber.ConnectAsync(Broker.Port);

@@ -30,6 +30,9 @@ internal sealed partial class GatewayWorker(
     /// <summary>The longest card readers wait for the other devices' first try at start.</summary>
     internal static readonly TimeSpan StartupWindow = TimeSpan.FromSeconds(3);
 
+    /// <summary>The longest the lanes wait at a stop for their devices to end before answering what they hold.</summary>
+    internal static readonly TimeSpan DevicesStopWait = TimeSpan.FromSeconds(3);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Lanes stop after the devices they read: once none can post a read, each lane answers what it
@@ -57,12 +60,13 @@ internal sealed partial class GatewayWorker(
                 LogConfigWarning(warning.ToString());
             }
 
-            var first = await Task.WhenAny(laneRuns.Concat(deviceRuns).Concat(speakerRuns)).ConfigureAwait(false);
+            // Until a loop ends (a bug) or the stop comes, even if no device loop notices it.
+            var first = await Task.WhenAny(laneRuns.Concat(deviceRuns).Concat(speakerRuns).Append(Task.Delay(Timeout.InfiniteTimeSpan, time, stoppingToken))).ConfigureAwait(false);
             await first.ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            await Task.WhenAll(deviceRuns.Select(Settled)).ConfigureAwait(false);
+            await DevicesStoppedAsync(deviceRuns).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -77,6 +81,19 @@ internal sealed partial class GatewayWorker(
             await Task.WhenAll(laneRuns.Where(r => !r.IsFaulted).Select(Settled)).ConfigureAwait(false);
             await speakersStopping.CancelAsync().ConfigureAwait(false);
             await Task.WhenAll(speakerRuns.Where(r => !r.IsFaulted).Select(Settled)).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A device stops in milliseconds; one stuck in a system call must not keep the lanes from answering.</summary>
+    private async Task DevicesStoppedAsync(IEnumerable<Task> deviceRuns)
+    {
+        try
+        {
+            await Task.WhenAll(deviceRuns.Select(Settled)).WaitAsync(DevicesStopWait, time, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            LogDevicesStillStopping(DevicesStopWait.TotalSeconds);
         }
     }
 
@@ -136,6 +153,9 @@ internal sealed partial class GatewayWorker(
     /// <summary>What <c>config check</c> warns of, for a technician who reads the log instead.</summary>
     [LoggerMessage(Level = LogLevel.Warning, Message = "Configuration: {Warning}")]
     private partial void LogConfigWarning(string warning);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A device had not stopped {Seconds} s after the stop; the lanes answer what they hold without waiting for it")]
+    private partial void LogDevicesStillStopping(double seconds);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A gateway loop failed while stopping")]
     private partial void LogFailedAtStop(Exception exception);

@@ -1,0 +1,85 @@
+using GateEdge.Configuration;
+using GateEdge.Devices;
+using GateEdge.Devices.CardReaders;
+using GateEdge.Devices.Health;
+using GateEdge.Hosting;
+using GateEdge.Lanes;
+using GateEdge.Privacy;
+using GateEdge.Registry;
+using GateEdge.Rules;
+using GateEdge.TestSupport;
+using GateEdge.Tests.Support;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace GateEdge.Tests.Hosting;
+
+/// <summary>At a stop the lanes answer what they hold, even when a device never notices the stop.</summary>
+public sealed class GatewayWorkerStopTests
+{
+    private static readonly Credential Zhang = new(CredentialKind.NationalId, "11010519491231002X");
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 7, 8, 0, 0, TimeSpan.Zero));
+    private readonly RecordingRecorder _recorder = new();
+    private readonly KeptLog _log = new();
+
+    [Fact]
+    public async Task A_thermometer_stuck_in_a_system_call_delays_the_lanes_answer_by_the_wait_and_no_longer()
+    {
+        var health = new DeviceHealthBoard(_time);
+        var laneOptions = new LaneOptions { Id = "lane1", CardReaders = ["reader"], Thermometer = "thermometer" };
+        var registry = new SeedFileRegistry([new RegistryFile.Person("R-1", PersonClassification.Resident, [new RegistryFile.CredentialEntry(Zhang.Kind, Zhang.Number)])]);
+        var lane = new LaneCoordinator(laneOptions, new RulePolicy { MaskRequired = false }, registry, health, _recorder, new MemoryHouseholdExits(),
+            new PromptBoards(_time).Board, _time, NullLogger<LaneCoordinator>.Instance);
+        var stuck = new DeviceSupervisor(new StuckSession(), health, _time, NullLogger<DeviceSupervisor>.Instance);
+        using var worker = new GatewayWorker([lane], [stuck], health, new PrivacyOptions(), new GatewayConfiguration { Lanes = [laneOptions] }, _time,
+            new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance), _log);
+
+        await worker.StartAsync(CancellationToken.None);
+        // The worker runs on its own: the stuck thermometer is running once the board knows it.
+        await Eventually.True(() => health.Snapshot().Any(d => d.Device == "thermometer"), "the thermometer running");
+        // A card is read while the thermometer has never answered: it waits for its reading.
+        Assert.True(lane.Post(new LaneInput.Card(new CardPresented("reader", Zhang, null, _time.GetUtcNow()))));
+        var stopping = worker.StopAsync(CancellationToken.None);
+
+        // Time passes on the fake clock until the lanes have answered; they must not wait past the devices' stop wait.
+        var waited = TimeSpan.Zero;
+        while (!stopping.IsCompleted && waited < TimeSpan.FromMinutes(1))
+        {
+            await Task.WhenAny(stopping, Task.Delay(20));
+            _time.Advance(TimeSpan.FromMilliseconds(250));
+            waited += TimeSpan.FromMilliseconds(250);
+        }
+
+        await stopping.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(worker.ExecuteTask!.IsCompletedSuccessfully, worker.ExecuteTask.Exception?.ToString());
+        var attempt = Assert.Single(_recorder.Recorded).Attempt;
+        Assert.InRange(waited, GatewayWorker.DevicesStopWait, GatewayWorker.DevicesStopWait + TimeSpan.FromSeconds(1));
+        Assert.Equal(Outcome.Retest, attempt.Decision.Outcome);
+        Assert.Contains(ReasonCode.NoReading, attempt.Decision.Codes);
+        Assert.Contains(_log.Lines, l => l.Contains("A device had not stopped 3 s after the stop", StringComparison.Ordinal));
+    }
+
+    /// <summary>What the worker logged, kept for the test.</summary>
+    private sealed class KeptLog : Microsoft.Extensions.Logging.ILogger<GatewayWorker>
+    {
+        public List<string> Lines { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Lines.Add($"{logLevel}: {formatter(state, exception)} {exception}");
+    }
+
+    /// <summary>A device blocked in a system call: it never sees the stop.</summary>
+    private sealed class StuckSession : IDeviceSession
+    {
+        public string Device => "thermometer";
+
+        public string Address => "/dev/ttyUSB9";
+
+        public Task RunAsync(DeviceLink link, CancellationToken cancellationToken) => new TaskCompletionSource().Task;
+    }
+}
