@@ -44,9 +44,7 @@ internal sealed partial class ClockSynchronisationAlarm(ClockWitness clock, Alar
 
         string detail = Detail(synchronised);
         LogSynchronised(detail);
-        // A journal that cannot take the alarm has already said so; the events keep their own clock fields.
-        _ = alarms.RecordAsync(AlarmEvent.ClockSynchronised, detail, fromSeq: synchronised.FromSeq, toSeq: synchronised.ToSeq).ContinueWith(
-            t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        alarms.RecordInBackground(AlarmEvent.ClockSynchronised, detail, synchronised.FromSeq, synchronised.ToSeq);
     }
 
     internal static string Detail(ClockSynchronised s)

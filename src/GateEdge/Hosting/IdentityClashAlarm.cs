@@ -23,7 +23,6 @@ internal sealed class IdentityClashAlarm(BrokerConnectionState broker, AlarmReco
         return Task.CompletedTask;
     }
 
-    // Raised on the publisher's loop: the record is made on its own, and a journal that cannot take it has already said so.
-    private void Record(string detail) => _ = alarms.RecordAsync(AlarmEvent.GatewayIdClash, detail).ContinueWith(
-        t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+    // Raised on the publisher's loop: the record is made on its own.
+    private void Record(string detail) => alarms.RecordInBackground(AlarmEvent.GatewayIdClash, detail);
 }
