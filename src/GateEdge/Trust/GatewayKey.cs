@@ -41,10 +41,10 @@ internal sealed class GatewayKey : IDisposable
             using var fresh = ECDsa.Create(ECCurve.NamedCurves.nistP256);
             // Written whole or not at all: a half-written key would be a gateway that can never sign.
             DurableFile.Replace(path, System.Text.Encoding.ASCII.GetBytes(fresh.ExportPkcs8PrivateKeyPem()));
-            GatewayKeyBinding.Bind(stateDirectory);
         }
 
         var key = Load(path);
+        // A key just made, or one made before keys were bound.
         if (GatewayKeyBinding.Check(stateDirectory) == GatewayKeyBinding.Binding.Unbound)
         {
             GatewayKeyBinding.Bind(stateDirectory);
