@@ -55,8 +55,8 @@ internal sealed class ChineseHelp : SynchronousCommandLineAction
         // In the English help's order: the command's own, the parser's (help, version), then those it inherits.
         var inherited = Ancestors(parseResult.CommandResult).SelectMany(c => c.Options.Where(o => o.Recursive && o is not (HelpOption or VersionOption)));
         var options = command.Options.Where(o => o is not (HelpOption or VersionOption))
-            .Concat(command.Options.Where(o => o is VersionOption)).Append(HelpOf(parseResult.RootCommandResult.Command)).Concat(inherited)
-            .Where(o => o is not null && !o.Hidden).Distinct().Cast<Option>();
+            .Concat(command.Options.OfType<VersionOption>()).Concat(parseResult.RootCommandResult.Command.Options.OfType<HelpOption>()).Concat(inherited)
+            .Where(o => !o.Hidden).Distinct();
         Section(output, Heading(CliMessages.HelpOptions), options.Select(o => (OptionName(o), o.Description ?? "")));
         Section(output, Heading(CliMessages.HelpCommands), command.Subcommands.Where(c => !c.Hidden).Select(c => (c.Name, c.Description ?? "")));
         return 0;
@@ -91,8 +91,6 @@ internal sealed class ChineseHelp : SynchronousCommandLineAction
             }
         }
     }
-
-    private static Option? HelpOf(Command root) => root.Options.OfType<HelpOption>().FirstOrDefault();
 
     private static string Indented(string text) => "  " + text.Replace("\n", "\n  ", StringComparison.Ordinal);
 

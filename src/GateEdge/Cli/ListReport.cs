@@ -60,7 +60,7 @@ internal static class ListReport
         {
             var arrived = version == 0 ? ReportMessages.FromSeed.Say() : ReportMessages.Arrived.Say(("time", LocalTime.Format(appliedAt)));
             output.WriteLine(ReportMessages.ListLine.Say(("name", name.PadRight(11)), ("version", version.ToString(System.Globalization.CultureInfo.InvariantCulture).PadRight(6)),
-                ("entries", entries.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(7)), ("arrived", arrived.In(language))).In(language)
+                ("entries", entries.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(7)), ("arrived", arrived)).In(language)
                 + (stale.Contains(name) ? ReportMessages.StaleMark.Say().In(language) : ""));
         }
 

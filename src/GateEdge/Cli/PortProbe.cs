@@ -83,7 +83,7 @@ internal static class PortProbe
     {
         var asked = addresses.ToList();
         var which = asked.Count > 2 ? DeviceToolMessages.EveryAddress.Say(("seconds", asked.Count / 10)) : DeviceToolMessages.UsualAddress.Say();
-        output.WriteLine(DeviceToolMessages.Asking.Say(("which", which.In(language)), ("devices", family.ScanWords.Many), ("gap", Math.Round(gap.TotalSeconds, 1))).In(language));
+        output.WriteLine(DeviceToolMessages.Asking.Say(("which", which), ("devices", family.ScanWords.Many), ("gap", Math.Round(gap.TotalSeconds, 1))).In(language));
         await Task.Delay(gap, cancellationToken).ConfigureAwait(false);
         var found = await BusScan.RunAsync(family, asked, output, cancellationToken).ConfigureAwait(false);
         if (found.Count == 0)

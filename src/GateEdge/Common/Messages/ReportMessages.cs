@@ -34,9 +34,3 @@ internal static class ReportMessages
     public static readonly Message Key = Messages.Define("report.identity.key", "key {key}", "密钥 {key}");
     public static readonly Message Enrol = Messages.Define("report.identity.enrol", "Enrol at the centre as {file}:", "请在中心登记为 {file}：");
 }
-
-/// <summary>A verb that cannot do what was asked, with what to do, in the reader's language.</summary>
-internal sealed class ToolProblem(Said said) : InvalidOperationException(said.ToString())
-{
-    public Said Said => said;
-}
