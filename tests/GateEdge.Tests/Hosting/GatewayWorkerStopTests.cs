@@ -5,7 +5,6 @@ using GateEdge.Devices.Health;
 using GateEdge.Hosting;
 using GateEdge.Lanes;
 using GateEdge.Privacy;
-using GateEdge.Registry;
 using GateEdge.Rules;
 using GateEdge.TestSupport;
 using GateEdge.Tests.Support;
@@ -18,7 +17,7 @@ namespace GateEdge.Tests.Hosting;
 /// <summary>At a stop the lanes answer what they hold, even when a device never notices the stop.</summary>
 public sealed class GatewayWorkerStopTests
 {
-    private static readonly Credential Zhang = new(CredentialKind.NationalId, "11010519491231002X");
+    private static readonly Credential Zhang = OneResidentLane.Zhang;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 7, 8, 0, 0, TimeSpan.Zero));
     private readonly RecordingRecorder _recorder = new();
     private readonly KeptLog _log = new();
@@ -27,10 +26,8 @@ public sealed class GatewayWorkerStopTests
     public async Task A_thermometer_stuck_in_a_system_call_delays_the_lanes_answer_by_the_wait_and_no_longer()
     {
         var health = new DeviceHealthBoard(_time);
-        var laneOptions = new LaneOptions { Id = "lane1", CardReaders = ["reader"], Thermometer = "thermometer" };
-        var registry = new SeedFileRegistry([new RegistryFile.Person("R-1", PersonClassification.Resident, [new RegistryFile.CredentialEntry(Zhang.Kind, Zhang.Number)])]);
-        var lane = new LaneCoordinator(laneOptions, new RulePolicy { MaskRequired = false }, registry, health, _recorder, new MemoryHouseholdExits(),
-            new PromptBoards(_time).Board, _time, NullLogger<LaneCoordinator>.Instance);
+        var laneOptions = OneResidentLane.Options();
+        var lane = OneResidentLane.Build(_time, health, _recorder, laneOptions);
         var stuck = new DeviceSupervisor(new StuckSession(), health, _time, NullLogger<DeviceSupervisor>.Instance);
         using var worker = new GatewayWorker([lane], [stuck], health, new PrivacyOptions(), new GatewayConfiguration { Lanes = [laneOptions] }, _time,
             new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance), _log);

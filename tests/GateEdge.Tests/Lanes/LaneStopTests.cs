@@ -2,10 +2,8 @@ using GateEdge.Devices.CardReaders;
 using GateEdge.Devices.Health;
 using GateEdge.Devices.Thermometers;
 using GateEdge.Lanes;
-using GateEdge.Registry;
 using GateEdge.Rules;
 using GateEdge.Tests.Support;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace GateEdge.Tests.Lanes;
@@ -13,7 +11,7 @@ namespace GateEdge.Tests.Lanes;
 /// <summary>A lane told to stop answers everyone it already holds before it ends.</summary>
 public sealed class LaneStopTests
 {
-    private static readonly Credential Zhang = new(CredentialKind.NationalId, "11010519491231002X");
+    private static readonly Credential Zhang = OneResidentLane.Zhang;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 7, 8, 0, 0, TimeSpan.Zero));
     private readonly RecordingRecorder _recorder = new();
     private readonly LaneCoordinator _lane;
@@ -24,9 +22,7 @@ public sealed class LaneStopTests
     {
         var health = new DeviceHealthBoard(_time);
         health.Report("thermometer", DeviceState.Online, null);
-        var registry = new SeedFileRegistry([new RegistryFile.Person("R-1", PersonClassification.Resident, [new RegistryFile.CredentialEntry(Zhang.Kind, Zhang.Number)])]);
-        return new LaneCoordinator(new LaneOptions { Id = "lane1", CardReaders = ["reader"], Thermometer = "thermometer" }, new RulePolicy { MaskRequired = false },
-            registry, health, recorder, new MemoryHouseholdExits(), new PromptBoards(_time).Board, _time, NullLogger<LaneCoordinator>.Instance);
+        return OneResidentLane.Build(_time, health, recorder);
     }
 
     [Fact]
