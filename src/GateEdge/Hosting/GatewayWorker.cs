@@ -87,9 +87,16 @@ internal sealed partial class GatewayWorker(
     /// <summary>A device stops in milliseconds; one stuck in a system call must not keep the lanes from answering.</summary>
     private async Task DevicesStoppedAsync(IEnumerable<Task> deviceRuns)
     {
+        var stopped = Task.WhenAll(deviceRuns.Select(Settled));
+        var waited = stopped.WaitAsync(DevicesStopWait, time, CancellationToken.None);
+        if (!stopped.IsCompleted)
+        {
+            LogWaitingForDevices(DevicesStopWait.TotalSeconds);
+        }
+
         try
         {
-            await Task.WhenAll(deviceRuns.Select(Settled)).WaitAsync(DevicesStopWait, time, CancellationToken.None).ConfigureAwait(false);
+            await waited.ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
@@ -153,6 +160,9 @@ internal sealed partial class GatewayWorker(
     /// <summary>What <c>config check</c> warns of, for a technician who reads the log instead.</summary>
     [LoggerMessage(Level = LogLevel.Warning, Message = "Configuration: {Warning}")]
     private partial void LogConfigWarning(string warning);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Stopping: waiting up to {Seconds} s for the devices to stop")]
+    private partial void LogWaitingForDevices(double seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A device had not stopped {Seconds} s after the stop; the lanes answer what they hold without waiting for it")]
     private partial void LogDevicesStillStopping(double seconds);

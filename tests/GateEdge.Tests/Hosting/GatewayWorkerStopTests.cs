@@ -39,19 +39,14 @@ public sealed class GatewayWorkerStopTests
         Assert.True(lane.Post(new LaneInput.Card(new CardPresented("reader", Zhang, null, _time.GetUtcNow()))));
         var stopping = worker.StopAsync(CancellationToken.None);
 
-        // Time passes on the fake clock until the lanes have answered; they must not wait past the devices' stop wait.
-        var waited = TimeSpan.Zero;
-        while (!stopping.IsCompleted && waited < TimeSpan.FromMinutes(1))
-        {
-            await Task.WhenAny(stopping, Task.Delay(20));
-            _time.Advance(TimeSpan.FromMilliseconds(250));
-            waited += TimeSpan.FromMilliseconds(250);
-        }
-
+        // Once the worker waits for its devices, the fake clock decides: not a tick before the wait is over, and no longer.
+        await Eventually.True(() => _log.Lines.Any(l => l.Contains("waiting up to 3 s for the devices", StringComparison.Ordinal)), "the worker waiting for its devices");
+        _time.Advance(GatewayWorker.DevicesStopWait - TimeSpan.FromMilliseconds(1));
+        Assert.False(stopping.IsCompleted, "the lanes wait for the devices until the wait is over");
+        _time.Advance(TimeSpan.FromMilliseconds(1));
         await stopping.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.True(worker.ExecuteTask!.IsCompletedSuccessfully, worker.ExecuteTask.Exception?.ToString());
         var attempt = Assert.Single(_recorder.Recorded).Attempt;
-        Assert.InRange(waited, GatewayWorker.DevicesStopWait, GatewayWorker.DevicesStopWait + TimeSpan.FromSeconds(1));
         Assert.Equal(Outcome.Retest, attempt.Decision.Outcome);
         Assert.Contains(ReasonCode.NoReading, attempt.Decision.Codes);
         Assert.Contains(_log.Lines, l => l.Contains("A device had not stopped 3 s after the stop", StringComparison.Ordinal));
@@ -60,14 +55,14 @@ public sealed class GatewayWorkerStopTests
     /// <summary>What the worker logged, kept for the test.</summary>
     private sealed class KeptLog : Microsoft.Extensions.Logging.ILogger<GatewayWorker>
     {
-        public List<string> Lines { get; } = [];
+        public System.Collections.Concurrent.ConcurrentQueue<string> Lines { get; } = new();
 
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
         public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
 
         public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            Lines.Add($"{logLevel}: {formatter(state, exception)} {exception}");
+            Lines.Enqueue($"{logLevel}: {formatter(state, exception)} {exception}");
     }
 
     /// <summary>A device blocked in a system call: it never sees the stop.</summary>
